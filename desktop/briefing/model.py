@@ -1,0 +1,265 @@
+"""The plain data a briefing pack is printed from.
+
+`BriefingOptions` is what the user asked for; `Briefing` is the finished content, already
+filtered and redacted by `briefing/data.py`. The renderer prints a `Briefing` and nothing
+else, so whatever redaction removed before the object was built cannot reach the PDF.
+Everything here is a frozen dataclass of plain values: no I/O, no database objects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from typing import Final
+
+from desktop.errors import BugError, ValidationError
+
+# Sections in the order they are printed. "exhibits" is the exhibit index; the exhibit
+# files themselves follow the main document whenever the index is printed.
+SECTION_ORDER: Final = (
+    "cover",
+    "contents",
+    "summary",
+    "chronology",
+    "people",
+    "complaints",
+    "sources",
+    "exhibits",
+)
+LANGUAGES: Final = ("en", "ru")
+PAPERS: Final = ("a4", "letter")
+REDACTIONS: Final = ("internal", "counsel", "public")
+PRECISIONS: Final = ("day", "month", "year", "decade", "range", "undated")
+QUALIFIERS: Final = ("exact", "circa", "before", "after", "between")
+FACT_STATUSES: Final = ("undisputed", "disputed", "unverified")
+PERSON_KINDS: Final = ("victim", "official", "lawyer", "witness", "other")
+COMPLAINT_STATUSES: Final = (
+    "draft",
+    "filed",
+    "acknowledged",
+    "forwarded",
+    "answered",
+    "rejected",
+    "appealed",
+    "closed",
+)
+
+
+def _check_choice(value: str, allowed: tuple[str, ...], what: str) -> None:
+    """Internal values come from our own code: a wrong one is a bug, not user input."""
+    if value not in allowed:
+        raise BugError(f"{what} must be one of {allowed}, got {value!r}")
+
+
+def ordered_sections(sections: frozenset[str] | set[str]) -> tuple[str, ...]:
+    """The chosen sections in printing order."""
+    return tuple(s for s in SECTION_ORDER if s in sections)
+
+
+@dataclass(frozen=True)
+class BriefingOptions:
+    """What the user asked for when building a pack (CLI flags, the GUI dialog)."""
+
+    generated_on: dt.date
+    sections: frozenset[str] = frozenset(SECTION_ORDER)
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    marked_only: bool = False
+    lang: str = "en"
+    paper: str = "a4"
+    redaction: str = "internal"
+    prepared_for: str = ""
+    prepared_by: str = ""
+    exhibit_prefix: str = "EXH"
+    # Empty means the default marking for the redaction profile (labels.default_marking).
+    confidentiality: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "sections", frozenset(self.sections))
+        unknown = self.sections - set(SECTION_ORDER)
+        if unknown:
+            raise ValidationError(
+                "Unknown briefing section; choose from " + ", ".join(SECTION_ORDER) + ".",
+                field="sections",
+            )
+        if not self.sections:
+            raise ValidationError("Choose at least one section for the pack.", field="sections")
+        if self.lang not in LANGUAGES:
+            raise ValidationError("The label language must be en or ru.", field="lang")
+        if self.paper not in PAPERS:
+            raise ValidationError("The paper size must be a4 or letter.", field="paper")
+        if self.redaction not in REDACTIONS:
+            raise ValidationError(
+                "The redaction profile must be internal, counsel or public.", field="redaction"
+            )
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise ValidationError("The start date is after the end date.", field="date_from")
+        prefix = self.exhibit_prefix
+        if not (1 <= len(prefix) <= 12 and prefix.isascii() and prefix.replace("-", "").isalnum()):
+            raise ValidationError(
+                "The exhibit prefix must be 1 to 12 letters, digits or dashes.",
+                field="exhibit_prefix",
+            )
+
+    def ordered_sections(self) -> tuple[str, ...]:
+        return ordered_sections(self.sections)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A numbered reference into the sources list, with an optional pinpoint ("p. 12")."""
+
+    source_number: int
+    pinpoint: str = ""
+
+
+@dataclass(frozen=True)
+class EventPerson:
+    """Someone involved in an event, with the role they played and the rank held that day."""
+
+    name: str
+    role: str = ""
+    rank: str = ""
+
+
+@dataclass(frozen=True)
+class ChronologyRow:
+    """One event. `date_text` is the date as entered (e.g. "2007-12", "2007-12-03/2007-12-11")."""
+
+    date_text: str
+    title: str
+    precision: str = "day"
+    qualifier: str = "exact"
+    description: str = ""
+    place: str = ""
+    fact_status: str = "undisputed"
+    people: tuple[EventPerson, ...] = ()
+    citations: tuple[Citation, ...] = ()
+
+    def __post_init__(self) -> None:
+        _check_choice(self.precision, PRECISIONS, "precision")
+        _check_choice(self.qualifier, QUALIFIERS, "qualifier")
+        _check_choice(self.fact_status, FACT_STATUSES, "fact_status")
+
+
+@dataclass(frozen=True)
+class Posting:
+    """A post someone held: organisation, role, rank and the period as entered."""
+
+    organisation: str
+    role: str = ""
+    rank: str = ""
+    period_text: str = ""
+
+
+@dataclass(frozen=True)
+class PersonEntry:
+    """A person in the pack; `name_variants` holds the other scripts and romanisations."""
+
+    name: str
+    kind: str = "other"
+    name_variants: tuple[str, ...] = ()
+    postings: tuple[Posting, ...] = ()
+    allegations: tuple[str, ...] = ()
+    complaints_against: tuple[str, ...] = ()
+    citations: tuple[Citation, ...] = ()
+
+    def __post_init__(self) -> None:
+        _check_choice(self.kind, PERSON_KINDS, "kind")
+
+
+@dataclass(frozen=True)
+class ComplaintResponse:
+    """A body's answer (or other step) on a complaint."""
+
+    date_text: str
+    kind: str = ""
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class ComplaintEntry:
+    """One line of the complaints register; `overdue` is decided by data.py on generated_on."""
+
+    filed_text: str
+    body: str
+    status: str = "filed"
+    filed_by: str = ""
+    against: tuple[str, ...] = ()
+    subject: str = ""
+    our_reference: str = ""
+    registration_number: str = ""
+    due_text: str = ""
+    overdue: bool = False
+    responses: tuple[ComplaintResponse, ...] = ()
+    citations: tuple[Citation, ...] = ()
+
+    def __post_init__(self) -> None:
+        _check_choice(self.status, COMPLAINT_STATUSES, "status")
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    """A numbered entry of the sources list, already formatted as one citation text."""
+
+    number: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Exhibit:
+    """An attached file printed after the main document (PDF, PNG, JPEG) or only listed."""
+
+    label: str
+    title: str
+    media_type: str
+    data: bytes = field(repr=False)
+    sha256: str = ""
+    file_name: str = ""
+
+    def __post_init__(self) -> None:
+        actual = hashlib.sha256(self.data).hexdigest()
+        if not self.sha256:
+            object.__setattr__(self, "sha256", actual)
+        elif self.sha256 != actual:
+            # The vault stores blobs by hash: a mismatch means corrupted data or our bug.
+            raise BugError("exhibit data does not match its SHA-256")
+
+    @property
+    def size(self) -> int:
+        return len(self.data)
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """Everything printed in one pack, in the order and language it is printed."""
+
+    title: str
+    generated_on: dt.date
+    sections: tuple[str, ...] = SECTION_ORDER
+    lang: str = "en"
+    paper: str = "a4"
+    summary: str = ""
+    is_sample: bool = False
+    confidentiality: str = ""
+    prepared_for: str = ""
+    prepared_by: str = ""
+    period_text: str = ""
+    redaction: str = "internal"
+    exhibit_prefix: str = "EXH"
+    chronology: tuple[ChronologyRow, ...] = ()
+    people: tuple[PersonEntry, ...] = ()
+    complaints: tuple[ComplaintEntry, ...] = ()
+    sources: tuple[SourceEntry, ...] = ()
+    exhibits: tuple[Exhibit, ...] = ()
+
+    def __post_init__(self) -> None:
+        _check_choice(self.lang, LANGUAGES, "lang")
+        _check_choice(self.paper, PAPERS, "paper")
+        _check_choice(self.redaction, REDACTIONS, "redaction")
+        if self.sections != ordered_sections(set(self.sections)):
+            raise BugError(f"sections must be distinct and in printing order: {self.sections}")
+
+    def has(self, section: str) -> bool:
+        return section in self.sections

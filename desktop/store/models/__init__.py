@@ -1,0 +1,50 @@
+"""SQLAlchemy models, one module per aggregate; importing this registers them all."""
+
+from desktop.store.models.base import Base, Synced
+from desktop.store.models.case import Case
+from desktop.store.models.complaints import Complaint, ComplaintResponse, ComplaintTarget
+from desktop.store.models.events import Event, EventParticipant
+from desktop.store.models.local import AuditEntry, DeviceState
+from desktop.store.models.people import Organisation, Person, Posting
+from desktop.store.models.sources import Attachment, Blob, Citation, Source
+from desktop.store.models.tags import Tag, TagLink
+
+SYNCED_MODELS: tuple[type[Synced], ...] = (
+    Case,
+    Organisation,
+    Person,
+    Posting,
+    Source,
+    Event,
+    EventParticipant,
+    Complaint,
+    ComplaintTarget,
+    Attachment,
+    ComplaintResponse,
+    Citation,
+    Tag,
+    TagLink,
+)
+
+__all__ = [
+    "SYNCED_MODELS",
+    "Attachment",
+    "AuditEntry",
+    "Base",
+    "Blob",
+    "Case",
+    "Citation",
+    "Complaint",
+    "ComplaintResponse",
+    "ComplaintTarget",
+    "DeviceState",
+    "Event",
+    "EventParticipant",
+    "Organisation",
+    "Person",
+    "Posting",
+    "Source",
+    "Synced",
+    "Tag",
+    "TagLink",
+]

@@ -1,0 +1,36 @@
+"""Timeline events and the people who took part in them."""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from desktop.store.models.base import Synced, ref
+
+
+class Event(Synced):
+    """`date_sort`/`date_end` are FuzzyDate bounds as yyyymmdd ints for range queries."""
+
+    __tablename__ = "events"
+    __table_args__ = (Index("ix_events_case_date", "case_id", "date_sort", "day_order"),)
+
+    case_id: Mapped[str] = mapped_column(ref("cases.id"))
+    date_edtf: Mapped[str] = mapped_column(String(64))
+    date_sort: Mapped[int] = mapped_column(Integer)
+    date_end: Mapped[int] = mapped_column(Integer)
+    day_order: Mapped[int] = mapped_column(Integer, default=0)
+    title: Mapped[str] = mapped_column(Text)
+    description: Mapped[str] = mapped_column(Text, default="")
+    place: Mapped[str] = mapped_column(Text, default="")
+    fact_status: Mapped[str] = mapped_column(String(16), default="unverified")
+    key_event: Mapped[bool] = mapped_column(Boolean, default=False)
+    confidential: Mapped[bool] = mapped_column(Boolean, default=False)
+    for_brief: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class EventParticipant(Synced):
+    __tablename__ = "event_participants"
+
+    event_id: Mapped[str] = mapped_column(ref("events.id"), index=True)
+    person_id: Mapped[str] = mapped_column(ref("persons.id"), index=True)
+    role: Mapped[str] = mapped_column(Text, default="")

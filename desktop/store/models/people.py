@@ -1,0 +1,49 @@
+"""People, organisations, and postings (who held which role and rank where, and when)."""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from desktop.store.models.base import Synced, ref
+
+
+class Person(Synced):
+    """`names` is canonical JSON: a list of {text, script, kind} (primary, original, alias)."""
+
+    __tablename__ = "persons"
+
+    case_id: Mapped[str] = mapped_column(ref("cases.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    display_name: Mapped[str] = mapped_column(Text)
+    names: Mapped[str] = mapped_column(Text, default="[]")
+    description: Mapped[str] = mapped_column(Text, default="")
+    protected: Mapped[bool] = mapped_column(Boolean, default=False)
+    confidential: Mapped[bool] = mapped_column(Boolean, default=False)
+    photo_sha256: Mapped[str | None] = mapped_column(String(64), default=None)
+
+
+class Organisation(Synced):
+    __tablename__ = "organisations"
+
+    case_id: Mapped[str] = mapped_column(ref("cases.id"), index=True)
+    name: Mapped[str] = mapped_column(Text)
+    name_ru: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[str] = mapped_column(String(32), default="other")
+    parent_id: Mapped[str | None] = mapped_column(ref("organisations.id"), default=None)
+
+
+class Posting(Synced):
+    """A person's role and rank in an organisation over a period (FuzzyDate EDTF bounds)."""
+
+    __tablename__ = "postings"
+
+    case_id: Mapped[str] = mapped_column(ref("cases.id"), index=True)
+    person_id: Mapped[str] = mapped_column(ref("persons.id"), index=True)
+    organisation_id: Mapped[str] = mapped_column(ref("organisations.id"))
+    role: Mapped[str] = mapped_column(Text, default="")
+    rank: Mapped[str] = mapped_column(Text, default="")
+    start_edtf: Mapped[str] = mapped_column(String(64), default="XXXX")
+    end_edtf: Mapped[str] = mapped_column(String(64), default="XXXX")
+    start_sort: Mapped[int] = mapped_column(Integer, default=0)
+    end_sort: Mapped[int] = mapped_column(Integer, default=99991231)
