@@ -220,11 +220,3 @@ class DeviceIdentity:
             return cls(data["device_id"], data["name"], signing_key, age_identity)
         except (KeyError, TypeError, ValueError, pyrage.IdentityError):
             raise IdentityError("The stored device identity is damaged.") from None
-
-    def with_new_device_id(self) -> DeviceIdentity:
-        """A copy under a fresh device id and fresh keys, for a vault copied or restored.
-
-        Two installations sharing one id would reuse each other's counters, so a copy must
-        become a new device before it writes anything.
-        """
-        return DeviceIdentity.generate(self.name)
