@@ -60,8 +60,7 @@ _CYRILLIC_TO_LATIN: dict[str, str] = {
 }
 
 # Latin spelling variants reduced in this order; longer patterns first so "shch" is
-# not half-eaten by "sh" and "tch" not by "ch", and "ck" before "ts" makes "c" so that
-# "Magnitsky" does not lose its "k".
+# not half-eaten by "sh" nor "tch" by "ch".
 _LATIN_VARIANTS: tuple[tuple[str, str], ...] = (
     ("shch", "sh"),
     ("sch", "sh"),
@@ -91,7 +90,9 @@ _LATIN_VARIANTS: tuple[tuple[str, str], ...] = (
 # Apostrophes and primes stand for soft and hard signs in romanisations (Naval'nyy).
 _SIGN_MARKS = frozenset("'’ʼʹʺ`´\"″′")
 _COMBINING_BREVE = "\u0306"
-_DOUBLED = re.compile(r"(.)\1+")
+# Cyrillic letters that are letters of their own, not accented ones (й, Belarusian ў).
+_WITH_BREVE = {"и": "й", "у": "ў"}
+_DOUBLED_LETTER = re.compile(r"([^\W\d_])\1+")
 # A word: letters and digits, with single internal hyphens or apostrophes (O'Brien,
 # Rimsky-Korsakov, Naval'nyy).
 _TOKEN = re.compile(r"[^\W_]+(?:['’ʼ\-‐][^\W_]+)*")
@@ -101,7 +102,7 @@ _HYPHENS = re.compile(r"[\-‐]")
 def fold(text: str) -> str:
     """Case-fold and strip accents for comparison: "Ёлкин" -> "елкин", "José" -> "jose".
 
-    "й" is kept: in Russian it is a letter of its own, not an accented "и".
+    "й" (and Belarusian "ў") are kept: they are letters of their own, not accented ones.
     """
     # Compatibility forms go first (superscript "ᴬ" is an "A"); upper-casing before
     # casefold() joins the few letters it leaves apart from their capitals (Turkish
@@ -111,8 +112,8 @@ def fold(text: str) -> str:
     kept: list[str] = []
     for char in decomposed:
         if unicodedata.combining(char):
-            if char == _COMBINING_BREVE and kept and kept[-1] == "и":
-                kept[-1] = "й"
+            if char == _COMBINING_BREVE and kept and kept[-1] in _WITH_BREVE:
+                kept[-1] = _WITH_BREVE[kept[-1]]
             continue
         kept.append(char)
     return "".join(kept).replace("ё", "е")
@@ -159,9 +160,15 @@ def skeleton(word: str) -> str:
     # table knows; folding after removes what the table leaves (accented Latin).
     text = fold(transliterate(fold(word)))
     text = "".join(ch for ch in text if ch.isalnum() and ch not in _SIGN_MARKS)
-    for variant, plain in _LATIN_VARIANTS:
-        text = text.replace(variant, plain)
-    return _DOUBLED.sub(r"\1", text)
+    # Repeat until nothing changes, so that a skeleton is its own skeleton ("yia" ->
+    # "ia" -> "a"). Every pass shortens the text or removes a letter no rule creates.
+    previous = None
+    while text != previous:
+        previous = text
+        for variant, plain in _LATIN_VARIANTS:
+            text = text.replace(variant, plain)
+        text = _DOUBLED_LETTER.sub(r"\1", text)
+    return text
 
 
 def tokens(text: str) -> list[str]:
