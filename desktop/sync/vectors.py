@@ -150,7 +150,7 @@ class Version:
     vector: VersionVector
     hlc: HlcStamp
     deleted: bool = False
-    payload: Mapping[str, Any] = field(default_factory=dict)
+    payload: Mapping[str, Any] = field(default_factory=dict, hash=False)
 
     def __post_init__(self) -> None:
         if not self.vector.covers(self.dot):
