@@ -1,1 +1,1 @@
-"""services layer."""
+"""Use cases over an unlocked vault: Qt-free, validated, every change audited."""

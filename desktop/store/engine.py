@@ -42,7 +42,9 @@ def open_engine(db_path: Path, data_key: bytes) -> Engine:
     """An engine over the encrypted file; fails on first use if the key is wrong."""
     import sqlcipher3
 
-    url = URL.create("sqlite+pysqlcipher", password=raw_key_literal(data_key), database=str(db_path))
+    url = URL.create(
+        "sqlite+pysqlcipher", password=raw_key_literal(data_key), database=str(db_path)
+    )
     engine = create_engine(
         url,
         module=sqlcipher3,

@@ -4,7 +4,7 @@ from desktop.store.models.base import Base, Synced
 from desktop.store.models.case import Case
 from desktop.store.models.complaints import Complaint, ComplaintResponse, ComplaintTarget
 from desktop.store.models.events import Event, EventParticipant
-from desktop.store.models.local import AuditEntry, DeviceState
+from desktop.store.models.local import AuditEntry, DeviceState, SearchDoc
 from desktop.store.models.people import Organisation, Person, Posting
 from desktop.store.models.sources import Attachment, Blob, Citation, Source
 from desktop.store.models.tags import Tag, TagLink
@@ -43,6 +43,7 @@ __all__ = [
     "Organisation",
     "Person",
     "Posting",
+    "SearchDoc",
     "Source",
     "Synced",
     "Tag",

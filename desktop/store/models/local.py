@@ -32,3 +32,12 @@ class DeviceState(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class SearchDoc(Base):
+    """Which full-text row indexes which record, so an edit replaces it without a scan."""
+
+    __tablename__ = "search_docs"
+
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    fts_rowid: Mapped[int] = mapped_column(Integer, unique=True)

@@ -1,0 +1,274 @@
+"""The complaints register: filings, whom they are against, responses, deadlines, escalation."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from desktop.core.enums import ComplaintStatus, ResponseKind
+from desktop.core.fuzzydate import FuzzyDate
+from desktop.errors import ValidationError
+from desktop.services.validation import (
+    Cleaner,
+    clean_fields,
+    flag,
+    fuzzy_date,
+    iso_day,
+    one_of,
+    optional_text,
+    reference,
+    short_text,
+)
+from desktop.store.changes import ChangeWriter
+from desktop.store.models import (
+    Complaint,
+    ComplaintResponse,
+    ComplaintTarget,
+    Organisation,
+    Person,
+)
+from desktop.store.records import ComplaintRecord, ResponseRecord, TargetRecord, view
+from desktop.store.store import Store
+
+AWAITING = {ComplaintStatus.FILED.value, ComplaintStatus.ACKNOWLEDGED.value,
+            ComplaintStatus.FORWARDED.value, ComplaintStatus.APPEALED.value}  # fmt: skip
+
+COMPLAINT_RULES: dict[str, Cleaner] = {
+    "filed_on": fuzzy_date,
+    "filed_by": short_text,
+    "body_id": reference,
+    "body_detail": short_text,
+    "our_reference": short_text,
+    "registration_number": short_text,
+    "legal_basis": optional_text,
+    "subject": optional_text,
+    "status": one_of(ComplaintStatus),
+    "response_due": iso_day,
+    "outcome": optional_text,
+    "escalated_from_id": reference,
+    "confidential": flag,
+    "for_brief": flag,
+}
+RESPONSE_RULES: dict[str, Cleaner] = {
+    "received": fuzzy_date,
+    "kind": one_of(ResponseKind),
+    "summary": optional_text,
+    "attachment_id": reference,
+}
+
+
+def _complaint_values(fields: dict[str, object]) -> dict[str, object]:
+    values = clean_fields(fields, COMPLAINT_RULES, "complaint")
+    filed = values.pop("filed_on", None)
+    if isinstance(filed, FuzzyDate):
+        values.update(filed_edtf=filed.to_edtf(), filed_sort=filed.sort_number())
+    return values
+
+
+def _response_values(fields: dict[str, object]) -> dict[str, object]:
+    values = clean_fields(fields, RESPONSE_RULES, "response")
+    received = values.pop("received", None)
+    if isinstance(received, FuzzyDate):
+        values.update(received_edtf=received.to_edtf(), received_sort=received.sort_number())
+    return values
+
+
+@dataclass(frozen=True)
+class Against:
+    """One party a complaint is against: a person, an organisation, or a description."""
+
+    person_id: str | None = None
+    organisation_id: str | None = None
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class ComplaintRow:
+    complaint: ComplaintRecord
+    filed: FuzzyDate
+    body_name: str
+    against: tuple[str, ...]
+    days_left: int | None  # None: no due date, or no answer is awaited
+
+    @property
+    def overdue(self) -> bool:
+        return self.days_left is not None and self.days_left < 0
+
+
+def days_left(record: ComplaintRecord, today: dt.date) -> int | None:
+    if record.response_due is None or record.status not in AWAITING:
+        return None
+    return (dt.date.fromisoformat(record.response_due) - today).days
+
+
+class ComplaintService:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    # ---- register ---------------------------------------------------------------------
+    def register(self, case_id: str, today: dt.date | None = None) -> list[ComplaintRow]:
+        today = today or dt.date.today()
+        with self.store.reading() as s:
+            complaints = list(
+                s.execute(
+                    select(Complaint)
+                    .where(Complaint.case_id == case_id, Complaint.deleted.is_(False))
+                    .order_by(Complaint.filed_sort, Complaint.hlc)
+                ).scalars()
+            )
+            ids = [c.id for c in complaints]
+            bodies = dict(
+                s.execute(
+                    select(Organisation.id, Organisation.name).where(
+                        Organisation.case_id == case_id
+                    )
+                ).all()
+            )
+            against: dict[str, list[str]] = defaultdict(list)
+            rows = s.execute(
+                select(ComplaintTarget, Person.display_name, Organisation.name)
+                .outerjoin(Person, Person.id == ComplaintTarget.person_id)
+                .outerjoin(Organisation, Organisation.id == ComplaintTarget.organisation_id)
+                .where(ComplaintTarget.complaint_id.in_(ids), ComplaintTarget.deleted.is_(False))
+            ).all()
+            for target, person, organisation in rows:
+                against[target.complaint_id].append(person or organisation or target.description)
+        result = []
+        for c in complaints:
+            record = view(ComplaintRecord, c)
+            result.append(
+                ComplaintRow(
+                    record,
+                    FuzzyDate.from_edtf(c.filed_edtf),
+                    bodies.get(c.body_id or "", "") or c.body_detail,
+                    tuple(against.get(c.id, ())),
+                    days_left(record, today),
+                )
+            )
+        return result
+
+    def get_complaint(self, complaint_id: str) -> ComplaintRecord:
+        return self.store.fetch(Complaint, ComplaintRecord, complaint_id)
+
+    def complaints_against(self, person_id: str) -> list[ComplaintRecord]:
+        with self.store.reading() as s:
+            rows = s.execute(
+                select(Complaint)
+                .join(ComplaintTarget, ComplaintTarget.complaint_id == Complaint.id)
+                .where(
+                    ComplaintTarget.person_id == person_id,
+                    ComplaintTarget.deleted.is_(False),
+                    Complaint.deleted.is_(False),
+                )
+                .order_by(Complaint.filed_sort)
+                .distinct()
+            ).scalars()
+            return [view(ComplaintRecord, c) for c in rows]
+
+    # ---- changes ----------------------------------------------------------------------
+    def add_complaint(
+        self, case_id: str, *, against: tuple[Against, ...] | list[Against] = (), **fields: object
+    ) -> str:
+        fields.setdefault("status", ComplaintStatus.FILED.value)
+        values = _complaint_values(dict(fields))
+        with self.store.writing() as w:
+            complaint_id = w.insert(Complaint, case_id=case_id, **values)
+            for party in against:
+                self._insert_target(w, complaint_id, party)
+            return complaint_id
+
+    @staticmethod
+    def _insert_target(w: ChangeWriter, complaint_id: str, party: Against) -> str:
+        if party.person_id:
+            w.get_live(Person, party.person_id)
+        if party.organisation_id:
+            w.get_live(Organisation, party.organisation_id)
+        description = optional_text(party.description, "against", 500)
+        if not (party.person_id or party.organisation_id or description):
+            raise ValidationError("Say whom the complaint is against.", field="against")
+        return w.insert(
+            ComplaintTarget,
+            complaint_id=complaint_id,
+            person_id=party.person_id,
+            organisation_id=party.organisation_id,
+            description=description,
+        )
+
+    def update_complaint(self, complaint_id: str, **changes: object) -> dict[str, object]:
+        values = _complaint_values(dict(changes))
+        with self.store.writing() as w:
+            return w.update(Complaint, complaint_id, **values)
+
+    def delete_complaint(self, complaint_id: str) -> None:
+        with self.store.writing() as w:
+            w.delete(Complaint, complaint_id)
+
+    def restore_complaint(self, complaint_id: str) -> None:
+        with self.store.writing() as w:
+            w.restore(Complaint, complaint_id)
+
+    def targets(self, complaint_id: str) -> list[TargetRecord]:
+        with self.store.reading() as s:
+            rows = s.execute(
+                select(ComplaintTarget).where(
+                    ComplaintTarget.complaint_id == complaint_id,
+                    ComplaintTarget.deleted.is_(False),
+                )
+            ).scalars()
+            return [view(TargetRecord, t) for t in rows]
+
+    def add_target(self, complaint_id: str, party: Against) -> str:
+        with self.store.writing() as w:
+            w.get_live(Complaint, complaint_id)
+            return self._insert_target(w, complaint_id, party)
+
+    def remove_target(self, target_id: str) -> None:
+        with self.store.writing() as w:
+            w.delete(ComplaintTarget, target_id)
+
+    # ---- responses --------------------------------------------------------------------
+    def responses(self, complaint_id: str) -> list[ResponseRecord]:
+        with self.store.reading() as s:
+            rows = s.execute(
+                select(ComplaintResponse)
+                .where(
+                    ComplaintResponse.complaint_id == complaint_id,
+                    ComplaintResponse.deleted.is_(False),
+                )
+                .order_by(ComplaintResponse.received_sort, ComplaintResponse.hlc)
+            ).scalars()
+            return [view(ResponseRecord, r) for r in rows]
+
+    def add_response(self, complaint_id: str, received: object, kind: str, **fields: object) -> str:
+        values = _response_values({"received": received, "kind": kind, **fields})
+        with self.store.writing() as w:
+            w.get_live(Complaint, complaint_id)
+            return w.insert(ComplaintResponse, complaint_id=complaint_id, **values)
+
+    def delete_response(self, response_id: str) -> None:
+        with self.store.writing() as w:
+            w.delete(ComplaintResponse, response_id)
+
+    def escalate(self, complaint_id: str, **fields: object) -> str:
+        """A new complaint to a higher body, against the same parties, linked to this one."""
+        original = self.get_complaint(complaint_id)
+        parties = [Against(t.person_id, t.organisation_id, t.description)
+                   for t in self.targets(complaint_id)]  # fmt: skip
+        fields.setdefault("subject", original.subject)
+        fields.setdefault("legal_basis", original.legal_basis)
+        fields.setdefault("filed_by", original.filed_by)
+        fields.setdefault("status", ComplaintStatus.DRAFT.value)
+        values = _complaint_values(dict(fields))
+        with self.store.writing() as w:
+            new_id = w.insert(
+                Complaint, case_id=original.case_id, escalated_from_id=complaint_id, **values
+            )
+            for party in parties:
+                self._insert_target(w, new_id, party)
+            if original.status in AWAITING | {ComplaintStatus.REJECTED.value,
+                                              ComplaintStatus.ANSWERED.value}:  # fmt: skip
+                w.update(Complaint, complaint_id, status=ComplaintStatus.APPEALED.value)
+            return new_id

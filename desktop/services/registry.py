@@ -1,0 +1,41 @@
+"""All services over one unlocked vault, built in one place (the CLI and app.py use it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.services.cases import CaseService
+from desktop.services.complaints import ComplaintService
+from desktop.services.people import PeopleService
+from desktop.services.search import SearchService
+from desktop.services.sources import SourceService
+from desktop.services.tags import TagService
+from desktop.services.timeline import TimelineService
+from desktop.store.store import Store
+from desktop.store.vault import Vault
+
+
+@dataclass(frozen=True)
+class Services:
+    store: Store
+    cases: CaseService
+    timeline: TimelineService
+    people: PeopleService
+    complaints: ComplaintService
+    sources: SourceService
+    tags: TagService
+    search: SearchService
+
+    @classmethod
+    def over(cls, vault: Vault, actor: str = "") -> Services:
+        store = Store(vault, actor)
+        return cls(
+            store=store,
+            cases=CaseService(store),
+            timeline=TimelineService(store),
+            people=PeopleService(store),
+            complaints=ComplaintService(store),
+            sources=SourceService(store),
+            tags=TagService(store),
+            search=SearchService(store),
+        )

@@ -1,0 +1,215 @@
+"""Sources, the citations that tie them to records, and attachments kept in the vault."""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+from collections.abc import Sequence
+
+from sqlalchemy import func, select
+
+from desktop.core.enums import Reliability, SourceKind
+from desktop.core.fuzzydate import FuzzyDate
+from desktop.errors import KnownError, ValidationError
+from desktop.services.validation import (
+    Cleaner,
+    clean_fields,
+    flag,
+    fuzzy_date,
+    one_of,
+    optional_text,
+    reference,
+    required_text,
+    short_text,
+)
+from desktop.store.models import Attachment, Blob, Citation, Source
+from desktop.store.records import AttachmentRecord, CitationRecord, SourceRecord, view
+from desktop.store.store import Store
+
+CITABLE = ("event", "person", "posting", "complaint")
+MAX_ATTACHMENT_BYTES = 512 * 1024 * 1024
+
+SOURCE_RULES: dict[str, Cleaner] = {
+    "label": short_text,
+    "kind": one_of(SourceKind),
+    "title": required_text,
+    "author": short_text,
+    "publisher": short_text,
+    "date": fuzzy_date,
+    "language": short_text,
+    "reliability": one_of(Reliability),
+    "url": short_text,
+    "confidential": flag,
+}
+CITATION_RULES: dict[str, Cleaner] = {"pinpoint": short_text, "quote": optional_text}
+ATTACHMENT_RULES: dict[str, Cleaner] = {
+    "file_name": required_text,
+    "exhibit_label": short_text,
+    "source_id": reference,
+    "confidential": flag,
+    "for_brief": flag,
+}
+
+
+def _source_values(fields: dict[str, object]) -> dict[str, object]:
+    values = clean_fields(fields, SOURCE_RULES, "source")
+    date = values.pop("date", None)
+    if isinstance(date, FuzzyDate):
+        values.update(date_edtf=date.to_edtf(), date_sort=date.sort_number())
+    return values
+
+
+def media_type_of(file_name: str) -> str:
+    return mimetypes.guess_type(file_name)[0] or "application/octet-stream"
+
+
+class SourceService:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    # ---- sources ----------------------------------------------------------------------
+    def sources(self, case_id: str) -> list[SourceRecord]:
+        with self.store.reading() as s:
+            rows = s.execute(
+                select(Source)
+                .where(Source.case_id == case_id, Source.deleted.is_(False))
+                .order_by(Source.label, Source.date_sort, Source.title)
+            ).scalars()
+            return [view(SourceRecord, r) for r in rows]
+
+    def get_source(self, source_id: str) -> SourceRecord:
+        return self.store.fetch(Source, SourceRecord, source_id)
+
+    def add_source(self, case_id: str, title: str, **fields: object) -> str:
+        values = _source_values({"title": title, **fields})
+        with self.store.writing() as w:
+            return w.insert(Source, case_id=case_id, **values)
+
+    def update_source(self, source_id: str, **changes: object) -> dict[str, object]:
+        values = _source_values(dict(changes))
+        with self.store.writing() as w:
+            return w.update(Source, source_id, **values)
+
+    def delete_source(self, source_id: str) -> None:
+        with self.store.writing() as w:
+            w.delete(Source, source_id)
+
+    def restore_source(self, source_id: str) -> None:
+        with self.store.writing() as w:
+            w.restore(Source, source_id)
+
+    # ---- citations --------------------------------------------------------------------
+    def citations(
+        self, target_kind: str, target_id: str
+    ) -> list[tuple[CitationRecord, SourceRecord]]:
+        with self.store.reading() as s:
+            rows = s.execute(
+                select(Citation, Source)
+                .join(Source, Source.id == Citation.source_id)
+                .where(
+                    Citation.target_kind == target_kind,
+                    Citation.target_id == target_id,
+                    Citation.deleted.is_(False),
+                    Source.deleted.is_(False),
+                )
+                .order_by(Source.label, Citation.hlc)
+            ).all()
+            return [(view(CitationRecord, c), view(SourceRecord, src)) for c, src in rows]
+
+    def case_citations(self, case_id: str) -> list[CitationRecord]:
+        with self.store.reading() as s:
+            rows = s.execute(
+                select(Citation).where(Citation.case_id == case_id, Citation.deleted.is_(False))
+            ).scalars()
+            return [view(CitationRecord, c) for c in rows]
+
+    def cite(
+        self, source_id: str, target_kind: str, target_id: str, pinpoint: str = "", quote: str = ""
+    ) -> str:
+        if target_kind not in CITABLE:
+            raise ValidationError(f"Only {', '.join(CITABLE)} can cite a source.", "target_kind")
+        values = clean_fields({"pinpoint": pinpoint, "quote": quote}, CITATION_RULES, "citation")
+        with self.store.writing() as w:
+            source = w.get_live(Source, source_id)
+            return w.insert(
+                Citation,
+                case_id=source.case_id,
+                source_id=source_id,
+                target_kind=target_kind,
+                target_id=target_id,
+                **values,
+            )
+
+    def update_citation(self, citation_id: str, **changes: object) -> dict[str, object]:
+        values = clean_fields(changes, CITATION_RULES, "citation")
+        with self.store.writing() as w:
+            return w.update(Citation, citation_id, **values)
+
+    def remove_citation(self, citation_id: str) -> None:
+        with self.store.writing() as w:
+            w.delete(Citation, citation_id)
+
+    def citation_counts(self, target_ids: Sequence[str]) -> dict[str, int]:
+        with self.store.reading() as s:
+            return dict(
+                s.execute(
+                    select(Citation.target_id, func.count())
+                    .where(Citation.target_id.in_(target_ids), Citation.deleted.is_(False))
+                    .group_by(Citation.target_id)
+                ).all()
+            )
+
+    # ---- attachments ------------------------------------------------------------------
+    def attachments(self, case_id: str, source_id: str | None = None) -> list[AttachmentRecord]:
+        with self.store.reading() as s:
+            q = select(Attachment).where(
+                Attachment.case_id == case_id, Attachment.deleted.is_(False)
+            )
+            if source_id is not None:
+                q = q.where(Attachment.source_id == source_id)
+            rows = s.execute(q.order_by(Attachment.exhibit_label, Attachment.file_name)).scalars()
+            return [view(AttachmentRecord, a) for a in rows]
+
+    def get_attachment(self, attachment_id: str) -> AttachmentRecord:
+        return self.store.fetch(Attachment, AttachmentRecord, attachment_id)
+
+    def add_attachment(self, case_id: str, file_name: str, data: bytes, **fields: object) -> str:
+        """Store `data` inside the vault (once per content) and describe it as an attachment."""
+        if len(data) > MAX_ATTACHMENT_BYTES:
+            raise KnownError(
+                f"That file is too large to attach (the limit is {MAX_ATTACHMENT_BYTES >> 20} MiB)."
+            )
+        values = clean_fields({"file_name": file_name, **fields}, ATTACHMENT_RULES, "attachment")
+        digest = hashlib.sha256(data).hexdigest()
+        with self.store.writing() as w:
+            if w.session.get(Blob, digest) is None:
+                w.session.add(Blob(sha256=digest, size=len(data), data=data))
+            return w.insert(
+                Attachment,
+                case_id=case_id,
+                blob_sha256=digest,
+                media_type=media_type_of(file_name),
+                size=len(data),
+                added_by=w.actor or w.stamper.device,
+                **values,
+            )
+
+    def update_attachment(self, attachment_id: str, **changes: object) -> dict[str, object]:
+        values = clean_fields(changes, ATTACHMENT_RULES, "attachment")
+        with self.store.writing() as w:
+            return w.update(Attachment, attachment_id, **values)
+
+    def delete_attachment(self, attachment_id: str) -> None:
+        with self.store.writing() as w:
+            w.delete(Attachment, attachment_id)
+
+    def blob(self, sha256: str) -> bytes:
+        """The bytes of an attachment, read from the encrypted vault into memory only."""
+        with self.store.reading() as s:
+            blob = s.get(Blob, sha256)
+            if blob is None:
+                raise KnownError("The file of that attachment is missing from the vault.")
+            data = bytes(blob.data)
+        if hashlib.sha256(data).hexdigest() != sha256:
+            raise KnownError("The file of that attachment is damaged (its SHA-256 does not match).")
+        return data

@@ -1,0 +1,55 @@
+"""Tags: short labels on events, people and complaints, used to filter the timeline."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from desktop.services.validation import required_text
+from desktop.store.models import Tag, TagLink
+from desktop.store.records import TagRecord, view
+from desktop.store.store import Store
+
+
+class TagService:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def tags(self, case_id: str) -> list[TagRecord]:
+        with self.store.reading() as s:
+            rows = s.execute(
+                select(Tag).where(Tag.case_id == case_id, Tag.deleted.is_(False)).order_by(Tag.name)
+            ).scalars()
+            return [view(TagRecord, t) for t in rows]
+
+    def tag(self, case_id: str, target_kind: str, target_id: str, name: str) -> str:
+        """Put tag `name` on a record, creating the tag in the case when it is new."""
+        name = required_text(name, "tag", 100)
+        with self.store.writing() as w:
+            tag_id = w.session.execute(
+                select(Tag.id).where(
+                    Tag.case_id == case_id, Tag.name == name, Tag.deleted.is_(False)
+                )
+            ).scalar_one_or_none() or w.insert(Tag, case_id=case_id, name=name)
+            return w.insert(TagLink, tag_id=tag_id, target_kind=target_kind, target_id=target_id)
+
+    def tags_of(self, target_id: str) -> list[TagRecord]:
+        with self.store.reading() as s:
+            rows = s.execute(
+                select(Tag)
+                .join(TagLink, TagLink.tag_id == Tag.id)
+                .where(TagLink.target_id == target_id, TagLink.deleted.is_(False))
+                .order_by(Tag.name)
+            ).scalars()
+            return [view(TagRecord, t) for t in rows]
+
+    def untag(self, target_id: str, tag_id: str) -> None:
+        with self.store.writing() as w:
+            links = w.session.execute(
+                select(TagLink.id).where(
+                    TagLink.target_id == target_id,
+                    TagLink.tag_id == tag_id,
+                    TagLink.deleted.is_(False),
+                )
+            ).scalars()
+            for link_id in list(links):
+                w.delete(TagLink, link_id)

@@ -1,0 +1,117 @@
+"""Field rules shared by the services: one plain message per broken rule, naming the field."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from enum import StrEnum
+
+from desktop.core.fuzzydate import FuzzyDate, FuzzyDateError
+from desktop.errors import ValidationError
+
+MAX_TITLE = 500
+MAX_TEXT = 200_000
+
+
+def required_text(value: object, field: str, limit: int = MAX_TITLE) -> str:
+    text = optional_text(value, field, limit)
+    if not text:
+        raise ValidationError(f"{field.replace('_', ' ').capitalize()} is required.", field=field)
+    return text
+
+
+def optional_text(value: object, field: str, limit: int = MAX_TEXT) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValidationError(f"{field.replace('_', ' ').capitalize()} must be text.", field=field)
+    text = value.strip()
+    if len(text) > limit:
+        raise ValidationError(
+            f"{field.replace('_', ' ').capitalize()} is too long (at most {limit:,} characters).",
+            field=field,
+        )
+    return text
+
+
+def choice(value: object, enum: type[StrEnum], field: str) -> str:
+    try:
+        return enum(str(value)).value
+    except ValueError:
+        allowed = ", ".join(e.value for e in enum)
+        raise ValidationError(
+            f"{field.replace('_', ' ').capitalize()} must be one of: {allowed}.", field=field
+        ) from None
+
+
+def fuzzy_date(value: object, field: str) -> FuzzyDate:
+    """A FuzzyDate from a FuzzyDate, EDTF or what a person types ("circa March 2008")."""
+    if isinstance(value, FuzzyDate):
+        return value
+    if value is None or value == "":
+        return FuzzyDate.undated()
+    if not isinstance(value, str) or len(value) > 100:
+        raise ValidationError("That is not a date Dossier understands.", field=field)
+    try:
+        return FuzzyDate.parse(value)
+    except FuzzyDateError as exc:
+        raise ValidationError(str(exc), field=field) from None
+
+
+def iso_day(value: object, field: str) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    try:
+        return dt.date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        raise ValidationError(
+            "Give the date as YYYY-MM-DD (for example 2009-08-25).", field=field
+        ) from None
+
+
+Cleaner = Callable[[object, str], object]
+
+
+def flag(value: object, field: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise ValidationError(f"{field.replace('_', ' ').capitalize()} must be yes or no.", field=field)
+
+
+def one_of(enum: type[StrEnum]) -> Cleaner:
+    return lambda value, field: choice(value, enum, field)
+
+
+def short_text(value: object, field: str) -> str:
+    return optional_text(value, field, MAX_TITLE)
+
+
+def integer(value: object, field: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not -1_000_000 < value < 1_000_000:
+        raise ValidationError(
+            f"{field.replace('_', ' ').capitalize()} must be a number.", field=field
+        )
+    return value
+
+
+def reference(value: object, field: str) -> str | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str) or len(value) > 64:
+        raise ValidationError("That reference is not a record id.", field=field)
+    return value
+
+
+def clean_fields(
+    values: Mapping[str, object], rules: Mapping[str, Cleaner], kind: str
+) -> dict[str, object]:
+    """Validate `values` field by field; unknown fields are refused, not ignored."""
+    clean: dict[str, object] = {}
+    for key, value in values.items():
+        rule = rules.get(key)
+        if rule is None:
+            raise ValidationError(f"A {kind} has no field called {key!r}.", field=key)
+        clean[key] = rule(value, key)
+    return clean

@@ -1,0 +1,179 @@
+"""Plain, frozen views of stored records: what repositories hand to services and the UI.
+
+They mirror the models' columns minus the sync bookkeeping, so nothing outside the store
+ever holds an ORM object bound to a session.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class CaseRecord:
+    id: str
+    title: str
+    summary: str
+    status: str
+    is_sample: bool
+    notice: str
+    confidentiality: str
+
+
+@dataclass(frozen=True)
+class PersonRecord:
+    id: str
+    case_id: str
+    kind: str
+    display_name: str
+    names: str
+    description: str
+    protected: bool
+    confidential: bool
+    photo_sha256: str | None
+
+
+@dataclass(frozen=True)
+class OrganisationRecord:
+    id: str
+    case_id: str
+    name: str
+    name_ru: str
+    kind: str
+    parent_id: str | None
+
+
+@dataclass(frozen=True)
+class PostingRecord:
+    id: str
+    case_id: str
+    person_id: str
+    organisation_id: str
+    role: str
+    rank: str
+    start_edtf: str
+    end_edtf: str
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    id: str
+    case_id: str
+    date_edtf: str
+    day_order: int
+    title: str
+    description: str
+    place: str
+    fact_status: str
+    key_event: bool
+    confidential: bool
+    for_brief: bool
+
+
+@dataclass(frozen=True)
+class ParticipantRecord:
+    id: str
+    event_id: str
+    person_id: str
+    role: str
+
+
+@dataclass(frozen=True)
+class ComplaintRecord:
+    id: str
+    case_id: str
+    filed_edtf: str
+    filed_by: str
+    body_id: str | None
+    body_detail: str
+    our_reference: str
+    registration_number: str
+    legal_basis: str
+    subject: str
+    status: str
+    response_due: str | None
+    outcome: str
+    escalated_from_id: str | None
+    confidential: bool
+    for_brief: bool
+
+
+@dataclass(frozen=True)
+class TargetRecord:
+    id: str
+    complaint_id: str
+    person_id: str | None
+    organisation_id: str | None
+    description: str
+
+
+@dataclass(frozen=True)
+class ResponseRecord:
+    id: str
+    complaint_id: str
+    received_edtf: str
+    kind: str
+    summary: str
+    attachment_id: str | None
+
+
+@dataclass(frozen=True)
+class SourceRecord:
+    id: str
+    case_id: str
+    label: str
+    kind: str
+    title: str
+    author: str
+    publisher: str
+    date_edtf: str
+    language: str
+    reliability: str
+    url: str
+    confidential: bool
+
+
+@dataclass(frozen=True)
+class CitationRecord:
+    id: str
+    case_id: str
+    source_id: str
+    target_kind: str
+    target_id: str
+    pinpoint: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class AttachmentRecord:
+    id: str
+    case_id: str
+    source_id: str | None
+    blob_sha256: str
+    file_name: str
+    media_type: str
+    size: int
+    added_by: str
+    exhibit_label: str
+    confidential: bool
+    for_brief: bool
+
+
+@dataclass(frozen=True)
+class TagRecord:
+    id: str
+    case_id: str
+    name: str
+
+
+def view(record_type: type[R], row: Any) -> R:
+    """Copy the matching attributes of an ORM object or a Core row into `record_type`."""
+    names = [f.name for f in dataclasses.fields(record_type)]  # type: ignore[arg-type]
+    mapping = row._mapping if hasattr(row, "_mapping") else None
+    if mapping is not None:
+        return record_type(**{n: mapping[n] for n in names})
+    return record_type(**{n: getattr(row, n) for n in names})

@@ -1,0 +1,145 @@
+"""Full-text search (FTS5) with names matched across scripts.
+
+Each indexed record is one FTS row: its title, its body, and the phonetic skeletons of
+every word (see `desktop.core.names.skeleton`), so "Kuznetsov", "Кузнецов" and "kuznecov"
+meet on the same key. A query word matches a word's prefix in the text or in the
+skeletons; all query words must match. Results are ranked by bm25 with snippets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from desktop.core.names import fold, skeleton, skeleton_tokens, tokens
+
+HIGHLIGHT_START = "\x02"
+HIGHLIGHT_END = "\x03"
+MAX_QUERY_WORDS = 12
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    kind: str
+    record_id: str
+    case_id: str
+    title: str
+    body: str
+    names: str = ""  # extra text whose words should also match across scripts
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str
+    record_id: str
+    case_id: str
+    title: str
+    snippet: str  # highlights between HIGHLIGHT_START and HIGHLIGHT_END
+    score: float
+
+
+def _skeleton_text(doc: SearchDocument) -> str:
+    return " ".join(skeleton_tokens(" ".join((doc.title, doc.body, doc.names))))
+
+
+def remove(session: Session, record_id: str) -> None:
+    row = session.execute(
+        text("SELECT fts_rowid FROM search_docs WHERE record_id = :id"), {"id": record_id}
+    ).first()
+    if row is not None:
+        session.execute(text("DELETE FROM search_index WHERE rowid = :r"), {"r": row[0]})
+        session.execute(text("DELETE FROM search_docs WHERE record_id = :id"), {"id": record_id})
+
+
+def put(session: Session, doc: SearchDocument) -> None:
+    """Index `doc`, replacing what was indexed for the same record."""
+    remove(session, doc.record_id)
+    result = session.execute(
+        text(
+            "INSERT INTO search_index (kind, record_id, case_id, title, body, skeletons) "
+            "VALUES (:kind, :rid, :cid, :title, :body, :sk)"
+        ),
+        {
+            "kind": doc.kind,
+            "rid": doc.record_id,
+            "cid": doc.case_id,
+            "title": doc.title,
+            "body": "\n".join(p for p in (doc.body, doc.names) if p),
+            "sk": _skeleton_text(doc),
+        },
+    )
+    session.execute(
+        text("INSERT INTO search_docs (record_id, fts_rowid) VALUES (:id, :r)"),
+        {"id": doc.record_id, "r": result.lastrowid},  # type: ignore[attr-defined]
+    )
+
+
+def put_many(session: Session, docs: list[SearchDocument]) -> None:
+    """Bulk indexing for fresh records (import, demo, benchmarks): no replace step."""
+    conn = session.connection()
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    for doc in docs:
+        cursor.execute(
+            "INSERT INTO search_index (kind, record_id, case_id, title, body, skeletons) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (doc.kind, doc.record_id, doc.case_id, doc.title,
+             "\n".join(p for p in (doc.body, doc.names) if p), _skeleton_text(doc)),
+        )  # fmt: skip
+        cursor.execute(
+            "INSERT INTO search_docs (record_id, fts_rowid) VALUES (?, ?)",
+            (doc.record_id, cursor.lastrowid),
+        )
+    cursor.close()
+
+
+def clear(session: Session) -> None:
+    session.execute(text("DELETE FROM search_index"))
+    session.execute(text("DELETE FROM search_docs"))
+
+
+def match_expression(query: str) -> str | None:
+    """The FTS5 MATCH text for a user query, or None when it has no searchable word."""
+    words = tokens(query)[:MAX_QUERY_WORDS]
+    clauses = []
+    for word in words:
+        folded = fold(word).replace('"', "")
+        key = skeleton(word).replace('"', "")
+        options = []
+        if folded:
+            options.append(f'{{title body}} : "{folded}"*')
+        if key:
+            options.append(f'skeletons : "{key}"*')
+        if options:
+            clauses.append("(" + " OR ".join(options) + ")")
+    return " AND ".join(clauses) if clauses else None
+
+
+def search(
+    session: Session,
+    query: str,
+    *,
+    case_id: str | None = None,
+    kinds: tuple[str, ...] = (),
+    limit: int = 50,
+) -> list[SearchHit]:
+    expression = match_expression(query)
+    if expression is None:
+        return []
+    sql = (
+        "SELECT kind, record_id, case_id, title, "
+        f"snippet(search_index, 4, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…', 12), "
+        "bm25(search_index, 0, 0, 0, 8.0, 2.0, 4.0) AS score "
+        "FROM search_index WHERE search_index MATCH :q"
+    )
+    params: dict[str, object] = {"q": expression, "limit": limit}
+    if case_id is not None:
+        sql += " AND case_id = :case"
+        params["case"] = case_id
+    if kinds:
+        sql += " AND kind IN (" + ", ".join(f":k{i}" for i in range(len(kinds))) + ")"
+        params.update({f"k{i}": k for i, k in enumerate(kinds)})
+    sql += " ORDER BY score LIMIT :limit"
+    rows = session.execute(text(sql), params).all()
+    return [SearchHit(r[0], r[1], r[2], r[3], r[4] or "", float(r[5])) for r in rows]

@@ -1,0 +1,83 @@
+"""The unit of work over an unlocked vault: read sessions and write transactions.
+
+`Store.writing()` yields a `ChangeWriter` inside one transaction; the device's write
+counter and clock are loaded at its start and saved with its commit, so a crash loses the
+whole transaction or nothing.
+"""
+
+from __future__ import annotations
+
+import platform
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.store.changes import ChangeWriter, live_record
+from desktop.store.models import DeviceState, Synced
+from desktop.store.records import view
+from desktop.store.stamping import Stamper
+from desktop.store.vault import Vault
+
+R = TypeVar("R")
+
+
+def read_state(session: Session) -> dict[str, str]:
+    return {row.key: row.value for row in session.execute(select(DeviceState)).scalars()}
+
+
+def write_state(session: Session, values: dict[str, str]) -> None:
+    for key, value in values.items():
+        session.merge(DeviceState(key=key, value=value))
+
+
+class Store:
+    def __init__(self, vault: Vault, actor: str = "") -> None:
+        self.vault = vault
+        self.actor = actor
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        session = self.vault.session()
+        try:
+            yield session
+        finally:
+            session.close()
+
+    @contextmanager
+    def writing(self) -> Iterator[ChangeWriter]:
+        session = self.vault.session()
+        try:
+            with session.begin():
+                state = self.ensure_device(session)
+                stamper = Stamper(state["device_id"], int(state["counter"]), state["hlc"])
+                yield ChangeWriter(session, stamper, self.actor)
+                write_state(session, {"counter": str(stamper.counter), "hlc": stamper.last_hlc})
+        finally:
+            session.close()
+
+    @staticmethod
+    def ensure_device(session: Session) -> dict[str, str]:
+        state = read_state(session)
+        if "device_id" not in state:
+            state = {
+                "device_id": str(uuid.uuid4()),
+                "device_name": platform.node() or "this computer",
+                "counter": "0",
+                "hlc": "",
+            }
+            write_state(session, state)
+            session.flush()
+        return state
+
+    def device(self) -> dict[str, str]:
+        with self.reading() as session, session.begin():
+            return dict(self.ensure_device(session))
+
+    def fetch(self, model: type[Synced], record_type: type[R], record_id: str) -> R:
+        """The live record `record_id` as plain data; RecordMissing when gone."""
+        with self.reading() as session:
+            return view(record_type, live_record(session, model, record_id))
