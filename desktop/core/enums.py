@@ -26,11 +26,11 @@ class LabelledEnum(StrEnum):
     _label_en: str
     _label_ru: str
 
-    def __new__(cls, value: str, label_en: str, label_ru: str) -> Self:
+    # Variadic labels keep `PersonKind("victim")`, the value lookup, well-typed.
+    def __new__(cls, value: str, *labels: str) -> Self:
         member = str.__new__(cls, value)
         member._value_ = value
-        member._label_en = label_en
-        member._label_ru = label_ru
+        member._label_en, member._label_ru = labels
         return member
 
     def label(self, lang: str = "en") -> str:
