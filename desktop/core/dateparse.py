@@ -104,7 +104,10 @@ _RANGE_SEPARATORS = (
 )
 
 _LEADING_FILLER = re.compile(r"^(?:(?:in|on|of|the|в|во)\s+)+")
-_YEAR_WORD = re.compile(r"(?<=\d)\s*(?:г\.|гг\.|г|года|году|год|годов|годах|годы)$")
+# "2008 г.", "2008г", "2000-е годы": the word for year(s) after a year or a decade.
+_YEAR_WORD = re.compile(
+    r"(?:(?<=\d)\s*|(?<=[еeхs])\s+)(?:г\.|гг\.|г|года|году|год|годов|годах|годы)$"
+)
 _ISO = re.compile(r"(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?")
 _DAY_FIRST = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 _MONTH_FIRST = re.compile(r"(\d{1,2})[-/.](\d{4})")
