@@ -35,8 +35,6 @@ OPEN_END_NUMBER = 99_991_231
 OPEN_START_NUMBER = 0
 """`start_number` of a date with no earliest bound ("before X")."""
 
-_MAX_INPUT = 200
-
 
 class FuzzyDateError(ValueError):
     """A date that cannot be read or does not exist; the message is one plain sentence.
