@@ -27,7 +27,7 @@ def fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def write_atomically(target: Path, data: bytes, *, verify: bool = False) -> None:
+def write_atomically(target: Path, data: bytes, *, verify: bool = False, private: bool = True) -> None:
     """Replace `target` with `data` so that readers see the old bytes or all the new ones.
 
     With `verify`, the file is read back after the rename and compared: a stick that
@@ -36,7 +36,8 @@ def write_atomically(target: Path, data: bytes, *, verify: bool = False) -> None
     target = Path(target)
     partial = target.with_name(target.name + PARTIAL_SUFFIX)
     try:
-        with open(partial, "wb") as handle:
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600 if private else 0o644)
+        with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())

@@ -91,7 +91,7 @@ def _check_row(table: Table, row: Any, index: int) -> dict[str, Any]:
     expected = set(table.c.keys())
     if set(row) != expected:
         missing, extra = expected - set(row), set(row) - expected
-        detail = f"missing {sorted(missing)}" if missing else f"unknown {sorted(extra)[:3]}"
+        detail = f"missing {sorted(missing)[:5]}" if missing else f"unknown {sorted(extra)[:3]}"
         raise ImportRefused(f"{where} has the wrong fields ({detail}).")
     for name in expected:
         _check_value(table, name, row[name], where)

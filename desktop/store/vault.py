@@ -101,10 +101,15 @@ class Vault:
         *,
         keyring: SecretStore | None = None,
         progress: Callable[[str], None] = lambda _step: None,
+        check_strength: bool = True,
     ) -> tuple[Vault, str]:
-        """A new vault; returns it unlocked and the recovery key text (show it once)."""
+        """A new vault; returns it unlocked and the recovery key text (show it once).
+
+        `check_strength=False` is for the public demo vault only, whose passphrase is "demo".
+        """
         folder = Path(folder)
-        check_new_passphrase(passphrase)
+        if check_strength:
+            check_new_passphrase(passphrase)
         if (folder / KEYSTORE).exists() or (folder / VAULT_DB).exists():
             raise KnownError("A vault already exists in this folder.")
         folder.mkdir(parents=True, exist_ok=True)

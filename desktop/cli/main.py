@@ -1,0 +1,104 @@
+"""The `dossier` command: headless access to a vault over the same services as the app.
+
+Every error a user can cause ends in one plain line on stderr and a non-zero status
+(2 for a wrong passphrase); a bug is logged with its traceback to the log folder and
+reported in one line, never as a traceback on the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+
+from desktop import __version__
+from desktop.cli import record_commands, transfer_commands, vault_commands
+from desktop.cli.context import Context
+from desktop.errors import KnownError
+from desktop.paths import user_data_dir
+
+log = logging.getLogger("dossier.cli")
+
+Registrar = Callable[[argparse._SubParsersAction], None]  # type: ignore[type-arg]
+REGISTRARS: list[Registrar] = [
+    vault_commands.register,
+    record_commands.register,
+    transfer_commands.register,
+]
+
+
+def optional_registrars() -> list[Registrar]:
+    """Command groups of later layers (briefing packs, sync, self-test) when present."""
+    found: list[Registrar] = []
+    import importlib
+
+    for name in ("brief_commands", "sync_commands", "selftest_commands"):
+        try:
+            module = importlib.import_module(f"desktop.cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"desktop.cli.{name}":
+                raise
+            continue
+        found.append(module.register)
+    return found
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dossier",
+        description="Encrypted offline case files: timeline, officials, complaints, briefs, sync.",
+    )
+    parser.add_argument("--version", action="version", version=f"Dossier {__version__}")
+    parser.add_argument("--vault", metavar="PATH", help="the vault folder to open")
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        help="read the passphrase from the first line of FILE (- for standard input)",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for register in REGISTRARS + optional_registrars():
+        register(sub)
+    return parser
+
+
+def report_bug(exc: BaseException) -> None:
+    """Log the traceback's frames and the exception type only: messages may hold case data."""
+    try:
+        folder = user_data_dir() / "logs"
+        folder.mkdir(parents=True, exist_ok=True)
+        with open(folder / "dossier-errors.log", "a", encoding="utf-8") as handle:
+            handle.write(f"--- {type(exc).__name__}\n")
+            handle.writelines(traceback.format_tb(exc.__traceback__))
+        where = f" (details in {folder / 'dossier-errors.log'})"
+    except OSError:
+        where = ""
+    print(f"dossier: internal error, a bug in Dossier{where}.", file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    ctx = Context(args)
+    try:
+        result: int = args.run(ctx)
+        return result
+    except KnownError as exc:
+        print(f"dossier: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        print("dossier: interrupted; nothing was half-written.", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        report_bug(exc)
+        return 70
+    finally:
+        ctx.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,47 @@
+"""`export-json FILE` and `import-json FILE`: the whole vault as canonical JSON."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from desktop.cli.context import Context
+from desktop.durable import write_atomically
+from desktop.errors import KnownError
+from desktop.services.transfer import MAX_IMPORT_BYTES, export_json, import_json
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    export = sub.add_parser("export-json", help="write the vault's content as canonical JSON")
+    export.add_argument("file", help="output file (plain text: keep it safe), or - for stdout")
+    export.set_defaults(run=run_export)
+    load = sub.add_parser("import-json", help="add the records of an export-json file")
+    load.add_argument("file")
+    load.set_defaults(run=run_import)
+
+
+def run_export(ctx: Context) -> int:
+    data = export_json(ctx.services.store)
+    if ctx.args.file == "-":
+        import sys
+
+        sys.stdout.buffer.write(data)
+        return 0
+    try:
+        write_atomically(Path(ctx.args.file), data)
+    except OSError as exc:
+        raise KnownError(f"Cannot write {ctx.args.file}: {exc.strerror}.") from exc
+    return 0
+
+
+def run_import(ctx: Context) -> int:
+    path = Path(ctx.args.file)
+    try:
+        if path.stat().st_size > MAX_IMPORT_BYTES:
+            raise KnownError("That file is too large to import.")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise KnownError(f"Cannot read {ctx.args.file}: {exc.strerror}.") from exc
+    count = import_json(ctx.services.store, raw)
+    print(f"Imported {count} records.")
+    return 0
