@@ -111,7 +111,11 @@ _LABELS: Final[dict[str, tuple[str, str]]] = {
     "exhibit.pages": ("Pages", "Страницы"),
     "exhibit.numbers": ("Numbers", "Номера"),
     "exhibit.listed_only": ("listed only", "только в перечне"),
-    "exhibit.unreadable": ("listed only: file could not be read", "только в перечне: файл не читается"),
+    "exhibit.unreadable": (
+        "listed only: file could not be read",
+        "только в перечне: файл не читается",
+    ),
+    "exhibit.appended": ("Exhibits", "Приложения"),
     "exhibit.empty": ("No exhibits in this pack.", "В материалах нет приложений."),
     "bytes": ("{size} bytes", "{size} байт"),
     # emergency kit

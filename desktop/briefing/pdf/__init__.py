@@ -1,1 +1,1 @@
-"""briefing/pdf layer."""
+"""The PDF layout of briefing packs and of the emergency kit (reportlab Platypus)."""

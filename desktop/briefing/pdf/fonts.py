@@ -12,6 +12,7 @@ from typing import Final
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 
 from desktop import paths
@@ -52,9 +53,7 @@ def register_fonts() -> None:
                 continue
             path = folder / file_name
             if not path.is_file():
-                raise KnownError(
-                    f"The font file {file_name} is missing from the installation; reinstall Dossier."
-                )
+                raise KnownError(f"The font file {file_name} is missing; reinstall Dossier.")
             pdfmetrics.registerFont(TTFont(name, str(path)))
         # Paragraph markup (<b>, <i>) resolves through these mappings.
         for family, regular, bold, italic, bold_italic in (
@@ -66,3 +65,17 @@ def register_fonts() -> None:
             addMapping(family, 1, 0, bold)
             addMapping(family, 0, 1, italic)
             addMapping(family, 1, 1, bold_italic)
+
+
+def fit_line(value: str, font: str, size: float, width: float) -> str:
+    """Cut `value` with an ellipsis so it fits on one line of `width` points."""
+    if stringWidth(value, font, size) <= width:
+        return value
+    low, high = 0, len(value)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if stringWidth(value[:middle] + "…", font, size) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return value[:low] + "…"

@@ -1,0 +1,85 @@
+"""A canvas that holds its pages until the end, so each page can say "page X of Y".
+
+Laying a document out twice to learn its length doubles the cost of a pack. Instead this
+canvas keeps every finished page in memory and draws, at save time, whatever needs the
+final numbers: the running header and footer, the page numbers of the contents, the
+exhibit page ranges, and the page-bound PDF objects (bookmarks, outline entries, links),
+which reportlab attaches to the page being written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from reportlab.pdfgen.canvas import Canvas
+
+# Attributes that belong to the whole document, not to one held page.
+_DOCUMENT_WIDE = frozenset(
+    {"_held_pages", "_decorate_page", "extra_pages", "section_pages", "main_page_count"}
+)
+
+PageOp = Callable[["DeferredCanvas"], None]
+PageDecorator = Callable[["DeferredCanvas", int, int], None]
+
+
+class DeferredCanvas(Canvas):
+    """Holds pages until `save`, then replays each with its deferred drawing."""
+
+    def __init__(
+        self,
+        *args: Any,
+        decorate_page: PageDecorator | None = None,
+        extra_pages: int = 0,
+        creation_date: tuple[int, int, int] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self._decorate_page = decorate_page
+        # Pages appended after this document (exhibits) still count in "of Y".
+        self.extra_pages = extra_pages
+        self._held_pages: list[dict[str, Any]] = []
+        self._page_ops: list[PageOp] = []
+        # Filled during layout, read by deferred operations at save time.
+        self.section_pages: dict[str, int] = {}
+        self.main_page_count = 0
+        if creation_date is not None:
+            self._fix_creation_date(creation_date)
+
+    def _fix_creation_date(self, ymd: tuple[int, int, int]) -> None:
+        """Stamp the document with the pack's "generated on" date, not the wall clock."""
+        stamp = self._doc._timeStamp
+        stamp.YMDhms = (*ymd, 0, 0, 0)
+        stamp.dhh = stamp.dmm = 0
+        stamp.tzname = "UTC"
+
+    def defer(self, op: PageOp) -> None:
+        """Run `op` on the current page once the page count is known."""
+        self._page_ops.append(op)
+
+    def showPage(self) -> None:
+        state = {k: v for k, v in self.__dict__.items() if k not in _DOCUMENT_WIDE}
+        self._held_pages.append(state)
+        self._page_ops = []
+        self._startPage()
+
+    def save(self) -> None:
+        if self._code or self._page_ops:
+            self.showPage()
+        self.main_page_count = len(self._held_pages)
+        total = self.main_page_count + self.extra_pages
+        held, self._held_pages = self._held_pages, []
+        for number, state in enumerate(held, start=1):
+            self.__dict__.update(state)
+            for op in self._page_ops:
+                self.saveState()
+                op(self)
+                self.restoreState()
+            if self._decorate_page is not None:
+                self.saveState()
+                self._decorate_page(self, number, total)
+                self.restoreState()
+            Canvas.showPage(self)
+        held.clear()
+        self._page_ops = []
+        Canvas.save(self)

@@ -1,0 +1,593 @@
+"""Lays a `Briefing` out as a paginated PDF: cover, contents, sections, exhibit index.
+
+`BriefingRenderer` is built from overridable steps (fonts, styles, page templates, story and
+one method per section) with its geometry as class attributes. It prints only what the
+`Briefing` holds: the PDF's text, outline and metadata all come from its fields and from
+the fixed labels, so what redaction removed before cannot appear.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterator
+from typing import Any, ClassVar
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from desktop.briefing import exhibits as exhibit_pages
+from desktop.briefing.labels import label
+from desktop.briefing.model import (
+    Briefing,
+    ChronologyRow,
+    Citation,
+    ComplaintEntry,
+    PersonEntry,
+)
+from desktop.briefing.pdf import fonts
+from desktop.briefing.pdf.canvas import DeferredCanvas
+from desktop.briefing.pdf.flowables import (
+    ContentsLine,
+    DeferredText,
+    SectionAnchor,
+    SectionHeading,
+)
+from desktop.briefing.pdf.geometry import paper_size
+from desktop.briefing.pdf.styles import (
+    HEADER_FILL,
+    INK,
+    MARKING,
+    MUTED,
+    OVERDUE,
+    RULE,
+    PackStyles,
+    build_styles,
+)
+
+Progress = Callable[[float], None]
+Story = list[Flowable]
+
+
+def text(value: str) -> str:
+    """Case text made safe for Paragraph markup, line breaks kept."""
+    return escape(value).replace("\n", "<br/>")
+
+
+class _PackTemplate(BaseDocTemplate):
+    """Reports progress as flowables are laid out."""
+
+    def __init__(self, *args: Any, progress: Progress | None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._progress = progress
+        self._laid_out = 0
+        self.story_length = 1
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if self._progress is not None:
+            self._laid_out += 1
+            if self._laid_out % 16 == 0:
+                self._progress(min(1.0, self._laid_out / self.story_length))
+
+
+class BriefingRenderer:
+    """Renders one `Briefing` to PDF bytes; subclass and override a step to change it."""
+
+    margin_left: ClassVar[float] = 20 * mm
+    margin_right: ClassVar[float] = 18 * mm
+    margin_top: ClassVar[float] = 22 * mm
+    margin_bottom: ClassVar[float] = 20 * mm
+    header_baseline: ClassVar[float] = 12 * mm  # from the top edge
+    footer_baseline: ClassVar[float] = 10 * mm  # from the bottom edge
+    base_font_size: ClassVar[float] = 9.5
+    running_font_size: ClassVar[float] = 7.5
+    # Chronology columns as fractions of the frame width: date, event, people, sources.
+    chronology_columns: ClassVar[tuple[float, ...]] = (0.15, 0.48, 0.23, 0.14)
+    # Long tables are cut into tables of this many rows: reportlab re-measures the rest of a
+    # table at every page split, so one 10,000-row table would lay out in quadratic time.
+    chronology_chunk_rows: ClassVar[int] = 500
+    # A row taller than this may split across pages instead of raising a LayoutError.
+    split_in_row_min: ClassVar[float] = 40.0
+
+    def __init__(self, progress: Progress | None = None) -> None:
+        self.progress = progress
+
+    # -- the pipeline ---------------------------------------------------------------------
+
+    def render(self, briefing: Briefing) -> bytes:
+        """The complete pack: main document, then the stamped exhibits."""
+        self.register_fonts()
+        with_exhibits = briefing.has("exhibits")
+        plan = exhibit_pages.plan_exhibits(
+            briefing.exhibits if with_exhibits else (),
+            briefing.exhibit_prefix,
+            briefing.paper,
+            briefing.lang,
+        )
+        main = self.render_main(briefing, plan)
+        if not plan.page_count:
+            return main
+        return exhibit_pages.append_exhibits(
+            main, plan, briefing.lang, label(briefing.lang, "exhibit.appended")
+        )
+
+    def render_main(self, briefing: Briefing, plan: exhibit_pages.ExhibitPlan) -> bytes:
+        """The main document alone; `plan` says how many exhibit pages will follow it."""
+        out = io.BytesIO()
+        styles = self.styles(briefing)
+        doc = _PackTemplate(
+            out,
+            progress=self.progress,
+            pagesize=paper_size(briefing.paper),
+            leftMargin=self.margin_left,
+            rightMargin=self.margin_right,
+            topMargin=self.margin_top,
+            bottomMargin=self.margin_bottom,
+            title=briefing.title,
+            author=briefing.prepared_by,
+            subject=label(briefing.lang, "cover.kind"),
+            creator="Dossier",
+            producer="Dossier",
+            keywords="",
+            invariant=1,
+            lang=briefing.lang,
+            initialFontName=fonts.SERIF,
+            initialFontSize=self.base_font_size,
+            initialLeading=self.base_font_size * 1.3,
+        )
+        doc.addPageTemplates(self.page_templates(doc))
+        story = self.story(briefing, styles, plan)
+        doc.story_length = max(1, len(story))
+        g = briefing.generated_on
+
+        def canvas_maker(*args: Any, **kwargs: Any) -> DeferredCanvas:
+            return DeferredCanvas(
+                *args,
+                decorate_page=lambda c, page, total: self.decorate_page(c, briefing, page, total),
+                extra_pages=plan.page_count,
+                creation_date=(g.year, g.month, g.day),
+                **kwargs,
+            )
+
+        doc.build(story, canvasmaker=canvas_maker)
+        if self.progress is not None:
+            self.progress(1.0)
+        return out.getvalue()
+
+    def register_fonts(self) -> None:
+        fonts.register_fonts()
+
+    def styles(self, briefing: Briefing) -> PackStyles:
+        return build_styles(self.base_font_size)
+
+    def page_templates(self, doc: BaseDocTemplate) -> list[PageTemplate]:
+        frame = Frame(
+            doc.leftMargin,
+            doc.bottomMargin,
+            doc.width,
+            doc.height,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="body",
+        )
+        return [PageTemplate(id="page", frames=[frame], pagesize=doc.pagesize)]
+
+    def story(
+        self, briefing: Briefing, styles: PackStyles, plan: exhibit_pages.ExhibitPlan
+    ) -> Story:
+        """Every chosen section in order, each starting on a fresh page."""
+        builders: dict[str, Callable[[], Story]] = {
+            "cover": lambda: self.cover(briefing, styles),
+            "contents": lambda: self.contents(briefing, styles, plan),
+            "summary": lambda: self.summary(briefing, styles),
+            "chronology": lambda: self.chronology(briefing, styles),
+            "people": lambda: self.people(briefing, styles),
+            "complaints": lambda: self.complaints(briefing, styles),
+            "sources": lambda: self.sources(briefing, styles),
+            "exhibits": lambda: self.exhibit_index(briefing, styles, plan),
+        }
+        story: Story = []
+        for section in briefing.sections:
+            if story:
+                story.append(PageBreak())
+            story.extend(builders[section]())
+        return story
+
+    # -- running header and footer ---------------------------------------------------------
+
+    def decorate_page(
+        self, canvas: DeferredCanvas, briefing: Briefing, page: int, total: int
+    ) -> None:
+        """Case title and marking at the top (not on the cover), "page X of Y" at the foot."""
+        width, height = canvas._pagesize
+        size = self.running_font_size
+        left, right = self.margin_left, width - self.margin_right
+        if not (page == 1 and briefing.has("cover")):
+            y = height - self.header_baseline
+            marking = briefing.confidentiality
+            marking_w = stringWidth(marking, fonts.SANS_BOLD, size) if marking else 0.0
+            title = fonts.fit_line(briefing.title, fonts.SANS, size, right - left - marking_w - 12)
+            canvas.setFont(fonts.SANS, size)
+            canvas.setFillColor(MUTED)
+            canvas.drawString(left, y, title)
+            if marking:
+                canvas.setFont(fonts.SANS_BOLD, size)
+                canvas.setFillColor(MARKING)
+                canvas.drawRightString(right, y, marking)
+            canvas.setStrokeColor(RULE)
+            canvas.setLineWidth(0.5)
+            canvas.line(left, y - 3, right, y - 3)
+        canvas.setFont(fonts.SANS, size)
+        canvas.setFillColor(INK)
+        canvas.drawCentredString(
+            width / 2, self.footer_baseline, label(briefing.lang, "page_of", page=page, total=total)
+        )
+
+    # -- sections --------------------------------------------------------------------------
+
+    def heading(self, briefing: Briefing, styles: PackStyles, section: str) -> SectionHeading:
+        title = label(briefing.lang, f"section.{section}")
+        return SectionHeading(text(title), styles.heading, section, title)
+
+    def cover(self, briefing: Briefing, styles: PackStyles) -> Story:
+        lang = briefing.lang
+        story: Story = [
+            SectionAnchor("cover", label(lang, "section.cover")),
+            Spacer(1, 40 * mm),
+            Paragraph(text(label(lang, "cover.kind")), styles.cover_kind),
+            Paragraph(text(briefing.title), styles.cover_title),
+        ]
+        fields = [
+            ("cover.prepared_for", briefing.prepared_for),
+            ("cover.prepared_by", briefing.prepared_by),
+            ("cover.generated_on", briefing.generated_on.isoformat()),
+            ("cover.period", briefing.period_text),
+            ("cover.redaction", label(lang, f"redaction.{briefing.redaction}")),
+        ]
+        rows = [
+            [
+                Paragraph(text(label(lang, key)), styles.cell_head),
+                Paragraph(text(value), styles.cover_field),
+            ]
+            for key, value in fields
+            if value
+        ]
+        table = Table(rows, colWidths=[40 * mm, None], hAlign="LEFT")
+        table.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                ]
+            )
+        )
+        story.append(table)
+        if briefing.confidentiality:
+            story.append(Paragraph(text(briefing.confidentiality), styles.cover_marking))
+        if briefing.is_sample:
+            story.append(Paragraph(text(label(lang, "cover.sample")), styles.cover_notice))
+        return story
+
+    def contents(
+        self, briefing: Briefing, styles: PackStyles, plan: exhibit_pages.ExhibitPlan
+    ) -> Story:
+        """One line per section; the numbers are drawn once every section has its page."""
+        lang = briefing.lang
+        story: Story = [self.heading(briefing, styles, "contents")]
+        size = self.base_font_size * 1.1
+        for section in briefing.sections:
+            if section in ("cover", "contents"):
+                continue
+            story.append(
+                ContentsLine(
+                    label(lang, f"section.{section}"),
+                    _section_page(section),
+                    fonts.SERIF,
+                    size,
+                    link_key=section,
+                )
+            )
+        if plan.page_count:
+            story.append(
+                ContentsLine(
+                    label(lang, "exhibit.appended"),
+                    lambda c: c.main_page_count + 1,
+                    fonts.SERIF,
+                    size,
+                )
+            )
+        return story
+
+    def summary(self, briefing: Briefing, styles: PackStyles) -> Story:
+        story: Story = [self.heading(briefing, styles, "summary")]
+        for paragraph in _paragraphs(briefing.summary):
+            story.append(Paragraph(text(paragraph), styles.body))
+        return story
+
+    def chronology(self, briefing: Briefing, styles: PackStyles) -> Story:
+        lang = briefing.lang
+        story: Story = [self.heading(briefing, styles, "chronology")]
+        if not briefing.chronology:
+            story.append(Paragraph(text(label(lang, "chrono.empty")), styles.body))
+            return story
+        head = [
+            Paragraph(text(label(lang, key)), styles.cell_head)
+            for key in ("chrono.date", "chrono.event", "chrono.people", "chrono.sources")
+        ]
+        widths = self._column_widths(briefing, self.chronology_columns)
+        rows = briefing.chronology
+        for start in range(0, len(rows), self.chronology_chunk_rows):
+            chunk = rows[start : start + self.chronology_chunk_rows]
+            data: list[list[Any]] = [head]
+            data.extend(self.chronology_row(briefing, styles, row) for row in chunk)
+            story.append(self._grid(data, widths))
+        return story
+
+    def chronology_row(
+        self, briefing: Briefing, styles: PackStyles, row: ChronologyRow
+    ) -> list[Any]:
+        lang = briefing.lang
+        qualifier = label(lang, f"qualifier.{row.qualifier}")
+        date = text(row.date_text)
+        if qualifier:
+            date = f"{text(qualifier)} {date}"
+        date += f'<br/><font color="#5f5f6b" size="{self.base_font_size - 2.5}">'
+        date += f"({text(label(lang, f'precision.{row.precision}'))})</font>"
+        event = f"<b>{text(row.title)}</b>"
+        if row.description:
+            event += f"<br/>{text(row.description)}"
+        if row.place:
+            event += f"<br/><i>{text(label(lang, 'chrono.place'))}: {text(row.place)}</i>"
+        fact = label(lang, f"fact.{row.fact_status}")
+        if fact:
+            event += f"<br/><i>{text(fact)}</i>"
+        people = "<br/>".join(_person_line(p.name, p.role, p.rank) for p in row.people)
+        cells: list[Any] = [
+            Paragraph(date, styles.cell),
+            Paragraph(event, styles.cell),
+            Paragraph(people, styles.cell) if people else "",
+            Paragraph(_citations(row.citations), styles.cell) if row.citations else "",
+        ]
+        return cells
+
+    def people(self, briefing: Briefing, styles: PackStyles) -> Story:
+        lang = briefing.lang
+        story: Story = [self.heading(briefing, styles, "people")]
+        if not briefing.people:
+            story.append(Paragraph(text(label(lang, "people.empty")), styles.body))
+        for person in briefing.people:
+            story.extend(self.person(briefing, styles, person))
+        return story
+
+    def person(self, briefing: Briefing, styles: PackStyles, person: PersonEntry) -> Story:
+        lang = briefing.lang
+        name = text(person.name)
+        if person.name_variants:
+            name += " / " + " / ".join(text(v) for v in person.name_variants)
+        kind = text(label(lang, f"kind.{person.kind}"))
+        block: Story = [
+            Paragraph(
+                f"{name} <font size='{self.base_font_size - 1}' color='#5f5f6b'>({kind})</font>",
+                styles.subheading,
+            )
+        ]
+        lines: list[tuple[str, list[str]]] = [
+            (
+                "people.postings",
+                [_posting(p.organisation, p.role, p.rank, p.period_text) for p in person.postings],
+            ),
+            ("people.allegations", [text(a) for a in person.allegations]),
+            ("people.complaints_against", [text(c) for c in person.complaints_against]),
+        ]
+        for key, items in lines:
+            if not items:
+                continue
+            block.append(Paragraph(f"<b>{text(label(lang, key))}</b>", styles.small))
+            block.extend(Paragraph(f"• {item}", styles.small) for item in items)
+        if person.citations:
+            block.append(Paragraph(_citations(person.citations), styles.muted))
+        if len(block) <= 12:
+            return [KeepTogether(block)]
+        return block
+
+    def complaints(self, briefing: Briefing, styles: PackStyles) -> Story:
+        lang = briefing.lang
+        story: Story = [self.heading(briefing, styles, "complaints")]
+        if not briefing.complaints:
+            story.append(Paragraph(text(label(lang, "complaint.empty")), styles.body))
+        for number, complaint in enumerate(briefing.complaints, start=1):
+            story.append(CondPageBreak(40 * mm))
+            story.append(self.complaint(briefing, styles, number, complaint))
+            story.append(Spacer(1, self.base_font_size))
+        return story
+
+    def complaint(
+        self, briefing: Briefing, styles: PackStyles, number: int, complaint: ComplaintEntry
+    ) -> Table:
+        lang = briefing.lang
+        status = text(label(lang, f"status.{complaint.status}"))
+        if complaint.overdue:
+            overdue = text(label(lang, "complaint.overdue"))
+            status += f' <font color="{OVERDUE.hexval()}"><b>{overdue}</b></font>'
+        due = text(complaint.due_text)
+        if complaint.overdue and due:
+            due = f'<font color="{OVERDUE.hexval()}"><b>{due}</b></font>'
+        fields: list[tuple[str, str]] = [
+            ("complaint.filed", text(complaint.filed_text)),
+            ("complaint.filed_by", text(complaint.filed_by)),
+            ("complaint.body", text(complaint.body)),
+            ("complaint.against", "<br/>".join(text(a) for a in complaint.against)),
+            ("complaint.subject", text(complaint.subject)),
+            ("complaint.reference", text(complaint.our_reference)),
+            ("complaint.registration", text(complaint.registration_number)),
+            ("complaint.status", status),
+            ("complaint.due", due),
+        ]
+        if complaint.responses:
+            responses = "<br/>".join(
+                f"<b>{text(r.date_text)}</b>"
+                + (f" ({text(r.kind)})" if r.kind else "")
+                + (f": {text(r.summary)}" if r.summary else "")
+                for r in complaint.responses
+            )
+        else:
+            responses = f"<i>{text(label(lang, 'complaint.no_response'))}</i>"
+        fields.append(("complaint.responses", responses))
+        if complaint.citations:
+            fields.append(("chrono.sources", _citations(complaint.citations)))
+        title = f"{number}. {text(complaint.filed_text)}: {text(complaint.body)}"
+        data: list[list[Any]] = [[Paragraph(title, styles.cell_head), ""]]
+        data.extend(
+            [Paragraph(text(label(lang, key)), styles.cell_bold), Paragraph(value, styles.cell)]
+            for key, value in fields
+            if value
+        )
+        widths = self._column_widths(briefing, (0.24, 0.76))
+        table = self._grid(data, widths)
+        table.setStyle(TableStyle([("SPAN", (0, 0), (-1, 0))]))
+        return table
+
+    def sources(self, briefing: Briefing, styles: PackStyles) -> Story:
+        story: Story = [self.heading(briefing, styles, "sources")]
+        if not briefing.sources:
+            story.append(Paragraph(text(label(briefing.lang, "sources.empty")), styles.body))
+        for source in briefing.sources:
+            story.append(Paragraph(f"[{source.number}]\u2002{text(source.text)}", styles.source))
+        return story
+
+    def exhibit_index(
+        self, briefing: Briefing, styles: PackStyles, plan: exhibit_pages.ExhibitPlan
+    ) -> Story:
+        """Label, title, stamp numbers and pages of each exhibit, with the file's SHA-256."""
+        lang = briefing.lang
+        story: Story = [self.heading(briefing, styles, "exhibits")]
+        if not plan.items:
+            story.append(Paragraph(text(label(lang, "exhibit.empty")), styles.body))
+            return story
+        widths = self._column_widths(briefing, (0.13, 0.45, 0.27, 0.15))
+        head = [
+            Paragraph(text(label(lang, key)), styles.cell_head)
+            for key in ("exhibit.label", "exhibit.title", "exhibit.numbers", "exhibit.pages")
+        ]
+        data: list[list[Any]] = [head]
+        spans: list[tuple[Any, ...]] = []
+        for index, item in enumerate(plan.items):
+            exhibit = item.exhibit
+            details = f"<b>{text(exhibit.title)}</b>"
+            meta = [exhibit.file_name, exhibit.media_type, label(lang, "bytes", size=exhibit.size)]
+            details += "<br/>" + text(" · ".join(m for m in meta if m))
+            if item.note_key:
+                details += f"<br/><i>{text(label(lang, item.note_key))}</i>"
+            pages: Any = ""
+            if item.page_count:
+                pages = DeferredText(
+                    _page_range(plan.page_offset(index), item.page_count),
+                    fonts.SERIF,
+                    self.base_font_size - 1,
+                    widths[3] - 12,
+                )
+            data.append(
+                [
+                    Paragraph(text(exhibit.label), styles.cell_bold),
+                    Paragraph(details, styles.cell),
+                    Paragraph(text(item.numbers_text(plan.prefix)), styles.cell),
+                    pages,
+                ]
+            )
+            data.append([Paragraph(f"SHA-256: {exhibit.sha256}", styles.cell_mono), "", "", ""])
+            row = len(data) - 1
+            spans.append(("SPAN", (0, row), (-1, row)))
+            spans.append(("LINEABOVE", (0, row), (-1, row), 0, HEADER_FILL))
+        table = self._grid(data, widths)
+        table.setStyle(TableStyle(spans))
+        story.append(table)
+        return story
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _column_widths(self, briefing: Briefing, fractions: tuple[float, ...]) -> list[float]:
+        width = paper_size(briefing.paper)[0] - self.margin_left - self.margin_right
+        return [width * f for f in fractions]
+
+    def _grid(self, data: list[list[Any]], widths: list[float]) -> Table:
+        table = Table(
+            data,
+            colWidths=widths,
+            repeatRows=1,
+            splitInRow=self.split_in_row_min,
+            hAlign="LEFT",
+        )
+        table.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+                    ("BOX", (0, 0), (-1, -1), 0.6, RULE),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                    ("TOPPADDING", (0, 0), (-1, -1), 3),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                    ("FONTNAME", (0, 0), (-1, -1), fonts.SERIF),
+                ]
+            )
+        )
+        return table
+
+
+def _section_page(section: str) -> Callable[[DeferredCanvas], int | None]:
+    return lambda c: c.section_pages.get(section)
+
+
+def _page_range(offset: int, count: int) -> Callable[[DeferredCanvas], str]:
+    def page_range(c: DeferredCanvas) -> str:
+        first = c.main_page_count + offset + 1
+        return str(first) if count == 1 else f"{first}–{first + count - 1}"
+
+    return page_range
+
+
+def _paragraphs(value: str) -> Iterator[str]:
+    for block in value.replace("\r\n", "\n").split("\n\n"):
+        block = block.strip()
+        if block:
+            yield block
+
+
+def _person_line(name: str, role: str, rank: str) -> str:
+    line = f"<b>{text(name)}</b>"
+    details = ", ".join(text(part) for part in (role, rank) if part)
+    return f"{line}: {details}" if details else line
+
+
+def _posting(organisation: str, role: str, rank: str, period: str) -> str:
+    line = ", ".join(text(part) for part in (role, rank, organisation) if part)
+    return f"{line} ({text(period)})" if period else line
+
+
+def _citations(citations: tuple[Citation, ...]) -> str:
+    return ", ".join(
+        f"[{c.source_number}, {text(c.pinpoint)}]" if c.pinpoint else f"[{c.source_number}]"
+        for c in citations
+    )
+
+
+def render_briefing(briefing: Briefing, progress: Progress | None = None) -> bytes:
+    """The pack as PDF bytes, with the default renderer."""
+    return BriefingRenderer(progress).render(briefing)
