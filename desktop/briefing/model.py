@@ -8,8 +8,10 @@ Everything here is a frozen dataclass of plain values: no I/O, no database objec
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -125,7 +127,10 @@ class EventPerson:
 
 @dataclass(frozen=True)
 class ChronologyRow:
-    """One event. `date_text` is the date as entered (e.g. "2007-12", "2007-12-03/2007-12-11")."""
+    """One event, its date as entered and displayed (qualifier included: "около марта 2008").
+
+    `precision` is printed under the date; `qualifier` is kept for callers, not re-printed.
+    """
 
     date_text: str
     title: str
@@ -263,3 +268,26 @@ class Briefing:
 
     def has(self, section: str) -> bool:
         return section in self.sections
+
+
+def iter_texts(value: object) -> Iterator[str]:
+    """Every string held anywhere in a Briefing (or any row of it), depth first."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, (tuple, list, frozenset, set)):
+        for item in value:
+            yield from iter_texts(item)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            yield from iter_texts(getattr(value, f.name))
+
+
+def leaked_strings(briefing: Briefing, redacted: Iterable[str]) -> set[str]:
+    """The redacted strings still present in some text of `briefing` (case-insensitive).
+
+    data.py calls this after redaction; the renderer prints nothing the Briefing does not
+    hold (tests check the PDF's words against `iter_texts`), so an empty result here means
+    the redacted text cannot reach the PDF.
+    """
+    haystack = "\n".join(t.casefold() for t in iter_texts(briefing))
+    return {s for s in redacted if s and s.casefold() in haystack}

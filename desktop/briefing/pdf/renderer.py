@@ -343,10 +343,8 @@ class BriefingRenderer:
         self, briefing: Briefing, styles: PackStyles, row: ChronologyRow
     ) -> list[Any]:
         lang = briefing.lang
-        qualifier = label(lang, f"qualifier.{row.qualifier}")
+        # date_text already says "circa"/"before" where it applies; add the precision.
         date = text(row.date_text)
-        if qualifier:
-            date = f"{text(qualifier)} {date}"
         date += f'<br/><font color="#5f5f6b" size="{self.base_font_size - 2.5}">'
         date += f"({text(label(lang, f'precision.{row.precision}'))})</font>"
         event = f"<b>{text(row.title)}</b>"
