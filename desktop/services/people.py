@@ -23,7 +23,13 @@ from desktop.services.validation import (
     short_text,
 )
 from desktop.store.models import Organisation, Person, Posting
-from desktop.store.records import OrganisationRecord, PersonRecord, PostingRecord, view
+from desktop.store.records import (
+    OrganisationRecord,
+    PersonRecord,
+    PostingRecord,
+    posting_held_on,
+    view,
+)
 from desktop.store.store import Store
 
 NAME_KINDS = ("primary", "original", "alias")
@@ -199,13 +205,4 @@ class PeopleService:
 
     def posting_on(self, person_id: str, on: FuzzyDate) -> PostingRecord | None:
         """The posting a person held on a date (the rank on the date of an event), if known."""
-        if on.is_undated:
-            return None
-        day = on.sort_number()
-        held = [
-            p for p in self.postings(person_id)
-            if (p.start_edtf == "XXXX" or FuzzyDate.from_edtf(p.start_edtf).sort_number() <= day)
-            and (p.end_edtf == "XXXX" or FuzzyDate.from_edtf(p.end_edtf).end_number() >= day)
-        ]  # fmt: skip
-        ranked = [p for p in held if p.rank]
-        return (ranked or held or [None])[-1]
+        return posting_held_on(self.postings(person_id), on)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop.services.briefs import BriefingService
 from desktop.services.cases import CaseService
 from desktop.services.complaints import ComplaintService
 from desktop.services.people import PeopleService
@@ -25,17 +26,20 @@ class Services:
     sources: SourceService
     tags: TagService
     search: SearchService
+    briefs: BriefingService
 
     @classmethod
     def over(cls, vault: Vault, actor: str = "") -> Services:
         store = Store(vault, actor)
+        sources = SourceService(store)
         return cls(
             store=store,
             cases=CaseService(store),
             timeline=TimelineService(store),
             people=PeopleService(store),
             complaints=ComplaintService(store),
-            sources=SourceService(store),
+            sources=sources,
             tags=TagService(store),
             search=SearchService(store),
+            briefs=BriefingService(store, sources),
         )

@@ -7,8 +7,11 @@ ever holds an ORM object bound to a session.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
+
+from desktop.core.fuzzydate import FuzzyDate
 
 R = TypeVar("R")
 
@@ -177,3 +180,22 @@ def view(record_type: type[R], row: Any) -> R:
     if mapping is not None:
         return record_type(**{n: mapping[n] for n in names})
     return record_type(**{n: getattr(row, n) for n in names})
+
+
+def posting_held_on(postings: Sequence[PostingRecord], on: FuzzyDate) -> PostingRecord | None:
+    """The posting held on a date (the rank on the date of an event), preferring one with a rank.
+
+    A posting with an undated start or end is taken as open on that side.
+    """
+    if on.is_undated:
+        return None
+    day = on.sort_number()
+    held = []
+    for p in postings:
+        start, end = FuzzyDate.from_edtf(p.start_edtf), FuzzyDate.from_edtf(p.end_edtf)
+        if (start.is_undated or start.sort_number() <= day) and (
+            end.is_undated or end.end_number() >= day
+        ):
+            held.append(p)
+    ranked = [p for p in held if p.rank]
+    return (ranked or held or [None])[-1]

@@ -1,0 +1,39 @@
+"""Briefing packs: gather the case, apply the options, lay out the PDF, report its hash."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from desktop.briefing.data import assemble, load_snapshot
+from desktop.briefing.model import Briefing, BriefingOptions
+from desktop.briefing.pdf.renderer import Progress, render_briefing
+from desktop.services.sources import SourceService
+from desktop.store.store import Store
+
+
+@dataclass(frozen=True)
+class Pack:
+    pdf: bytes
+    sha256: str
+    pages: int
+    briefing: Briefing
+
+
+class BriefingService:
+    def __init__(self, store: Store, sources: SourceService) -> None:
+        self.store = store
+        self.sources = sources
+
+    def briefing(self, case_id: str, options: BriefingOptions) -> Briefing:
+        return assemble(load_snapshot(self.store, case_id, self.sources.blob), options)
+
+    def build(self, case_id: str, options: BriefingOptions, progress: Progress | None = None) -> Pack:
+        from io import BytesIO
+
+        from pypdf import PdfReader
+
+        briefing = self.briefing(case_id, options)
+        pdf = render_briefing(briefing, progress)
+        pages = len(PdfReader(BytesIO(pdf)).pages)
+        return Pack(pdf, hashlib.sha256(pdf).hexdigest(), pages, briefing)
