@@ -1,0 +1,1 @@
+"""Editors for every record: forms that validate through the services and support undo."""

@@ -1,0 +1,122 @@
+"""The event editor: a date as people say it ("circa March 2008"), title, place, status."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QWidget
+
+from desktop.core.enums import FactStatus
+from desktop.core.fuzzydate import FuzzyDate
+from desktop.services.registry import Services
+from desktop.services.validation import fuzzy_date
+from desktop.store.records import EventRecord
+from desktop.ui.editors.citation import CitationsPanel
+from desktop.ui.editors.fields import FuzzyDateEdit, VocabularyCombo
+from desktop.ui.editors.form import RecordForm
+from desktop.ui.editors.participants import ParticipantsPanel
+
+
+def event_fields(record: EventRecord) -> dict[str, object]:
+    """The editable fields of an event, as the timeline service takes them."""
+    return {
+        "date": FuzzyDate.from_edtf(record.date_edtf),
+        "title": record.title,
+        "place": record.place,
+        "description": record.description,
+        "fact_status": record.fact_status,
+        "key_event": record.key_event,
+        "confidential": record.confidential,
+        "for_brief": record.for_brief,
+    }
+
+
+class EventEditor(RecordForm):
+    def __init__(
+        self,
+        services: Services,
+        case_id: str,
+        undo_stack: QUndoStack | None = None,
+        event_id: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(undo_stack, parent)
+        self.services = services
+        self.case_id = case_id
+        self.record = services.timeline.get_event(event_id) if event_id else None
+        self.setWindowTitle(self.tr("Event") if self.record else self.tr("New event"))
+        self.date = self.add_field("date", self.tr("&Date:"), FuzzyDateEdit())
+        self.title_edit = self.add_field("title", self.tr("&Title:"), QLineEdit())
+        self.place = self.add_field("place", self.tr("&Place:"), QLineEdit())
+        self.description = self.add_field("description", self.tr("D&escription:"), QPlainTextEdit())
+        self.fact_status = self.add_field(
+            "fact_status", self.tr("&Fact status:"), VocabularyCombo(FactStatus)
+        )
+        self.key_event = self.add_field("key_event", self.tr("&Key event"), QCheckBox())
+        self.confidential = self.add_field("confidential", self.tr("C&onfidential"), QCheckBox())
+        self.for_brief = self.add_field("for_brief", self.tr("For the &brief"), QCheckBox())
+        record_id = self.record.id if self.record else None
+        self.people = self.add_field(
+            "people",
+            self.tr("Pe&ople:"),
+            ParticipantsPanel(services, case_id, record_id, undo_stack),
+        )
+        self.citations = self.add_field(
+            "citations",
+            self.tr("So&urces:"),
+            CitationsPanel(services, case_id, "event", record_id, undo_stack),
+        )
+        self._shown_date = ""
+        if self.record is not None:
+            self._load(self.record)
+        else:
+            self.fact_status.set_value(FactStatus.UNVERIFIED)
+
+    def _load(self, record: EventRecord) -> None:
+        self.date.set_edtf(record.date_edtf)
+        self._shown_date = self.date.text()
+        self.title_edit.setText(record.title)
+        self.place.setText(record.place)
+        self.description.setPlainText(record.description)
+        self.fact_status.set_value(record.fact_status)
+        self.key_event.setChecked(record.key_event)
+        self.confidential.setChecked(record.confidential)
+        self.for_brief.setChecked(record.for_brief)
+
+    def values(self) -> dict[str, object]:
+        date: object = self.date.text()
+        if self.record is not None and date == self._shown_date:
+            date = FuzzyDate.from_edtf(self.record.date_edtf)  # untouched: keep it exactly
+        elif isinstance(date, str) and date.strip():
+            date = fuzzy_date(date, "date")
+        return {
+            "date": date,
+            "title": self.title_edit.text(),
+            "place": self.place.text(),
+            "description": self.description.toPlainText(),
+            "fact_status": self.fact_status.value(),
+            "key_event": self.key_event.isChecked(),
+            "confidential": self.confidential.isChecked(),
+            "for_brief": self.for_brief.isChecked(),
+        }
+
+    def save(self) -> None:
+        new = self.values()
+        timeline = self.services.timeline
+        if self.record is None:
+            fields = dict(new)
+            date, title = fields.pop("date"), fields.pop("title")
+            self.apply_create(
+                self.tr("Add event"),
+                lambda: timeline.add_event(self.case_id, date, str(title), **fields),
+                timeline.delete_event,
+                timeline.restore_event,
+            )
+            return
+        event_id = self.record.id
+        self.saved_id = event_id
+        self.apply_edit(
+            self.tr("Edit event"),
+            lambda **changes: timeline.update_event(event_id, **changes),
+            event_fields(self.record),
+            new,
+        )

@@ -1,0 +1,98 @@
+"""Input widgets the editors share: fuzzy dates shown as understood, vocabularies, ISO days."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from desktop.core.enums import LabelledEnum
+from desktop.core.fuzzydate import FuzzyDate, FuzzyDateError
+from desktop.ui.i18n import current_language
+
+
+class FuzzyDateEdit(QWidget):
+    """A line where dates are typed as people say them, with how Dossier understood it."""
+
+    understood = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.line = QLineEdit(self)
+        self.line.setPlaceholderText(self.tr("e.g. 3 Dec 2007, circa March 2008, 2008-11"))
+        self.line.setAccessibleName(self.tr("Date"))
+        self.echo = QLabel(self)
+        self.echo.setObjectName("dateUnderstood")
+        self.echo.setAccessibleName(self.tr("Date as understood"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.line)
+        layout.addWidget(self.echo)
+        self.setFocusProxy(self.line)
+        self.line.textChanged.connect(self._show_understanding)
+        self._show_understanding("")
+
+    def text(self) -> str:
+        return self.line.text()
+
+    def set_edtf(self, edtf: str) -> None:
+        date = FuzzyDate.from_edtf(edtf)
+        self.line.setText("" if date.is_undated else date.display(current_language()))
+
+    def _show_understanding(self, text: str) -> None:
+        if not text.strip():
+            shown = self.tr("Understood as: undated")
+        else:
+            try:
+                date = FuzzyDate.parse(text, current_language())
+            except FuzzyDateError:
+                shown = self.tr("Not a date Dossier understands yet")
+            else:
+                shown = self.tr("Understood as: %1").replace("%1", date.display(current_language()))
+        self.echo.setText(shown)
+        self.understood.emit(shown)
+
+
+class VocabularyCombo(QComboBox):
+    """A pick list over one of the domain vocabularies, labelled in the interface language."""
+
+    def __init__(self, vocabulary: type[LabelledEnum], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        for member, label in vocabulary.choices(current_language()):
+            self.addItem(label, member.value)
+
+    def value(self) -> str:
+        return str(self.currentData())
+
+    def set_value(self, value: str | StrEnum) -> None:
+        index = self.findData(str(value))
+        if index >= 0:
+            self.setCurrentIndex(index)
+
+
+class RecordCombo(QComboBox):
+    """A pick list of records (people, organisations, sources) by id, with an optional blank."""
+
+    def __init__(
+        self,
+        items: list[tuple[str, str]],
+        *,
+        blank: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        if blank is not None:
+            self.addItem(blank, "")
+        for record_id, label in items:
+            self.addItem(label, record_id)
+
+    def value(self) -> str | None:
+        data = self.currentData()
+        return str(data) if data else None
+
+    def set_value(self, record_id: str | None) -> None:
+        index = self.findData(record_id or "")
+        if index >= 0:
+            self.setCurrentIndex(index)

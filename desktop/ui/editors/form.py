@@ -1,0 +1,172 @@
+"""The editor dialog every record shares: labelled fields, a message next to each field.
+
+A subclass adds its fields, says how to read them (`values`) and how to save them
+(`save`). A `ValidationError` from the service is shown beside the field it names
+(`exc.field`); other known errors appear at the bottom of the form.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.errors import KnownError, ValidationError
+from desktop.ui.editors.fields import FuzzyDateEdit
+from desktop.ui.undo import RecordChange, changed_fields
+
+log = logging.getLogger(__name__)
+W = TypeVar("W", bound=QWidget)
+ERROR_STYLE = "color: #b3261e;"
+
+
+class RecordForm(QDialog):
+    """Base editor: build fields with `add_field`, override `save`; OK saves, then closes."""
+
+    def __init__(self, undo_stack: QUndoStack | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.undo_stack = undo_stack
+        self.saved_id: str | None = None
+        self.setModal(True)
+        self.setMinimumWidth(520)
+        self._form = QFormLayout()
+        self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self._inputs: dict[str, QWidget] = {}
+        self._errors: dict[str, QLabel] = {}
+        self.general_error = self._error_label("general")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.try_save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+
+    # ---- building ---------------------------------------------------------------------
+    def _error_label(self, field: str) -> QLabel:
+        label = QLabel(self)
+        label.setObjectName(f"error_{field}")
+        label.setStyleSheet(ERROR_STYLE)
+        label.setWordWrap(True)
+        label.setAccessibleName(self.tr("Error"))
+        label.hide()
+        return label
+
+    def add_field(self, name: str, label: str, widget: W) -> W:
+        """Add `widget` for service field `name`, with a hidden error line under it."""
+        widget.setObjectName(f"field_{name}")
+        widget.setAccessibleName(label.replace("&", ""))
+        holder = QWidget(self)
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        error = self._error_label(name)
+        column.addWidget(error)
+        caption = QLabel(label, self)
+        caption.setBuddy(widget)
+        self._form.addRow(caption, holder)
+        self._inputs[name] = widget
+        self._errors[name] = error
+        return widget
+
+    def field(self, name: str) -> QWidget:
+        return self._inputs[name]
+
+    # ---- messages ---------------------------------------------------------------------
+    def error_for(self, field: str) -> str:
+        label = self._errors.get(field)
+        return label.text() if label is not None and not label.isHidden() else ""
+
+    def clear_errors(self) -> None:
+        for label in [*self._errors.values(), self.general_error]:
+            label.clear()
+            label.hide()
+
+    def show_error(self, exc: KnownError) -> None:
+        field = exc.field if isinstance(exc, ValidationError) else None
+        label = self._errors.get(field or "", self.general_error)
+        label.setText(str(exc))
+        label.show()
+        widget = self._inputs.get(field or "")
+        if widget is not None:
+            widget.setFocus()
+
+    # ---- saving -----------------------------------------------------------------------
+    def try_save(self) -> None:
+        self.clear_errors()
+        try:
+            self.save()
+        except KnownError as exc:
+            self.show_error(exc)
+            return
+        self.accept()
+
+    def save(self) -> None:
+        raise NotImplementedError
+
+    def apply_edit(
+        self,
+        text: str,
+        update: Callable[..., object],
+        old: dict[str, object],
+        new: dict[str, object],
+    ) -> None:
+        """Save the fields that changed through `update`, undoably."""
+        changes = changed_fields(old, new)
+        if not changes:
+            return
+        update(**changes)
+        previous = {k: old.get(k) for k in changes}
+        self._push(RecordChange(text, lambda: update(**previous), lambda: update(**changes)))
+
+    def apply_create(
+        self,
+        text: str,
+        create: Callable[[], str],
+        delete: Callable[[str], object],
+        restore: Callable[[str], object],
+    ) -> str:
+        """Create a record through `create`; undo deletes it, redo brings it back."""
+        record_id = create()
+        self.saved_id = record_id
+        self._push(RecordChange(text, lambda: delete(record_id), lambda: restore(record_id)))
+        return record_id
+
+    def _push(self, command: RecordChange) -> None:
+        if self.undo_stack is not None:
+            self.undo_stack.push(command)
+
+    # ---- reading the widgets ----------------------------------------------------------
+    def text_of(self, name: str) -> str:
+        widget = self._inputs[name]
+        if isinstance(widget, QLineEdit):
+            return widget.text()
+        if isinstance(widget, QPlainTextEdit):
+            return widget.toPlainText()
+        if isinstance(widget, FuzzyDateEdit):
+            return widget.text()
+        if isinstance(widget, QComboBox):
+            return str(widget.currentData() or "")
+        raise TypeError(name)
+
+    def flag_of(self, name: str) -> bool:
+        widget = self._inputs[name]
+        assert isinstance(widget, QCheckBox)
+        return widget.isChecked()

@@ -1,0 +1,118 @@
+"""The people in an event and their role in it (arrested, investigator, witness…)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.registry import Services
+from desktop.ui.editors.fields import RecordCombo
+from desktop.ui.messages import show_error
+from desktop.ui.undo import RecordChange
+
+PARTICIPANT_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ParticipantsPanel(QWidget):
+    def __init__(
+        self,
+        services: Services,
+        case_id: str,
+        event_id: str | None,
+        undo_stack: QUndoStack | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.event_id = event_id
+        self.undo_stack = undo_stack
+        self.list = QListWidget(self)
+        self.list.setAccessibleName(self.tr("People in this event"))
+        self.list.setMaximumHeight(110)
+        people = [(p.id, p.display_name) for p in services.people.persons(case_id)]
+        self.person = RecordCombo(people, blank=self.tr("(person)"), parent=self)
+        self.person.setAccessibleName(self.tr("Person to add"))
+        self.role = QLineEdit(self)
+        self.role.setPlaceholderText(self.tr("role in the event"))
+        self.role.setAccessibleName(self.tr("Role in the event"))
+        self.add_button = QPushButton(self.tr("&Add person"), self)
+        self.remove_button = QPushButton(self.tr("Remove &person"), self)
+        row = QHBoxLayout()
+        row.addWidget(self.person, 2)
+        row.addWidget(self.role, 2)
+        row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list)
+        layout.addLayout(row)
+        self.add_button.clicked.connect(self.add_selected)
+        self.remove_button.clicked.connect(self.remove_current)
+        if event_id is None:
+            self.setEnabled(False)
+            self.list.addItem(self.tr("Save the event first to add people to it."))
+        else:
+            self.reload()
+
+    def reload(self) -> None:
+        self.list.clear()
+        if self.event_id is None:
+            return
+        for participant, person in self.services.timeline.participants(self.event_id):
+            text = person.display_name + (f" — {participant.role}" if participant.role else "")
+            item = QListWidgetItem(text)
+            item.setData(PARTICIPANT_ROLE, participant.id)
+            self.list.addItem(item)
+
+    def add_selected(self) -> None:
+        person_id = self.person.value()
+        if self.event_id is None or not person_id:
+            return
+        timeline = self.services.timeline
+        try:
+            participant_id = timeline.add_participant(self.event_id, person_id, self.role.text())
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self._push(
+            RecordChange(
+                self.tr("Add person to event"),
+                lambda: timeline.remove_participant(participant_id),
+                lambda: timeline.restore_participant(participant_id),
+            )
+        )
+        self.role.clear()
+        self.reload()
+
+    def remove_current(self) -> None:
+        item = self.list.currentItem()
+        if item is None or not item.data(PARTICIPANT_ROLE):
+            return
+        participant_id = str(item.data(PARTICIPANT_ROLE))
+        timeline = self.services.timeline
+        try:
+            timeline.remove_participant(participant_id)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self._push(
+            RecordChange(
+                self.tr("Remove person from event"),
+                lambda: timeline.restore_participant(participant_id),
+                lambda: timeline.remove_participant(participant_id),
+            )
+        )
+        self.reload()
+
+    def _push(self, command: RecordChange) -> None:
+        if self.undo_stack is not None:
+            self.undo_stack.push(command)

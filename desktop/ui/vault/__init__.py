@@ -1,0 +1,1 @@
+"""Dialogs around the vault: welcome, create, unlock."""

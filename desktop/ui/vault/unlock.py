@@ -1,0 +1,151 @@
+"""Unlocking a vault: passphrase, recovery key, or the key kept in the OS keyring.
+
+The work (about a second of Argon2id) runs off the GUI thread. A wrong passphrase is a
+message in the dialog; the vault's files are not touched.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.crypto.os_keyring import SecretStore
+from desktop.errors import KnownError
+from desktop.store.vault import Vault
+from desktop.ui.background import run_in_background
+from desktop.ui.messages import show_error
+from desktop.ui.vault.passphrase_field import PassphraseField
+
+log = logging.getLogger(__name__)
+
+
+class UnlockDialog(QDialog):
+    """After `accepted`, `vault` holds the unlocked vault."""
+
+    def __init__(self, folder: Path, keyring: SecretStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.folder = Path(folder)
+        self.keyring = keyring
+        self.vault: Vault | None = None
+        self.recovery_mode = False
+        self.setWindowTitle(self.tr("Unlock the vault"))
+        self.setMinimumWidth(460)
+        self.prompt = QLabel(self)
+        self.prompt.setWordWrap(True)
+        self.field = PassphraseField(self.tr("Passphrase"), self)
+        self.prompt.setBuddy(self.field.line)
+        self.message = QLabel(self)
+        self.message.setObjectName("unlockMessage")
+        self.message.setStyleSheet("color: #b3261e;")
+        self.message.setWordWrap(True)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.setAccessibleName(self.tr("Unlocking"))
+        self.progress.hide()
+        self.unlock_button = QPushButton(self.tr("&Unlock"), self)
+        self.unlock_button.setDefault(True)
+        self.recovery_button = QPushButton(self.tr("Use &recovery key"), self)
+        self.keyring_button = QPushButton(self.tr("Unlock with this &computer's keyring"), self)
+        self.keyring_button.setVisible(Vault.remembered(self.folder) and keyring.available())
+        self.quit_button = QPushButton(self.tr("&Quit"), self)
+        folder_label = QLabel(self.tr("Vault: %1").replace("%1", str(self.folder)), self)
+        folder_label.setStyleSheet("color: palette(mid);")
+        folder_label.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.recovery_button)
+        buttons.addWidget(self.keyring_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.quit_button)
+        buttons.addWidget(self.unlock_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.prompt)
+        layout.addWidget(self.field)
+        layout.addWidget(self.message)
+        layout.addWidget(self.progress)
+        layout.addWidget(folder_label)
+        layout.addLayout(buttons)
+        self.unlock_button.clicked.connect(self.unlock)
+        self.field.submitted.connect(self.unlock)
+        self.recovery_button.clicked.connect(self.toggle_recovery)
+        self.keyring_button.clicked.connect(self.unlock_with_keyring)
+        self.quit_button.clicked.connect(self.reject)
+        self._show_mode()
+
+    def _show_mode(self) -> None:
+        if self.recovery_mode:
+            self.prompt.setText(self.tr("&Recovery key (32 letters and digits):"))
+            self.field.line.setAccessibleName(self.tr("Recovery key"))
+            self.recovery_button.setText(self.tr("Use &passphrase"))
+        else:
+            self.prompt.setText(self.tr("&Passphrase:"))
+            self.field.line.setAccessibleName(self.tr("Passphrase"))
+            self.recovery_button.setText(self.tr("Use &recovery key"))
+
+    def toggle_recovery(self) -> None:
+        self.recovery_mode = not self.recovery_mode
+        self.field.line.clear()
+        self.message.clear()
+        self._show_mode()
+        self.field.setFocus()
+
+    @property
+    def busy(self) -> bool:
+        return not self.progress.isHidden()
+
+    def unlock(self) -> None:
+        secret = self.field.text()
+        if self.busy or not secret:
+            return
+        folder = self.folder
+        if self.recovery_mode:
+            self._start(lambda: Vault.unlock_with_recovery_key(folder, secret))
+        else:
+            self._start(lambda: Vault.unlock_with_passphrase(folder, secret))
+
+    def unlock_with_keyring(self) -> None:
+        if self.busy:
+            return
+        folder, keyring = self.folder, self.keyring
+        self._start(lambda: Vault.unlock_with_keyring(folder, keyring))
+
+    def _start(self, opener: Callable[[], Vault]) -> None:
+        log.info("unlocking the vault")
+        self.message.clear()
+        self.progress.show()
+        for button in (self.unlock_button, self.recovery_button, self.keyring_button):
+            button.setEnabled(False)
+        run_in_background(opener, self._unlocked, self._failed)
+
+    def _idle(self) -> None:
+        self.progress.hide()
+        for button in (self.unlock_button, self.recovery_button, self.keyring_button):
+            button.setEnabled(True)
+
+    def _unlocked(self, vault: object) -> None:
+        assert isinstance(vault, Vault)
+        self._idle()
+        self.vault = vault
+        self.field.line.clear()
+        log.info("vault unlocked")
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._idle()
+        if isinstance(exc, KnownError):
+            log.info("unlock refused: %s", type(exc).__name__)
+            self.message.setText(str(exc))
+            self.field.line.selectAll()
+            self.field.setFocus()
+        else:
+            show_error(self, exc)
