@@ -27,7 +27,9 @@ def fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def write_atomically(target: Path, data: bytes, *, verify: bool = False, private: bool = True) -> None:
+def write_atomically(
+    target: Path, data: bytes, *, verify: bool = False, private: bool = True
+) -> None:
     """Replace `target` with `data` so that readers see the old bytes or all the new ones.
 
     With `verify`, the file is read back after the rename and compared: a stick that

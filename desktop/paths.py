@@ -11,7 +11,10 @@ KEYSTORE = "keystore.json"
 
 
 def resources_dir() -> Path:
-    """The shipped resources (fonts, translations, sample case); frozen apps set `DOSSIER_RESOURCES`."""
+    """The shipped resources (fonts, translations, sample case).
+
+    A frozen app sets `DOSSIER_RESOURCES` to where its bundle unpacked them.
+    """
     override = os.environ.get("DOSSIER_RESOURCES")
     if override:
         return Path(override)

@@ -16,6 +16,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 
@@ -33,6 +34,7 @@ from desktop.briefing.model import (
     SourceEntry,
 )
 from desktop.core.fuzzydate import FuzzyDate
+from desktop.errors import KnownError
 from desktop.store.models import (
     Attachment,
     Case,
@@ -72,6 +74,7 @@ from desktop.store.records import (
 )
 from desktop.store.store import Store
 
+R = TypeVar("R")
 REDACTED = {"en": "[redacted]", "ru": "[скрыто]"}
 AWAITING = {"filed", "acknowledged", "forwarded", "appealed"}
 
@@ -96,15 +99,13 @@ class CaseSnapshot:
 
 
 def load_snapshot(store: Store, case_id: str, blob: Callable[[str], bytes]) -> CaseSnapshot:
-    def live(model: type[Synced], record_type: type, *conditions: object) -> tuple:  # type: ignore[type-arg]
-        q = select(model).where(model.deleted.is_(False), *conditions)  # type: ignore[arg-type]
+    def live(model: type[Synced], record_type: type[R], *conditions: Any) -> tuple[R, ...]:
+        q = select(model).where(model.deleted.is_(False), *conditions)
         return tuple(view(record_type, r) for r in s.execute(q).scalars())
 
     with store.reading() as s:
         case = s.get(Case, case_id)
         if case is None or case.deleted:
-            from desktop.errors import KnownError
-
             raise KnownError("That case no longer exists.")
         events = live(Event, EventRecord, Event.case_id == case_id)
         event_ids = [e.id for e in events]
@@ -151,8 +152,9 @@ def _name_pattern(
     for person in protected:
         for name in _names_of(person):
             phrases.add(name)
-            phrases.update(w for w in re.findall(r"\w+", name)
-                           if len(w) >= 3 and w.casefold() not in shared)  # fmt: skip
+            phrases.update(
+                w for w in re.findall(r"\w+", name) if len(w) >= 3 and w.casefold() not in shared
+            )
     if not phrases:
         return None
     alternatives = sorted(phrases, key=len, reverse=True)
@@ -195,219 +197,246 @@ def _period_text(start_edtf: str, end_edtf: str, lang: str) -> str:
     return f"{left} – {right}".strip()
 
 
-def assemble(snapshot: CaseSnapshot, options: BriefingOptions) -> Briefing:
-    lang = options.lang
+@dataclass
+class _Selection:
+    """What the options leave of a snapshot, and the lookups every section shares."""
+
+    snapshot: CaseSnapshot
+    options: BriefingOptions
+    persons: list[PersonRecord]
+    scrub: Redactor
+    names: dict[str, str]
+    cited: dict[str, list[Citation]]
+    sources: list[SourceRecord]
+    source_number: dict[str, int]
+    postings_of: dict[str, list[PostingRecord]]
+    organisation_name: dict[str, str]
+
+    @property
+    def lang(self) -> str:
+        return self.options.lang
+
+    @property
+    def drop_confidential(self) -> bool:
+        return self.options.redaction in ("counsel", "public")
+
+    def keeps(self, confidential: bool, for_brief: bool, date: FuzzyDate | None = None) -> bool:
+        if self.drop_confidential and confidential:
+            return False
+        if self.options.marked_only and not for_brief:
+            return False
+        return date is None or _in_range(date, self.options)
+
+
+def _select(snapshot: CaseSnapshot, options: BriefingOptions) -> _Selection:
     drop_confidential = options.redaction in ("counsel", "public")
-    drop_protected = options.redaction == "public"
-
     persons = [p for p in snapshot.persons if not (drop_confidential and p.confidential)]
-    hidden_people = [p for p in snapshot.persons if p not in persons]
-    if drop_protected:
-        hidden_people += [p for p in persons if p.protected]
+    hidden = [p for p in snapshot.persons if p not in persons]
+    if options.redaction == "public":
+        hidden += [p for p in persons if p.protected]
         persons = [p for p in persons if not p.protected]
-    shown_ids = {p.id for p in persons}
-    scrub = Redactor(_name_pattern(hidden_people, persons) if drop_protected else None,
-                     REDACTED[lang])  # fmt: skip
-
+    scrub = Redactor(_name_pattern(hidden, persons) if hidden else None, REDACTED[options.lang])
     sources = sorted(
         (s for s in snapshot.sources if not (drop_confidential and s.confidential)),
         key=lambda s: (s.label or "~", s.title),
     )
     number = {s.id: i + 1 for i, s in enumerate(sources)}
     cited: dict[str, list[Citation]] = defaultdict(list)
-    for c in sorted(snapshot.citations, key=lambda c: (number.get(c.source_id, 0), c.pinpoint)):
-        if c.source_id in number:
-            cited[c.target_id].append(Citation(number[c.source_id], scrub(c.pinpoint)))
-
-    names = {p.id: scrub(p.display_name) for p in persons}
+    for cite in sorted(snapshot.citations, key=lambda c: (number.get(c.source_id, 0), c.pinpoint)):
+        if cite.source_id in number:
+            cited[cite.target_id].append(Citation(number[cite.source_id], scrub(cite.pinpoint)))
     postings_of: dict[str, list[PostingRecord]] = defaultdict(list)
-    for posting in sorted(
-        snapshot.postings, key=lambda p: FuzzyDate.from_edtf(p.start_edtf).sort_key()
-    ):
+    for posting in sorted(snapshot.postings, key=lambda p: _date(p.start_edtf).sort_key()):
         postings_of[posting.person_id].append(posting)
-    organisation_name = {o.id: o.name for o in snapshot.organisations}
-
-    # chronology
-    participants: dict[str, list[ParticipantRecord]] = defaultdict(list)
-    for part in snapshot.participants:
-        participants[part.event_id].append(part)
-    chronology = []
-    events = sorted(
-        snapshot.events,
-        key=lambda e: FuzzyDate.from_edtf(e.date_edtf, order=e.day_order).sort_key(),
+    return _Selection(
+        snapshot=snapshot,
+        options=options,
+        persons=persons,
+        scrub=scrub,
+        names={p.id: scrub(p.display_name) for p in persons},
+        cited=cited,
+        sources=sources,
+        source_number=number,
+        postings_of=postings_of,
+        organisation_name={o.id: o.name for o in snapshot.organisations},
     )
-    for e in events:
-        date = FuzzyDate.from_edtf(e.date_edtf, order=e.day_order)
-        if (drop_confidential and e.confidential) or (options.marked_only and not e.for_brief):
-            continue
-        if not _in_range(date, options):
+
+
+def _date(edtf: str, order: int = 0) -> FuzzyDate:
+    return FuzzyDate.from_edtf(edtf, order=order)
+
+
+def _chronology(sel: _Selection) -> tuple[ChronologyRow, ...]:
+    participants: dict[str, list[ParticipantRecord]] = defaultdict(list)
+    for part in sel.snapshot.participants:
+        participants[part.event_id].append(part)
+    rows = []
+    for event in sorted(
+        sel.snapshot.events, key=lambda e: _date(e.date_edtf, e.day_order).sort_key()
+    ):
+        date = _date(event.date_edtf, event.day_order)
+        if not sel.keeps(event.confidential, event.for_brief, date):
             continue
         people = []
-        for part in sorted(participants[e.id], key=lambda p: names.get(p.person_id, "")):
-            if part.person_id not in shown_ids:
+        for part in sorted(participants[event.id], key=lambda p: sel.names.get(p.person_id, "")):
+            if part.person_id not in sel.names:
                 continue
-            held = posting_held_on(postings_of[part.person_id], date)
-            people.append(EventPerson(names[part.person_id], scrub(part.role),
-                                      scrub(held.rank) if held else ""))  # fmt: skip
+            held = posting_held_on(sel.postings_of[part.person_id], date)
+            rank = sel.scrub(held.rank) if held else ""
+            people.append(EventPerson(sel.names[part.person_id], sel.scrub(part.role), rank))
         precision, qualifier = _precision(date)
-        chronology.append(
+        rows.append(
             ChronologyRow(
-                date_text=date.display(lang),
-                title=scrub(e.title),
+                date_text=date.display(sel.lang),
+                title=sel.scrub(event.title),
                 precision=precision,
                 qualifier=qualifier,
-                description=scrub(e.description),
-                place=scrub(e.place),
-                fact_status=e.fact_status,
+                description=sel.scrub(event.description),
+                place=sel.scrub(event.place),
+                fact_status=event.fact_status,
                 people=tuple(people),
-                citations=tuple(cited.get(e.id, ())),
+                citations=tuple(sel.cited.get(event.id, ())),
             )
         )
+    return tuple(rows)
 
-    # complaints
+
+def _against(sel: _Selection, target: TargetRecord) -> str:
+    if target.person_id:
+        return sel.names.get(target.person_id, REDACTED[sel.lang])
+    if target.organisation_id:
+        return sel.organisation_name.get(target.organisation_id, "")
+    return sel.scrub(target.description)
+
+
+def _complaints(sel: _Selection) -> tuple[tuple[ComplaintEntry, ...], dict[str, list[str]]]:
+    """The register, and for each shown person the filing dates of complaints against them."""
     targets: dict[str, list[TargetRecord]] = defaultdict(list)
-    for t in snapshot.targets:
-        targets[t.complaint_id].append(t)
+    for target in sel.snapshot.targets:
+        targets[target.complaint_id].append(target)
     responses: dict[str, list[ResponseRecord]] = defaultdict(list)
-    for r in snapshot.responses:
-        responses[r.complaint_id].append(r)
-    complaint_entries = []
+    for response in sel.snapshot.responses:
+        responses[response.complaint_id].append(response)
+    entries = []
     against_person: dict[str, list[str]] = defaultdict(list)
-    for c in sorted(
-        snapshot.complaints, key=lambda c: FuzzyDate.from_edtf(c.filed_edtf).sort_key()
-    ):
-        filed = FuzzyDate.from_edtf(c.filed_edtf)
-        if (drop_confidential and c.confidential) or (options.marked_only and not c.for_brief):
+    for complaint in sorted(sel.snapshot.complaints, key=lambda c: _date(c.filed_edtf).sort_key()):
+        filed = _date(complaint.filed_edtf)
+        if not sel.keeps(complaint.confidential, complaint.for_brief, filed):
             continue
-        if not _in_range(filed, options):
-            continue
-        against = []
-        for t in targets[c.id]:
-            if t.person_id:
-                if t.person_id in shown_ids:
-                    against.append(names[t.person_id])
-                    against_person[t.person_id].append(filed.display(lang))
-                else:
-                    against.append(REDACTED[lang])
-            elif t.organisation_id:
-                against.append(organisation_name.get(t.organisation_id, ""))
-            else:
-                against.append(scrub(t.description))
-        body = organisation_name.get(c.body_id or "", "") or c.body_detail
+        for target in targets[complaint.id]:
+            if target.person_id in sel.names:
+                against_person[str(target.person_id)].append(filed.display(sel.lang))
+        body = sel.organisation_name.get(complaint.body_id or "", "") or complaint.body_detail
         overdue = bool(
-            c.response_due
-            and c.status in AWAITING
-            and dt.date.fromisoformat(c.response_due) < options.generated_on
+            complaint.response_due
+            and complaint.status in AWAITING
+            and dt.date.fromisoformat(complaint.response_due) < sel.options.generated_on
         )
         history = tuple(
             ComplaintResponse(
-                FuzzyDate.from_edtf(r.received_edtf).display(lang), r.kind, scrub(r.summary)
-            )  # fmt: skip
+                _date(r.received_edtf).display(sel.lang), r.kind, sel.scrub(r.summary)
+            )
             for r in sorted(
-                responses[c.id], key=lambda r: FuzzyDate.from_edtf(r.received_edtf).sort_key()
+                responses[complaint.id], key=lambda r: _date(r.received_edtf).sort_key()
             )
         )
-        complaint_entries.append(
+        entries.append(
             ComplaintEntry(
-                filed_text=filed.display(lang),
-                body=scrub(body),
-                status=c.status,
-                filed_by=scrub(c.filed_by),
-                against=tuple(a for a in against if a),
-                subject=scrub(c.subject),
-                our_reference=c.our_reference,
-                registration_number=c.registration_number,
-                due_text=c.response_due or "",
+                filed_text=filed.display(sel.lang),
+                body=sel.scrub(body),
+                status=complaint.status,
+                filed_by=sel.scrub(complaint.filed_by),
+                against=tuple(a for a in (_against(sel, t) for t in targets[complaint.id]) if a),
+                subject=sel.scrub(complaint.subject),
+                our_reference=complaint.our_reference,
+                registration_number=complaint.registration_number,
+                due_text=complaint.response_due or "",
                 overdue=overdue,
                 responses=history,
-                citations=tuple(cited.get(c.id, ())),
+                citations=tuple(sel.cited.get(complaint.id, ())),
             )
         )
+    return tuple(entries), against_person
 
-    # people
-    people_entries = []
-    for p in sorted(
-        persons, key=lambda p: (p.kind != "victim", p.kind != "official", p.display_name)
-    ):
-        variants = tuple(scrub(n) for n in _names_of(p) if n != p.display_name)
+
+def _people(sel: _Selection, against_person: dict[str, list[str]]) -> tuple[PersonEntry, ...]:
+    entries = []
+    order = {"victim": 0, "official": 1}
+    for person in sorted(sel.persons, key=lambda p: (order.get(p.kind, 2), p.display_name)):
+        variants = sorted(sel.scrub(n) for n in _names_of(person) if n != person.display_name)
         postings = tuple(
             Posting(
-                organisation_name.get(x.organisation_id, ""),
-                scrub(x.role),
-                scrub(x.rank),
-                _period_text(x.start_edtf, x.end_edtf, lang),
-            )  # fmt: skip
-            for x in postings_of[p.id]
+                sel.organisation_name.get(x.organisation_id, ""),
+                sel.scrub(x.role),
+                sel.scrub(x.rank),
+                _period_text(x.start_edtf, x.end_edtf, sel.lang),
+            )
+            for x in sel.postings_of[person.id]
         )
-        people_entries.append(
+        entries.append(
             PersonEntry(
-                name=names[p.id],
-                kind=p.kind,
-                name_variants=tuple(sorted(variants)),
+                name=sel.names[person.id],
+                kind=person.kind,
+                name_variants=tuple(variants),
                 postings=postings,
-                allegations=(scrub(p.description),) if p.description else (),
-                complaints_against=tuple(against_person.get(p.id, ())),
-                citations=tuple(cited.get(p.id, ())),
+                allegations=(sel.scrub(person.description),) if person.description else (),
+                complaints_against=tuple(against_person.get(person.id, ())),
+                citations=tuple(sel.cited.get(person.id, ())),
             )
         )
+    return tuple(entries)
 
-    # sources and exhibits
-    source_entries = tuple(SourceEntry(number[s.id], scrub(_source_text(s, lang))) for s in sources)
-    exhibits = []
-    attachments = sorted(
-        (a for a in snapshot.attachments
-         if not (drop_confidential and a.confidential) and not (options.marked_only and not a.for_brief)),
-        key=lambda a: (a.exhibit_label or "~", a.file_name, a.id),
-    )  # fmt: skip
-    for index, a in enumerate(attachments, start=1):
-        exhibits.append(
-            Exhibit(
-                label=a.exhibit_label or f"{options.exhibit_prefix}-{index}",
-                title=scrub(a.file_name),
-                media_type=a.media_type,
-                data=snapshot.blob(a.blob_sha256),
-                sha256=a.blob_sha256,
-                file_name=scrub(a.file_name),
-            )
+
+def _exhibits(sel: _Selection) -> tuple[Exhibit, ...]:
+    kept = [a for a in sel.snapshot.attachments if sel.keeps(a.confidential, a.for_brief)]
+    kept.sort(key=lambda a: (a.exhibit_label or "~", a.file_name, a.id))
+    return tuple(
+        Exhibit(
+            label=a.exhibit_label or f"{sel.options.exhibit_prefix}-{index}",
+            title=sel.scrub(a.file_name),
+            media_type=a.media_type,
+            data=sel.snapshot.blob(a.blob_sha256),
+            sha256=a.blob_sha256,
+            file_name=sel.scrub(a.file_name),
         )
+        for index, a in enumerate(kept, start=1)
+    )
 
-    case = snapshot.case
+
+def _day_text(day: dt.date | None, lang: str) -> str:
+    return "" if day is None else FuzzyDate.day(day.year, day.month, day.day).display(lang)
+
+
+def assemble(snapshot: CaseSnapshot, options: BriefingOptions) -> Briefing:
+    sel = _select(snapshot, options)
+    complaints, against_person = _complaints(sel)
     period = ""
     if options.date_from or options.date_to:
-        left = (
-            FuzzyDate.day(
-                options.date_from.year, options.date_from.month, options.date_from.day
-            ).display(lang)
-            if options.date_from
-            else ""
-        )
-        right = (
-            FuzzyDate.day(options.date_to.year, options.date_to.month, options.date_to.day).display(
-                lang
-            )
-            if options.date_to
-            else ""
-        )
-        period = f"{left} – {right}".strip()
+        first, last = (_day_text(d, options.lang) for d in (options.date_from, options.date_to))
+        period = f"{first} – {last}"
+    case = snapshot.case
     return Briefing(
-        title=scrub(case.title),
+        title=sel.scrub(case.title),
         generated_on=options.generated_on,
         sections=options.ordered_sections(),
-        lang=lang,
+        lang=options.lang,
         paper=options.paper,
-        summary=scrub(case.summary),
+        summary=sel.scrub(case.summary),
         is_sample=case.is_sample,
         confidentiality=options.confidentiality or case.confidentiality,
         prepared_for=options.prepared_for,
         prepared_by=options.prepared_by,
-        period_text=period,
+        period_text=period.strip(),
         redaction=options.redaction,
         exhibit_prefix=options.exhibit_prefix,
-        chronology=tuple(chronology),
-        people=tuple(people_entries),
-        complaints=tuple(complaint_entries),
-        sources=source_entries,
-        exhibits=tuple(exhibits),
+        chronology=_chronology(sel),
+        people=_people(sel, against_person),
+        complaints=complaints,
+        sources=tuple(
+            SourceEntry(sel.source_number[s.id], sel.scrub(_source_text(s, options.lang)))
+            for s in sel.sources
+        ),
+        exhibits=_exhibits(sel),
     )
 
 

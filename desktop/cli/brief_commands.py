@@ -17,13 +17,15 @@ from desktop.services.registry import Services
 from desktop.store.vault import Vault
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     brief = sub.add_parser("brief", help="write a case's briefing pack as PDF")
     brief.add_argument("--case", help="case id or title (default: the only case)")
     brief.add_argument("--out", required=True, help="the PDF file to write")
     _options(brief)
     brief.set_defaults(run=run_brief)
-    demo = sub.add_parser("demo-pack", help="write the demo case's briefing pack (makes the demo vault if needed)")
+    demo = sub.add_parser(
+        "demo-pack", help="write the demo case's briefing pack (makes the demo vault if needed)"
+    )
     demo.add_argument("--out", required=True)
     _options(demo)
     demo.set_defaults(run=run_demo_pack)
@@ -32,14 +34,21 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def _options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=("en", "ru"), default="en", help="language of labels")
     parser.add_argument("--redact", choices=("internal", "counsel", "public"), default="internal")
-    parser.add_argument("--from", dest="date_from", help="first date covered (YYYY-MM-DD or as typed)")
+    parser.add_argument(
+        "--from", dest="date_from", help="first date covered (YYYY-MM-DD or as typed)"
+    )
     parser.add_argument("--to", dest="date_to", help="last date covered")
-    parser.add_argument("--marked-only", action="store_true", help="only items marked for the brief")
+    parser.add_argument(
+        "--marked-only", action="store_true", help="only items marked for the brief"
+    )
     parser.add_argument("--paper", choices=("a4", "letter"), default="a4")
     parser.add_argument("--prepared-for", default="")
     parser.add_argument("--prepared-by", default="")
-    parser.add_argument("--sections", default=",".join(SECTION_ORDER),
-                        help=f"comma-separated, from: {','.join(SECTION_ORDER)}")  # fmt: skip
+    parser.add_argument(
+        "--sections",
+        default=",".join(SECTION_ORDER),
+        help=f"comma-separated, from: {','.join(SECTION_ORDER)}",
+    )
     parser.add_argument("--exhibit-prefix", default="EXH")
     parser.add_argument("--generated-on", help="date printed as 'generated on' (default: today)")
 

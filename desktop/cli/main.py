@@ -21,7 +21,7 @@ from desktop.paths import user_data_dir
 
 log = logging.getLogger("dossier.cli")
 
-Registrar = Callable[[argparse._SubParsersAction], None]  # type: ignore[type-arg]
+Registrar = Callable[[argparse._SubParsersAction], None]
 REGISTRARS: list[Registrar] = [
     vault_commands.register,
     record_commands.register,

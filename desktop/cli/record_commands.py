@@ -24,7 +24,7 @@ def _date(text: str | None, flag: str) -> dt.date | None:
         raise KnownError(f"{flag} takes a date as YYYY-MM-DD.") from None
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     case = sub.add_parser("case", help="list cases or show one").add_subparsers(
         dest="case_action", required=True
     )
@@ -120,20 +120,33 @@ def event_list(ctx: Context) -> int:
         date_to=_date(ctx.args.date_to, "--to"),
     )
     rows = timeline.rows(timeline.event_ids(ctx.case_id(), flt))
-    print(table(
-        ("date", "event", "people", "sources"),
-        [(r.date.display(ctx.args.lang), r.event.title, ", ".join(r.people), str(r.source_count))
-         for r in rows],
-    ))  # fmt: skip
+    print(
+        table(
+            ("date", "event", "people", "sources"),
+            [
+                (
+                    r.date.display(ctx.args.lang),
+                    r.event.title,
+                    ", ".join(r.people),
+                    str(r.source_count),
+                )
+                for r in rows
+            ],
+        )
+    )
     return 0
 
 
 def event_add(ctx: Context) -> int:
     a = ctx.args
     event_id = ctx.services.timeline.add_event(
-        ctx.case_id(), a.date, a.title, description=a.description, place=a.place,
+        ctx.case_id(),
+        a.date,
+        a.title,
+        description=a.description,
+        place=a.place,
         fact_status=a.status,
-    )  # fmt: skip
+    )
     event = ctx.services.timeline.get_event(event_id)
     print(f"Added {event_id[:8]}: {FuzzyDate.from_edtf(event.date_edtf).display()}")
     return 0
@@ -169,8 +182,15 @@ def complaint_list(ctx: Context) -> int:
         due = c.response_due or ""
         if r.days_left is not None:
             due += " OVERDUE" if r.overdue else f" ({r.days_left} days)"
-        rows.append((r.filed.display(style="short"), r.body_name, "; ".join(r.against),
-                     ComplaintStatus(c.status).label(), due))  # fmt: skip
+        rows.append(
+            (
+                r.filed.display(style="short"),
+                r.body_name,
+                "; ".join(r.against),
+                ComplaintStatus(c.status).label(),
+                due,
+            )
+        )
     print(table(("filed", "body", "against", "status", "due"), rows, max_width=40))
     return 0
 
@@ -180,16 +200,25 @@ def complaint_add(ctx: Context) -> int:
     case_id = ctx.case_id()
     people = {p.display_name.casefold(): p.id for p in ctx.services.people.persons(case_id)}
     against = [
-        Against(person_id=people[x.casefold()]) if x.casefold() in people else Against(description=x)
+        Against(person_id=people[x.casefold()])
+        if x.casefold() in people
+        else Against(description=x)
         for x in a.against
     ]
     bodies = {o.name.casefold(): o.id for o in ctx.services.people.organisations(case_id)}
     complaint_id = ctx.services.complaints.add_complaint(
-        case_id, against=against, filed_on=a.filed, filed_by=a.filed_by,
-        body_id=bodies.get(a.body.casefold()), body_detail="" if a.body.casefold() in bodies
-        else a.body, subject=a.subject, our_reference=a.reference,
-        registration_number=a.registration, response_due=a.due or None, status=a.status,
-    )  # fmt: skip
+        case_id,
+        against=against,
+        filed_on=a.filed,
+        filed_by=a.filed_by,
+        body_id=bodies.get(a.body.casefold()),
+        body_detail="" if a.body.casefold() in bodies else a.body,
+        subject=a.subject,
+        our_reference=a.reference,
+        registration_number=a.registration,
+        response_due=a.due or None,
+        status=a.status,
+    )
     print(f"Added complaint {complaint_id[:8]}")
     return 0
 

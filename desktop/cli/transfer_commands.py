@@ -11,7 +11,7 @@ from desktop.errors import KnownError
 from desktop.services.transfer import MAX_IMPORT_BYTES, export_json, import_json
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     export = sub.add_parser("export-json", help="write the vault's content as canonical JSON")
     export.add_argument("file", help="output file (plain text: keep it safe), or - for stdout")
     export.set_defaults(run=run_export)

@@ -17,7 +17,7 @@ from desktop.store.vault import Vault
 DEMO_PASSPHRASE = "demo"
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     demo = sub.add_parser("demo", help="create a vault holding the sample case (passphrase: demo)")
     demo.add_argument("--dir", help="folder for the demo vault (default: the user data folder)")
     demo.set_defaults(run=run_demo)
@@ -46,7 +46,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 class _with_parent:
     """Add a parent parser to every action parser made through it."""
 
-    def __init__(self, actions: argparse._SubParsersAction, parent: argparse.ArgumentParser):  # type: ignore[type-arg]
+    def __init__(self, actions: argparse._SubParsersAction, parent: argparse.ArgumentParser):
         self._actions = actions
         self._parent = parent
 

@@ -7,6 +7,7 @@ slot is refused there.
 
 from __future__ import annotations
 
+import contextlib
 from typing import Protocol
 
 SERVICE = "Dossier vault"
@@ -59,10 +60,8 @@ class SystemKeyring:
         import keyring
         from keyring.errors import PasswordDeleteError
 
-        try:
+        with contextlib.suppress(PasswordDeleteError):
             keyring.delete_password(SERVICE, account)
-        except PasswordDeleteError:
-            pass
 
 
 class MemoryKeyring:

@@ -28,7 +28,9 @@ class BriefingService:
     def briefing(self, case_id: str, options: BriefingOptions) -> Briefing:
         return assemble(load_snapshot(self.store, case_id, self.sources.blob), options)
 
-    def build(self, case_id: str, options: BriefingOptions, progress: Progress | None = None) -> Pack:
+    def build(
+        self, case_id: str, options: BriefingOptions, progress: Progress | None = None
+    ) -> Pack:
         from io import BytesIO
 
         from pypdf import PdfReader

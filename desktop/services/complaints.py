@@ -33,8 +33,12 @@ from desktop.store.models import (
 from desktop.store.records import ComplaintRecord, ResponseRecord, TargetRecord, view
 from desktop.store.store import Store
 
-AWAITING = {ComplaintStatus.FILED.value, ComplaintStatus.ACKNOWLEDGED.value,
-            ComplaintStatus.FORWARDED.value, ComplaintStatus.APPEALED.value}  # fmt: skip
+AWAITING = {
+    ComplaintStatus.FILED.value,
+    ComplaintStatus.ACKNOWLEDGED.value,
+    ComplaintStatus.FORWARDED.value,
+    ComplaintStatus.APPEALED.value,
+}
 
 COMPLAINT_RULES: dict[str, Cleaner] = {
     "filed_on": fuzzy_date,
@@ -255,8 +259,10 @@ class ComplaintService:
     def escalate(self, complaint_id: str, **fields: object) -> str:
         """A new complaint to a higher body, against the same parties, linked to this one."""
         original = self.get_complaint(complaint_id)
-        parties = [Against(t.person_id, t.organisation_id, t.description)
-                   for t in self.targets(complaint_id)]  # fmt: skip
+        parties = [
+            Against(t.person_id, t.organisation_id, t.description)
+            for t in self.targets(complaint_id)
+        ]
         fields.setdefault("subject", original.subject)
         fields.setdefault("legal_basis", original.legal_basis)
         fields.setdefault("filed_by", original.filed_by)
@@ -268,7 +274,9 @@ class ComplaintService:
             )
             for party in parties:
                 self._insert_target(w, new_id, party)
-            if original.status in AWAITING | {ComplaintStatus.REJECTED.value,
-                                              ComplaintStatus.ANSWERED.value}:  # fmt: skip
+            if original.status in AWAITING | {
+                ComplaintStatus.REJECTED.value,
+                ComplaintStatus.ANSWERED.value,
+            }:
                 w.update(Complaint, complaint_id, status=ComplaintStatus.APPEALED.value)
             return new_id

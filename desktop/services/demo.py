@@ -39,16 +39,26 @@ def install_demo_case(services: Services, path: Path | None = None) -> str:
     case = data["case"]
     notice = "\n".join(p for p in (case.get("notice", ""), case.get("notice_ru", "")) if p)
     case_id = services.cases.create_case(
-        case["title"], summary=case.get("summary", ""), status=case.get("status", "open"),
-        is_sample=True, notice=notice, confidentiality="",
-    )  # fmt: skip
+        case["title"],
+        summary=case.get("summary", ""),
+        status=case.get("status", "open"),
+        is_sample=True,
+        notice=notice,
+        confidentiality="",
+    )
     sources = {
         s["key"]: services.sources.add_source(
-            case_id, s["title"], label=s["key"], kind=s["kind"], author=s.get("author", ""),
-            publisher=s.get("publisher", ""), date=s.get("date", ""),
-            language=s.get("language", ""), reliability=s.get("reliability", "unknown"),
+            case_id,
+            s["title"],
+            label=s["key"],
+            kind=s["kind"],
+            author=s.get("author", ""),
+            publisher=s.get("publisher", ""),
+            date=s.get("date", ""),
+            language=s.get("language", ""),
+            reliability=s.get("reliability", "unknown"),
             url=s.get("url", ""),
-        )  # fmt: skip
+        )
         for s in data["sources"]
     }
 
@@ -61,56 +71,85 @@ def install_demo_case(services: Services, path: Path | None = None) -> str:
     organisations: dict[str, str] = {}
     for org in data["organisations"]:  # parents are listed before their units
         organisations[org["key"]] = services.people.add_organisation(
-            case_id, org["name"], name_ru=org.get("name_ru", ""), kind=org.get("kind", "other"),
+            case_id,
+            org["name"],
+            name_ru=org.get("name_ru", ""),
+            kind=org.get("kind", "other"),
             parent_id=organisations.get(org.get("parent") or ""),
-        )  # fmt: skip
+        )
     people: dict[str, str] = {}
     for person in data["people"]:
-        names = [NameVariant(n["text"], n.get("script", ""), n.get("kind", "alias"))
-                 for n in person["names"]]  # fmt: skip
+        names = [
+            NameVariant(n["text"], n.get("script", ""), n.get("kind", "alias"))
+            for n in person["names"]
+        ]
         primary = next((n.text for n in names if n.kind == "primary"), names[0].text)
         people[person["key"]] = services.people.add_person(
-            case_id, person["kind"], primary, names=names,
-            description=person.get("description", ""), protected=bool(person.get("protected")),
-        )  # fmt: skip
+            case_id,
+            person["kind"],
+            primary,
+            names=names,
+            description=person.get("description", ""),
+            protected=bool(person.get("protected")),
+        )
         cite("person", people[person["key"]], person.get("citations", []))
     for posting in data["postings"]:
         posting_id = services.people.add_posting(
-            people[posting["person"]], organisations[posting["organisation"]],
-            role=posting.get("role", ""), rank=posting.get("rank", ""),
-            start=posting.get("start", ""), end=posting.get("end", ""),
-        )  # fmt: skip
+            people[posting["person"]],
+            organisations[posting["organisation"]],
+            role=posting.get("role", ""),
+            rank=posting.get("rank", ""),
+            start=posting.get("start", ""),
+            end=posting.get("end", ""),
+        )
         cite("posting", posting_id, posting.get("citations", []))
     for order, event in enumerate(data["events"]):
         event_id = services.timeline.add_event(
-            case_id, event["date"], event["title"], description=event.get("description", ""),
-            place=event.get("place", ""), fact_status=event.get("fact_status", "unverified"),
-            key_event=bool(event.get("key_event")), day_order=order,
-        )  # fmt: skip
+            case_id,
+            event["date"],
+            event["title"],
+            description=event.get("description", ""),
+            place=event.get("place", ""),
+            fact_status=event.get("fact_status", "unverified"),
+            key_event=bool(event.get("key_event")),
+            day_order=order,
+        )
         for p in event.get("people", []):
             services.timeline.add_participant(event_id, people[p["person"]], p.get("role", ""))
         cite("event", event_id, event.get("citations", []))
     complaints: dict[str, str] = {}
     for c in data["complaints"]:
         against = [
-            Against(people.get(a.get("person", "")), organisations.get(a.get("organisation", "")),
-                    a.get("description", ""))
+            Against(
+                people.get(a.get("person", "")),
+                organisations.get(a.get("organisation", "")),
+                a.get("description", ""),
+            )
             for a in c.get("against", [])
-        ]  # fmt: skip
+        ]
         complaint_id = services.complaints.add_complaint(
-            case_id, against=against, filed_on=c.get("filed_on", ""),
-            filed_by=c.get("filed_by", ""), body_id=organisations.get(c.get("body") or ""),
-            body_detail=c.get("body_detail", ""), our_reference=c.get("our_reference", ""),
+            case_id,
+            against=against,
+            filed_on=c.get("filed_on", ""),
+            filed_by=c.get("filed_by", ""),
+            body_id=organisations.get(c.get("body") or ""),
+            body_detail=c.get("body_detail", ""),
+            our_reference=c.get("our_reference", ""),
             registration_number=c.get("registration_number", ""),
-            legal_basis=c.get("legal_basis", ""), subject=c.get("subject", ""),
-            status=c.get("status", "filed"), response_due=c.get("response_due"),
+            legal_basis=c.get("legal_basis", ""),
+            subject=c.get("subject", ""),
+            status=c.get("status", "filed"),
+            response_due=c.get("response_due"),
             outcome=c.get("outcome", ""),
             escalated_from_id=complaints.get(c.get("escalates") or ""),
-        )  # fmt: skip
+        )
         complaints[c["key"]] = complaint_id
         for r in c.get("responses", []):
             services.complaints.add_response(
-                complaint_id, r.get("date", ""), r.get("kind", "other"), summary=r.get("summary", "")
+                complaint_id,
+                r.get("date", ""),
+                r.get("kind", "other"),
+                summary=r.get("summary", ""),
             )
         cite("complaint", complaint_id, c.get("citations", []))
     return case_id

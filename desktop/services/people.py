@@ -45,8 +45,10 @@ class NameVariant:
 
 def parse_names(names_json: str) -> list[NameVariant]:
     raw = json.loads(names_json or "[]")
-    return [NameVariant(str(n["text"]), str(n.get("script", "")), str(n.get("kind", "alias")))
-            for n in raw]  # fmt: skip
+    return [
+        NameVariant(str(n["text"]), str(n.get("script", "")), str(n.get("kind", "alias")))
+        for n in raw
+    ]
 
 
 def _names_json(value: object, field: str) -> str:

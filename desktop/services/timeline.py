@@ -10,6 +10,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Select, func, select, text
 
@@ -91,7 +92,7 @@ class TimelineService:
         self.store = store
 
     # ---- queries ----------------------------------------------------------------------
-    def _filtered(self, case_id: str, f: EventFilter) -> Select[tuple[str]]:
+    def _filtered(self, case_id: str, f: EventFilter) -> Select[Any]:
         q = select(Event.id).where(Event.case_id == case_id, Event.deleted.is_(False))
         if f.text.strip():
             expression = match_expression(f.text)
@@ -135,7 +136,7 @@ class TimelineService:
 
     def event_ids(self, case_id: str, f: EventFilter = EventFilter()) -> list[str]:
         with self.store.reading() as s:
-            return list(s.execute(self._filtered(case_id, f)).scalars())
+            return [str(i) for i in s.execute(self._filtered(case_id, f)).scalars()]
 
     def count(self, case_id: str) -> int:
         with self.store.reading() as s:

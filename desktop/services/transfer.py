@@ -181,12 +181,19 @@ def import_json(store: Store, raw: bytes) -> int:
                     s.execute(insert(Blob.__table__), [blob])  # type: ignore[arg-type]
             s.flush()
             stamp = w.stamper.next()
-            audit.append(s, at=stamp.at, device=stamp.device, actor=w.actor, action="import",
-                         entity="vault", record_id=f"{total} records", fields=[])  # fmt: skip
+            audit.append(
+                s,
+                at=stamp.at,
+                device=stamp.device,
+                actor=w.actor,
+                action="import",
+                entity="vault",
+                record_id=f"{total} records",
+                fields=[],
+            )
             rebuild(s)
     except IntegrityError:
         raise ImportRefused(
             "That export refers to records it does not contain; nothing was imported."
         ) from None
     return total
-

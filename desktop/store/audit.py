@@ -18,8 +18,16 @@ from desktop.store.models import AuditEntry
 GENESIS = "0" * 64
 
 
-def entry_hash(prev_hash: str, at: str, device: str, actor: str, action: str, entity: str,
-               record_id: str, fields: str) -> str:  # fmt: skip
+def entry_hash(
+    prev_hash: str,
+    at: str,
+    device: str,
+    actor: str,
+    action: str,
+    entity: str,
+    record_id: str,
+    fields: str,
+) -> str:
     body = json.dumps(
         [prev_hash, at, device, actor, action, entity, record_id, fields],
         ensure_ascii=False,
@@ -28,8 +36,17 @@ def entry_hash(prev_hash: str, at: str, device: str, actor: str, action: str, en
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
-def append(session: Session, *, at: str, device: str, actor: str, action: str, entity: str,
-           record_id: str, fields: list[str]) -> None:  # fmt: skip
+def append(
+    session: Session,
+    *,
+    at: str,
+    device: str,
+    actor: str,
+    action: str,
+    entity: str,
+    record_id: str,
+    fields: list[str],
+) -> None:
     last = session.execute(
         select(AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
     ).scalar_one_or_none()
@@ -65,8 +82,16 @@ def check_chain(session: Session) -> ChainCheck:
     count = 0
     for entry in session.execute(select(AuditEntry).order_by(AuditEntry.seq)).scalars():
         count += 1
-        expected = entry_hash(prev, entry.at, entry.device, entry.actor, entry.action,
-                              entry.entity, entry.record_id, entry.fields)  # fmt: skip
+        expected = entry_hash(
+            prev,
+            entry.at,
+            entry.device,
+            entry.actor,
+            entry.action,
+            entry.entity,
+            entry.record_id,
+            entry.fields,
+        )
         if entry.prev_hash != prev or entry.hash != expected:
             return ChainCheck(count, entry.seq)
         prev = entry.hash

@@ -8,8 +8,10 @@ index in step. Deletes are tombstones so they can travel to other devices.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, TypeVar
 
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from desktop.errors import KnownError
@@ -17,7 +19,8 @@ from desktop.store import audit, search
 from desktop.store.indexing import document_for
 from desktop.store.models import Synced
 from desktop.store.models.base import new_id
-from desktop.store.stamping import Stamper, WriteStamp, vv_parse, vv_text
+from desktop.store.models.sync import ConflictSibling
+from desktop.store.stamping import Stamper, WriteStamp, claim_installation, vv_parse, vv_text
 
 M = TypeVar("M", bound=Synced)
 
@@ -44,8 +47,44 @@ class ChangeWriter:
         self.session = session
         self.stamper = stamper
         self.actor = actor
+        self._claimed = False
 
     # ---- internals --------------------------------------------------------------------
+    def claim_installation(self) -> None:
+        """Before this transaction's first stamp: a copied vault takes a new device id."""
+        if self._claimed:
+            return
+        self._claimed = True
+        database = self.session.get_bind().engine.url.database
+        if database:
+            claim_installation(self.session, Path(database), self.stamper)
+
+    def next_stamp(self) -> WriteStamp:
+        """The next local stamp (for writes and for audit entries of bulk operations)."""
+        self.claim_installation()
+        return self.stamper.next()
+
+    def _superseded_vector(self, record: Synced) -> dict[str, int]:
+        """The record's vector merged with every conflict sibling's; the siblings go.
+
+        A local edit of a record in conflict is made with all its versions in view, so it
+        supersedes them all on every device.
+        """
+        vector = vv_parse(record.vv)
+        sibling_vectors = self.session.execute(
+            select(ConflictSibling.vv).where(ConflictSibling.record_id == record.id)
+        ).scalars()
+        found = False
+        for text in sibling_vectors:
+            found = True
+            for device, counter in vv_parse(text).items():
+                vector[device] = max(counter, vector.get(device, 0))
+        if found:
+            self.session.execute(
+                delete(ConflictSibling).where(ConflictSibling.record_id == record.id)
+            )
+        return vector
+
     def _stamp(self, record: Synced, stamp: WriteStamp, vector: dict[str, int]) -> None:
         vector[stamp.device] = stamp.counter
         record.vv = vv_text(vector)
@@ -79,7 +118,7 @@ class ChangeWriter:
 
     # ---- writes -----------------------------------------------------------------------
     def insert(self, model: type[M], **values: Any) -> str:
-        stamp = self.stamper.next()
+        stamp = self.next_stamp()
         record = model(**values)
         record.id = values.get("id") or new_id()
         record.created_at = stamp.at
@@ -101,10 +140,10 @@ class ChangeWriter:
         }
         if not previous:
             return {}
-        stamp = self.stamper.next()
+        stamp = self.next_stamp()
         for key in previous:
             setattr(record, key, changes[key])
-        self._stamp(record, stamp, vv_parse(record.vv))
+        self._stamp(record, stamp, self._superseded_vector(record))
         self.session.flush()
         self._audit(stamp, "update", record, list(previous))
         self._reindex(record)
@@ -112,9 +151,9 @@ class ChangeWriter:
 
     def delete(self, model: type[M], record_id: str) -> None:
         record = self.get_live(model, record_id)
-        stamp = self.stamper.next()
+        stamp = self.next_stamp()
         record.deleted = True
-        self._stamp(record, stamp, vv_parse(record.vv))
+        self._stamp(record, stamp, self._superseded_vector(record))
         self.session.flush()
         self._audit(stamp, "delete", record, [])
         self._reindex(record)
@@ -126,9 +165,26 @@ class ChangeWriter:
             raise RecordMissing("That record no longer exists.")
         if not record.deleted:
             return
-        stamp = self.stamper.next()
+        stamp = self.next_stamp()
         record.deleted = False
-        self._stamp(record, stamp, vv_parse(record.vv))
+        self._stamp(record, stamp, self._superseded_vector(record))
         self.session.flush()
         self._audit(stamp, "restore", record, [])
+        self._reindex(record)
+
+    def supersede(
+        self, model: type[M], record_id: str, values: dict[str, Any], deleted: bool
+    ) -> None:
+        """Resolve a conflict: one new version with `values` that replaces every sibling."""
+        record = self.session.get(model, record_id)
+        if record is None:
+            raise RecordMissing("That record no longer exists.")
+        changed = [k for k, v in values.items() if k not in BOOKKEEPING and getattr(record, k) != v]
+        stamp = self.next_stamp()
+        for key in changed:
+            setattr(record, key, values[key])
+        record.deleted = deleted
+        self._stamp(record, stamp, self._superseded_vector(record))
+        self.session.flush()
+        self._audit(stamp, "resolve", record, changed)
         self._reindex(record)

@@ -35,24 +35,34 @@ def document_for(record: Synced) -> SearchDocument | None:
     if isinstance(record, Person):
         names = person_names(record.names)
         return SearchDocument(
-            "person", record.id, record.case_id, record.display_name, record.description,
+            "person",
+            record.id,
+            record.case_id,
+            record.display_name,
+            record.description,
             names=" ".join(names),
-        )  # fmt: skip
+        )
     if isinstance(record, Organisation):
         return SearchDocument(
             "organisation", record.id, record.case_id, record.name, record.name_ru
         )
     if isinstance(record, Complaint):
-        parts = (record.filed_by, record.body_detail, record.our_reference,
-                 record.registration_number, record.legal_basis, record.outcome)  # fmt: skip
+        parts = (
+            record.filed_by,
+            record.body_detail,
+            record.our_reference,
+            record.registration_number,
+            record.legal_basis,
+            record.outcome,
+        )
         title = record.subject or record.body_detail or record.filed_by
         return SearchDocument(
             "complaint", record.id, record.case_id, title, "\n".join(p for p in parts if p)
         )
     if isinstance(record, Source):
-        parts = (record.label, record.author, record.publisher, record.url)
+        details = (record.label, record.author, record.publisher, record.url)
         return SearchDocument(
-            "source", record.id, record.case_id, record.title, "\n".join(p for p in parts if p)
+            "source", record.id, record.case_id, record.title, "\n".join(p for p in details if p)
         )
     return None
 

@@ -198,4 +198,5 @@ def posting_held_on(postings: Sequence[PostingRecord], on: FuzzyDate) -> Posting
         ):
             held.append(p)
     ranked = [p for p in held if p.rank]
-    return (ranked or held or [None])[-1]
+    chosen = ranked or held
+    return chosen[-1] if chosen else None

@@ -84,9 +84,15 @@ def put_many(session: Session, docs: list[SearchDocument]) -> None:
         cursor.execute(
             "INSERT INTO search_index (kind, record_id, case_id, title, body, skeletons) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            (doc.kind, doc.record_id, doc.case_id, doc.title,
-             "\n".join(p for p in (doc.body, doc.names) if p), _skeleton_text(doc)),
-        )  # fmt: skip
+            (
+                doc.kind,
+                doc.record_id,
+                doc.case_id,
+                doc.title,
+                "\n".join(p for p in (doc.body, doc.names) if p),
+                _skeleton_text(doc),
+            ),
+        )
         cursor.execute(
             "INSERT INTO search_docs (record_id, fts_rowid) VALUES (?, ?)",
             (doc.record_id, cursor.lastrowid),

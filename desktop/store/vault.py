@@ -310,7 +310,7 @@ class Vault:
 
     # ---- verify -----------------------------------------------------------------------
     def check_storage(self) -> tuple[bool, bool, list[str]]:
-        """SQLCipher page HMACs and SQLite structure; returns (cipher ok, integrity ok, problems)."""
+        """SQLCipher page HMACs and SQLite structure: (cipher ok, integrity ok, problems)."""
         problems: list[str] = []
         with self.require_engine().connect() as conn:
             cipher = [r[0] for r in conn.exec_driver_sql("PRAGMA cipher_integrity_check")]
