@@ -12,17 +12,18 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from desktop.errors import KnownError
-
-MS_WIDTH = 16
-COUNTER_WIDTH = 4
+MS_WIDTH = 13
+COUNTER_WIDTH = 5
 MAX_COUNTER = 10**COUNTER_WIDTH - 1
 DEFAULT_MAX_SKEW_MS = 24 * 60 * 60 * 1000
 _NS_PER_MS = 1_000_000
 
 
-class ClockSkewError(KnownError):
-    """A received stamp lies further in the future than the allowed clock skew."""
+class ClockSkewError(ValueError):
+    """A received stamp lies further in the future than the allowed clock skew.
+
+    `str()` is a plain sentence; the sync layer shows it to the user as a `KnownError`.
+    """
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -45,7 +46,7 @@ class HlcStamp:
             raise ValueError("clock device id must be non-empty without spaces")
 
     def format(self) -> str:
-        """Canonical text that sorts like the stamp: `0001700000000000-0000-<device>`."""
+        """Canonical text that sorts like the stamp: `1700000000000-00000-<device>`."""
         return f"{self.wall_ms:0{MS_WIDTH}d}-{self.counter:0{COUNTER_WIDTH}d}-{self.device}"
 
     @classmethod

@@ -16,9 +16,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.errors import KnownError
-
-from .clock import HlcStamp
+from desktop.core.clock import HlcStamp
 
 
 class Ordering(enum.Enum):
@@ -30,8 +28,11 @@ class Ordering(enum.Enum):
     CONCURRENT = "concurrent"
 
 
-class DivergentVersionError(KnownError):
-    """Two different versions carry the same dot: a device reused its counters."""
+class DivergentVersionError(ValueError):
+    """Two different versions carry the same dot: a device reused its counters.
+
+    `str()` is a plain sentence; the sync layer shows it to the user as a `KnownError`.
+    """
 
 
 @dataclass(frozen=True, order=True, slots=True)

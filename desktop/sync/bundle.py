@@ -41,9 +41,9 @@ import desktop
 from desktop.durable import PARTIAL_SUFFIX, fsync_folder
 from desktop.errors import KnownError
 
-from .clock import HlcStamp
+from desktop.core.clock import HlcStamp
 from .identity import DeviceIdentity, DevicePublic, canonical_json
-from .vectors import VersionVector
+from desktop.core.vectors import VersionVector
 
 FORMAT = "dossier-bundle"
 FORMAT_VERSION = 1

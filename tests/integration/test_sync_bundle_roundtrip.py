@@ -19,9 +19,9 @@ from desktop.sync.bundle import (
     parse_bundle_name,
     write_bundle,
 )
-from desktop.sync.clock import HybridClock
+from desktop.core.clock import HybridClock
 from desktop.sync.identity import DeviceIdentity, DevicePublic
-from desktop.sync.vectors import VersionVector
+from desktop.core.vectors import VersionVector
 
 SCHEMA = 3
 

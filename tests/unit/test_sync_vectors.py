@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.sync.clock import HlcStamp
-from desktop.sync.vectors import (
+from desktop.core.clock import HlcStamp
+from desktop.core.vectors import (
     DivergentVersionError,
     Dot,
     Ordering,

@@ -30,9 +30,9 @@ from desktop.sync.bundle import (  # noqa: E402
     Reason,
     write_bundle,
 )
-from desktop.sync.clock import HlcStamp  # noqa: E402
+from desktop.core.clock import HlcStamp  # noqa: E402
 from desktop.sync.identity import DeviceIdentity  # noqa: E402
-from desktop.sync.vectors import VersionVector  # noqa: E402
+from desktop.core.vectors import VersionVector  # noqa: E402
 
 SCHEMA = 1
 MAX_BYTES = 32 * 1024
