@@ -90,33 +90,34 @@ class ContentsLine(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
+        # Title, leaders and number are all drawn at save time, so the page's text reads in
+        # line order ("Chronology . . . 4") for copy-paste, screen readers and extraction.
         canv = self.canv
         baseline = self.size * 0.6
-        canv.setFont(self.font, self.size)
-        canv.drawString(0, baseline, self.title)
         if not isinstance(canv, DeferredCanvas):
             return
         left, bottom = canv.absolutePosition(0, 0)
         right, _ = canv.absolutePosition(self.width, 0)
         title_end = left + stringWidth(self.title, self.font, self.size)
-        font, size, page_of, link_key = self.font, self.size, self.page_of, self.link_key
-        height = self.height
+        title, font, size, page_of = self.title, self.font, self.size, self.page_of
+        link_key, height = self.link_key, self.height
 
         def finish(c: DeferredCanvas) -> None:
+            c.setFont(font, size)
+            c.setFillGray(0)
+            c.drawString(left, bottom + baseline, title)
             page = page_of(c)
             if page is None:
                 return
             number = str(page)
             number_left = right - stringWidth(number, font, size)
-            c.setFont(font, size)
-            c.setFillGray(0)
-            c.drawString(number_left, bottom + baseline, number)
             dot = stringWidth(". ", font, size)
             dots = int((number_left - title_end - 2 * dot) / dot)
             if dots > 0:
                 c.setFillGray(0.45)
                 c.drawRightString(number_left - dot / 2, bottom + baseline, ". " * dots)
                 c.setFillGray(0)
+            c.drawString(number_left, bottom + baseline, number)
             if link_key:
                 c.linkRect("", link_key, (left, bottom, right, bottom + height), relative=0)
 

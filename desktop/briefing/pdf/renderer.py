@@ -272,6 +272,8 @@ class BriefingRenderer:
             TableStyle(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    # Table cells default to Helvetica, a base-14 font: name ours.
+                    ("FONTNAME", (0, 0), (-1, -1), fonts.SERIF),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
                 ]
