@@ -1,0 +1,166 @@
+"""The filter bar above the timeline: text, person, date range, fact status and tag.
+
+It only builds an `EventFilter`; the query runs in SQL off the GUI thread (the panel's
+job). Typing is debounced so a query starts once the user pauses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QEvent, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from desktop.core.enums import FactStatus
+from desktop.services.timeline import EventFilter
+
+TYPING_PAUSE_MS = 200
+NO_DATE = QDate(1000, 1, 1)  # the minimum date stands for "no bound" (shown as special text)
+
+
+class FilterBar(QWidget):
+    filterChanged = Signal(object)  # EventFilter
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lang = "en"
+        self._quiet = False
+        self.text = QLineEdit(self)
+        self.text.setClearButtonEnabled(True)
+        self.person = QComboBox(self)
+        self.person.setMinimumContentsLength(12)
+        self.date_from = self._date_edit()
+        self.date_to = self._date_edit()
+        self.status = QComboBox(self)
+        self.tag = QComboBox(self)
+        self.tag.setMinimumContentsLength(8)
+        self.clear_button = QPushButton(self)
+        self._labels = [QLabel(self) for _ in range(6)]
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        controls: list[QWidget] = [self.text, self.person, self.date_from, self.date_to,
+                                   self.status, self.tag]  # fmt: skip
+        for label, control in zip(self._labels, controls, strict=True):
+            label.setBuddy(control)
+            layout.addWidget(label)
+            layout.addWidget(control, 3 if control is self.text else 1)
+        layout.addWidget(self.clear_button)
+        for first, second in zip(controls, [*controls[1:], self.clear_button], strict=True):
+            QWidget.setTabOrder(first, second)
+
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(TYPING_PAUSE_MS)
+        self._typing.timeout.connect(self._emit)
+        self.text.textChanged.connect(self._typing.start)
+        for combo in (self.person, self.status, self.tag):
+            combo.currentIndexChanged.connect(self._emit)
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(self._emit)
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.set_choices([], [])
+        self.retranslate()
+
+    def _date_edit(self) -> QDateEdit:
+        edit = QDateEdit(self)
+        edit.setCalendarPopup(True)
+        edit.setMinimumDate(NO_DATE)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setDate(NO_DATE)
+        return edit
+
+    # ---- texts ------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        texts = (self.tr("Fin&d:"), self.tr("Perso&n:"), self.tr("Fro&m:"), self.tr("T&o:"),
+                 self.tr("Stat&us:"), self.tr("Ta&g:"))  # fmt: skip
+        for label, text in zip(self._labels, texts, strict=True):
+            label.setText(text)
+        self.text.setPlaceholderText(self.tr("Words in title, description or place"))
+        self.text.setAccessibleName(self.tr("Find events"))
+        self.person.setAccessibleName(self.tr("Person filter"))
+        self.date_from.setAccessibleName(self.tr("From date"))
+        self.date_to.setAccessibleName(self.tr("To date"))
+        self.status.setAccessibleName(self.tr("Fact status filter"))
+        self.tag.setAccessibleName(self.tr("Tag filter"))
+        for edit in (self.date_from, self.date_to):
+            edit.setSpecialValueText(self.tr("any"))
+        self.clear_button.setText(self.tr("C&lear filters"))
+        self.clear_button.setAccessibleName(self.tr("Clear filters"))
+        self._fill_statuses()
+        for combo in (self.person, self.tag):
+            if combo.count():
+                combo.setItemText(0, self.tr("Anyone") if combo is self.person else self.tr("Any"))
+
+    def set_language(self, lang: str) -> None:
+        self.lang = lang
+        self._fill_statuses()
+
+    def _fill_statuses(self) -> None:
+        current = self.status.currentData()
+        self._quiet = True
+        self.status.clear()
+        self.status.addItem(self.tr("Any"), None)
+        for status, label in FactStatus.choices(self.lang):
+            self.status.addItem(label, status.value)
+        self.status.setCurrentIndex(max(self.status.findData(current), 0))
+        self._quiet = False
+
+    def set_choices(self, people: list[tuple[str, str]], tags: list[tuple[str, str]]) -> None:
+        """Offer these (id, name) people and tags; keeps the current picks that remain."""
+        self._quiet = True
+        for combo, items, anything in ((self.person, people, self.tr("Anyone")),
+                                       (self.tag, tags, self.tr("Any"))):  # fmt: skip
+            current = combo.currentData()
+            combo.clear()
+            combo.addItem(anything, None)
+            for item_id, name in items:
+                combo.addItem(name, item_id)
+            combo.setCurrentIndex(max(combo.findData(current), 0))
+        self._quiet = False
+
+    # ---- the filter -------------------------------------------------------------------
+    def current_filter(self) -> EventFilter:
+        return EventFilter(
+            text=self.text.text().strip(),
+            person_id=self.person.currentData(),
+            date_from=_bound(self.date_from),
+            date_to=_bound(self.date_to),
+            fact_status=self.status.currentData(),
+            tag_id=self.tag.currentData(),
+        )
+
+    def clear_filters(self) -> None:
+        self._quiet = True
+        self.text.clear()
+        self._typing.stop()
+        for combo in (self.person, self.status, self.tag):
+            combo.setCurrentIndex(0)
+        for edit in (self.date_from, self.date_to):
+            edit.setDate(NO_DATE)
+        self._quiet = False
+        self._emit()
+
+    def _emit(self) -> None:
+        if not self._quiet:
+            self._typing.stop()
+            self.filterChanged.emit(self.current_filter())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+def _bound(edit: QDateEdit) -> dt.date | None:
+    day = edit.date()
+    if day == NO_DATE:
+        return None
+    return dt.date(day.year(), day.month(), day.day())

@@ -1,0 +1,174 @@
+"""The timeline table: it knows every row's id but fetches rows in blocks, on demand.
+
+The ordered ids of the filtered timeline come from one cheap query; a row's date, title,
+people and source count are fetched with the 200 rows around it the first time the view
+asks, and the last few blocks are kept. A million-event case therefore shows at once and
+scrolling never loads the whole timeline.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from enum import IntEnum
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from desktop.core.enums import FactStatus
+from desktop.services.timeline import EventRow
+
+BLOCK_ROWS = 200
+CACHED_BLOCKS = 12
+EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    DATE = 0
+    TITLE = 1
+    PEOPLE = 2
+    SOURCES = 3
+    STATUS = 4
+
+
+def status_label(value: str, lang: str) -> str:
+    try:
+        return FactStatus(value).label(lang)
+    except ValueError:
+        return value
+
+
+class TimelineModel(QAbstractTableModel):
+    """Rows of one case's filtered timeline; `fetch_rows` is `TimelineService.rows`."""
+
+    def __init__(
+        self,
+        fetch_rows: Callable[[Sequence[str]], list[EventRow]],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._fetch_rows = fetch_rows
+        self._ids: list[str] = []
+        self._row_of: dict[str, int] | None = None
+        self._blocks: OrderedDict[int, dict[str, EventRow]] = OrderedDict()
+        self.blocks_fetched = 0
+        self.lang = "en"
+
+    # ---- content ----------------------------------------------------------------------
+    def set_ids(self, ids: list[str]) -> None:
+        """Show these events, in this order (the filtered timeline)."""
+        self.beginResetModel()
+        self._ids = ids
+        self._row_of = None
+        self._blocks.clear()
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_ids([])
+
+    def forget_rows(self) -> None:
+        """Drop fetched rows (after an edit) so the view fetches them again."""
+        self._blocks.clear()
+        if self._ids:
+            last = self.index(len(self._ids) - 1, len(Column) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    def set_language(self, lang: str) -> None:
+        self.lang = lang
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+        self.forget_rows()
+
+    def ids(self) -> list[str]:
+        return self._ids
+
+    def event_id(self, row: int) -> str | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, event_id: str) -> int | None:
+        if self._row_of is None:
+            self._row_of = {event_id: row for row, event_id in enumerate(self._ids)}
+        return self._row_of.get(event_id)
+
+    def event_row(self, row: int) -> EventRow | None:
+        """The row's data, fetching its block when it is not cached."""
+        event_id = self.event_id(row)
+        if event_id is None:
+            return None
+        number = row // BLOCK_ROWS
+        block = self._blocks.get(number)
+        if block is None:
+            start = number * BLOCK_ROWS
+            fetched = self._fetch_rows(self._ids[start : start + BLOCK_ROWS])
+            self.blocks_fetched += 1
+            block = {r.event.id: r for r in fetched}
+            self._blocks[number] = block
+            while len(self._blocks) > CACHED_BLOCKS:
+                self._blocks.popitem(last=False)
+        else:
+            self._blocks.move_to_end(number)
+        return block.get(event_id)
+
+    # ---- Qt model interface -----------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return {
+            Column.DATE: self.tr("Date"),
+            Column.TITLE: self.tr("Event"),
+            Column.PEOPLE: self.tr("People"),
+            Column.SOURCES: self.tr("Sources"),
+            Column.STATUS: self.tr("Status"),
+        }.get(Column(section))
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        if role == EVENT_ID_ROLE:
+            return self.event_id(index.row())
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                        Qt.ItemDataRole.TextAlignmentRole):  # fmt: skip
+            return None
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column == Column.SOURCES:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        row = self.event_row(index.row())
+        if row is None:
+            return self.tr("(removed)") if role == Qt.ItemDataRole.DisplayRole else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        return self._display(row, column)
+
+    def _display(self, row: EventRow, column: Column) -> str:
+        if column == Column.DATE:
+            return row.date.display(self.lang, "short")
+        if column == Column.TITLE:
+            return row.event.title
+        if column == Column.PEOPLE:
+            return ", ".join(row.people)
+        if column == Column.SOURCES:
+            return str(row.source_count)
+        return status_label(row.event.fact_status, self.lang)
+
+    def _tooltip(self, row: EventRow, column: Column) -> str:
+        if column == Column.DATE:
+            return row.date.display(self.lang, "long")
+        if column == Column.PEOPLE:
+            return "\n".join(row.people)
+        return self._display(row, column)

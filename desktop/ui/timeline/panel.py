@@ -1,0 +1,295 @@
+"""The Timeline tab: filter bar, visual band and lazily filled table of one case.
+
+Every filter change runs the id query off the GUI thread (newest wins); the table then
+knows its row count and fetches visible rows in blocks. The band gets its spans from the
+same answer when the service offers them, otherwise from a second background job.
+Selecting in the band selects the table row and the other way round.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QLocale, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.errors import KnownError
+from desktop.services.registry import Services
+from desktop.services.timeline import EventFilter
+from desktop.ui.timeline.band import TimelineBand
+from desktop.ui.timeline.commands import DeleteEventCommand
+from desktop.ui.timeline.filters import FilterBar
+from desktop.ui.timeline.model import Column, TimelineModel
+from desktop.ui.timeline.spans import (
+    ComplaintMark,
+    EventSpan,
+    TimelineData,
+    load_ids,
+    load_spans,
+)
+from desktop.ui.timeline.worker import LatestQuery
+
+log = logging.getLogger(__name__)
+
+
+def ui_language() -> str:
+    return "ru" if QLocale().language() == QLocale.Language.Russian else "en"
+
+
+class TimelinePanel(QWidget):
+    eventActivated = Signal(str)
+    eventSelected = Signal(str)
+
+    def __init__(
+        self,
+        services: Services,
+        parent: QWidget | None = None,
+        undo_stack: QUndoStack | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.undo_stack = undo_stack
+        self.case_id: str | None = None
+        self._pending_selection: str | None = None
+        self._fit_band = True
+
+        self.filters = FilterBar(self)
+        self.band = TimelineBand(self)
+        self.band.describe = self._describe
+        self.model = TimelineModel(services.timeline.rows, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((Column.DATE, 140), (Column.PEOPLE, 200), (Column.SOURCES, 70),
+                              (Column.STATUS, 170)):  # fmt: skip
+            self.table.setColumnWidth(column, width)
+        self.status = QLabel(self)
+
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.band)
+        splitter.addWidget(self.table)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filters)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.status)
+        QWidget.setTabOrder(self.filters.clear_button, self.band)
+        QWidget.setTabOrder(self.band, self.table)
+
+        self.ids_query = LatestQuery(self)
+        self.ids_query.done.connect(self._on_ids)
+        self.ids_query.error.connect(self._on_error)
+        self.spans_query = LatestQuery(self)
+        self.spans_query.done.connect(self._on_spans)
+        self.spans_query.error.connect(self._on_error)
+
+        self.filters.filterChanged.connect(self._on_filter)
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection)
+        self.table.doubleClicked.connect(self._activate_index)
+        self.table.installEventFilter(self)
+        self.band.eventClicked.connect(self.select_event)
+        self.band.eventActivated.connect(self.eventActivated)
+        self.band.deleteRequested.connect(self.delete_event)
+        self.set_language(ui_language())
+        self.retranslate()
+
+    # ---- public interface -------------------------------------------------------------
+    def set_case(self, case_id: str | None) -> None:
+        """Show the timeline of `case_id` (None: nothing)."""
+        if case_id is None:
+            self.clear()
+            return
+        self.case_id = case_id
+        self._pending_selection = None
+        self._fit_band = True
+        people = [(p.id, p.display_name) for p in self.services.people.persons(case_id)]
+        tags = [(t.id, t.name) for t in self.services.tags.tags(case_id)]
+        self.filters.set_choices(people, tags)
+        self.filters.clear_filters()  # runs the query
+
+    def refresh(self) -> None:
+        """Run the query again (after an edit elsewhere), keeping the selection."""
+        if self.case_id is None:
+            return
+        self._pending_selection = self.current_event_id() or self._pending_selection
+        self.model.forget_rows()
+        self._query(self.filters.current_filter())
+
+    def clear(self) -> None:
+        """Drop everything shown (the vault is locking)."""
+        self.case_id = None
+        self._pending_selection = None
+        self.ids_query.cancel()
+        self.spans_query.cancel()
+        self.model.clear()
+        self.band.clear()
+        self.filters.set_choices([], [])
+        self.status.clear()
+
+    def select_event(self, event_id: str) -> None:
+        row = self.model.row_of(event_id)
+        if row is None:
+            self._pending_selection = event_id if self.ids_query.busy else None
+            return
+        index = self.model.index(row, Column.TITLE)
+        if self.table.currentIndex().row() != row:
+            self.table.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        self.band.set_selected(event_id)
+
+    def current_event_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.event_id(index.row()) if index.isValid() else None
+
+    def wait_idle(self, msecs: int = 30_000) -> None:
+        """Let running queries finish (locking the vault, tests)."""
+        self.ids_query.wait(msecs)
+        self.spans_query.wait(msecs)
+
+    def set_language(self, lang: str) -> None:
+        self.model.set_language(lang)
+        self.band.set_language(lang)
+        self.filters.set_language(lang)
+
+    # ---- queries ----------------------------------------------------------------------
+    def _on_filter(self, f: EventFilter) -> None:
+        self._pending_selection = self.current_event_id() or self._pending_selection
+        self._query(f)
+
+    def _query(self, f: EventFilter) -> None:
+        case_id = self.case_id
+        if case_id is None:
+            return
+        self.status.setText(self.tr("Loading…"))
+        services = self.services
+        self.ids_query.submit(lambda: load_ids(services, case_id, f))
+
+    def _on_ids(self, data: TimelineData) -> None:
+        if self.case_id is None:
+            return
+        self.model.set_ids(data.ids)
+        self.status.setText(self.tr("%n event(s)", "", len(data.ids)))
+        if data.spans is not None:
+            self.spans_query.cancel()
+            self._show_spans(data.spans, data.marks)
+        else:
+            services, ids, marks = self.services, data.ids, data.marks
+            self.spans_query.submit(lambda: (load_spans(services, ids), marks))
+        if self._pending_selection is not None:
+            pending, self._pending_selection = self._pending_selection, None
+            self.select_event(pending)
+
+    def _on_spans(self, result: object) -> None:
+        if self.case_id is not None and isinstance(result, tuple):
+            self._show_spans(*result)
+
+    def _show_spans(self, spans: list[EventSpan], marks: list[ComplaintMark]) -> None:
+        self.band.set_data(spans, marks, fit=self._fit_band)
+        self._fit_band = False
+        self.band.set_selected(self.current_event_id(), reveal=False)
+
+    def _on_error(self, exc: object) -> None:
+        if isinstance(exc, KnownError):
+            self.status.setText(str(exc))
+        else:
+            log.error(
+                "timeline query failed", exc_info=exc if isinstance(exc, BaseException) else None
+            )
+            self.status.setText(self.tr("The timeline could not be loaded."))
+
+    # ---- selection, activation, deletion ----------------------------------------------
+    def _on_table_selection(self, selected: QItemSelection, _old: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if not indexes:
+            return
+        event_id = self.model.event_id(indexes[0].row())
+        if event_id is not None:
+            self.band.set_selected(event_id)
+            self.eventSelected.emit(event_id)
+
+    def _activate_index(self, index: object) -> None:
+        event_id = self.current_event_id()
+        if event_id is not None:
+            self.eventActivated.emit(event_id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            event_id = self.current_event_id()
+            if event_id is not None and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.eventActivated.emit(event_id)
+                return True
+            if event_id is not None and event.key() == Qt.Key.Key_Delete:
+                self.delete_event(event_id)
+                return True
+        return super().eventFilter(watched, event)
+
+    def confirm_delete(self, title: str) -> bool:
+        """Ask before deleting; tests replace this method on the instance."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete event"),
+            self.tr("Delete the event “%1”?").replace("%1", title),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def delete_event(self, event_id: str) -> None:
+        rows = self.services.timeline.rows([event_id])
+        if not rows or not self.confirm_delete(rows[0].event.title):
+            return
+        row = self.model.row_of(event_id)
+        if row is not None and row + 1 < self.model.rowCount():
+            self._pending_selection = self.model.event_id(row + 1)
+        text = self.tr("Delete event")
+        try:
+            if self.undo_stack is not None:
+                self.undo_stack.push(
+                    DeleteEventCommand(self.services.timeline, event_id, text, self.refresh)
+                )
+            else:
+                self.services.timeline.delete_event(event_id)
+                self.refresh()
+        except KnownError as exc:
+            self.status.setText(str(exc))
+
+    def _describe(self, event_id: str) -> str:
+        rows = self.services.timeline.rows([event_id])
+        if not rows:
+            return ""
+        return f"{rows[0].date.display(self.model.lang, 'long')}\n{rows[0].event.title}"
+
+    # ---- language ---------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.table.setAccessibleName(self.tr("Timeline events"))
+        self.band.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.set_language(ui_language())
+        super().changeEvent(event)

@@ -1,0 +1,99 @@
+"""Queries that run off the GUI thread, newest wins.
+
+A filter box fires a query per pause in typing; an older query may still be running when
+a newer one is asked for. `LatestQuery` runs one job at a time on its own thread pool,
+keeps only the newest waiting job, and delivers a result only if no newer job was
+submitted meanwhile, so a slow stale query never overwrites a fresh answer.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; its signals carry a job's outcome back there."""
+
+    finished = Signal(int, object)
+    failed = Signal(int, object)
+
+
+class _Job(QRunnable):
+    def __init__(self, generation: int, fn: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self.generation = generation
+        self.fn = fn
+        self.relay = relay  # held here so it outlives the query's owner if need be
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except Exception as exc:
+            self.relay.failed.emit(self.generation, exc)
+        else:
+            self.relay.finished.emit(self.generation, result)
+
+
+class LatestQuery(QObject):
+    """Run `fn` off the GUI thread; emit `done(result)` only for the newest submission."""
+
+    done = Signal(object)
+    error = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._relay = _Relay()
+        self._relay.finished.connect(self._on_finished)
+        self._relay.failed.connect(self._on_failed)
+        self._generation = 0
+        self._running = False
+        self._waiting: Callable[[], Any] | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self._running or self._waiting is not None
+
+    def submit(self, fn: Callable[[], Any]) -> None:
+        self._generation += 1
+        if self._running:
+            self._waiting = fn
+        else:
+            self._start(fn)
+
+    def cancel(self) -> None:
+        """Forget waiting work and drop the result of the running job."""
+        self._generation += 1
+        self._waiting = None
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Block until the pool is idle (closing a vault, tests)."""
+        self._waiting = None
+        return self._pool.waitForDone(msecs)
+
+    def _start(self, fn: Callable[[], Any]) -> None:
+        self._running = True
+        self._pool.start(_Job(self._generation, fn, self._relay))
+
+    def _next(self) -> bool:
+        self._running = False
+        if self._waiting is not None:
+            fn, self._waiting = self._waiting, None
+            self._start(fn)
+            return True
+        return False
+
+    def _on_finished(self, generation: int, result: object) -> None:
+        if not self._next() and generation == self._generation:
+            self.done.emit(result)
+
+    def _on_failed(self, generation: int, exc: object) -> None:
+        if not self._next() and generation == self._generation:
+            self.error.emit(exc)
