@@ -379,7 +379,11 @@ def _people(sel: _Selection, against_person: dict[str, list[str]]) -> tuple[Pers
                 kind=person.kind,
                 name_variants=tuple(variants),
                 postings=postings,
-                allegations=(sel.scrub(person.description),) if person.description else (),
+                # For officials the description says what they are accused of; for others it
+                # is only their role, which the postings already show.
+                allegations=(sel.scrub(person.description),)
+                if person.description and person.kind == "official"
+                else (),
                 complaints_against=tuple(against_person.get(person.id, ())),
                 citations=tuple(sel.cited.get(person.id, ())),
             )
