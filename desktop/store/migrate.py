@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -9,7 +10,11 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from desktop.durable import fsync_folder
+from desktop.errors import KnownError
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -31,8 +36,31 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+class UpgradeFailed(KnownError):
+    pass
+
+
+def _copy_durably(source: Path, target: Path) -> None:
+    shutil.copy2(source, target)
+    with open(target, "rb+") as handle:
+        os.fsync(handle.fileno())
+    fsync_folder(target.parent)
+
+
+def _outside_transaction(conn: Connection, pragma: str) -> None:
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(pragma)
+    finally:
+        cursor.close()
+
+
 def upgrade_to_head(engine: Engine, db_path: Path) -> Path | None:
-    """Bring the schema to head; returns the backup made first, if any was needed."""
+    """Bring the schema to head; returns the backup made first, if any was needed.
+
+    Foreign keys are off while the migrations run (a batch table rebuild drops and
+    re-creates a table other tables point at) and checked in full before the commit.
+    """
     current = current_revision(engine)
     if current == head_revision():
         return None
@@ -41,11 +69,28 @@ def upgrade_to_head(engine: Engine, db_path: Path) -> Path | None:
         with engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         backup = db_path.with_name(f"{db_path.name}.before-{head_revision()}.bak")
-        shutil.copy2(db_path, backup)
+        _copy_durably(db_path, backup)
     config = alembic_config()
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "head")
+    with engine.connect() as conn:
+        _outside_transaction(conn, "PRAGMA foreign_keys = OFF")  # ignored inside one
+        try:
+            with conn.begin():
+                config.attributes["connection"] = conn
+                command.upgrade(config, "head")
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise UpgradeFailed(
+                        "The vault could not be upgraded to this version of Dossier "
+                        "(its references do not hold); nothing was changed."
+                    )
+        except (OperationalError, IntegrityError) as exc:
+            where = f" A copy from before the upgrade is in {backup.name}." if backup else ""
+            raise UpgradeFailed(
+                "The vault could not be upgraded to this version of Dossier; nothing was changed."
+                + where
+            ) from exc
+        finally:
+            _outside_transaction(conn, "PRAGMA foreign_keys = ON")
     with engine.connect() as conn:
         conn.execute(text("SELECT 1"))
     return backup

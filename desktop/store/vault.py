@@ -210,12 +210,18 @@ class Vault:
     def _try_open(self) -> bool:
         try:
             self._open()
-        except DatabaseError:
-            if self.engine is not None:
-                self.engine.dispose()
-                self.engine = None
+        except DatabaseError:  # the key does not open this file
+            self._close_engine()
             return False
+        except BaseException:  # e.g. a failed upgrade: not a key problem, say what it is
+            self._close_engine()
+            raise
         return True
+
+    def _close_engine(self) -> None:
+        if self.engine is not None:
+            self.engine.dispose()
+            self.engine = None
 
     def session(self) -> Session:
         if self._sessions is None:
