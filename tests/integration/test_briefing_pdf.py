@@ -27,7 +27,7 @@ from desktop.briefing.model import (
     SourceEntry,
     iter_texts,
 )
-from desktop.briefing.pdf.renderer import render_briefing
+from desktop.briefing.pdf.renderer import BriefingRenderer, render_briefing
 
 BASE14 = {
     "Courier", "Courier-Bold", "Courier-Oblique", "Courier-BoldOblique", "Helvetica",
@@ -402,3 +402,11 @@ def test_two_thousand_long_events_lay_out() -> None:
     assert f"page {total} of {total}" in texts[-1]
     # the header row repeats on every chronology page
     assert all("Event" in t and "Sources" in t for t in texts)
+
+
+def test_progress_rises_to_one() -> None:
+    seen: list[float] = []
+    BriefingRenderer(seen.append).render(magnitsky())
+    assert len(seen) > 5
+    assert seen == sorted(seen)
+    assert seen[-1] == 1.0

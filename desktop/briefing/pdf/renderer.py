@@ -68,19 +68,23 @@ def text(value: str) -> str:
 
 
 class _PackTemplate(BaseDocTemplate):
-    """Reports progress as flowables are laid out."""
+    """Reports progress as the story is consumed (split parts go back into the story)."""
 
     def __init__(self, *args: Any, progress: Progress | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._progress = progress
-        self._laid_out = 0
         self.story_length = 1
+        self.story: list[Flowable] = []
+        self._reported = -1.0
 
-    def afterFlowable(self, flowable: Flowable) -> None:
-        if self._progress is not None:
-            self._laid_out += 1
-            if self._laid_out % 16 == 0:
-                self._progress(min(1.0, self._laid_out / self.story_length))
+    def handle_flowable(self, flowables: list[Flowable]) -> None:
+        super().handle_flowable(flowables)
+        # Nested calls (KeepTogether and friends) pass their own short lists: skip them.
+        if self._progress is not None and flowables is self.story:
+            done = max(0.0, min(1.0, 1 - len(flowables) / max(1, self.story_length)))
+            if done - self._reported >= 0.01:
+                self._reported = done
+                self._progress(done)
 
 
 class BriefingRenderer:
@@ -150,7 +154,7 @@ class BriefingRenderer:
         )
         doc.addPageTemplates(self.page_templates(doc))
         story = self.story(briefing, styles, plan)
-        doc.story_length = max(1, len(story))
+        doc.story, doc.story_length = story, len(story)
         g = briefing.generated_on
 
         def canvas_maker(*args: Any, **kwargs: Any) -> DeferredCanvas:
