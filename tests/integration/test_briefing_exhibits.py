@@ -159,3 +159,12 @@ def test_russian_stamp_wording() -> None:
     total = len(texts)
     assert f"стр. {total} из {total}" in texts[-1]
     assert "MAG-000007" in texts[-1]
+
+
+def test_merged_pack_keeps_only_the_briefing_metadata(built: tuple[bytes, list[str]]) -> None:
+    pdf, _ = built
+    meta = PdfReader(io.BytesIO(pdf)).metadata
+    assert meta is not None
+    assert meta.title == "The death of Sergei Magnitsky"
+    assert meta.producer == "Dossier"
+    assert str(meta["/CreationDate"]).startswith("D:20240501")
