@@ -137,6 +137,9 @@ class FilterBar(QWidget):
             tag_id=self.tag.currentData(),
         )
 
+    def typing_pending(self) -> bool:
+        return self._typing.isActive()
+
     def clear_filters(self) -> None:
         self._quiet = True
         self.text.clear()

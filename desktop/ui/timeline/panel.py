@@ -10,7 +10,16 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QLocale, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QLocale,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +49,7 @@ from desktop.ui.timeline.spans import (
 from desktop.ui.timeline.worker import LatestQuery
 
 log = logging.getLogger(__name__)
+SPANS_DELAY_MS = 50
 
 
 def ui_language() -> str:
@@ -62,6 +72,7 @@ class TimelinePanel(QWidget):
         self.case_id: str | None = None
         self._pending_selection: str | None = None
         self._fit_band = True
+        self._spans_scheduled = 0
 
         self.filters = FilterBar(self)
         self.band = TimelineBand(self)
@@ -164,6 +175,12 @@ class TimelinePanel(QWidget):
         index = self.table.currentIndex()
         return self.model.event_id(index.row()) if index.isValid() else None
 
+    def is_idle(self) -> bool:
+        """No query waiting or running, and no typing pause pending."""
+        typing = self.filters.typing_pending()
+        busy = self.ids_query.busy or self.spans_query.busy or self._spans_scheduled > 0
+        return not (typing or busy)
+
     def wait_idle(self, msecs: int = 30_000) -> None:
         """Let running queries finish (locking the vault, tests)."""
         self.ids_query.wait(msecs)
@@ -196,11 +213,19 @@ class TimelinePanel(QWidget):
             self.spans_query.cancel()
             self._show_spans(data.spans, data.marks)
         else:
-            services, ids, marks = self.services, data.ids, data.marks
-            self.spans_query.submit(lambda: (load_spans(services, ids), marks))
+            ids, marks = data.ids, data.marks
+            # Let the table paint first; the band's slow path then fills in the background.
+            self._spans_scheduled += 1
+            QTimer.singleShot(SPANS_DELAY_MS, self, lambda: self._submit_spans(ids, marks))
         if self._pending_selection is not None:
             pending, self._pending_selection = self._pending_selection, None
             self.select_event(pending)
+
+    def _submit_spans(self, ids: list[str], marks: list[ComplaintMark]) -> None:
+        self._spans_scheduled -= 1
+        if self.case_id is not None:
+            services = self.services
+            self.spans_query.submit(lambda: (load_spans(services, ids), marks))
 
     def _on_spans(self, result: object) -> None:
         if self.case_id is not None and isinstance(result, tuple):

@@ -8,6 +8,7 @@ uncertain, undated events are left out (they have no place on an axis).
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,7 +17,8 @@ from desktop.core.fuzzydate import FuzzyDate, Qualifier
 from desktop.services.registry import Services
 from desktop.services.timeline import EventFilter
 
-SPAN_BLOCK = 2000
+SPAN_BLOCK = 200
+YIELD_S = 0.002  # between blocks, so the GUI thread gets the GIL back promptly
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,9 +86,14 @@ def load_ids(services: Services, case_id: str, f: EventFilter) -> TimelineData:
 
 
 def load_spans(services: Services, ids: list[str]) -> list[EventSpan]:
-    """Spans for `ids` through `TimelineService.rows`, in blocks (the slow path)."""
+    """Spans for `ids` through `TimelineService.rows`, in small blocks (the slow path).
+
+    Building rows is Python work that holds the GIL; pausing between blocks keeps the
+    GUI thread's stalls short while the band fills.
+    """
     spans = []
     for start in range(0, len(ids), SPAN_BLOCK):
+        time.sleep(YIELD_S)
         for row in services.timeline.rows(ids[start : start + SPAN_BLOCK]):
             span = span_of(row.event.id, row.date)
             if span is not None:
