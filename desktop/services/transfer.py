@@ -25,6 +25,7 @@ from desktop.errors import KnownError
 from desktop.store import audit
 from desktop.store.indexing import rebuild
 from desktop.store.models import SYNCED_MODELS, Blob
+from desktop.store.models.sync import ConflictSibling
 from desktop.store.stamping import vv_parse
 from desktop.store.store import Store
 
@@ -39,7 +40,9 @@ class ImportRefused(KnownError):
 
 
 def _tables() -> list[Table]:
-    return [model.__table__ for model in SYNCED_MODELS]  # type: ignore[misc]
+    """Synced tables in insert-safe order, then the conflict siblings sync keeps beside them."""
+    synced = [model.__table__ for model in SYNCED_MODELS]
+    return [*synced, ConflictSibling.__table__]  # type: ignore[list-item]
 
 
 def export_document(store: Store) -> dict[str, Any]:

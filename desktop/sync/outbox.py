@@ -1,0 +1,135 @@
+"""What goes into a bundle: every version and attachment the recipients have not acknowledged.
+
+A version is acknowledged when the recipient's signed knowledge vector covers its dot.
+Versions of every device are sent, not only this one's, so changes relay (A -> B -> C).
+Attachments travel once: a blob is left out when a version the recipient already holds
+refers to it.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+from typing import Any, BinaryIO, cast
+
+from sqlalchemy import and_, false, func, not_, or_, select
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
+
+from desktop.core.vectors import VersionVector
+from desktop.store.models import Attachment, Blob
+from desktop.store.models.sync import ConflictSibling
+
+from .versions import line_for, synced_tables
+
+
+def covered(dot_device: Any, dot_counter: Any, known: VersionVector) -> ColumnElement[bool]:
+    """SQL: the row's dot is covered by `known`."""
+    if not known:
+        return false()
+    return or_(*(and_(dot_device == d, dot_counter <= c) for d, c in known.items()))
+
+
+def pending_count(session: Session, known: VersionVector) -> int:
+    """How many record versions `known` does not cover (conflict siblings included)."""
+    total = 0
+    for table in [*synced_tables().values(), ConflictSibling.__table__]:
+        query = select(func.count()).select_from(table)
+        where = not_(covered(table.c.dot_device, table.c.dot_counter, known))
+        total += session.execute(query.where(where)).scalar_one()
+    return total
+
+
+def common_knowledge(vectors: list[VersionVector]) -> VersionVector:
+    """What every recipient holds: the pointwise minimum of their vectors."""
+    if not vectors:
+        return VersionVector()
+    devices = set.intersection(*(set(v) for v in vectors))
+    return VersionVector({d: min(v.get_counter(d) for v in vectors) for d in devices})
+
+
+def pending_lines(session: Session, known: VersionVector) -> tuple[list[bytes], set[str]]:
+    """Payload lines for the versions `known` does not cover, and the blobs they refer to."""
+    lines: list[bytes] = []
+    blobs: set[str] = set()
+    for name, table in synced_tables().items():
+        query = (
+            select(table)
+            .where(not_(covered(table.c.dot_device, table.c.dot_counter, known)))
+            .order_by(table.c.id)
+        )
+        for row in session.execute(query).mappings():
+            lines.append(line_for(name, dict(row)))
+            if name == Attachment.__tablename__:
+                blobs.add(row["blob_sha256"])
+    siblings = (
+        select(ConflictSibling.entity, ConflictSibling.payload)
+        .where(not_(covered(ConflictSibling.dot_device, ConflictSibling.dot_counter, known)))
+        .order_by(ConflictSibling.id)
+    )
+    for entity, payload in session.execute(siblings):
+        row = json.loads(payload)
+        lines.append(line_for(entity, row))
+        if entity == Attachment.__tablename__:
+            blobs.add(row["blob_sha256"])
+    return lines, blobs
+
+
+def blobs_held_by(session: Session, known: VersionVector) -> set[str]:
+    """Blobs the recipient must already have: referred to by versions it acknowledged."""
+    query = select(Attachment.blob_sha256).where(
+        covered(Attachment.dot_device, Attachment.dot_counter, known)
+    )
+    return set(session.execute(query).scalars())
+
+
+class BlobReader(io.RawIOBase):
+    """An attachment read from the vault only when the bundle writer reaches it.
+
+    The writer asks for the size first (seek to the end), then reads; the bytes are loaded
+    (as a plain column, outside the session's identity map) and dropped once read, so one
+    attachment at a time is in memory, however many the bundle carries.
+    """
+
+    def __init__(self, session: Session, sha256: str, size: int) -> None:
+        super().__init__()
+        self._session = session
+        self._sha256 = sha256
+        self._size = size
+        self._position = 0
+        self._data: bytes | None = None
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._position
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._position, io.SEEK_END: self._size}[whence]
+        self._position = base + offset
+        return self._position
+
+    def readinto(self, buffer: Any) -> int:
+        if self._data is None:
+            query = select(Blob.data).where(Blob.sha256 == self._sha256)
+            self._data = bytes(self._session.execute(query).scalar_one_or_none() or b"")
+        chunk = self._data[self._position : self._position + len(buffer)]
+        buffer[: len(chunk)] = chunk
+        self._position += len(chunk)
+        if self._position >= self._size:
+            self._data = b""  # read through: let the bytes go
+        return len(chunk)
+
+
+def blob_sources(session: Session, wanted: set[str]) -> Iterator[tuple[str, BinaryIO]]:
+    """(sha256, reader) for each wanted blob the vault holds, in hash order."""
+    if not wanted:
+        return
+    query = select(Blob.sha256, Blob.size).where(Blob.sha256.in_(sorted(wanted)))
+    for sha256, size in session.execute(query.order_by(Blob.sha256)).all():
+        yield sha256, cast(BinaryIO, BlobReader(session, sha256, size))
