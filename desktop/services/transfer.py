@@ -127,6 +127,8 @@ def parse_document(raw: bytes) -> tuple[dict[str, list[dict[str, Any]]], list[di
         doc = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         raise ImportRefused("That file is not valid JSON.") from None
+    except RecursionError:  # "[[[[…": nesting no export has
+        raise ImportRefused("That file is nested too deeply to be a Dossier export.") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise ImportRefused("That file is not a Dossier export.")
     if doc.get("version") != VERSION:
