@@ -7,7 +7,7 @@ the first `redo` that `QUndoStack.push` calls is skipped.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from PySide6.QtGui import QUndoCommand
 
@@ -57,6 +57,6 @@ class RecordChange(QUndoCommand):
                 self._on_error(exc)
 
 
-def changed_fields(old: dict[str, object], new: dict[str, object]) -> dict[str, object]:
+def changed_fields(old: Mapping[str, object], new: Mapping[str, object]) -> dict[str, object]:
     """The entries of `new` whose value differs from `old`."""
     return {k: v for k, v in new.items() if old.get(k) != v}

@@ -8,7 +8,7 @@ A subclass adds its fields, says how to read them (`values`) and how to save the
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TypeVar
 
 from PySide6.QtGui import QUndoStack
@@ -125,8 +125,8 @@ class RecordForm(QDialog):
         self,
         text: str,
         update: Callable[..., object],
-        old: dict[str, object],
-        new: dict[str, object],
+        old: Mapping[str, object],
+        new: Mapping[str, object],
     ) -> None:
         """Save the fields that changed through `update`, undoably."""
         changes = changed_fields(old, new)

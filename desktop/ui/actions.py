@@ -1,0 +1,154 @@
+"""The main window's actions, menus and toolbar, with shortcuts and translatable texts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+@dataclass
+class WindowActions:
+    new_case: QAction
+    edit_case: QAction
+    delete_case: QAction
+    lock: QAction
+    settings: QAction
+    quit: QAction
+    undo: QAction
+    redo: QAction
+    find: QAction
+    delete: QAction
+    new_event: QAction
+    new_person: QAction
+    new_organisation: QAction
+    new_complaint: QAction
+    new_source: QAction
+    show_timeline: QAction
+    show_people: QAction
+    show_complaints: QAction
+    show_sources: QAction
+    about: QAction
+
+    def all(self) -> list[QAction]:
+        return [getattr(self, f.name) for f in fields(self)]
+
+
+SHORTCUTS: dict[str, QKeySequence | str] = {
+    "new_case": "Ctrl+Shift+N",
+    "edit_case": "F2",
+    "lock": "Ctrl+L",
+    "settings": QKeySequence.StandardKey.Preferences,  # type: ignore[dict-item]
+    "quit": "Ctrl+Q",
+    "undo": "Ctrl+Z",
+    "redo": "Ctrl+Shift+Z",
+    "find": "Ctrl+F",
+    "delete": "Del",
+    "new_event": "Ctrl+E",
+    "new_person": "Ctrl+Shift+P",
+    "new_organisation": "Ctrl+Shift+O",
+    "new_complaint": "Ctrl+Shift+C",
+    "new_source": "Ctrl+Shift+S",
+    "show_timeline": "Ctrl+1",
+    "show_people": "Ctrl+2",
+    "show_complaints": "Ctrl+3",
+    "show_sources": "Ctrl+4",
+    "about": "F1",
+}
+
+
+def build_actions(window: QMainWindow, undo_stack: QUndoStack) -> WindowActions:
+    made = {}
+    for f in fields(WindowActions):
+        if f.name == "undo":
+            action = undo_stack.createUndoAction(window)
+        elif f.name == "redo":
+            action = undo_stack.createRedoAction(window)
+        else:
+            action = QAction(window)
+        action.setObjectName(f"action_{f.name}")
+        shortcut = SHORTCUTS.get(f.name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        made[f.name] = action
+    if QKeySequence(QKeySequence.StandardKey.Preferences).isEmpty():
+        made["settings"].setShortcut(QKeySequence("Ctrl+,"))
+    return WindowActions(**made)
+
+
+@dataclass
+class WindowMenus:
+    file: QMenu
+    edit: QMenu
+    records: QMenu
+    view: QMenu
+    help: QMenu
+    toolbar: QToolBar
+
+
+def build_menus(window: QMainWindow, a: WindowActions) -> WindowMenus:
+    bar = window.menuBar()
+    file = bar.addMenu("")
+    file.addActions([a.new_case, a.edit_case, a.delete_case])
+    file.addSeparator()
+    file.addActions([a.lock, a.settings])
+    file.addSeparator()
+    file.addAction(a.quit)
+    edit = bar.addMenu("")
+    edit.addActions([a.undo, a.redo])
+    edit.addSeparator()
+    edit.addActions([a.find, a.delete])
+    records = bar.addMenu("")
+    records.addActions([a.new_event, a.new_person, a.new_organisation, a.new_complaint,
+                        a.new_source])  # fmt: skip
+    view = bar.addMenu("")
+    view.addActions([a.show_timeline, a.show_people, a.show_complaints, a.show_sources])
+    help_menu = bar.addMenu("")
+    help_menu.addAction(a.about)
+    toolbar = window.addToolBar("")
+    toolbar.setObjectName("mainToolbar")
+    toolbar.setMovable(False)
+    toolbar.addActions([a.new_event, a.new_person, a.new_complaint, a.new_source])
+    toolbar.addSeparator()
+    toolbar.addActions([a.find, a.lock])
+    return WindowMenus(file, edit, records, view, help_menu, toolbar)
+
+
+def retranslate(a: WindowActions, m: WindowMenus) -> None:
+    m.file.setTitle(tr("&File"))
+    m.edit.setTitle(tr("&Edit"))
+    m.records.setTitle(tr("&Records"))
+    m.view.setTitle(tr("&View"))
+    m.help.setTitle(tr("&Help"))
+    m.toolbar.setWindowTitle(tr("Main toolbar"))
+    texts = {
+        "new_case": (tr("&New case…"), tr("Start a new case file")),
+        "edit_case": (tr("&Rename case…"), tr("Change the case's title, summary or status")),
+        "delete_case": (tr("&Delete case…"), tr("Delete the chosen case (can be undone)")),
+        "lock": (tr("&Lock"), tr("Lock the vault now: the window is cleared")),
+        "settings": (tr("&Settings…"), tr("Language, auto-lock and keyring")),
+        "quit": (tr("&Quit"), tr("Lock the vault and quit")),
+        "find": (tr("&Search…"), tr("Search the case")),
+        "delete": (tr("&Delete selected…"), tr("Delete the selected record")),
+        "new_event": (tr("New &event…"), tr("Add an event to the timeline")),
+        "new_person": (tr("New &person…"), tr("Add a person or official")),
+        "new_organisation": (tr("New &organisation…"), tr("Add an organisation")),
+        "new_complaint": (tr("New &complaint…"), tr("Add a complaint to the register")),
+        "new_source": (tr("New &source…"), tr("Add a source")),
+        "show_timeline": (tr("&Timeline"), tr("Show the timeline")),
+        "show_people": (tr("&People && Officials"), tr("Show people and officials")),
+        "show_complaints": (tr("&Complaints"), tr("Show the complaints register")),
+        "show_sources": (tr("&Sources && Exhibits"), tr("Show sources and exhibits")),
+        "about": (tr("&About Dossier"), tr("About Dossier")),
+    }
+    for name, (text, tip) in texts.items():
+        action: QAction = getattr(a, name)
+        action.setText(text)
+        action.setToolTip(tip)
+        action.setStatusTip(tip)

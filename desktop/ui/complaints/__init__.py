@@ -1,0 +1,1 @@
+"""The complaints register: deadlines, overdue in red, responses and escalation."""

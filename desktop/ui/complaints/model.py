@@ -1,0 +1,101 @@
+"""The complaints register as a Qt table model; overdue rows are painted red."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from desktop.core.enums import ComplaintStatus
+from desktop.services.complaints import ComplaintRow
+from desktop.services.registry import Services
+from desktop.ui.i18n import current_language
+
+OVERDUE_TEXT = QColor("#b3261e")
+OVERDUE_BACKGROUND = QColor("#fdecea")
+ID_ROLE = Qt.ItemDataRole.UserRole
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ComplaintsModel(QAbstractTableModel):
+    COLUMNS = ("status", "filed", "body", "against", "our_reference", "registration",
+               "due", "days_left")  # fmt: skip
+
+    def __init__(self, services: Services, parent: object = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self.services = services
+        self.rows: list[ComplaintRow] = []
+
+    def headers(self) -> list[str]:
+        return [self.tr("Status"), self.tr("Filed"), self.tr("Body"), self.tr("Against"),
+                self.tr("Our reference"), self.tr("Their number"), self.tr("Due"),
+                self.tr("Days left")]  # fmt: skip
+
+    def load(self, case_id: str | None, today: dt.date | None = None) -> None:
+        self.beginResetModel()
+        self.rows = self.services.complaints.register(case_id, today) if case_id else []
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def row_of(self, complaint_id: str) -> int:
+        for i, row in enumerate(self.rows):
+            if row.complaint.id == complaint_id:
+                return i
+        return -1
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, self.COLUMNS[index.column()])
+        if role == ID_ROLE:
+            return row.complaint.id
+        if role == Qt.ItemDataRole.ForegroundRole and row.overdue:
+            return QBrush(OVERDUE_TEXT)
+        if role == Qt.ItemDataRole.BackgroundRole and row.overdue:
+            return QBrush(OVERDUE_BACKGROUND)
+        if role == Qt.ItemDataRole.ToolTipRole and row.overdue:
+            return self.tr("Overdue: no answer by the due date.")
+        if (
+            role == Qt.ItemDataRole.TextAlignmentRole
+            and self.COLUMNS[index.column()] == "days_left"
+        ):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _text(self, row: ComplaintRow, column: str) -> str:
+        lang = current_language()
+        c = row.complaint
+        if column == "status":
+            return ComplaintStatus(c.status).label(lang)
+        if column == "filed":
+            return "" if row.filed.is_undated else row.filed.display(lang, "short")
+        if column == "body":
+            return row.body_name
+        if column == "against":
+            return "; ".join(row.against)
+        if column == "our_reference":
+            return c.our_reference
+        if column == "registration":
+            return c.registration_number
+        if column == "due":
+            return c.response_due or ""
+        if row.days_left is None:
+            return ""
+        if row.days_left < 0:
+            return self.tr("%n day(s) overdue", "", -row.days_left)
+        return str(row.days_left)

@@ -1,0 +1,58 @@
+"""The case editor: a case file's title, summary and status."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+
+from desktop.core.enums import CaseStatus
+from desktop.services.registry import Services
+from desktop.ui.editors.fields import VocabularyCombo
+from desktop.ui.editors.form import RecordForm
+
+
+class CaseEditor(RecordForm):
+    def __init__(
+        self,
+        services: Services,
+        undo_stack: QUndoStack | None = None,
+        case_id: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(undo_stack, parent)
+        self.services = services
+        self.record = services.cases.get_case(case_id) if case_id else None
+        self.setWindowTitle(self.tr("Case") if self.record else self.tr("New case"))
+        self.title_edit = self.add_field("title", self.tr("&Title:"), QLineEdit())
+        self.summary = self.add_field("summary", self.tr("&Summary:"), QPlainTextEdit())
+        self.status = self.add_field("status", self.tr("S&tatus:"), VocabularyCombo(CaseStatus))
+        if self.record is not None:
+            self.title_edit.setText(self.record.title)
+            self.summary.setPlainText(self.record.summary)
+            self.status.set_value(self.record.status)
+
+    def values(self) -> dict[str, object]:
+        return {
+            "title": self.title_edit.text(),
+            "summary": self.summary.toPlainText(),
+            "status": self.status.value(),
+        }
+
+    def save(self) -> None:
+        cases = self.services.cases
+        new = self.values()
+        if self.record is None:
+            fields = dict(new)
+            title = str(fields.pop("title"))
+            self.apply_create(
+                self.tr("New case"),
+                lambda: cases.create_case(title, **fields),
+                cases.delete_case,
+                cases.restore_case,
+            )
+            return
+        case_id = self.record.id
+        self.saved_id = case_id
+        old = {"title": self.record.title, "summary": self.record.summary,
+               "status": self.record.status}  # fmt: skip
+        self.apply_edit(self.tr("Edit case"), lambda **c: cases.update_case(case_id, **c), old, new)

@@ -1,0 +1,267 @@
+"""The main window: builds and wires its parts (actions, workspace, status bar) and
+handles locking. The parts live in their own modules; this class only connects them."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
+
+from desktop.crypto.os_keyring import SecretStore
+from desktop.errors import KnownError
+from desktop.services.registry import Services
+from desktop.store.vault import Vault
+from desktop.ui import actions as window_actions
+from desktop.ui.editors.case import CaseEditor
+from desktop.ui.idle import IdleWatcher
+from desktop.ui.messages import confirm, show_error
+from desktop.ui.search import SearchDialog
+from desktop.ui.settings import AppSettings
+from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.status_bar import VaultStatusBar
+from desktop.ui.undo import RecordChange
+from desktop.ui.vault.unlock import UnlockDialog
+from desktop.ui.workspace import COMPLAINTS, PEOPLE, SOURCES, TIMELINE, Workspace
+
+log = logging.getLogger(__name__)
+ServicesFactory = Callable[[Vault], Services]
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        vault: Vault,
+        services_for: ServicesFactory,
+        keyring: SecretStore,
+        settings: AppSettings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.folder = vault.folder
+        self.vault: Vault | None = None
+        self.services: Services | None = None
+        self.workspace: Workspace | None = None
+        self.unlock_dialog: UnlockDialog | None = None
+        self.search_dialog: SearchDialog | None = None
+        self._services_for = services_for
+        self.keyring = keyring
+        self.settings = settings
+        self.setObjectName("mainWindow")
+        self.resize(1280, 800)
+        self.undo_stack = QUndoStack(self)
+        self.commands = window_actions.build_actions(self, self.undo_stack)
+        self.menus = window_actions.build_menus(self, self.commands)
+        self.status = VaultStatusBar(self)
+        self.setStatusBar(self.status)
+        self.idle = IdleWatcher(settings.autolock_minutes, self)
+        self.idle.idle.connect(self.lock_vault)
+        self.undo_stack.indexChanged.connect(self._after_change)
+        self._connect_actions()
+        self.retranslate()
+        self.attach(vault)
+
+    # ---- wiring -----------------------------------------------------------------------
+    def _connect_actions(self) -> None:
+        a = self.commands
+        a.new_case.triggered.connect(self.new_case)
+        a.edit_case.triggered.connect(self.edit_case)
+        a.delete_case.triggered.connect(lambda: self.delete_case())
+        a.lock.triggered.connect(self.lock_vault)
+        a.settings.triggered.connect(self.open_settings)
+        a.quit.triggered.connect(self.close)
+        a.find.triggered.connect(self.open_search)
+        a.delete.triggered.connect(self.delete_selected)
+        a.new_event.triggered.connect(lambda: self.workspace and self.workspace.new_event())
+        a.new_person.triggered.connect(lambda: self._on_tab(PEOPLE, "new_person"))
+        a.new_organisation.triggered.connect(lambda: self._on_tab(PEOPLE, "new_organisation"))
+        a.new_complaint.triggered.connect(lambda: self._on_tab(COMPLAINTS, "new_complaint"))
+        a.new_source.triggered.connect(lambda: self._on_tab(SOURCES, "new_source"))
+        a.show_timeline.triggered.connect(lambda: self._show_tab(TIMELINE))
+        a.show_people.triggered.connect(lambda: self._show_tab(PEOPLE))
+        a.show_complaints.triggered.connect(lambda: self._show_tab(COMPLAINTS))
+        a.show_sources.triggered.connect(lambda: self._show_tab(SOURCES))
+        a.about.triggered.connect(self.show_about)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Dossier"))
+        window_actions.retranslate(self.commands, self.menus)
+        if self.workspace is None:
+            self._show_locked_placeholder()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def delete_selected(self) -> None:
+        if self.workspace is not None:
+            self.workspace.delete_selected()
+
+    def _show_tab(self, index: int) -> None:
+        if self.workspace is not None:
+            self.workspace.tabs.setCurrentIndex(index)
+
+    def _on_tab(self, index: int, method: str) -> object:
+        if self.workspace is None:
+            return None
+        self.workspace.tabs.setCurrentIndex(index)
+        tab = self.workspace.tabs.widget(index)
+        return getattr(tab, method)()
+
+    # ---- vault ------------------------------------------------------------------------
+    @property
+    def is_unlocked(self) -> bool:
+        return self.vault is not None and self.vault.is_unlocked
+
+    def attach(self, vault: Vault) -> None:
+        """Show the workspace over a freshly unlocked `vault`."""
+        log.info("building the workspace")
+        self.vault = vault
+        self.folder = vault.folder
+        self.services = self._services_for(vault)
+        self.workspace = Workspace(self.services, self.undo_stack, self)
+        self.workspace.cases.caseChosen.connect(self._case_chosen)
+        self.setCentralWidget(self.workspace)
+        for action in self.commands.all():
+            action.setEnabled(True)
+        self.status.show_vault(self.folder, True)
+        self.status.show_counts(self.services, self.workspace.case_id)
+        self.idle.set_minutes(self.settings.autolock_minutes)
+
+    def lock_vault(self) -> None:
+        """Clear the window, drop the keys, and ask for the passphrase again."""
+        if self.vault is None:
+            return
+        log.info("locking the vault")
+        self.idle.pause()
+        for dialog in self.findChildren(QWidget):
+            if dialog.isWindow() and dialog is not self and dialog.isVisible():
+                dialog.close()  # editors and search hold case content
+        if self.workspace is not None:
+            self.workspace.clear()
+        self.workspace = None
+        self.undo_stack.clear()
+        self.services = None
+        vault, self.vault = self.vault, None
+        vault.lock()
+        self.status.show_vault(self.folder, False)
+        self._show_locked_placeholder()
+        for action in self.commands.all():
+            action.setEnabled(action in (self.commands.quit, self.commands.about))
+        self.unlock_dialog = UnlockDialog(self.folder, self.keyring, self)
+        self.unlock_dialog.accepted.connect(self._unlocked)
+        self.unlock_dialog.rejected.connect(self.close)
+        self.unlock_dialog.open()
+
+    def _show_locked_placeholder(self) -> None:
+        placeholder = QLabel(self.tr("The vault is locked."), self)
+        placeholder.setObjectName("lockedPlaceholder")
+        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setCentralWidget(placeholder)
+
+    def _unlocked(self) -> None:
+        dialog, self.unlock_dialog = self.unlock_dialog, None
+        if dialog is not None and dialog.vault is not None:
+            self.attach(dialog.vault)
+            dialog.deleteLater()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        log.info("closing")
+        self.idle.stop()
+        if self.vault is not None:
+            self.vault.lock()
+            self.vault = None
+        super().closeEvent(event)
+
+    # ---- refreshing -------------------------------------------------------------------
+    def _after_change(self, _index: int = 0) -> None:
+        if self.workspace is None:
+            return
+        self.workspace.refresh()
+        self.status.show_counts(self.services, self.workspace.case_id)
+
+    def _case_chosen(self, case_id: str) -> None:
+        self.status.show_counts(self.services, case_id or None)
+        if self.search_dialog is not None:
+            self.search_dialog.case_id = case_id or None
+
+    # ---- cases ------------------------------------------------------------------------
+    def new_case(self) -> CaseEditor | None:
+        if self.services is None:
+            return None
+        editor = CaseEditor(self.services, self.undo_stack, None, self)
+        editor.accepted.connect(lambda: self._case_saved(editor.saved_id))
+        editor.open()
+        return editor
+
+    def edit_case(self) -> CaseEditor | None:
+        if self.services is None or self.workspace is None or not self.workspace.case_id:
+            return None
+        case_id = self.workspace.case_id
+        editor = CaseEditor(self.services, self.undo_stack, case_id, self)
+        editor.accepted.connect(lambda: self._case_saved(case_id))
+        editor.open()
+        return editor
+
+    def _case_saved(self, case_id: str | None) -> None:
+        if self.workspace is not None:
+            self.workspace.cases.reload(select=case_id)
+
+    def delete_case(self, *, ask: bool = True) -> None:
+        if self.services is None or self.workspace is None or not self.workspace.case_id:
+            return
+        case_id = self.workspace.case_id
+        question = self.tr("Delete the whole case with everything in it? You can undo this.")
+        if ask and not confirm(self, question):
+            return
+        cases = self.services.cases
+        try:
+            cases.delete_case(case_id)
+        except KnownError as exc:
+            show_error(self, exc)
+            return
+        self.undo_stack.push(
+            RecordChange(
+                self.tr("Delete case"),
+                lambda: cases.restore_case(case_id),
+                lambda: cases.delete_case(case_id),
+            )
+        )
+        self.workspace.cases.reload()
+
+    # ---- dialogs ----------------------------------------------------------------------
+    def open_search(self) -> SearchDialog | None:
+        if self.services is None or self.workspace is None:
+            return None
+        dialog = SearchDialog(self.services, self.workspace.case_id, self)
+        dialog.recordOpened.connect(self._open_record)
+        dialog.finished.connect(lambda _r: setattr(self, "search_dialog", None))
+        self.search_dialog = dialog
+        dialog.open()
+        dialog.query.setFocus()
+        return dialog
+
+    def _open_record(self, kind: str, record_id: str, case_id: str) -> None:
+        if self.workspace is not None:
+            self.workspace.open_record(kind, record_id, case_id)
+
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.settings, self.vault, self.keyring, self)
+        dialog.accepted.connect(lambda: self.idle.set_minutes(self.settings.autolock_minutes))
+        dialog.open()
+        return dialog
+
+    def show_about(self) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("About Dossier"),
+            self.tr(
+                "Dossier keeps case files for human-rights advocates in an encrypted vault "
+                "on this computer."
+            ),
+            parent=self,
+        )
+        box.open()

@@ -1,0 +1,1 @@
+"""The People & Officials tab: people with their names in every script, and their postings."""

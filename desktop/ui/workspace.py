@@ -1,0 +1,206 @@
+"""The unlocked workspace: the case list on the left, the four tabs on the right.
+
+It lives exactly as long as the vault stays unlocked; locking throws it away.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import logging
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QWidget
+
+from desktop.errors import KnownError
+from desktop.services.registry import Services
+from desktop.ui.case_list import CaseListPanel
+from desktop.ui.complaints.tab import ComplaintsTab
+from desktop.ui.editors.event import EventEditor
+from desktop.ui.messages import confirm, show_error
+from desktop.ui.people.tab import PeopleTab
+from desktop.ui.sources.tab import SourcesTab
+from desktop.ui.undo import RecordChange
+
+log = logging.getLogger(__name__)
+TIMELINE, PEOPLE, COMPLAINTS, SOURCES = range(4)
+
+
+def build_timeline(services: Services, undo_stack: QUndoStack, parent: QWidget) -> QWidget:
+    """The timeline panel when it is installed, else a placeholder."""
+    try:
+        module = importlib.import_module("desktop.ui.timeline.panel")
+        panel_class = module.TimelinePanel
+    except (ImportError, AttributeError):
+        log.info("timeline panel not available; showing a placeholder")
+        placeholder = QLabel(parent)
+        placeholder.setObjectName("timelinePlaceholder")
+        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        return placeholder
+    if "undo_stack" in inspect.signature(panel_class).parameters:
+        panel: QWidget = panel_class(services, parent=parent, undo_stack=undo_stack)
+    else:
+        panel = panel_class(services, parent=parent)
+    return panel
+
+
+class Workspace(QSplitter):
+    def __init__(
+        self, services: Services, undo_stack: QUndoStack, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.undo_stack = undo_stack
+        self.case_id: str | None = None
+        self.selected_event: str | None = None
+        self.cases = CaseListPanel(services, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("workspaceTabs")
+        self.tabs.setDocumentMode(True)
+        self.timeline = build_timeline(services, undo_stack, self.tabs)
+        self.people = PeopleTab(services, undo_stack, self.tabs)
+        self.complaints = ComplaintsTab(services, undo_stack, self.tabs)
+        self.sources = SourcesTab(services, undo_stack, self.tabs)
+        for tab in (self.timeline, self.people, self.complaints, self.sources):
+            self.tabs.addTab(tab, "")
+        self.addWidget(self.cases)
+        self.addWidget(self.tabs)
+        self.setStretchFactor(1, 1)
+        self.setSizes([230, 1050])
+        self.cases.caseChosen.connect(self.set_case)
+        self.people.eventActivated.connect(self.edit_event)
+        self.people.complaintActivated.connect(self.open_complaint)
+        if hasattr(self.timeline, "eventActivated"):
+            self.timeline.eventActivated.connect(self.edit_event)
+        if hasattr(self.timeline, "eventSelected"):
+            self.timeline.eventSelected.connect(self._event_selected)
+        self.retranslate()
+        self.cases.reload()
+
+    def retranslate(self) -> None:
+        self.tabs.setTabText(TIMELINE, self.tr("&Timeline"))
+        self.tabs.setTabText(PEOPLE, self.tr("&People && Officials"))
+        self.tabs.setTabText(COMPLAINTS, self.tr("Co&mplaints"))
+        self.tabs.setTabText(SOURCES, self.tr("&Sources && Exhibits"))
+        if isinstance(self.timeline, QLabel):
+            self.timeline.setText(self.tr("The timeline view is not installed in this build."))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # ---- case -------------------------------------------------------------------------
+    def set_case(self, case_id: str | None) -> None:
+        self.case_id = case_id or None
+        self.selected_event = None
+        log.info("case chosen")
+        for tab in (self.people, self.complaints, self.sources):
+            tab.set_case(self.case_id)
+        set_timeline_case = getattr(self.timeline, "set_case", None)
+        if set_timeline_case is not None:
+            set_timeline_case(self.case_id)
+
+    def refresh(self) -> None:
+        """Re-read everything shown (after an undo/redo or a change made elsewhere)."""
+        for tab in (self.people, self.complaints, self.sources):
+            tab.refresh()
+        refresh_timeline = getattr(self.timeline, "refresh", None)
+        if refresh_timeline is not None:
+            refresh_timeline()
+
+    def clear(self) -> None:
+        for tab in (self.people, self.complaints, self.sources):
+            tab.clear()
+        clear_timeline = getattr(self.timeline, "clear", None)
+        if clear_timeline is not None:
+            clear_timeline()
+        self.cases.list.clear()
+
+    # ---- events -----------------------------------------------------------------------
+    def _event_selected(self, event_id: str) -> None:
+        self.selected_event = event_id or None
+
+    def new_event(self) -> EventEditor | None:
+        if not self.case_id:
+            return None
+        editor = EventEditor(self.services, self.case_id, self.undo_stack, None, self)
+        editor.accepted.connect(lambda: self._event_saved(editor.saved_id))
+        editor.open()
+        return editor
+
+    def edit_event(self, event_id: str) -> EventEditor | None:
+        if not (self.case_id and event_id):
+            return None
+        editor = EventEditor(self.services, self.case_id, self.undo_stack, event_id, self)
+        editor.accepted.connect(lambda: self._event_saved(event_id))
+        editor.open()
+        return editor
+
+    def _event_saved(self, event_id: str | None) -> None:
+        self.refresh()
+        select = getattr(self.timeline, "select_event", None)
+        if event_id and select is not None:
+            select(event_id)
+
+    def delete_event(self, event_id: str, *, ask: bool = True) -> None:
+        if ask and not confirm(self, self.tr("Delete this event? You can undo this.")):
+            return
+        timeline = self.services.timeline
+        try:
+            timeline.delete_event(event_id)
+        except KnownError as exc:
+            show_error(self, exc)
+            return
+        self.undo_stack.push(
+            RecordChange(
+                self.tr("Delete event"),
+                lambda: timeline.restore_event(event_id),
+                lambda: timeline.delete_event(event_id),
+            )
+        )
+        self.selected_event = None
+        self.refresh()
+
+    def delete_selected(self) -> None:
+        index = self.tabs.currentIndex()
+        if index == TIMELINE:
+            if self.selected_event:
+                self.delete_event(self.selected_event)
+        elif index == PEOPLE:
+            self.people.delete_selected()
+        elif index == COMPLAINTS:
+            self.complaints.delete_selected()
+        elif index == SOURCES:
+            self.sources.delete_selected()
+
+    # ---- opening records (from search and links) ---------------------------------------
+    def open_record(self, kind: str, record_id: str, case_id: str) -> None:
+        if case_id and case_id != self.case_id:
+            self.cases.select_case(case_id)
+        if kind == "person":
+            self.tabs.setCurrentIndex(PEOPLE)
+            self.people.select_person(record_id)
+        elif kind == "event":
+            self.tabs.setCurrentIndex(TIMELINE)
+            select = getattr(self.timeline, "select_event", None)
+            if select is not None:
+                select(record_id)
+            self.edit_event(record_id)
+        elif kind == "complaint":
+            self.open_complaint(record_id)
+        elif kind == "source":
+            self.tabs.setCurrentIndex(SOURCES)
+            self.sources.select_source(record_id)
+        elif kind == "organisation":
+            from desktop.ui.editors.person import OrganisationEditor
+
+            if self.case_id:
+                OrganisationEditor(
+                    self.services, self.case_id, self.undo_stack, record_id, self
+                ).open()
+
+    def open_complaint(self, complaint_id: str) -> None:
+        self.tabs.setCurrentIndex(COMPLAINTS)
+        self.complaints.select_complaint(complaint_id)
