@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 APP_NAME = "Dossier"
@@ -13,11 +14,14 @@ KEYSTORE = "keystore.json"
 def resources_dir() -> Path:
     """The shipped resources (fonts, translations, sample case).
 
-    A frozen app sets `DOSSIER_RESOURCES` to where its bundle unpacked them.
+    `DOSSIER_RESOURCES` overrides it; a frozen app (PyInstaller) finds them in its bundle.
     """
     override = os.environ.get("DOSSIER_RESOURCES")
     if override:
         return Path(override)
+    bundle = getattr(sys, "_MEIPASS", None)
+    if getattr(sys, "frozen", False) and bundle:
+        return Path(bundle) / "resources"
     return Path(__file__).resolve().parent.parent / "resources"
 
 

@@ -79,6 +79,9 @@ def report_bug(exc: BaseException) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["--self-test"]:  # the form support staff quote: dossier --self-test
+        argv[0] = "self-test"
     args = parser.parse_args(argv)
     ctx = Context(args)
     try:
