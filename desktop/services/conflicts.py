@@ -39,7 +39,7 @@ class ConflictVersion:
     values: dict[str, Any]
 
     def describe(self) -> str:
-        """"deleted on <device>" or "edited on <device>"."""
+        """ "deleted on <device>" or "edited on <device>"."""
         verb = "deleted" if self.deleted else "edited"
         return f"{verb} on {self.device_name}"
 
@@ -95,10 +95,12 @@ class ConflictService:
             for r, shown in rows
         )
         fields = sorted(versions[0].values)
-        differing = tuple(f for f in fields if len({json.dumps(v.values.get(f)) for v in versions}) > 1)
+        differing = tuple(
+            f for f in fields if len({json.dumps(v.values.get(f)) for v in versions}) > 1
+        )
         if len({v.deleted for v in versions}) > 1:
             differing = ("deleted", *differing)
-        title = next((str(row[f]) for f in TITLE_FIELDS if f in row and row[f]), record_id)
+        title = next((str(row[f]) for f in TITLE_FIELDS if row.get(f)), record_id)
         return Conflict(record_id, entity, title, versions, differing)
 
     def list_conflicts(self) -> list[Conflict]:
@@ -129,4 +131,6 @@ class ConflictService:
             raise KnownError("Name one of the versions shown by `conflicts list`.")
         kept = matches[0]
         with self.store.writing() as w:
-            w.supersede(self._models[conflict.entity], conflict.record_id, kept.values, kept.deleted)
+            w.supersede(
+                self._models[conflict.entity], conflict.record_id, kept.values, kept.deleted
+            )

@@ -15,6 +15,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
@@ -26,7 +27,7 @@ from desktop.errors import KnownError
 from desktop.store import audit, search
 from desktop.store.indexing import INDEXED_KINDS, document_for
 from desktop.store.migrate import head_revision
-from desktop.store.models import Blob
+from desktop.store.models import Attachment, Blob
 from desktop.store.models.sync import ConflictSibling, Peer
 from desktop.store.stamping import utc_now_text
 from desktop.store.store import Store
@@ -47,6 +48,7 @@ from desktop.sync.outbox import (
     common_knowledge,
     pending_count,
     pending_lines,
+    receipt,
 )
 from desktop.sync.pairing import read_pairing_file, write_pairing_file
 from desktop.sync.versions import VersionChecker
@@ -155,6 +157,10 @@ def _reindex(session: Session, summary: MergeSummary) -> None:
         search.put_many(session, docs)
 
 
+def _blobs_referred(versions: list[tuple[str, dict[str, Any]]]) -> set[str]:
+    return {row["blob_sha256"] for name, row in versions if name == Attachment.__tablename__}
+
+
 class SyncService:
     def __init__(self, store: Store, *, max_bundle_bytes: int = DEFAULT_MAX_BUNDLE_BYTES) -> None:
         self.store = store
@@ -231,8 +237,13 @@ class SyncService:
             )  # fmt: skip
             progress("collect")
             lines, referenced = pending_lines(s, known)
-            wanted = referenced if full else referenced - blobs_held_by(s, known)
             stamp = w.next_stamp()
+            if not full:
+                acknowledged = [
+                    (p.device_id, VersionVector.from_json(p.acknowledged)) for p in chosen
+                ]
+                referenced -= blobs_held_by(s, acknowledged, me.device_id)
+            wanted = referenced
             bundle_id = str(uuid.uuid4())
             progress("write")
             path = write_bundle(
@@ -249,6 +260,7 @@ class SyncService:
             )
             for p in chosen:
                 p.last_export_at = utc_now_text()
+                receipt(s, p.device_id, wanted, stamp.counter)
             audit.append(s, at=stamp.at, device=stamp.device, actor=w.actor,
                          action="sync-export", entity="bundle", record_id=bundle_id,
                          fields=[])  # fmt: skip
@@ -289,6 +301,7 @@ class SyncService:
                 device.learn(s, m.knowledge)
                 device.acknowledge(s, m.sender, m.sequence, m.knowledge)
                 device.mark_seen(s, m.bundle_id, m.sender, m.sequence, m.record_count)
+                receipt(s, m.sender, _blobs_referred(versions), 0)
                 stamp = w.next_stamp()
                 audit.append(s, at=stamp.at, device=stamp.device, actor=w.actor,
                              action="sync-import", entity="bundle", record_id=m.bundle_id,

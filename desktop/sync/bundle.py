@@ -38,12 +38,12 @@ from typing import IO, Any, BinaryIO, Protocol, TypeGuard
 import pyrage
 
 import desktop
+from desktop.core.clock import HlcStamp
+from desktop.core.vectors import VersionVector
 from desktop.durable import PARTIAL_SUFFIX, fsync_folder
 from desktop.errors import KnownError
 
-from desktop.core.clock import HlcStamp
 from .identity import DeviceIdentity, DevicePublic, canonical_json
-from desktop.core.vectors import VersionVector
 
 FORMAT = "dossier-bundle"
 FORMAT_VERSION = 1

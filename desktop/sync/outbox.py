@@ -19,7 +19,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from desktop.core.vectors import VersionVector
 from desktop.store.models import Attachment, Blob
-from desktop.store.models.sync import ConflictSibling
+from desktop.store.models.sync import BlobReceipt, ConflictSibling
 
 from .versions import line_for, synced_tables
 
@@ -76,12 +76,34 @@ def pending_lines(session: Session, known: VersionVector) -> tuple[list[bytes], 
     return lines, blobs
 
 
-def blobs_held_by(session: Session, known: VersionVector) -> set[str]:
-    """Blobs the recipient must already have: referred to by versions it acknowledged."""
-    query = select(Attachment.blob_sha256).where(
-        covered(Attachment.dot_device, Attachment.dot_counter, known)
-    )
-    return set(session.execute(query).scalars())
+def blobs_held_by(session: Session, peers: list[tuple[str, VersionVector]], me: str) -> set[str]:
+    """Blobs every recipient holds: referred to by versions it acknowledged, or receipted.
+
+    `peers` are (device id, acknowledged knowledge) of the recipients.
+    """
+    held: set[str] | None = None
+    for peer_id, known in peers:
+        query = select(Attachment.blob_sha256).where(
+            covered(Attachment.dot_device, Attachment.dot_counter, known)
+        )
+        found = set(session.execute(query).scalars())
+        receipts = select(BlobReceipt.sha256).where(
+            BlobReceipt.peer_id == peer_id,
+            or_(BlobReceipt.sent_counter == 0, BlobReceipt.sent_counter <= known.get_counter(me)),
+        )
+        found |= set(session.execute(receipts).scalars())
+        held = found if held is None else held & found
+    return held or set()
+
+
+def receipt(session: Session, peer_id: str, sha256s: set[str], sent_counter: int) -> None:
+    """Remember that `peer_id` holds (0) or was sent (this device's counter) these blobs."""
+    for sha256 in sorted(sha256s):
+        row = session.get(BlobReceipt, (peer_id, sha256))
+        if row is None:
+            session.add(BlobReceipt(peer_id=peer_id, sha256=sha256, sent_counter=sent_counter))
+        elif sent_counter == 0 or row.sent_counter > sent_counter:
+            row.sent_counter = sent_counter
 
 
 class BlobReader(io.RawIOBase):

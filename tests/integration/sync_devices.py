@@ -41,7 +41,9 @@ def make_device(folder: Path, name: str) -> Device:
     services = Services.over(vault, actor=name)
     with services.store.writing() as w:
         w.session.merge(DeviceState(key="device_name", value=name))
-    return Device(name, vault, services, SyncService(services.store), ConflictService(services.store))
+    return Device(
+        name, vault, services, SyncService(services.store), ConflictService(services.store)
+    )
 
 
 def pair(a: Device, b: Device, folder: Path) -> None:

@@ -42,6 +42,21 @@ class SeenBundle(Base):
     record_count: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class BlobReceipt(Base):
+    """A peer holds this attachment, so bundles for it leave the bytes out.
+
+    `sent_counter` 0: the peer sent a version referring to it (so it holds it). Otherwise
+    this device sent it in a bundle stamped with its counter `sent_counter`; the peer holds
+    it once its acknowledged knowledge of this device reaches that counter.
+    """
+
+    __tablename__ = "sync_blob_receipts"
+
+    peer_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    sent_counter: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class ConflictSibling(Base):
     """A concurrent version of record `record_id` (in table `entity`) not shown as the winner.
 

@@ -1,0 +1,188 @@
+"""`device`, `pair`, `sync` and `conflicts`: USB sync from the terminal.
+
+dossier --vault PATH device show
+dossier --vault PATH pair export FILE | import FILE --fingerprint CODE | list | revoke DEVICE
+dossier --vault PATH sync export --to DIR [--peer DEVICE] [--full] | import PATH | status
+dossier --vault PATH conflicts list | resolve ID --keep VERSION
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from desktop.cli.context import Context
+from desktop.cli.output import table
+from desktop.services.conflicts import ConflictService
+from desktop.services.sync import SyncService
+
+
+def _sync(ctx: Context) -> SyncService:
+    return SyncService(ctx.services.store)
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    dev = sub.add_parser("device", help="this device's sync identity")
+    dev_actions = dev.add_subparsers(dest="device_action", required=True)
+    dev_actions.add_parser("show", help="device id, name and fingerprint").set_defaults(
+        run=run_device_show
+    )
+
+    pair = sub.add_parser("pair", help="pair devices for sync, list or unpair them")
+    pair_actions = pair.add_subparsers(dest="pair_action", required=True)
+    export = pair_actions.add_parser("export", help="write this device's pairing file")
+    export.add_argument("file")
+    export.set_defaults(run=run_pair_export)
+    load = pair_actions.add_parser("import", help="pair with the device of a pairing file")
+    load.add_argument("file")
+    load.add_argument("--fingerprint", required=True, metavar="CODE",
+                      help="the code the other device shows (digit groups)")  # fmt: skip
+    load.set_defaults(run=run_pair_import)
+    pair_actions.add_parser("list", help="paired devices").set_defaults(run=run_pair_list)
+    revoke = pair_actions.add_parser("revoke", help="unpair a device: its bundles are refused")
+    revoke.add_argument("device", help="device id (or its first characters) or name")
+    revoke.set_defaults(run=run_pair_revoke)
+
+    sync = sub.add_parser("sync", help="export and import sync bundles")
+    sync_actions = sync.add_subparsers(dest="sync_action", required=True)
+    out = sync_actions.add_parser("export", help="write a bundle of changes for paired devices")
+    out.add_argument("--to", required=True, metavar="DIR", help="folder, e.g. on a USB stick")
+    out.add_argument("--peer", metavar="DEVICE", help="only for this device (default: all)")
+    out.add_argument("--full", action="store_true", help="send everything, not only what is new")
+    out.set_defaults(run=run_sync_export)
+    take = sync_actions.add_parser("import", help="import a bundle or every bundle in a folder")
+    take.add_argument("path")
+    take.set_defaults(run=run_sync_import)
+    sync_actions.add_parser("status", help="peers and what is waiting").set_defaults(
+        run=run_sync_status
+    )
+
+    conflicts = sub.add_parser("conflicts", help="records edited on two devices at once")
+    c_actions = conflicts.add_subparsers(dest="conflicts_action", required=True)
+    c_actions.add_parser("list", help="records with concurrent versions").set_defaults(
+        run=run_conflicts_list
+    )
+    resolve = c_actions.add_parser("resolve", help="keep one version of a record")
+    resolve.add_argument("id", help="record id (or its first 8 characters)")
+    resolve.add_argument("--keep", required=True, metavar="VERSION",
+                         help="the version label shown by `conflicts list`")  # fmt: skip
+    resolve.set_defaults(run=run_conflicts_resolve)
+
+
+def run_device_show(ctx: Context) -> int:
+    info = _sync(ctx).device()
+    print(f"Device:      {info.name}")
+    print(f"Id:          {info.device_id}")
+    print(f"Fingerprint: {info.fingerprint}")
+    return 0
+
+
+def run_pair_export(ctx: Context) -> int:
+    code = _sync(ctx).export_pairing(Path(ctx.args.file))
+    print(f"Wrote {ctx.args.file}.")
+    print(f"Fingerprint: {code}")
+    print("On the other device, import this file and type this fingerprint.")
+    return 0
+
+
+def run_pair_import(ctx: Context) -> int:
+    peer = _sync(ctx).import_pairing(Path(ctx.args.file), ctx.args.fingerprint)
+    print(f"Paired with {peer.name} ({peer.device_id}).")
+    return 0
+
+
+def run_pair_list(ctx: Context) -> int:
+    peers = _sync(ctx).peers()
+    if not peers:
+        print("No paired devices.")
+        return 0
+    rows = [
+        (
+            p.name,
+            p.device_id,
+            p.fingerprint,
+            p.paired_at[:10],
+            "unpaired" if p.revoked else "paired",
+        )
+        for p in peers
+    ]
+    print(table(("Name", "Device id", "Fingerprint", "Paired", "State"), rows))
+    return 0
+
+
+def run_pair_revoke(ctx: Context) -> int:
+    peer = _sync(ctx).revoke(ctx.args.device)
+    print(f"Unpaired {peer.name}: its bundles will be refused.")
+    return 0
+
+
+def run_sync_export(ctx: Context) -> int:
+    result = _sync(ctx).export(Path(ctx.args.to), peer=ctx.args.peer, full=ctx.args.full)
+    print(f"Wrote {result.path}")
+    print(
+        f"{result.versions} record versions, {result.blobs} attachments, "
+        f"for {', '.join(result.recipients)}."
+    )
+    return 0
+
+
+def run_sync_import(ctx: Context) -> int:
+    outcome = _sync(ctx).import_path(Path(ctx.args.path))
+    for item in outcome.imported:
+        if item.already_imported:
+            print(f"{item.path.name}: already imported, nothing changed.")
+        else:
+            print(
+                f"{item.path.name}: from {item.sender_name}: {item.new} new, {item.updated} "
+                f"updated, {item.deleted} deleted, {item.conflicts} in conflict."
+            )
+    for path, message in outcome.refused:
+        print(f"{path.name}: refused: {message}")
+    if not outcome.imported and not outcome.refused:
+        print("No bundles for this device there.")
+    return 1 if outcome.refused else 0
+
+
+def run_sync_status(ctx: Context) -> int:
+    status = _sync(ctx).status()
+    print(f"This device: {status.device.name} ({status.device.device_id})")
+    print(f"Conflicts to resolve: {status.conflicts}")
+    if status.peers:
+        rows = [
+            (
+                s.peer.name,
+                "unpaired" if s.peer.revoked else "paired",
+                s.peer.last_import_at[:16] or "never",
+                s.peer.last_export_at[:16] or "never",
+                str(s.pending),
+            )
+            for s in status.peers
+        ]
+        headers = ("Peer", "State", "Last received", "Last sent", "Not yet acknowledged")
+        print(table(headers, rows))
+    else:
+        print("No paired devices.")
+    return 0
+
+
+def run_conflicts_list(ctx: Context) -> int:
+    conflicts = ConflictService(ctx.services.store).list_conflicts()
+    if not conflicts:
+        print("No conflicts.")
+        return 0
+    for conflict in conflicts:
+        fields = ", ".join(conflict.differing) or "none"
+        print(f"{conflict.entity} {conflict.record_id}  {conflict.title}  (differs: {fields})")
+        for v in conflict.versions:
+            mark = "shown" if v.shown else "     "
+            values = "; ".join(
+                f"{f}={v.values.get(f)!r}" for f in conflict.differing if f != "deleted"
+            )
+            print(f"  {mark} {v.label:<14} {v.describe()}, {v.at}  {values}")
+    return 0
+
+
+def run_conflicts_resolve(ctx: Context) -> int:
+    ConflictService(ctx.services.store).resolve(ctx.args.id, ctx.args.keep)
+    print("Resolved: the kept version now replaces the others on every device after sync.")
+    return 0
