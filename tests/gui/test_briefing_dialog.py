@@ -1,0 +1,220 @@
+"""The briefing-pack dialog over a real vault holding the demo case.
+
+Each test builds the dialog, drives its options, builds the preview on the worker thread
+and checks what the user would get: the previewed pages, the saved file, the printout.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("DOSSIER_INSECURE_TEST_KDF", "1")
+
+from collections.abc import Iterator
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPageRanges
+from PySide6.QtPrintSupport import QPrinter
+from pytestqt.qtbot import QtBot
+
+from desktop.services.demo import install_demo_case
+from desktop.services.registry import Services
+from desktop.store.vault import Vault
+from desktop.ui.briefing import BriefingDialog
+from desktop.ui.briefing.dialog import pack_file_name
+
+BUILD_TIMEOUT_MS = 30_000
+
+
+def pdf_text(pdf: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages)
+
+
+def dark_pixels(image: QImage) -> int:
+    """How many pixels of a sparse grid over `image` are dark (text, rules)."""
+    count = 0
+    for y in range(0, image.height(), 3):
+        for x in range(0, image.width(), 3):
+            if image.pixelColor(x, y).lightness() < 100:
+                count += 1
+    return count
+
+
+@pytest.fixture
+def vault_services(tmp_path: Path) -> Iterator[Services]:
+    """Services over a real vault on disk in tmp_path."""
+    vault, _recovery = Vault.create(tmp_path / "vault", "passphrase-123", check_strength=False)
+    try:
+        yield Services.over(vault, actor="test")
+    finally:
+        vault.lock()
+
+
+@pytest.fixture
+def case_id(vault_services: Services) -> str:
+    return install_demo_case(vault_services)
+
+
+@pytest.fixture
+def dialog(qtbot: QtBot, vault_services: Services, case_id: str) -> Iterator[BriefingDialog]:
+    widget = BriefingDialog(vault_services, case_id)
+    qtbot.addWidget(widget)
+    widget.show()
+    yield widget
+    widget.builder.cancel()
+    assert widget.builder.wait(BUILD_TIMEOUT_MS)
+
+
+def build(qtbot: QtBot, dialog: BriefingDialog) -> bytes:
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.pack is not None, timeout=BUILD_TIMEOUT_MS)
+    assert dialog.pack is not None
+    return dialog.pack.pdf
+
+
+def test_preview_shows_every_page_and_the_hash(qtbot: QtBot, dialog: BriefingDialog) -> None:
+    pdf = build(qtbot, dialog)
+    assert dialog.preview.page_count == len(PdfReader(BytesIO(pdf)).pages)
+    assert dialog.preview.thumbnails.count() == dialog.preview.page_count
+    assert dialog.pack is not None and dialog.pack.sha256 in dialog.status.text()
+    image = dialog.preview.current_image()
+    assert not image.isNull()
+    assert dark_pixels(image) > 50
+    assert not dialog.progress.isVisible()
+    assert dialog.save_button.isEnabled() and dialog.print_button.isEnabled()
+    qtbot.waitUntil(dialog.preview.thumbnails_done, timeout=BUILD_TIMEOUT_MS)
+    icon = dialog.preview.thumbnails.item(0).icon()
+    assert not icon.isNull()
+
+
+def test_page_keys_and_zoom_move_through_the_pages(qtbot: QtBot, dialog: BriefingDialog) -> None:
+    build(qtbot, dialog)
+    first = dialog.preview.current_image().size()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.preview.thumbnails.setFocus()
+    # A button's shortcut "animates" its click: the page turns a moment after the key.
+    qtbot.keyClick(dialog.preview.thumbnails, Qt.Key.Key_PageDown)
+    qtbot.waitUntil(lambda: dialog.preview.current_index == 1)
+    assert dialog.preview.thumbnails.currentRow() == 1
+    qtbot.keyClick(dialog.preview.thumbnails, Qt.Key.Key_PageUp)
+    qtbot.waitUntil(lambda: dialog.preview.current_index == 0)
+    qtbot.mouseClick(dialog.preview.zoom_in_button, Qt.MouseButton.LeftButton)
+    bigger = dialog.preview.current_image().size()
+    assert bigger.width() > first.width() and bigger.height() > first.height()
+
+
+def test_russian_labels(qtbot: QtBot, dialog: BriefingDialog) -> None:
+    dialog.form.language.setCurrentIndex(dialog.form.language.findData("ru"))
+    text = pdf_text(build(qtbot, dialog))
+    assert "Хронология" in text
+    assert "Chronology" not in text
+
+
+def test_public_redaction_removes_a_protected_person(
+    qtbot: QtBot, dialog: BriefingDialog, vault_services: Services, case_id: str
+) -> None:
+    (witness,) = [
+        p for p in vault_services.people.persons(case_id) if p.display_name == "Andreas Gross"
+    ]
+    vault_services.people.update_person(witness.id, protected=True)
+    assert "Gross" in pdf_text(build(qtbot, dialog))  # internal keeps everyone
+    dialog.form.redaction.setCurrentIndex(dialog.form.redaction.findData("public"))
+    assert dialog.pack is None  # the change dropped the internal preview
+    public = build(qtbot, dialog)
+    assert "Gross" not in pdf_text(public)
+    assert b"Gross" not in public
+
+
+def test_changing_an_option_drops_the_preview(qtbot: QtBot, dialog: BriefingDialog) -> None:
+    build(qtbot, dialog)
+    dialog.form.section_boxes["people"].setChecked(False)
+    assert dialog.pack is None
+    assert dialog.preview.page_count == 0
+    assert not dialog.save_button.isEnabled()
+    assert not dialog.print_button.isEnabled()
+
+
+def test_validation_error_is_shown_beside_its_field(qtbot: QtBot, dialog: BriefingDialog) -> None:
+    dialog.form.exhibit_prefix.clear()
+    qtbot.keyClicks(dialog.form.exhibit_prefix, "MAG 1")
+    assert "exhibit_prefix" in dialog.form.visible_errors()
+    assert dialog.form.errors["exhibit_prefix"].isVisible()
+    assert not dialog.preview_button.isEnabled()
+    dialog.form.exhibit_prefix.setText("MAG")
+    assert dialog.form.visible_errors() == {}
+    for box in dialog.form.section_boxes.values():
+        box.setChecked(False)
+    assert set(dialog.form.visible_errors()) == {"sections"}
+
+
+def test_dates_in_the_wrong_order_are_refused(qtbot: QtBot, dialog: BriefingDialog) -> None:
+    dialog.form.limit_dates.setChecked(True)
+    dialog.form.date_from.setDate(dialog.form.date_to.date().addDays(1))
+    assert set(dialog.form.visible_errors()) == {"date_from"}
+    dialog.build_preview()
+    assert not dialog.builder.running
+
+
+def test_save_writes_the_pack_built_by_the_service(
+    qtbot: QtBot,
+    dialog: BriefingDialog,
+    vault_services: Services,
+    case_id: str,
+    tmp_path: Path,
+) -> None:
+    dialog.form.paper.setCurrentIndex(dialog.form.paper.findData("letter"))
+    qtbot.keyClicks(dialog.form.prepared_for, "Court")
+    build(qtbot, dialog)
+    options = dialog.pack_options
+    assert options is not None and options.paper == "letter" and options.prepared_for == "Court"
+    target = tmp_path / "out" / "pack"
+    target.parent.mkdir()
+    assert dialog.save_to(target)
+    written = (tmp_path / "out" / "pack.pdf").read_bytes()
+    assert written == vault_services.briefs.build(case_id, options).pdf
+
+
+def test_print_sends_every_page_or_the_chosen_range(
+    qtbot: QtBot, dialog: BriefingDialog, tmp_path: Path
+) -> None:
+    build(qtbot, dialog)
+    assert dialog.pack is not None
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setFullPage(True)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert dialog.print_to(printer) == dialog.pack.pages
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) == dialog.pack.pages
+
+    ranged = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    ranged.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    ranged.setOutputFileName(str(tmp_path / "range.pdf"))
+    ranged.setPrintRange(QPrinter.PrintRange.PageRange)
+    ranged.setPageRanges(QPageRanges.fromString("2-3"))
+    assert dialog.print_to(ranged) == 2
+    assert len(PdfReader(tmp_path / "range.pdf").pages) == 2
+
+
+def test_stop_ignores_the_running_build(qtbot: QtBot, dialog: BriefingDialog) -> None:
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    assert dialog.builder.running and dialog.stop_button.isEnabled()
+    qtbot.mouseClick(dialog.stop_button, Qt.MouseButton.LeftButton)
+    assert not dialog.builder.running
+    assert dialog.builder.wait(BUILD_TIMEOUT_MS)
+    qtbot.wait(50)  # let any queued result arrive: it must be ignored
+    assert dialog.pack is None
+    assert not dialog.save_button.isEnabled()
+
+
+def test_default_file_name_comes_from_the_title_and_date() -> None:
+    import datetime as dt
+
+    name = pack_file_name("The death of Sergei Magnitsky: a case", dt.date(2024, 5, 1))
+    assert name == "The-death-of-Sergei-Magnitsky-a-case-2024-05-01.pdf"
+    assert pack_file_name("«Дело» №1", dt.date(2024, 5, 1)) == "Дело-1-2024-05-01.pdf"
