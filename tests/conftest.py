@@ -63,10 +63,23 @@ def passphrase() -> str:
     return PASSPHRASE
 
 
+@pytest.fixture(scope="session")
+def empty_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A locked, empty vault made with `Vault.create`, built once; tests copy it."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DOSSIER_INSECURE_TEST_KDF", "1")
+        folder = tmp_path_factory.mktemp("empty-template") / "vault"
+        created, _recovery = Vault.create(folder, PASSPHRASE)
+        created.lock()
+    (folder / "vault.lock").unlink(missing_ok=True)
+    return folder
+
+
 @pytest.fixture
-def vault(tmp_path: Path) -> Iterator[Vault]:
-    """A new, empty, unlocked vault on disk (passphrase: PASSPHRASE)."""
-    opened, _recovery = Vault.create(tmp_path / "vault", PASSPHRASE)
+def vault(tmp_path: Path, empty_template: Path) -> Iterator[Vault]:
+    """An empty, unlocked vault on disk, a private copy of one made by `Vault.create`."""
+    shutil.copytree(empty_template, tmp_path / "vault")
+    opened = Vault.unlock_with_passphrase(tmp_path / "vault", PASSPHRASE)
     yield opened
     if opened.is_unlocked:
         opened.lock()
