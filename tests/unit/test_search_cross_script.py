@@ -12,9 +12,10 @@ def people_found(services: Services, query: str) -> set[str]:
     return {h.title for h in services.search.search(query) if h.kind == "person"}
 
 
-@pytest.mark.parametrize(
-    "query", ["Kuznetsov", "Кузнецов", "kuznecov", "KUZNETSOV", "Artyom Kuznetsov", "Артём", "Артем"]
-)
+KUZNETSOV_SPELLINGS = ["Kuznetsov", "Кузнецов", "kuznecov", "KUZNETSOV", "Artyom Kuznetsov"]
+
+
+@pytest.mark.parametrize("query", [*KUZNETSOV_SPELLINGS, "Артём", "Артем"])
 def test_every_spelling_finds_artyom_kuznetsov(demo_services: Services, query: str) -> None:
     assert "Artem Kuznetsov" in people_found(demo_services, query)
 
