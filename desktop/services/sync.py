@@ -15,7 +15,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
@@ -161,10 +161,27 @@ def _blobs_referred(versions: list[tuple[str, dict[str, Any]]]) -> set[str]:
     return {row["blob_sha256"] for name, row in versions if name == Attachment.__tablename__}
 
 
+def _open_exclusive(path: Path) -> IO[bytes]:
+    return open(path, "xb")
+
+
 class SyncService:
-    def __init__(self, store: Store, *, max_bundle_bytes: int = DEFAULT_MAX_BUNDLE_BYTES) -> None:
+    """Sync over one vault's store.
+
+    `open_partial` opens the temporary bundle file while writing (tests pass one that fails
+    after some bytes, like a stick pulled out); by default a plain exclusive open.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        max_bundle_bytes: int = DEFAULT_MAX_BUNDLE_BYTES,
+        open_partial: Callable[[Path], IO[bytes]] | None = None,
+    ) -> None:
         self.store = store
         self.max_bundle_bytes = max_bundle_bytes
+        self._open_partial = open_partial
 
     # ---- this device ----------------------------------------------------------------------
     def device(self) -> DeviceInfo:
@@ -257,6 +274,7 @@ class SyncService:
                 payload_lines=lines,
                 blobs=blob_sources(s, wanted),
                 bundle_id=bundle_id,
+                open_partial=self._open_partial or _open_exclusive,
             )
             for p in chosen:
                 p.last_export_at = utc_now_text()
