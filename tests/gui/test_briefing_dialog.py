@@ -11,6 +11,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("DOSSIER_INSECURE_TEST_KDF", "1")
 
+import shutil
 from collections.abc import Iterator
 from io import BytesIO
 from pathlib import Path
@@ -20,6 +21,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPageRanges
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.services.demo import install_demo_case
@@ -29,6 +31,7 @@ from desktop.ui.briefing import BriefingDialog
 from desktop.ui.briefing.dialog import pack_file_name
 
 BUILD_TIMEOUT_MS = 30_000
+PASSPHRASE = "passphrase-123"
 
 
 def pdf_text(pdf: bytes) -> str:
@@ -45,10 +48,25 @@ def dark_pixels(image: QImage) -> int:
     return count
 
 
+@pytest.fixture(scope="module")
+def demo_vault_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A locked vault holding the demo case, made once; each test opens its own copy."""
+    folder = tmp_path_factory.mktemp("briefing-template") / "vault"
+    vault, _recovery = Vault.create(folder, PASSPHRASE, check_strength=False)
+    try:
+        install_demo_case(Services.over(vault, actor="test"))
+    finally:
+        vault.lock()
+    (folder / "vault.lock").unlink(missing_ok=True)
+    return folder
+
+
 @pytest.fixture
-def vault_services(tmp_path: Path) -> Iterator[Services]:
-    """Services over a real vault on disk in tmp_path."""
-    vault, _recovery = Vault.create(tmp_path / "vault", "passphrase-123", check_strength=False)
+def vault_services(demo_vault_template: Path, tmp_path: Path) -> Iterator[Services]:
+    """Services over a private copy of the demo vault, on disk in tmp_path."""
+    folder = tmp_path / "vault"
+    shutil.copytree(demo_vault_template, folder)
+    vault = Vault.unlock_with_passphrase(folder, PASSPHRASE)
     try:
         yield Services.over(vault, actor="test")
     finally:
@@ -57,7 +75,8 @@ def vault_services(tmp_path: Path) -> Iterator[Services]:
 
 @pytest.fixture
 def case_id(vault_services: Services) -> str:
-    return install_demo_case(vault_services)
+    (case,) = vault_services.cases.list_cases()
+    return case.id
 
 
 @pytest.fixture
@@ -78,7 +97,10 @@ def build(qtbot: QtBot, dialog: BriefingDialog) -> bytes:
 
 
 def test_preview_shows_every_page_and_the_hash(qtbot: QtBot, dialog: BriefingDialog) -> None:
+    reported: list[float] = []
+    dialog.builder.progressed.connect(reported.append)
     pdf = build(qtbot, dialog)
+    assert reported and reported == sorted(reported) and reported[-1] == 1.0
     assert dialog.preview.page_count == len(PdfReader(BytesIO(pdf)).pages)
     assert dialog.preview.thumbnails.count() == dialog.preview.page_count
     assert dialog.pack is not None and dialog.pack.sha256 in dialog.status.text()
@@ -218,3 +240,15 @@ def test_default_file_name_comes_from_the_title_and_date() -> None:
     name = pack_file_name("The death of Sergei Magnitsky: a case", dt.date(2024, 5, 1))
     assert name == "The-death-of-Sergei-Magnitsky-a-case-2024-05-01.pdf"
     assert pack_file_name("«Дело» №1", dt.date(2024, 5, 1)) == "Дело-1-2024-05-01.pdf"
+
+
+def test_save_into_a_missing_folder_says_so(
+    qtbot: QtBot, dialog: BriefingDialog, tmp_path: Path
+) -> None:
+    build(qtbot, dialog)
+    assert not dialog.save_to(tmp_path / "no-such-folder" / "pack.pdf")
+    box = dialog.findChild(QMessageBox, "errorBox")
+    assert box is not None and box.isVisible()
+    assert "could not be saved" in box.text()
+    assert not (tmp_path / "no-such-folder").exists()
+    box.close()
