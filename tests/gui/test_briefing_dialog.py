@@ -29,6 +29,7 @@ from desktop.services.registry import Services
 from desktop.store.vault import Vault
 from desktop.ui.briefing import BriefingDialog
 from desktop.ui.briefing.dialog import pack_file_name
+from desktop.ui.i18n import install_language
 
 BUILD_TIMEOUT_MS = 30_000
 PASSPHRASE = "passphrase-123"
@@ -252,3 +253,19 @@ def test_save_into_a_missing_folder_says_so(
     assert "could not be saved" in box.text()
     assert not (tmp_path / "no-such-folder").exists()
     box.close()
+
+
+def test_label_language_defaults_to_the_interface_language(
+    qtbot: QtBot, vault_services: Services, case_id: str
+) -> None:
+    install_language("ru")
+    try:
+        widget = BriefingDialog(vault_services, case_id)
+        qtbot.addWidget(widget)
+        assert widget.form.language.currentData() == "ru"
+        assert widget.options().lang == "ru"
+    finally:
+        install_language("en")
+    widget = BriefingDialog(vault_services, case_id)
+    qtbot.addWidget(widget)
+    assert widget.options().lang == "en"
