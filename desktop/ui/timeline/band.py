@@ -62,6 +62,7 @@ class TimelineBand(QWidget):
         self._hits: list[tuple[QRectF, str]] = []
         self._mark_hits: list[tuple[QRectF, ComplaintMark]] = []
         self._dense = False
+        self.paint_count = 0  # lets tests wait for a paint
         self._drag_from: QPointF | None = None
         self._drag_start = 0.0
         self._dragged = False
@@ -155,6 +156,7 @@ class TimelineBand(QWidget):
 
     # ---- painting ---------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
+        self.paint_count += 1
         painter = QPainter(self)
         try:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -6,8 +6,14 @@ from pytestqt.qtbot import QtBot
 
 from desktop.services.registry import Services
 from desktop.services.timeline import EventFilter
-from desktop.ui.timeline.model import BLOCK_ROWS, CACHED_BLOCKS, EVENT_ID_ROLE, Column, TimelineModel
-from tests.gui.timeline.conftest import add_generated_events
+from desktop.ui.timeline.model import (
+    BLOCK_ROWS,
+    CACHED_BLOCKS,
+    EVENT_ID_ROLE,
+    Column,
+    TimelineModel,
+)
+from tests.gui.timeline.generated import add_generated_events
 
 RU_DEC_2007 = "дек. 2007"
 
@@ -37,7 +43,9 @@ def test_date_is_shown_as_entered_and_status_in_the_ui_language(
     assert model.index(1, Column.DATE).data() == RU_DEC_2007
 
 
-def test_a_deep_row_fetches_only_its_block(services: Services, demo_case: str, qtbot: QtBot) -> None:
+def test_a_deep_row_fetches_only_its_block(
+    services: Services, demo_case: str, qtbot: QtBot
+) -> None:
     add_generated_events(services, demo_case, 3000)
     ids = services.timeline.event_ids(demo_case)
     model = TimelineModel(services.timeline.rows)

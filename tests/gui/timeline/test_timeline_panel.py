@@ -63,20 +63,25 @@ def test_text_filter_kuznetsov(panel: TimelinePanel, qtbot: QtBot) -> None:
     expected = {
         e["title"]
         for e in SAMPLE["events"]
-        if "kuznetsov" in " ".join((e["title"], e.get("description", ""), e.get("place", ""))).lower()
+        if "kuznetsov"
+        in " ".join((e["title"], e.get("description", ""), e.get("place", ""))).lower()
     }
     assert expected, "the demo case mentions Kuznetsov in events"
     assert titles_shown(panel) == expected
     assert len(panel.band.spans()) == len(expected)
 
 
-def test_person_filter(panel: TimelinePanel, qtbot: QtBot, services: Services, demo_case: str) -> None:
+def test_person_filter(
+    panel: TimelinePanel, qtbot: QtBot, services: Services, demo_case: str
+) -> None:
     kuznetsov = next(p for p in services.people.persons(demo_case) if "Kuznetsov" in p.display_name)
     combo = panel.filters.person
     combo.setCurrentIndex(combo.findData(kuznetsov.id))
     settle(qtbot, panel)
     expected = {
-        e["title"] for e in SAMPLE["events"] if any(p["person"] == "kuznetsov" for p in e.get("people", []))
+        e["title"]
+        for e in SAMPLE["events"]
+        if any(p["person"] == "kuznetsov" for p in e.get("people", []))
     }
     assert len(expected) == 4
     assert titles_shown(panel) == expected
@@ -173,7 +178,12 @@ def test_delete_asks_then_undo_restores(
     panel: TimelinePanel, qtbot: QtBot, undo_stack: QUndoStack
 ) -> None:
     asked: list[str] = []
-    panel.confirm_delete = lambda title: asked.append(title) or False  # type: ignore[method-assign]
+
+    def refuse(title: str) -> bool:
+        asked.append(title)
+        return False
+
+    panel.confirm_delete = refuse  # type: ignore[method-assign]
     panel.table.setFocus()
     panel.table.selectRow(4)
     victim = panel.model.event_id(4)
