@@ -8,9 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
+translate = QCoreApplication.translate
 
 
 @dataclass
@@ -121,31 +119,82 @@ def build_menus(window: QMainWindow, a: WindowActions) -> WindowMenus:
 
 
 def retranslate(a: WindowActions, m: WindowMenus) -> None:
-    m.file.setTitle(tr("&File"))
-    m.edit.setTitle(tr("&Edit"))
-    m.records.setTitle(tr("&Records"))
-    m.view.setTitle(tr("&View"))
-    m.help.setTitle(tr("&Help"))
-    m.toolbar.setWindowTitle(tr("Main toolbar"))
+    m.file.setTitle(translate("MainWindow", "&File"))
+    m.edit.setTitle(translate("MainWindow", "&Edit"))
+    m.records.setTitle(translate("MainWindow", "&Records"))
+    m.view.setTitle(translate("MainWindow", "&View"))
+    m.help.setTitle(translate("MainWindow", "&Help"))
+    m.toolbar.setWindowTitle(translate("MainWindow", "Main toolbar"))
     texts = {
-        "new_case": (tr("&New case…"), tr("Start a new case file")),
-        "edit_case": (tr("&Rename case…"), tr("Change the case's title, summary or status")),
-        "delete_case": (tr("&Delete case…"), tr("Delete the chosen case (can be undone)")),
-        "lock": (tr("&Lock"), tr("Lock the vault now: the window is cleared")),
-        "settings": (tr("&Settings…"), tr("Language, auto-lock and keyring")),
-        "quit": (tr("&Quit"), tr("Lock the vault and quit")),
-        "find": (tr("&Search…"), tr("Search the case")),
-        "delete": (tr("&Delete selected…"), tr("Delete the selected record")),
-        "new_event": (tr("New &event…"), tr("Add an event to the timeline")),
-        "new_person": (tr("New &person…"), tr("Add a person or official")),
-        "new_organisation": (tr("New &organisation…"), tr("Add an organisation")),
-        "new_complaint": (tr("New &complaint…"), tr("Add a complaint to the register")),
-        "new_source": (tr("New &source…"), tr("Add a source")),
-        "show_timeline": (tr("&Timeline"), tr("Show the timeline")),
-        "show_people": (tr("&People && Officials"), tr("Show people and officials")),
-        "show_complaints": (tr("&Complaints"), tr("Show the complaints register")),
-        "show_sources": (tr("&Sources && Exhibits"), tr("Show sources and exhibits")),
-        "about": (tr("&About Dossier"), tr("About Dossier")),
+        "new_case": (
+            translate("MainWindow", "&New case…"),
+            translate("MainWindow", "Start a new case file"),
+        ),
+        "edit_case": (
+            translate("MainWindow", "&Rename case…"),
+            translate("MainWindow", "Change the case's title, summary or status"),
+        ),
+        "delete_case": (
+            translate("MainWindow", "&Delete case…"),
+            translate("MainWindow", "Delete the chosen case (can be undone)"),
+        ),
+        "lock": (
+            translate("MainWindow", "&Lock"),
+            translate("MainWindow", "Lock the vault now: the window is cleared"),
+        ),
+        "settings": (
+            translate("MainWindow", "&Settings…"),
+            translate("MainWindow", "Language, auto-lock and keyring"),
+        ),
+        "quit": (
+            translate("MainWindow", "&Quit"),
+            translate("MainWindow", "Lock the vault and quit"),
+        ),
+        "find": (translate("MainWindow", "&Search…"), translate("MainWindow", "Search the case")),
+        "delete": (
+            translate("MainWindow", "&Delete selected…"),
+            translate("MainWindow", "Delete the selected record"),
+        ),
+        "new_event": (
+            translate("MainWindow", "New &event…"),
+            translate("MainWindow", "Add an event to the timeline"),
+        ),
+        "new_person": (
+            translate("MainWindow", "New &person…"),
+            translate("MainWindow", "Add a person or official"),
+        ),
+        "new_organisation": (
+            translate("MainWindow", "New &organisation…"),
+            translate("MainWindow", "Add an organisation"),
+        ),
+        "new_complaint": (
+            translate("MainWindow", "New &complaint…"),
+            translate("MainWindow", "Add a complaint to the register"),
+        ),
+        "new_source": (
+            translate("MainWindow", "New &source…"),
+            translate("MainWindow", "Add a source"),
+        ),
+        "show_timeline": (
+            translate("MainWindow", "&Timeline"),
+            translate("MainWindow", "Show the timeline"),
+        ),
+        "show_people": (
+            translate("MainWindow", "&People && Officials"),
+            translate("MainWindow", "Show people and officials"),
+        ),
+        "show_complaints": (
+            translate("MainWindow", "&Complaints"),
+            translate("MainWindow", "Show the complaints register"),
+        ),
+        "show_sources": (
+            translate("MainWindow", "&Sources && Exhibits"),
+            translate("MainWindow", "Show sources and exhibits"),
+        ),
+        "about": (
+            translate("MainWindow", "&About Dossier"),
+            translate("MainWindow", "About Dossier"),
+        ),
     }
     for name, (text, tip) in texts.items():
         action: QAction = getattr(a, name)

@@ -171,6 +171,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         log.info("closing")
         self.idle.stop()
+        if self.workspace is not None:
+            self.workspace.clear()
+            self.workspace = None
+        self.services = None
         if self.vault is not None:
             self.vault.lock()
             self.vault = None

@@ -10,16 +10,15 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from desktop.errors import KnownError
 
 log = logging.getLogger(__name__)
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Messages", text)
+translate = QCoreApplication.translate
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     """Show `exc` without blocking: its sentence if it is a KnownError, else an apology."""
     if isinstance(exc, KnownError):
-        box = QMessageBox(QMessageBox.Icon.Warning, tr("Dossier"), str(exc), parent=parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, translate("Messages", "Dossier"), str(exc), parent=parent
+        )
     else:
         log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
         box = apology_box(parent)
@@ -31,11 +30,12 @@ def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
 def apology_box(parent: QWidget | None = None) -> QMessageBox:
     return QMessageBox(
         QMessageBox.Icon.Critical,
-        tr("Dossier"),
-        tr(
+        translate("Messages", "Dossier"),
+        translate(
+            "Messages",
             "Sorry, something went wrong inside Dossier. Your saved work is safe. "
             "The details were written to the log; please restart the application "
-            "if it misbehaves."
+            "if it misbehaves.",
         ),
         parent=parent,
     )
@@ -45,7 +45,7 @@ def confirm(parent: QWidget | None, question: str) -> bool:
     """Ask a yes/no question (used before deleting); No is the default."""
     answer = QMessageBox.question(
         parent,
-        tr("Dossier"),
+        translate("Messages", "Dossier"),
         question,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,

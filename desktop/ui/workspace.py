@@ -111,6 +111,7 @@ class Workspace(QSplitter):
             refresh_timeline()
 
     def clear(self) -> None:
+        self.case_id = None
         for tab in (self.people, self.complaints, self.sources):
             tab.clear()
         clear_timeline = getattr(self.timeline, "clear", None)

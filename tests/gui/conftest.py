@@ -8,6 +8,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["DOSSIER_INSECURE_TEST_KDF"] = "1"
 
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -73,11 +74,24 @@ def vault_folder(tmp_path: Path) -> Path:
     return tmp_path / "vault"
 
 
-@pytest.fixture
-def demo_vault(vault_folder: Path, english: None) -> Iterator[tuple[Vault, str]]:
-    """A real vault on disk with the demo case; yields (vault, case_id); locked afterwards."""
-    vault, _recovery = Vault.create(vault_folder, PASSPHRASE)
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """One locked vault with the demo case, built once; tests get their own copy."""
+    folder = tmp_path_factory.mktemp("template") / "vault"
+    vault, _recovery = Vault.create(folder, PASSPHRASE)
     case_id = install_demo_case(Services.over(vault))
+    vault.lock()
+    return folder, case_id
+
+
+@pytest.fixture
+def demo_vault(
+    vault_folder: Path, demo_template: tuple[Path, str], english: None
+) -> Iterator[tuple[Vault, str]]:
+    """A real vault on disk with the demo case; yields (vault, case_id); locked afterwards."""
+    shutil.copytree(demo_template[0], vault_folder)
+    vault = Vault.unlock_with_passphrase(vault_folder, PASSPHRASE)
+    case_id = demo_template[1]
     yield vault, case_id
     wait_for_background()
     if vault.is_unlocked:

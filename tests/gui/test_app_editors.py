@@ -1,0 +1,208 @@
+"""Record editors, one widget per test, against a real vault holding the demo case."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QUndoStack
+from pytestqt.qtbot import QtBot
+
+from desktop.core.fuzzydate import FuzzyDate
+from desktop.services.complaints import Against
+from desktop.services.registry import Services
+from desktop.ui.complaints.model import OVERDUE_TEXT, ComplaintsModel
+from desktop.ui.editors.citation import CitationEditor
+from desktop.ui.editors.complaint import ComplaintEditor, ResponseEditor
+from desktop.ui.editors.event import EventEditor
+from desktop.ui.editors.person import OrganisationEditor, PersonEditor
+from desktop.ui.editors.posting import PostingEditor
+from desktop.ui.editors.source import SourceEditor
+
+
+def _ok(qtbot: QtBot, editor: object) -> None:
+    qtbot.mouseClick(
+        editor.buttons.button(editor.buttons.StandardButton.Ok),  # type: ignore[attr-defined]
+        Qt.MouseButton.LeftButton,
+    )
+
+
+def test_event_editor_reads_fuzzy_dates_live(
+    qtbot: QtBot, services: Services, case_id: str
+) -> None:
+    stack = QUndoStack()
+    editor = EventEditor(services, case_id, stack)
+    qtbot.addWidget(editor)
+    qtbot.keyClicks(editor.date.line, "circa March 2008")
+    assert editor.date.echo.text() == "Understood as: circa March 2008"
+    editor.date.line.setText("Dec 2007")
+    assert editor.date.echo.text() == "Understood as: December 2007"
+    editor.date.line.setText("the day after")
+    assert editor.date.echo.text() == "Not a date Dossier understands yet"
+    editor.date.line.setText("circa March 2008")
+    qtbot.keyClicks(editor.title_edit, "Meeting at the prosecutor's office")
+    _ok(qtbot, editor)
+    assert editor.result() == editor.DialogCode.Accepted
+    saved = services.timeline.get_event(editor.saved_id or "")
+    assert saved.date_edtf == "2008-03~"
+    assert stack.count() == 1
+    stack.undo()
+    assert editor.saved_id not in services.timeline.event_ids(case_id)
+
+
+def test_event_editor_shows_errors_next_to_fields(
+    qtbot: QtBot, services: Services, case_id: str
+) -> None:
+    before = services.timeline.count(case_id)
+    editor = EventEditor(services, case_id, QUndoStack())
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.date.line.setText("2008")
+    _ok(qtbot, editor)
+    assert editor.error_for("title") == "Title is required."
+    assert editor.isVisible()
+    editor.title_edit.setText("Something")
+    editor.date.line.setText("the thirtieth of Foo")
+    _ok(qtbot, editor)
+    assert editor.error_for("date")
+    assert editor.error_for("title") == ""
+    assert services.timeline.count(case_id) == before
+
+
+def test_event_edit_keeps_an_untouched_date_and_undoes(
+    qtbot: QtBot, services: Services, case_id: str
+) -> None:
+    event_id = services.timeline.event_ids(case_id)[0]
+    original = services.timeline.get_event(event_id)
+    stack = QUndoStack()
+    editor = EventEditor(services, case_id, stack, event_id)
+    qtbot.addWidget(editor)
+    assert editor.title_edit.text() == original.title
+    editor.title_edit.setText("Renamed")
+    _ok(qtbot, editor)
+    changed = services.timeline.get_event(event_id)
+    assert changed.title == "Renamed" and changed.date_edtf == original.date_edtf
+    stack.undo()
+    assert services.timeline.get_event(event_id).title == original.title
+    stack.redo()
+    assert services.timeline.get_event(event_id).title == "Renamed"
+
+
+def test_person_editor_keeps_names_in_their_scripts(
+    qtbot: QtBot, services: Services, case_id: str
+) -> None:
+    editor = PersonEditor(services, case_id, QUndoStack())
+    qtbot.addWidget(editor)
+    editor.display_name.setText("Pavel Karpov")
+    editor.names.setPlainText("Павел Карпов")
+    _ok(qtbot, editor)
+    person = services.people.get_person(editor.saved_id or "")
+    assert "Павел Карпов" in person.names and person.display_name == "Pavel Karpov"
+    empty = PersonEditor(services, case_id, QUndoStack())
+    qtbot.addWidget(empty)
+    _ok(qtbot, empty)
+    assert empty.error_for("display_name") == "Display name is required."
+
+
+def test_organisation_editor_creates(qtbot: QtBot, services: Services, case_id: str) -> None:
+    editor = OrganisationEditor(services, case_id, QUndoStack())
+    qtbot.addWidget(editor)
+    editor.name.setText("Butyrka pre-trial detention centre")
+    editor.name_ru.setText("СИЗО Бутырка")
+    _ok(qtbot, editor)
+    names = [o.name_ru for o in services.people.organisations(case_id)]
+    assert "СИЗО Бутырка" in names
+
+
+def test_posting_editor_refuses_end_before_start(
+    qtbot: QtBot, services: Services, case_id: str
+) -> None:
+    person = services.people.persons(case_id)[0]
+    organisation = services.people.organisations(case_id)[0]
+    editor = PostingEditor(services, case_id, person.id, QUndoStack())
+    qtbot.addWidget(editor)
+    editor.organisation.set_value(organisation.id)
+    editor.role.setText("investigator")
+    editor.start.line.setText("2009")
+    editor.end.line.setText("2007")
+    _ok(qtbot, editor)
+    assert editor.error_for("end") == "A posting cannot end before it starts."
+    editor.end.line.setText("2010")
+    _ok(qtbot, editor)
+    assert any(p.role == "investigator" for p in services.people.postings(person.id))
+
+
+def test_complaint_editor_validates_due_date(
+    qtbot: QtBot, services: Services, case_id: str
+) -> None:
+    editor = ComplaintEditor(services, case_id, QUndoStack())
+    qtbot.addWidget(editor)
+    editor.against_text.setText("the investigator")
+    editor.response_due.setText("next week")
+    _ok(qtbot, editor)
+    assert "YYYY-MM-DD" in editor.error_for("response_due")
+    editor.response_due.setText("2010-01-15")
+    _ok(qtbot, editor)
+    assert services.complaints.get_complaint(editor.saved_id or "").response_due == "2010-01-15"
+
+
+def test_complaint_editor_needs_a_target(qtbot: QtBot, services: Services, case_id: str) -> None:
+    editor = ComplaintEditor(services, case_id, QUndoStack())
+    qtbot.addWidget(editor)
+    _ok(qtbot, editor)
+    assert editor.error_for("against") == "Say whom the complaint is against."
+
+
+def test_response_and_escalation(qtbot: QtBot, services: Services, case_id: str) -> None:
+    complaint = services.complaints.register(case_id)[0].complaint
+    before = len(services.complaints.responses(complaint.id))
+    response = ResponseEditor(services, complaint.id, QUndoStack())
+    qtbot.addWidget(response)
+    response.received.line.setText("5 August 2010")
+    response.summary.setPlainText("refused")
+    _ok(qtbot, response)
+    assert len(services.complaints.responses(complaint.id)) == before + 1
+    escalation = ComplaintEditor(services, case_id, QUndoStack(), escalate_from=complaint.id)
+    qtbot.addWidget(escalation)
+    assert escalation.subject.toPlainText() == complaint.subject
+    _ok(qtbot, escalation)
+    new = services.complaints.get_complaint(escalation.saved_id or "")
+    assert new.escalated_from_id == complaint.id
+
+
+def test_source_editor_and_citation(qtbot: QtBot, services: Services, case_id: str) -> None:
+    source = SourceEditor(services, case_id, QUndoStack())
+    qtbot.addWidget(source)
+    source.title_edit.setText("Letter from the prosecutor")
+    source.date.line.setText("circa 2009")
+    _ok(qtbot, source)
+    record = services.sources.get_source(source.saved_id or "")
+    assert record.date_edtf == "2009~"
+    event_id = services.timeline.event_ids(case_id)[0]
+    citation = CitationEditor(services, case_id, "event", event_id, QUndoStack())
+    qtbot.addWidget(citation)
+    _ok(qtbot, citation)
+    assert citation.error_for("source_id") == "Choose the source to cite."
+    citation.source.set_value(record.id)
+    citation.pinpoint.setText("p. 2")
+    citation.quote.setPlainText("no grounds")
+    _ok(qtbot, citation)
+    cited = services.sources.citations("event", event_id)
+    assert any(c.pinpoint == "p. 2" and s.id == record.id for c, s in cited)
+
+
+def test_complaints_model_paints_overdue_red(services: Services, case_id: str) -> None:
+    person = services.people.persons(case_id)[0]
+    services.complaints.add_complaint(
+        case_id, against=[Against(person_id=person.id)], our_reference="OVERDUE-1",
+        status="filed", response_due="2009-01-01", filed_on="2008",
+    )  # fmt: skip
+    model = ComplaintsModel(services)
+    model.load(case_id, dt.date(2009, 1, 11))
+    row = next(i for i, r in enumerate(model.rows) if r.complaint.our_reference == "OVERDUE-1")
+    brush = model.data(model.index(row, 0), Qt.ItemDataRole.ForegroundRole)
+    assert isinstance(brush, QBrush) and brush.color() == OVERDUE_TEXT
+    assert model.data(model.index(row, 7)) == "10 day(s) overdue"
+    on_time = next(i for i, r in enumerate(model.rows) if not r.overdue)
+    assert model.data(model.index(on_time, 0), Qt.ItemDataRole.ForegroundRole) is None
+    assert FuzzyDate.from_edtf("2008").display() == model.data(model.index(row, 1))
