@@ -34,7 +34,7 @@ DEBOUNCE_MS = 150
 def snippet_html(title: str, snippet: str) -> str:
     marked = (
         escape(snippet.replace("\n", " "))
-        .replace(HIGHLIGHT_START, "<b style='background:#fff3a0'>")
+        .replace(HIGHLIGHT_START, "<b style='background:#fff3a0;color:#1a1a1a'>")
         .replace(HIGHLIGHT_END, "</b>")
     )
     return f"<div>{escape(title)}</div><div style='color:#555'>{marked}</div>"
@@ -53,6 +53,12 @@ class _HtmlDelegate(QStyledItemDelegate):
         if not html:
             super().paint(painter, option, index)
             return
+        if option.state & QStyle.StateFlag.State_Selected:
+            html = (
+                str(html)
+                .replace("color:#555", "color:#f2f2f2")
+                .replace("<div>", "<div style='color:white'>", 1)
+            )
         self.initStyleOption(option, index)
         style = option.widget.style() if option.widget else None
         option.text = ""
@@ -61,12 +67,19 @@ class _HtmlDelegate(QStyledItemDelegate):
         document = QTextDocument()
         document.setDefaultFont(option.font)
         document.setHtml(str(html))
-        document.setTextWidth(option.rect.width())
+        document.setTextWidth(self._text_width(option))
         painter.save()
         painter.translate(option.rect.topLeft())
         context = QAbstractTextDocumentLayout.PaintContext()
         document.documentLayout().draw(painter, context)
         painter.restore()
+
+    @staticmethod
+    def _text_width(option: QStyleOptionViewItem) -> int:
+        view = option.widget
+        if isinstance(view, QTreeWidget):
+            return max(200, view.viewport().width() - 2 * view.indentation() - 8)
+        return max(200, option.rect.width())
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -77,7 +90,7 @@ class _HtmlDelegate(QStyledItemDelegate):
         document = QTextDocument()
         document.setDefaultFont(option.font)
         document.setHtml(str(html))
-        document.setTextWidth(max(option.rect.width(), 400))
+        document.setTextWidth(self._text_width(option))
         return QSize(int(document.idealWidth()), int(document.size().height()) + 2)
 
 

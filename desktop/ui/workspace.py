@@ -67,7 +67,7 @@ class Workspace(QSplitter):
         self.addWidget(self.cases)
         self.addWidget(self.tabs)
         self.setStretchFactor(1, 1)
-        self.setSizes([230, 1050])
+        self.setSizes([260, 1020])
         self.cases.caseChosen.connect(self.set_case)
         self.people.eventActivated.connect(self.edit_event)
         self.people.complaintActivated.connect(self.open_complaint)

@@ -43,8 +43,11 @@ class ComplaintsTab(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(False)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(
+            ComplaintsModel.COLUMNS.index("against"), QHeaderView.ResizeMode.Stretch
+        )
         self.table.setWordWrap(False)
         self.new_button = QPushButton(self)
         self.detail = ComplaintDetail(services, self)

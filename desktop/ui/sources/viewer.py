@@ -84,11 +84,10 @@ class AttachmentViewer(QWidget):
         data, pdf = self.data, is_pdf(self.data, self.media_type)
         if pdf and self.page_count:
             page = max(0, min(page, self.page_count - 1))
+        width = max(300, min(PAGE_WIDTH, self.scroller.viewport().width() - 24))
         self.canvas.setText(self.tr("Rendering…"))
         run_in_background(
-            (lambda: render_pdf_page(data, page, PAGE_WIDTH))
-            if pdf
-            else (lambda: render_image(data)),
+            (lambda: render_pdf_page(data, page, width)) if pdf else (lambda: render_image(data)),
             lambda result: self._rendered(data, result),
             self._failed,
         )
