@@ -2,8 +2,9 @@
 
 Each check is a plain function over a scratch folder: it builds throwaway vaults there,
 exercises one part of the installation end to end (SQLCipher, Argon2id, FTS5 search,
-reportlab fonts, pypdf, keyring back ends, age bundles) and raises on any failure. The
-test suite calls the same functions, so the self-test and the tests cannot drift.
+reportlab fonts, pypdf, age-encrypted sync bundles, keyring back ends) and raises on any
+failure. The test suite calls the same functions, so the self-test and the tests cannot
+drift.
 
 Nothing here touches the user's data: everything lives in a temporary folder, with
 `DOSSIER_HOME` pointed into it while the checks run. Throwaway vaults use the cheap test
@@ -211,6 +212,43 @@ def check_keyring(_scratch: Path) -> None:
     expect(bool(get_all_keyring()), "no keyring back end loads")
 
 
+def check_sync(scratch: Path) -> None:
+    """Two paired vaults: a bundle exported by one imports on the other, once; a tampered
+    copy is refused."""
+    from desktop.services.sync import SyncService
+
+    stick = scratch / "stick"
+    stick.mkdir()
+    laptop_a, _ = throwaway_vault(scratch / "laptop-a")
+    laptop_b, _ = throwaway_vault(scratch / "laptop-b")
+    with opened(laptop_a) as a, opened(laptop_b) as b:
+        sync_a, sync_b = SyncService(a.store), SyncService(b.store)
+        code_a = sync_a.export_pairing(scratch / "a.pairing")
+        code_b = sync_b.export_pairing(scratch / "b.pairing")
+        sync_b.import_pairing(scratch / "a.pairing", code_a)
+        sync_a.import_pairing(scratch / "b.pairing", code_b)
+        ids = add_sample_records(a)
+        bundle = sync_a.export(stick, peer=sync_b.device().device_id).path
+        expect(bundle.name.endswith(".dossier"), "the bundle has an unexpected file name")
+        tampered = bundle.with_name("tampered-" + bundle.name)
+        data = bytearray(bundle.read_bytes())
+        data[len(data) // 2] ^= 0x01
+        tampered.write_bytes(bytes(data))
+        try:
+            sync_b.import_bundle(tampered)
+        except KnownError:
+            pass
+        else:
+            raise SelfTestFailed("a tampered bundle was accepted")
+        expect(not b.cases.list_cases(), "a refused bundle changed the vault")
+        first = sync_b.import_bundle(bundle)
+        expect(not first.already_imported and first.new >= 3, "the bundle brought no records")
+        expect(sync_b.import_bundle(bundle).already_imported, "a re-import was not a no-op")
+        expect(b.people.get_person(ids["person"]).display_name == OFFICIAL_RU, "a name changed")
+        found = b.search.grouped("Kuznetsov", ids["case"])
+        expect(any(h.record_id == ids["person"] for h in found.get("person", [])), "not indexed")
+
+
 @dataclass(frozen=True)
 class Check:
     name: str
@@ -224,6 +262,7 @@ CHECKS: tuple[Check, ...] = (
     Check("records: write, lock, read back", check_records),
     Check("search: Kuznetsov finds Кузнецов", check_search),
     Check("briefing pack: build, read text back", check_briefing),
+    Check("sync: export, import, re-import, tampered bundle refused", check_sync),
     Check("keyring: back ends registered", check_keyring),
 )
 
