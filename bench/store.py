@@ -37,8 +37,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import Engine, create_engine, event, insert, text
 
+from desktop.core.fuzzydate import FuzzyDate
 from desktop.core.names import skeleton_tokens
 from desktop.crypto.kdf import TEST_ENV
+from desktop.services.timeline import date_columns
 from desktop.store.engine import PAGE_CACHE_KIB, open_engine
 from desktop.store.models import Case, Event
 from desktop.store.vault import Vault
@@ -129,15 +131,12 @@ def make_workload(count: int, seed: int = 7) -> tuple[dict[str, Any], list[dict[
     events, docs = [], []
     for n in range(count):
         year, month, day = rng.randint(1990, 2020), rng.randint(1, 12), rng.randint(1, 28)
-        number = year * 10000 + month * 100 + day
         title = " ".join(rng.choices(WORDS, k=6))
         description = " ".join(rng.choices(WORDS, k=30))
         row = {
             **sync_columns(rng, device, n + 2),
             "case_id": case["id"],
-            "date_edtf": f"{year:04d}-{month:02d}-{day:02d}",
-            "date_sort": number,
-            "date_end": number,
+            **date_columns(FuzzyDate.day(year, month, day)),  # the columns the app writes
             "day_order": 0,
             "title": title,
             "description": description,
