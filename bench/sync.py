@@ -1,0 +1,140 @@
+"""Benchmark: sync bundle export and import of 100,000 record versions between two vaults.
+
+Vault A gets N events (bulk-inserted with real sync metadata, as if typed on A), is paired
+with vault B, then A exports one bundle for B (select, serialise, tar, sign, age-encrypt,
+write, fsync, read back and verify) and B imports it (size cap, decrypt, verify, check
+every version, merge in one transaction, index for search). Printed: versions per second
+each way, bundle size, and the ratio to writing + parsing the same rows as plain JSON
+lines (one json.dumps per row to a file with fsync; one json.loads per line) in the same
+run. Budget (DESIGN.md): import >= 20,000 versions/s. Prints figures, asserts nothing.
+
+    .venv/bin/python bench/sync.py [--versions 100000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DOSSIER_INSECURE_TEST_KDF", "1")  # unlock cost is not measured here
+
+from sqlalchemy import insert, select  # noqa: E402
+
+from desktop.core.clock import HlcStamp  # noqa: E402
+from desktop.core.vectors import VersionVector  # noqa: E402
+from desktop.services.registry import Services  # noqa: E402
+from desktop.services.sync import SyncService  # noqa: E402
+from desktop.services.transfer import export_json  # noqa: E402
+from desktop.store.models import Event  # noqa: E402
+from desktop.store.vault import Vault  # noqa: E402
+
+PASSPHRASE = "benchmark passphrase"
+
+
+def make_vault(folder: Path, name: str) -> tuple[Vault, Services, SyncService]:
+    vault, _ = Vault.create(folder, PASSPHRASE)
+    services = Services.over(vault, actor=name)
+    return vault, services, SyncService(services.store)
+
+
+def fill(services: Services, count: int) -> list[dict[str, object]]:
+    """N events on this device, with dots, vectors and stamps like real edits."""
+    case_id = services.cases.create_case("Benchmark case")
+    template_id = services.timeline.add_event(case_id, "2008-11-24", "Template event")
+    table = Event.__table__
+    with services.store.writing() as w:
+        s = w.session
+        template = dict(s.execute(select(table).where(table.c.id == template_id)).mappings().one())
+        device, counter = w.stamper.device, w.stamper.counter
+        wall = time.time_ns() // 1_000_000
+        rows = []
+        for n in range(count - 2):
+            counter += 1
+            rows.append(
+                {
+                    **template,
+                    "id": str(uuid.uuid4()),
+                    "title": f"Event {n}: interrogation of a witness in Butyrka",
+                    "description": f"Record {n} of the benchmark, with a sentence of text.",
+                    "dot_counter": counter,
+                    "vv": VersionVector({device: counter}).to_json(),
+                    "hlc": HlcStamp(wall, n % 90_000, device).format(),
+                }
+            )
+        s.execute(insert(table), rows)
+        w.stamper.counter = counter
+    return rows
+
+
+def plain_json_lines(rows: list[dict[str, object]], folder: Path) -> tuple[float, float]:
+    path = folder / "plain.jsonl"
+    start = time.perf_counter()
+    with open(path, "wb") as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False, sort_keys=True).encode() + b"\n")
+        handle.flush()
+        os.fsync(handle.fileno())
+    written = time.perf_counter() - start
+    start = time.perf_counter()
+    with open(path, "rb") as handle:
+        parsed = [json.loads(line) for line in handle]
+    read = time.perf_counter() - start
+    assert len(parsed) == len(rows)
+    return written, read
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--versions", type=int, default=100_000)
+    count = parser.parse_args().versions
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        os.environ["DOSSIER_HOME"] = str(root / "home")
+        vault_a, services_a, sync_a = make_vault(root / "a", "A")
+        vault_b, services_b, sync_b = make_vault(root / "b", "B")
+        sync_a.import_pairing(root / "b.pairing", sync_b.export_pairing(root / "b.pairing"))
+        sync_b.import_pairing(root / "a.pairing", sync_a.export_pairing(root / "a.pairing"))
+        rows = fill(services_a, count)
+        stick = root / "stick"
+        stick.mkdir()
+
+        start = time.perf_counter()
+        exported = sync_a.export(stick)
+        export_s = time.perf_counter() - start
+        start = time.perf_counter()
+        imported = sync_b.import_bundle(exported.path)
+        import_s = time.perf_counter() - start
+        plain_write_s, plain_read_s = plain_json_lines(rows, root)
+        same = export_json(services_a.store) == export_json(services_b.store)
+        size = exported.path.stat().st_size
+        plain_size = (root / "plain.jsonl").stat().st_size
+
+        n = exported.versions
+        print(f"record versions          {n:>12,}")
+        print(f"export                   {export_s:>10.2f} s  {n / export_s:>10,.0f} versions/s")
+        print(f"import                   {import_s:>10.2f} s  {n / import_s:>10,.0f} versions/s")
+        print(f"bundle size              {size / 2**20:>10.1f} MiB ({size / n:.0f} B/version)")
+        print(
+            f"plain JSON lines write   {plain_write_s:>10.2f} s  {n / plain_write_s:>10,.0f} rows/s"
+        )
+        print(
+            f"plain JSON lines parse   {plain_read_s:>10.2f} s  {n / plain_read_s:>10,.0f} rows/s"
+        )
+        print(f"plain JSON lines size    {plain_size / 2**20:>10.1f} MiB")
+        print(f"export / plain write     {export_s / plain_write_s:>10.1f}x")
+        print(f"import / plain parse     {import_s / plain_read_s:>10.1f}x")
+        print(f"import budget 20,000/s   {'met' if n / import_s >= 20_000 else 'MISSED'}")
+        print(f"vaults identical         {same}  (new records: {imported.new:,})")
+        vault_a.lock()
+        vault_b.lock()
+
+
+if __name__ == "__main__":
+    main()
