@@ -25,15 +25,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DOSSIER_INSECURE_TEST_KDF", "1")  # unlock cost is not measured here
 
-from sqlalchemy import insert, select  # noqa: E402
+from sqlalchemy import insert, select
 
-from desktop.core.clock import HlcStamp  # noqa: E402
-from desktop.core.vectors import VersionVector  # noqa: E402
-from desktop.services.registry import Services  # noqa: E402
-from desktop.services.sync import SyncService  # noqa: E402
-from desktop.services.transfer import export_json  # noqa: E402
-from desktop.store.models import Event  # noqa: E402
-from desktop.store.vault import Vault  # noqa: E402
+from desktop.core.clock import HlcStamp
+from desktop.core.vectors import VersionVector
+from desktop.services.registry import Services
+from desktop.services.sync import SyncService
+from desktop.services.transfer import export_json
+from desktop.store.models import Event
+from desktop.store.vault import Vault
 
 PASSPHRASE = "benchmark passphrase"
 
