@@ -1,0 +1,1 @@
+"""The Sync dialog: removable drives, export and import of bundles, conflicts, pairing."""

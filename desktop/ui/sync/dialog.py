@@ -1,0 +1,221 @@
+"""The Sync dialog: pick a drive, export or import bundles off the GUI thread, review
+conflicts, pair and unpair devices.
+
+Open it from the main window with `SyncDialog(services, SyncService(services.store), self)`
+and `.open()`; it emits `synced` after an import changed the vault, so views can reload.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.errors import KnownError
+from desktop.services.conflicts import ConflictService
+from desktop.services.registry import Services
+from desktop.services.sync import ExportResult, FolderImport, SyncService
+from desktop.ui.background import run_in_background
+from desktop.ui.sync.conflicts_page import ConflictsPage
+from desktop.ui.sync.pairing import PairExportDialog, PairImportDialog
+from desktop.ui.sync.volumes import mounted_volumes
+
+PATH_ROLE = Qt.ItemDataRole.UserRole
+
+
+class SyncDialog(QDialog):
+    synced = Signal()
+
+    def __init__(
+        self, services: Services, sync_service: SyncService, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Sync"))
+        self.services = services
+        self.sync = sync_service
+        self.busy = False
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._drive_page(), self.tr("Drive"))
+        self.conflicts_page = ConflictsPage(ConflictService(services.store))
+        self.tabs.addTab(self.conflicts_page, self.tr("Conflicts"))
+        self.tabs.addTab(self._devices_page(), self.tr("Devices"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(buttons)
+        self.resize(720, 520)
+
+    # ---- drive page ---------------------------------------------------------------------
+    def _drive_page(self) -> QWidget:
+        page = QWidget()
+        self.volumes = QListWidget()
+        self.volumes.setObjectName("volumes")
+        for volume in mounted_volumes():
+            kind = self.tr("removable") if volume.removable else self.tr("disk")
+            item = QListWidgetItem(f"{volume.label} ({kind}) {volume.path}")
+            item.setData(PATH_ROLE, str(volume.path))
+            self.volumes.addItem(item)
+        choose = QPushButton(self.tr("Choose folder…"))
+        choose.clicked.connect(self._choose_folder)
+        self.export_button = QPushButton(self.tr("Export changes"))
+        self.export_button.setObjectName("exportButton")
+        self.export_button.clicked.connect(self.start_export)
+        self.import_button = QPushButton(self.tr("Import bundles"))
+        self.import_button.setObjectName("importButton")
+        self.import_button.clicked.connect(self.start_import)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.summary = QLabel(self.tr("Choose a drive or a folder, then export or import."))
+        self.summary.setObjectName("syncSummary")
+        self.summary.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(choose)
+        row.addStretch(1)
+        row.addWidget(self.export_button)
+        row.addWidget(self.import_button)
+        layout = QVBoxLayout(page)
+        layout.addWidget(QLabel(self.tr("Drives (removable first):")))
+        layout.addWidget(self.volumes, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.summary)
+        return page
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder"))
+        if folder:
+            self.set_folder(Path(folder))
+
+    def set_folder(self, folder: Path) -> None:
+        """Offer `folder` in the list and select it."""
+        item = QListWidgetItem(str(folder))
+        item.setData(PATH_ROLE, str(folder))
+        self.volumes.insertItem(0, item)
+        self.volumes.setCurrentItem(item)
+
+    def selected_folder(self) -> Path | None:
+        item = self.volumes.currentItem()
+        return Path(item.data(PATH_ROLE)) if item is not None else None
+
+    def _begin(self) -> Path | None:
+        folder = self.selected_folder()
+        if folder is None:
+            self.summary.setText(self.tr("Choose a drive or a folder first."))
+            return None
+        self.busy = True
+        self.export_button.setEnabled(False)
+        self.import_button.setEnabled(False)
+        self.progress.setRange(0, 0)  # busy until the worker reports back
+        return folder
+
+    def _end(self) -> None:
+        self.busy = False
+        self.export_button.setEnabled(True)
+        self.import_button.setEnabled(True)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._end()
+        if isinstance(exc, KnownError):
+            self.summary.setText(str(exc))
+        else:
+            self.summary.setText(self.tr("Sorry, something went wrong; nothing was changed."))
+
+    def start_export(self) -> None:
+        folder = self._begin()
+        if folder is not None:
+            run_in_background(lambda: self.sync.export(folder), self._exported, self._failed)
+
+    def _exported(self, result: ExportResult) -> None:
+        self._end()
+        text = self.tr("Wrote %1 changes and %2 attachments for %3.")
+        text = text.replace("%1", str(result.versions)).replace("%2", str(result.blobs))
+        self.summary.setText(text.replace("%3", ", ".join(result.recipients)))
+
+    def start_import(self) -> None:
+        folder = self._begin()
+        if folder is not None:
+            run_in_background(lambda: self.sync.import_path(folder), self._imported, self._failed)
+
+    def _imported(self, outcome: FolderImport) -> None:
+        self._end()
+        fresh = [r for r in outcome.imported if not r.already_imported]
+        totals = [sum(getattr(r, f) for r in fresh) for f in ("new", "updated", "deleted")]
+        conflicts = sum(r.conflicts for r in fresh)
+        text = self.tr("Imported %1 bundles: %2 new, %3 updated, %4 deleted, %5 in conflict.")
+        for n, value in enumerate([len(fresh), *totals, conflicts], start=1):
+            text = text.replace(f"%{n}", str(value))
+        if not outcome.imported and not outcome.refused:
+            text = self.tr("No bundles for this device there.")
+        for path, message in outcome.refused:
+            text += "\n" + self.tr("Refused %1: %2").replace("%1", path.name).replace("%2", message)
+        self.summary.setText(text)
+        self.conflicts_page.refresh()
+        self._refresh_peers()
+        if fresh:
+            self.synced.emit()
+
+    # ---- devices page -------------------------------------------------------------------
+    def _devices_page(self) -> QWidget:
+        page = QWidget()
+        self.peers = QTableWidget(0, 4)
+        self.peers.setObjectName("peers")
+        self.peers.setHorizontalHeaderLabels(
+            [self.tr("Device"), self.tr("Fingerprint"), self.tr("Paired"), self.tr("State")]
+        )
+        pair_in = QPushButton(self.tr("Pair with a device…"))
+        pair_in.clicked.connect(lambda: self._open_pairing(PairImportDialog(self.sync, self)))
+        pair_out = QPushButton(self.tr("This device's pairing file…"))
+        pair_out.clicked.connect(lambda: self._open_pairing(PairExportDialog(self.sync, self)))
+        self.unpair_button = QPushButton(self.tr("Unpair"))
+        self.unpair_button.clicked.connect(self.unpair_selected)
+        row = QHBoxLayout()
+        row.addWidget(pair_in)
+        row.addWidget(pair_out)
+        row.addStretch(1)
+        row.addWidget(self.unpair_button)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.peers)
+        layout.addLayout(row)
+        self._refresh_peers()
+        return page
+
+    def _open_pairing(self, dialog: QDialog) -> None:
+        dialog.finished.connect(self._refresh_peers)
+        dialog.open()
+
+    def _refresh_peers(self) -> None:
+        peers = self.sync.peers()
+        self.peer_ids = [p.device_id for p in peers]
+        self.peers.setRowCount(len(peers))
+        for row, peer in enumerate(peers):
+            state = self.tr("unpaired") if peer.revoked else self.tr("paired")
+            for column, text in enumerate(
+                (peer.name, peer.fingerprint, peer.paired_at[:10], state)
+            ):
+                self.peers.setItem(row, column, QTableWidgetItem(text))
+
+    def unpair_selected(self) -> None:
+        row = self.peers.currentRow()
+        if 0 <= row < len(self.peer_ids):
+            self.sync.revoke(self.peer_ids[row])
+            self._refresh_peers()

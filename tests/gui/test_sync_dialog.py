@@ -1,0 +1,131 @@
+"""The Sync dialog and pairing dialogs, offscreen, over two real vaults."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desktop.services.registry import Services
+from desktop.services.sync import SyncService
+from desktop.store.vault import Vault
+from desktop.ui.sync.dialog import SyncDialog
+from desktop.ui.sync.pairing import PairExportDialog, PairImportDialog
+from desktop.ui.sync.volumes import looks_removable, mounted_volumes
+
+PASSPHRASE = "correct horse battery staple"
+
+
+class Laptop:
+    def __init__(self, folder: Path) -> None:
+        self.vault, _ = Vault.create(folder, PASSPHRASE)
+        self.services = Services.over(self.vault)
+        self.sync = SyncService(self.services.store)
+
+
+@pytest.fixture
+def laptops(tmp_path: Path) -> tuple[Laptop, Laptop]:
+    a, b = Laptop(tmp_path / "a"), Laptop(tmp_path / "b")
+    b.sync.import_pairing(tmp_path / "a.pairing", a.sync.export_pairing(tmp_path / "a.pairing"))
+    a.sync.import_pairing(tmp_path / "b.pairing", b.sync.export_pairing(tmp_path / "b.pairing"))
+    yield a, b
+    a.vault.lock()
+    b.vault.lock()
+
+
+def test_export_then_import_through_the_dialog_shows_a_summary(
+    qtbot: QtBot, laptops: tuple[Laptop, Laptop], tmp_path: Path
+) -> None:
+    a, b = laptops
+    a.services.cases.create_case("Carried on the stick")
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    sender = SyncDialog(a.services, a.sync)
+    qtbot.addWidget(sender)
+    sender.set_folder(stick)
+    qtbot.mouseClick(sender.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not sender.busy, timeout=20_000)
+    assert "Wrote 1 changes" in sender.summary.text()
+    receiver = SyncDialog(b.services, b.sync)
+    qtbot.addWidget(receiver)
+    receiver.set_folder(stick)
+    with qtbot.waitSignal(receiver.synced, timeout=20_000):
+        qtbot.mouseClick(receiver.import_button, Qt.MouseButton.LeftButton)
+    assert receiver.summary.text().startswith("Imported 1 bundles: 1 new, 0 updated")
+    assert [c.title for c in b.services.cases.list_cases()] == ["Carried on the stick"]
+
+
+def test_conflicts_page_shows_versions_side_by_side_and_keeps_one(
+    qtbot: QtBot, laptops: tuple[Laptop, Laptop], tmp_path: Path
+) -> None:
+    a, b = laptops
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    case = a.services.cases.create_case("Case", summary="base")
+    b.sync.import_bundle(a.sync.export(stick).path)
+    a.services.cases.update_case(case, summary="A")
+    b.services.cases.update_case(case, summary="B")
+    b.sync.import_bundle(a.sync.export(stick).path)
+    dialog = SyncDialog(b.services, b.sync)
+    qtbot.addWidget(dialog)
+    page = dialog.conflicts_page
+    assert page.records.count() == 1
+    assert page.versions.columnCount() == 2
+    values = {page.versions.item(2, c).text() for c in range(2)}
+    assert values == {"A", "B"}
+    keep = next(c for c in range(2) if page.versions.item(2, c).text() == "A")
+    qtbot.mouseClick(page.keep_buttons[keep], Qt.MouseButton.LeftButton)
+    assert page.records.count() == 0
+    assert b.services.cases.get_case(case).summary == "A"
+
+
+def test_a_refused_import_says_why_and_changes_nothing(
+    qtbot: QtBot, laptops: tuple[Laptop, Laptop], tmp_path: Path
+) -> None:
+    a, b = laptops
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    a.services.cases.create_case("Case")
+    path = a.sync.export(stick).path
+    b.sync.revoke(a.sync.device().device_id)
+    dialog = SyncDialog(b.services, b.sync)
+    qtbot.addWidget(dialog)
+    dialog.set_folder(path)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20_000)
+    assert "unpaired device" in dialog.summary.text()
+    assert b.services.cases.list_cases() == []
+
+
+def test_pairing_dialogs_show_the_fingerprint_and_require_it(qtbot: QtBot, tmp_path: Path) -> None:
+    a, c = Laptop(tmp_path / "a"), Laptop(tmp_path / "c")
+    shown = PairExportDialog(a.sync)
+    qtbot.addWidget(shown)
+    shown.write_to(tmp_path / "a.pairing")
+    code = shown.fingerprint.text()
+    assert code == a.sync.device().fingerprint and code in shown.status.text()
+    typed = PairImportDialog(c.sync)
+    qtbot.addWidget(typed)
+    typed.file.setText(str(tmp_path / "a.pairing"))
+    typed.code.setText("0000 0000 0000 0000 0000 0000")
+    typed.pair()
+    assert "does not match" in typed.status.text() and typed.paired is None
+    typed.code.setText(code)
+    typed.pair()
+    assert typed.paired is not None and typed.paired.device_id == a.sync.device().device_id
+    a.vault.lock()
+    c.vault.lock()
+
+
+def test_volumes_put_removable_drives_first() -> None:
+    volumes = mounted_volumes()
+    flags = [v.removable for v in volumes]
+    assert flags == sorted(flags, reverse=True)
+    assert looks_removable("/media/usb0/", "/dev/sdb1")
+    assert not looks_removable("/", "/dev/nvme0n1p2")
