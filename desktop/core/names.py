@@ -8,6 +8,7 @@ spellings of one name meet on one key while different names stay apart.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Literal
@@ -150,6 +151,7 @@ def _in_capitals(text: str, index: int) -> bool:
     return before.isalpha() and before.isupper()
 
 
+@functools.lru_cache(maxsize=65536)
 def skeleton(word: str) -> str:
     """A script-independent key under which the spellings of one name meet.
 

@@ -27,7 +27,7 @@ from desktop.services.validation import (
     required_text,
     short_text,
 )
-from desktop.store.models import Citation, Event, EventParticipant, Person, TagLink
+from desktop.store.models import Citation, Event, EventParticipant, Person, SearchDoc, TagLink
 from desktop.store.records import EventRecord, ParticipantRecord, PersonRecord, view
 from desktop.store.search import match_expression
 from desktop.store.store import Store
@@ -49,6 +49,7 @@ def date_columns(date: FuzzyDate) -> dict[str, object]:
     return {
         "date_edtf": date.to_edtf(),
         "date_sort": date.sort_number(),
+        "date_start": date.start_number(),
         "date_end": date.end_number(),
     }
 
@@ -98,11 +99,17 @@ class TimelineService:
             expression = match_expression(f.text)
             if expression is None:
                 return q.where(text("0"))
+            # Through the rowid map: reading FTS5's unindexed columns for every match is
+            # 7x slower than letting it return rowids only (measured on 20k events).
             q = q.where(
                 Event.id.in_(
-                    select(text("record_id"))
-                    .select_from(text("search_index"))
-                    .where(text("search_index MATCH :q AND kind = 'event'"))
+                    select(SearchDoc.record_id).where(
+                        SearchDoc.fts_rowid.in_(
+                            select(text("rowid"))
+                            .select_from(text("search_index"))
+                            .where(text("search_index MATCH :q"))
+                        )
+                    )
                 )
             ).params(q=expression)
         if f.person_id:
@@ -117,7 +124,7 @@ class TimelineService:
         if f.date_from is not None:  # overlap: the event may have happened in the range
             q = q.where(Event.date_end >= _day_number(f.date_from))
         if f.date_to is not None:
-            q = q.where(Event.date_sort <= _day_number(f.date_to))
+            q = q.where(Event.date_start <= _day_number(f.date_to))
         if f.fact_status:
             q = q.where(Event.fact_status == f.fact_status)
         if f.tag_id:
@@ -132,11 +139,17 @@ class TimelineService:
             q = q.where(Event.for_brief.is_(True))
         if not f.include_confidential:
             q = q.where(Event.confidential.is_(False))
-        return q.order_by(Event.date_sort, Event.day_order, Event.hlc)
+        return q.order_by(Event.date_sort, Event.day_order, Event.hlc, Event.id)
 
     def event_ids(self, case_id: str, f: EventFilter = EventFilter()) -> list[str]:
         with self.store.reading() as s:
             return [str(i) for i in s.execute(self._filtered(case_id, f)).scalars()]
+
+    def date_spans(self, case_id: str, f: EventFilter = EventFilter()) -> list[tuple[str, str]]:
+        """(event id, EDTF date) of every event passing `f`, in timeline order: the band's data."""
+        query = self._filtered(case_id, f).add_columns(Event.date_edtf)
+        with self.store.reading() as s:
+            return [(str(r[0]), str(r[1])) for r in s.execute(query)]
 
     def count(self, case_id: str) -> int:
         with self.store.reading() as s:

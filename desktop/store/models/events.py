@@ -9,14 +9,21 @@ from desktop.store.models.base import Synced, ref
 
 
 class Event(Synced):
-    """`date_sort`/`date_end` are FuzzyDate bounds as yyyymmdd ints for range queries."""
+    """Dates as yyyymmdd ints from the FuzzyDate: `date_sort` orders the timeline (the
+    start's first day); `date_start`/`date_end` are the earliest and latest days it may
+    have happened (0 and 99991231 when open), so a range filter keeps "before 2010" in 2009.
+    The timeline index covers the whole ordered id query, so it never touches the rows.
+    """
 
     __tablename__ = "events"
-    __table_args__ = (Index("ix_events_case_date", "case_id", "date_sort", "day_order"),)
+    __table_args__ = (
+        Index("ix_events_timeline", "case_id", "deleted", "date_sort", "day_order", "hlc", "id"),
+    )
 
     case_id: Mapped[str] = mapped_column(ref("cases.id"))
     date_edtf: Mapped[str] = mapped_column(String(64))
     date_sort: Mapped[int] = mapped_column(Integer)
+    date_start: Mapped[int] = mapped_column(Integer, default=0)
     date_end: Mapped[int] = mapped_column(Integer)
     day_order: Mapped[int] = mapped_column(Integer, default=0)
     title: Mapped[str] = mapped_column(Text)
