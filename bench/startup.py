@@ -6,11 +6,14 @@ whose demo vault uses the cheap test KDF, so Argon2id does not drown the figure.
 time is from process start to the app's "main window shown" log line (logged right
 after `MainWindow.show()`, before the first paint; a hidden exit-after-first-paint
 option in desktop/app.py would tighten this). Runs alternate source and frozen; the
-first run of each (it creates the demo vault) is not counted. Prints figures, asserts
+first run of each (it creates the demo vault) is not counted. With --cold (root on Linux)
+the page cache is dropped before every counted run, so both read their files from disk,
+as on the first start after a reboot; without it the figures are warm starts. Prints
+figures, asserts
 nothing, except in --check mode (used by packaging/ci-package.sh), which starts one
 executable once and exits non-zero unless its main window appears.
 
-    .venv/bin/python bench/startup.py [--frozen dist/dossier/dossier] [--runs 5]
+    .venv/bin/python bench/startup.py [--frozen dist/dossier/dossier] [--runs 5] [--cold]
     python3 bench/startup.py --check dist/dossier/dossier
 """
 
@@ -66,6 +69,12 @@ def start_to_window(command: list[str], home: Path) -> float:
         process.wait()
 
 
+def drop_page_cache() -> None:
+    """Make the next start read from disk (Linux, root only)."""
+    os.sync()
+    Path("/proc/sys/vm/drop_caches").write_text("3\n")
+
+
 def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
 
@@ -86,6 +95,7 @@ def main() -> int:
     parser.add_argument("--frozen", type=Path, default=ROOT / "dist" / "dossier" / "dossier")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--check", type=Path, metavar="EXECUTABLE")
+    parser.add_argument("--cold", action="store_true", help="drop the page cache before runs")
     args = parser.parse_args()
     if args.check:
         return check(args.check)
@@ -101,11 +111,14 @@ def main() -> int:
             start_to_window(command, homes[kind])  # creates the demo vault; not counted
         for _ in range(args.runs):
             for kind, command in (("source", source), ("frozen", frozen)):
+                if args.cold:
+                    drop_page_cache()
                 times[kind].append(start_to_window(command, homes[kind]))
     src, frz = statistics.median(times["source"]), statistics.median(times["frozen"])
     bundle = args.frozen.parent
-    print(f"start to main window, from source: {src * 1000:7.0f} ms (median of {args.runs})")
-    print(f"start to main window, frozen:      {frz * 1000:7.0f} ms (median of {args.runs})")
+    how = "cold" if args.cold else "warm"
+    print(f"{how} start to main window, from source: {src * 1000:6.0f} ms (median of {args.runs})")
+    print(f"{how} start to main window, frozen:      {frz * 1000:6.0f} ms (median of {args.runs})")
     print(f"frozen / source: {frz / src:.2f}x")
     print(f"bundle {bundle}: {folder_size(bundle) / 2**20:.0f} MiB")
     for tarball in sorted((bundle.parent).glob("dossier-*.tar.gz")):

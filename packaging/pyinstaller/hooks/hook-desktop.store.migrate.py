@@ -2,7 +2,8 @@
 
 desktop.store.migrate finds them next to itself (Path(__file__).parent / "migrations"),
 which in the bundle is <bundle>/_internal/desktop/store/migrations. The modules the
-scripts import are listed as hidden imports, because PyInstaller never analyses data.
+scripts import are listed as hidden imports, because PyInstaller never analyses data
+(desktop modules they import are collected by hook-desktop.py).
 """
 
 from pathlib import Path
