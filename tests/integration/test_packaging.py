@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import ast
 import configparser
-import importlib.util
 import fnmatch
+import importlib.util
 import os
 import re
 import shutil
