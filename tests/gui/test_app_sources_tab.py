@@ -62,7 +62,7 @@ def test_image_attachment_is_shown(qtbot: QtBot, services: Services, case_id: st
     raw = QByteArray()
     buffer = QBuffer(raw)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    image.save(buffer, "PNG")  # type: ignore[call-overload]
     source_id = services.sources.sources(case_id)[1].id
     services.sources.add_attachment(case_id, "photo.png", bytes(raw.data()), source_id=source_id)
     tab = SourcesTab(services, QUndoStack())

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.enums import ComplaintStatus, ResponseKind
 from desktop.core.fuzzydate import FuzzyDate
+from desktop.errors import KnownError
 from desktop.services.complaints import ComplaintRow
 from desktop.services.registry import Services
 from desktop.ui.i18n import current_language
@@ -64,7 +65,10 @@ class ComplaintDetail(QWidget):
         self.add_response_button.setText(self.tr("Add res&ponse…"))
         self.escalate_button.setText(self.tr("Escalate…"))
         self.delete_button.setText(self.tr("Delete"))
-        self.show_row(self.row)
+        try:
+            self.show_row(self.row)
+        except KnownError:  # the vault was locked under this (closing) widget
+            self.show_row(None)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

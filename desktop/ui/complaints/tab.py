@@ -83,7 +83,10 @@ class ComplaintsTab(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            self.refresh()
+            try:
+                self.refresh()
+            except KnownError:  # the vault was locked under this (closing) widget
+                self.clear()
         super().changeEvent(event)
 
     # ---- content ----------------------------------------------------------------------

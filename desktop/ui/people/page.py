@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.enums import ComplaintStatus, PersonKind
 from desktop.core.fuzzydate import FuzzyDate
+from desktop.errors import KnownError
 from desktop.services.people import parse_names
 from desktop.services.registry import Services
 from desktop.services.timeline import EventFilter
@@ -120,7 +121,10 @@ class PersonPage(QWidget):
         self.complaints_label.setText(self.tr("Complaints a&gainst them"))
         self.complaints.setAccessibleName(self.tr("Complaints against them"))
         if self.person is not None:
-            self.show_person(self.person.id)
+            try:
+                self.show_person(self.person.id)
+            except KnownError:  # the vault was locked under this (closing) widget
+                self.show_person(None)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -145,7 +145,10 @@ class SourcesTab(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            self.refresh()
+            try:
+                self.refresh()
+            except KnownError:  # the vault was locked under this (closing) widget
+                self.clear()
         super().changeEvent(event)
 
     # ---- content ----------------------------------------------------------------------
