@@ -294,3 +294,19 @@ def test_macos_bundle_values_declare_the_bundle_type_and_take_the_version_from_t
     assert document["LSItemContentTypes"] == [exported["UTTypeIdentifier"]]
     with open(PACKAGING / "macos" / "entitlements.plist", "rb") as handle:
         assert plistlib.load(handle)  # well-formed, not empty
+
+
+def test_a_frozen_app_finds_its_resources_inside_the_bundle(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from desktop.paths import resources_dir
+
+    monkeypatch.delenv("DOSSIER_RESOURCES", raising=False)
+    assert resources_dir() == ROOT / "resources"
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path / "_internal"), raising=False)
+    assert resources_dir() == tmp_path / "_internal" / "resources"
+    monkeypatch.setenv("DOSSIER_RESOURCES", str(tmp_path / "elsewhere"))
+    assert resources_dir() == tmp_path / "elsewhere"
