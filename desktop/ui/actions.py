@@ -17,6 +17,7 @@ class WindowActions:
     edit_case: QAction
     delete_case: QAction
     lock: QAction
+    briefing: QAction
     settings: QAction
     quit: QAction
     undo: QAction
@@ -42,6 +43,7 @@ SHORTCUTS: dict[str, QKeySequence | str] = {
     "new_case": "Ctrl+Shift+N",
     "edit_case": "F2",
     "lock": "Ctrl+L",
+    "briefing": QKeySequence.StandardKey.Print,  # type: ignore[dict-item]
     "settings": QKeySequence.StandardKey.Preferences,  # type: ignore[dict-item]
     "quit": "Ctrl+Q",
     "undo": "Ctrl+Z",
@@ -95,6 +97,8 @@ def build_menus(window: QMainWindow, a: WindowActions) -> WindowMenus:
     file = bar.addMenu("")
     file.addActions([a.new_case, a.edit_case, a.delete_case])
     file.addSeparator()
+    file.addAction(a.briefing)
+    file.addSeparator()
     file.addActions([a.lock, a.settings])
     file.addSeparator()
     file.addAction(a.quit)
@@ -114,7 +118,7 @@ def build_menus(window: QMainWindow, a: WindowActions) -> WindowMenus:
     toolbar.setMovable(False)
     toolbar.addActions([a.new_event, a.new_person, a.new_complaint, a.new_source])
     toolbar.addSeparator()
-    toolbar.addActions([a.find, a.lock])
+    toolbar.addActions([a.find, a.briefing, a.lock])
     return WindowMenus(file, edit, records, view, help_menu, toolbar)
 
 
@@ -141,6 +145,10 @@ def retranslate(a: WindowActions, m: WindowMenus) -> None:
         "lock": (
             translate("MainWindow", "&Lock"),
             translate("MainWindow", "Lock the vault now: the window is cleared"),
+        ),
+        "briefing": (
+            translate("MainWindow", "&Briefing pack…"),
+            translate("MainWindow", "Preview, save or print the case's briefing pack (PDF)"),
         ),
         "settings": (
             translate("MainWindow", "&Settings…"),

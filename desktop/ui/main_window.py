@@ -10,11 +10,13 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
+from desktop import __version__
 from desktop.crypto.os_keyring import SecretStore
 from desktop.errors import KnownError
 from desktop.services.registry import Services
 from desktop.store.vault import Vault
 from desktop.ui import actions as window_actions
+from desktop.ui.briefing import BriefingDialog, open_briefing_dialog
 from desktop.ui.editors.case import CaseEditor
 from desktop.ui.idle import IdleWatcher
 from desktop.ui.messages import confirm, show_error
@@ -70,6 +72,7 @@ class MainWindow(QMainWindow):
         a.edit_case.triggered.connect(self.edit_case)
         a.delete_case.triggered.connect(lambda: self.delete_case())
         a.lock.triggered.connect(self.lock_vault)
+        a.briefing.triggered.connect(self.open_briefing)
         a.settings.triggered.connect(self.open_settings)
         a.quit.triggered.connect(self.close)
         a.find.triggered.connect(self.open_search)
@@ -252,6 +255,11 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             self.workspace.open_record(kind, record_id, case_id)
 
+    def open_briefing(self) -> BriefingDialog | None:
+        if self.services is None or self.workspace is None or not self.workspace.case_id:
+            return None
+        return open_briefing_dialog(self, self.services, self.workspace.case_id)
+
     def open_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self.settings, self.vault, self.keyring, self)
         dialog.accepted.connect(lambda: self.idle.set_minutes(self.settings.autolock_minutes))
@@ -262,7 +270,9 @@ class MainWindow(QMainWindow):
         box = QMessageBox(
             QMessageBox.Icon.Information,
             self.tr("About Dossier"),
-            self.tr(
+            self.tr("Dossier {version}").format(version=__version__)
+            + "\n\n"
+            + self.tr(
                 "Dossier keeps case files for human-rights advocates in an encrypted vault "
                 "on this computer."
             ),

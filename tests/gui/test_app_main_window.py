@@ -16,6 +16,7 @@ from desktop.crypto.os_keyring import MemoryKeyring
 from desktop.paths import KEYSTORE, VAULT_DB
 from desktop.services.registry import Services
 from desktop.store.vault import Vault
+from desktop.ui.briefing import BriefingDialog
 from desktop.ui.complaints.model import OVERDUE_TEXT
 from desktop.ui.editors.event import EventEditor
 from desktop.ui.i18n import install_language
@@ -218,3 +219,16 @@ def test_status_bar_shows_vault_and_counts(window: MainWindow, vault_folder: Pat
 def test_every_action_has_a_shortcut_or_mnemonic(window: MainWindow) -> None:
     for action in window.commands.all():
         assert not action.shortcut().isEmpty() or "&" in action.text(), action.objectName()
+
+
+def test_briefing_action_opens_the_pack_dialog_and_lock_closes_it(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    assert window.workspace is not None and window.workspace.case_id
+    window.commands.briefing.trigger()
+    dialogs = [d for d in window.findChildren(BriefingDialog) if d.isVisible()]
+    assert len(dialogs) == 1
+    assert window.commands.briefing.shortcut().toString() == "Ctrl+P"
+    window.lock_vault()
+    assert not dialogs[0].isVisible()
+    unlock(qtbot, window)
