@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 TS  := $(wildcard resources/translations/*.ts)
 QM  := $(TS:.ts=.qm)
 
-.PHONY: run test test-deep lint translations screenshots bench package clean
+.PHONY: run test test-deep translations ts screenshots bench package clean
 
 run: $(VENV)/.runtime $(QM)
 	$(BIN)/python main.py --demo
@@ -34,6 +34,7 @@ bench: $(VENV)/.test
 	$(BIN)/python bench/brief.py
 	$(BIN)/python bench/sync.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/gui.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/startup.py
 
 $(VENV)/.runtime: pyproject.toml
 	tools/apt-deps.sh run
@@ -46,6 +47,14 @@ $(VENV)/.test: $(VENV)/.runtime
 	tools/apt-deps.sh test
 	$(BIN)/python -m pip install -q -e ".[test]"
 	touch $@
+
+package: $(VENV)/.runtime $(QM)
+	tools/apt-deps.sh package
+	packaging/build.sh
+
+ts: $(VENV)/.runtime
+	$(BIN)/pyside6-lupdate $$(find desktop/ui -name '*.py' | sort) desktop/app.py \
+		-ts resources/translations/dossier_ru.ts -source-language en -target-language ru
 
 clean:
 	rm -rf build dist .mypy_cache .ruff_cache .pytest_cache resources/translations/*.qm
