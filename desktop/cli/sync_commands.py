@@ -21,7 +21,7 @@ def _sync(ctx: Context) -> SyncService:
     return SyncService(ctx.services.store)
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     dev = sub.add_parser("device", help="this device's sync identity")
     dev_actions = dev.add_subparsers(dest="device_action", required=True)
     dev_actions.add_parser("show", help="device id, name and fingerprint").set_defaults(

@@ -9,6 +9,8 @@ from typing import IO
 
 import pytest
 
+from desktop.core.clock import HybridClock
+from desktop.core.vectors import VersionVector
 from desktop.sync.bundle import (
     BundleRejected,
     BundleWriteError,
@@ -19,9 +21,7 @@ from desktop.sync.bundle import (
     parse_bundle_name,
     write_bundle,
 )
-from desktop.core.clock import HybridClock
 from desktop.sync.identity import DeviceIdentity, DevicePublic
-from desktop.core.vectors import VersionVector
 
 SCHEMA = 3
 
