@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop.briefing.data import assemble, load_snapshot
 from desktop.briefing.model import Briefing, BriefingOptions
-from desktop.briefing.pdf.renderer import Progress, render_briefing
 from desktop.services.sources import SourceService
 from desktop.store.store import Store
+
+
+Progress = Callable[[float], None]  # fraction done, 0.0 to 1.0
 
 
 @dataclass(frozen=True)
@@ -31,9 +34,12 @@ class BriefingService:
     def build(
         self, case_id: str, options: BriefingOptions, progress: Progress | None = None
     ) -> Pack:
+        # Imported here: reportlab and pypdf cost ~1.7 s of start-up every other command avoids.
         from io import BytesIO
 
         from pypdf import PdfReader
+
+        from desktop.briefing.pdf.renderer import render_briefing
 
         briefing = self.briefing(case_id, options)
         pdf = render_briefing(briefing, progress)
