@@ -11,7 +11,6 @@ from desktop.briefing.model import Briefing, BriefingOptions
 from desktop.services.sources import SourceService
 from desktop.store.store import Store
 
-
 Progress = Callable[[float], None]  # fraction done, 0.0 to 1.0
 
 
