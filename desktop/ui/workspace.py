@@ -5,13 +5,11 @@ It lives exactly as long as the vault stays unlocked; locking throws it away.
 
 from __future__ import annotations
 
-import importlib
-import inspect
 import logging
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.errors import KnownError
 from desktop.services.registry import Services
@@ -21,28 +19,24 @@ from desktop.ui.editors.event import EventEditor
 from desktop.ui.messages import confirm, show_error
 from desktop.ui.people.tab import PeopleTab
 from desktop.ui.sources.tab import SourcesTab
+from desktop.ui.timeline.panel import TimelinePanel
 from desktop.ui.undo import RecordChange
 
 log = logging.getLogger(__name__)
 TIMELINE, PEOPLE, COMPLAINTS, SOURCES = range(4)
 
 
-def build_timeline(services: Services, undo_stack: QUndoStack, parent: QWidget) -> QWidget:
-    """The timeline panel when it is installed, else a placeholder."""
-    try:
-        module = importlib.import_module("desktop.ui.timeline.panel")
-        panel_class = module.TimelinePanel
-    except (ImportError, AttributeError):
-        log.info("timeline panel not available; showing a placeholder")
-        placeholder = QLabel(parent)
-        placeholder.setObjectName("timelinePlaceholder")
-        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        return placeholder
-    if "undo_stack" in inspect.signature(panel_class).parameters:
-        panel: QWidget = panel_class(services, parent=parent, undo_stack=undo_stack)
-    else:
-        panel = panel_class(services, parent=parent)
-    return panel
+def sample_banner(parent: QWidget) -> QLabel:
+    """The on-screen notice that a case is sample data, shown above its tabs."""
+    banner = QLabel(parent)
+    banner.setObjectName("sampleBanner")
+    banner.setWordWrap(True)
+    banner.setStyleSheet(
+        "QLabel#sampleBanner { background: #fff4ce; color: #4a3b00; padding: 6px 10px;"
+        " border-bottom: 1px solid #e0c97a; }"
+    )
+    banner.hide()
+    return banner
 
 
 class Workspace(QSplitter):
@@ -55,26 +49,31 @@ class Workspace(QSplitter):
         self.case_id: str | None = None
         self.selected_event: str | None = None
         self.cases = CaseListPanel(services, self)
-        self.tabs = QTabWidget(self)
+        right = QWidget(self)
+        layout = QVBoxLayout(right)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.banner = sample_banner(right)
+        self.tabs = QTabWidget(right)
         self.tabs.setObjectName("workspaceTabs")
         self.tabs.setDocumentMode(True)
-        self.timeline = build_timeline(services, undo_stack, self.tabs)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
+        self.timeline = TimelinePanel(services, parent=self.tabs, undo_stack=undo_stack)
         self.people = PeopleTab(services, undo_stack, self.tabs)
         self.complaints = ComplaintsTab(services, undo_stack, self.tabs)
         self.sources = SourcesTab(services, undo_stack, self.tabs)
         for tab in (self.timeline, self.people, self.complaints, self.sources):
             self.tabs.addTab(tab, "")
         self.addWidget(self.cases)
-        self.addWidget(self.tabs)
+        self.addWidget(right)
         self.setStretchFactor(1, 1)
         self.setSizes([260, 1020])
         self.cases.caseChosen.connect(self.set_case)
         self.people.eventActivated.connect(self.edit_event)
         self.people.complaintActivated.connect(self.open_complaint)
-        if hasattr(self.timeline, "eventActivated"):
-            self.timeline.eventActivated.connect(self.edit_event)
-        if hasattr(self.timeline, "eventSelected"):
-            self.timeline.eventSelected.connect(self._event_selected)
+        self.timeline.eventActivated.connect(self.edit_event)
+        self.timeline.eventSelected.connect(self._event_selected)
         self.retranslate()
         self.cases.reload()
 
@@ -83,8 +82,12 @@ class Workspace(QSplitter):
         self.tabs.setTabText(PEOPLE, self.tr("&People && Officials"))
         self.tabs.setTabText(COMPLAINTS, self.tr("Co&mplaints"))
         self.tabs.setTabText(SOURCES, self.tr("&Sources && Exhibits"))
-        if isinstance(self.timeline, QLabel):
-            self.timeline.setText(self.tr("The timeline view is not installed in this build."))
+        self.banner.setText(
+            self.tr(
+                "Sample data compiled from public reports: verify every fact against its "
+                "source before any use."
+            )
+        )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -98,25 +101,29 @@ class Workspace(QSplitter):
         log.info("case chosen")
         for tab in (self.people, self.complaints, self.sources):
             tab.set_case(self.case_id)
-        set_timeline_case = getattr(self.timeline, "set_case", None)
-        if set_timeline_case is not None:
-            set_timeline_case(self.case_id)
+        self.timeline.set_case(self.case_id)
+        self.banner.setVisible(self._is_sample(self.case_id))
+
+    def _is_sample(self, case_id: str | None) -> bool:
+        if not case_id:
+            return False
+        try:
+            return self.services.cases.get_case(case_id).is_sample
+        except KnownError:
+            return False
 
     def refresh(self) -> None:
         """Re-read everything shown (after an undo/redo or a change made elsewhere)."""
         for tab in (self.people, self.complaints, self.sources):
             tab.refresh()
-        refresh_timeline = getattr(self.timeline, "refresh", None)
-        if refresh_timeline is not None:
-            refresh_timeline()
+        self.timeline.refresh()
 
     def clear(self) -> None:
         self.case_id = None
         for tab in (self.people, self.complaints, self.sources):
             tab.clear()
-        clear_timeline = getattr(self.timeline, "clear", None)
-        if clear_timeline is not None:
-            clear_timeline()
+        self.timeline.clear()
+        self.banner.hide()
         self.cases.list.clear()
 
     # ---- events -----------------------------------------------------------------------
@@ -141,9 +148,8 @@ class Workspace(QSplitter):
 
     def _event_saved(self, event_id: str | None) -> None:
         self.refresh()
-        select = getattr(self.timeline, "select_event", None)
-        if event_id and select is not None:
-            select(event_id)
+        if event_id:
+            self.timeline.select_event(event_id)
 
     def delete_event(self, event_id: str, *, ask: bool = True) -> None:
         if ask and not confirm(self, self.tr("Delete this event? You can undo this.")):

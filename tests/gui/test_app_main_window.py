@@ -232,3 +232,14 @@ def test_briefing_action_opens_the_pack_dialog_and_lock_closes_it(
     window.lock_vault()
     assert not dialogs[0].isVisible()
     unlock(qtbot, window)
+
+
+def test_sample_case_is_marked_on_screen(window: MainWindow) -> None:
+    workspace = window.workspace
+    assert workspace is not None and workspace.case_id
+    assert workspace.banner.isVisible()
+    assert "Sample data" in workspace.banner.text()
+    assert window.services is not None
+    own_case = window.services.cases.create_case("Our own case")
+    workspace.set_case(own_case)
+    assert not workspace.banner.isVisible()
