@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import sys
 
-GUI_OPTIONS = {"--demo", "--vault"}
-
 
 def wants_gui(argv: list[str]) -> bool:
     if not argv:
         return True
     if argv[0] in ("-h", "--help", "--version"):
         return False
-    if argv[0] == "--demo":
+    if argv[0] == "--demo" or (argv[0] == "--import-bundle" and len(argv) == 2):
         return True
     # `--vault PATH` alone opens that vault in the app; with a command it is the CLI.
     return argv[0] == "--vault" and len(argv) == 2

@@ -40,6 +40,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--vault", type=Path, help="open the vault in this folder")
     group.add_argument("--demo", action="store_true", help="open the demo case")
+    parser.add_argument(
+        "--import-bundle", type=Path, metavar="FILE", help="import a sync bundle (double-click)"
+    )
     args, _qt_args = parser.parse_known_args(argv)
     return args
 
@@ -134,4 +137,6 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow(vault, Services.over, keyring, settings)
     window.show()
     log.info("main window shown")
+    if args.import_bundle is not None:
+        window.open_sync(args.import_bundle)
     return app.exec()

@@ -18,6 +18,7 @@ class WindowActions:
     delete_case: QAction
     lock: QAction
     briefing: QAction
+    sync: QAction
     settings: QAction
     quit: QAction
     undo: QAction
@@ -44,6 +45,7 @@ SHORTCUTS: dict[str, QKeySequence | str] = {
     "edit_case": "F2",
     "lock": "Ctrl+L",
     "briefing": QKeySequence.StandardKey.Print,  # type: ignore[dict-item]
+    "sync": "Ctrl+Shift+Y",
     "settings": QKeySequence.StandardKey.Preferences,  # type: ignore[dict-item]
     "quit": "Ctrl+Q",
     "undo": "Ctrl+Z",
@@ -97,7 +99,7 @@ def build_menus(window: QMainWindow, a: WindowActions) -> WindowMenus:
     file = bar.addMenu("")
     file.addActions([a.new_case, a.edit_case, a.delete_case])
     file.addSeparator()
-    file.addAction(a.briefing)
+    file.addActions([a.briefing, a.sync])
     file.addSeparator()
     file.addActions([a.lock, a.settings])
     file.addSeparator()
@@ -118,7 +120,7 @@ def build_menus(window: QMainWindow, a: WindowActions) -> WindowMenus:
     toolbar.setMovable(False)
     toolbar.addActions([a.new_event, a.new_person, a.new_complaint, a.new_source])
     toolbar.addSeparator()
-    toolbar.addActions([a.find, a.briefing, a.lock])
+    toolbar.addActions([a.find, a.briefing, a.sync, a.lock])
     return WindowMenus(file, edit, records, view, help_menu, toolbar)
 
 
@@ -149,6 +151,10 @@ def retranslate(a: WindowActions, m: WindowMenus) -> None:
         "briefing": (
             translate("MainWindow", "&Briefing pack…"),
             translate("MainWindow", "Preview, save or print the case's briefing pack (PDF)"),
+        ),
+        "sync": (
+            translate("MainWindow", "S&ync…"),
+            translate("MainWindow", "Exchange changes with paired laptops on a USB stick"),
         ),
         "settings": (
             translate("MainWindow", "&Settings…"),

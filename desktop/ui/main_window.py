@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QCloseEvent, QUndoStack
@@ -14,6 +15,7 @@ from desktop import __version__
 from desktop.crypto.os_keyring import SecretStore
 from desktop.errors import KnownError
 from desktop.services.registry import Services
+from desktop.services.sync import SyncService
 from desktop.store.vault import Vault
 from desktop.ui import actions as window_actions
 from desktop.ui.briefing import BriefingDialog, open_briefing_dialog
@@ -24,6 +26,7 @@ from desktop.ui.search import SearchDialog
 from desktop.ui.settings import AppSettings
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.status_bar import VaultStatusBar
+from desktop.ui.sync.dialog import SyncDialog
 from desktop.ui.undo import RecordChange
 from desktop.ui.vault.unlock import UnlockDialog
 from desktop.ui.workspace import COMPLAINTS, PEOPLE, SOURCES, TIMELINE, Workspace
@@ -73,6 +76,7 @@ class MainWindow(QMainWindow):
         a.delete_case.triggered.connect(lambda: self.delete_case())
         a.lock.triggered.connect(self.lock_vault)
         a.briefing.triggered.connect(self.open_briefing)
+        a.sync.triggered.connect(lambda: self.open_sync())
         a.settings.triggered.connect(self.open_settings)
         a.quit.triggered.connect(self.close)
         a.find.triggered.connect(self.open_search)
@@ -259,6 +263,23 @@ class MainWindow(QMainWindow):
         if self.services is None or self.workspace is None or not self.workspace.case_id:
             return None
         return open_briefing_dialog(self, self.services, self.workspace.case_id)
+
+    def open_sync(self, bundle: Path | None = None) -> SyncDialog | None:
+        """The Sync dialog; with `bundle` (a double-clicked file) it imports that file."""
+        if self.services is None:
+            return None
+        dialog = SyncDialog(self.services, SyncService(self.services.store), self)
+        dialog.synced.connect(self._after_sync)
+        dialog.open()
+        if bundle is not None:
+            dialog.set_folder(bundle)
+            dialog.start_import()
+        return dialog
+
+    def _after_sync(self) -> None:
+        if self.workspace is not None:
+            self.workspace.cases.reload(select=self.workspace.case_id)
+            self._after_change()
 
     def open_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self.settings, self.vault, self.keyring, self)

@@ -22,6 +22,7 @@ from desktop.ui.editors.event import EventEditor
 from desktop.ui.i18n import install_language
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import AppSettings
+from desktop.ui.sync.dialog import SyncDialog
 from desktop.ui.vault.create import CreateVaultDialog
 from desktop.ui.workspace import COMPLAINTS, PEOPLE
 
@@ -243,3 +244,25 @@ def test_sample_case_is_marked_on_screen(window: MainWindow) -> None:
     own_case = window.services.cases.create_case("Our own case")
     workspace.set_case(own_case)
     assert not workspace.banner.isVisible()
+
+
+def test_sync_action_opens_the_dialog_and_a_double_clicked_bundle_is_imported(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    window.commands.sync.trigger()
+    dialogs = [d for d in window.findChildren(SyncDialog) if d.isVisible()]
+    assert len(dialogs) == 1 and window.commands.sync.shortcut().toString() == "Ctrl+Shift+Y"
+    dialogs[0].close()
+    forged = tmp_path / "from-a-stranger.dossier"
+    forged.write_bytes(b"age-encryption.org/v1\n-> X25519 not really\n" + bytes(200))
+    dialog = window.open_sync(forged)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: "from-a-stranger.dossier" in dialog.summary.text(), timeout=10_000)
+    assert "Refused" in dialog.summary.text()
+
+
+def test_double_clicked_bundle_goes_to_the_app() -> None:
+    from main import wants_gui
+
+    assert wants_gui(["--import-bundle", "changes.dossier"])
+    assert not wants_gui(["sync", "import", "changes.dossier"])

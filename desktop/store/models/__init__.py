@@ -7,6 +7,7 @@ from desktop.store.models.events import Event, EventParticipant
 from desktop.store.models.local import AuditEntry, DeviceState, SearchDoc
 from desktop.store.models.people import Organisation, Person, Posting
 from desktop.store.models.sources import Attachment, Blob, Citation, Source
+from desktop.store.models.sync import BlobReceipt, ConflictSibling, Peer, SeenBundle
 from desktop.store.models.tags import Tag, TagLink
 
 SYNCED_MODELS: tuple[type[Synced], ...] = (
@@ -32,18 +33,22 @@ __all__ = [
     "AuditEntry",
     "Base",
     "Blob",
+    "BlobReceipt",
     "Case",
     "Citation",
     "Complaint",
     "ComplaintResponse",
     "ComplaintTarget",
+    "ConflictSibling",
     "DeviceState",
     "Event",
     "EventParticipant",
     "Organisation",
+    "Peer",
     "Person",
     "Posting",
     "SearchDoc",
+    "SeenBundle",
     "Source",
     "Synced",
     "Tag",
