@@ -54,7 +54,7 @@ package: $(VENV)/.runtime $(QM)
 
 ts: $(VENV)/.runtime
 	$(BIN)/pyside6-lupdate $$(find desktop/ui -name '*.py' | sort) desktop/app.py \
-		-ts resources/translations/dossier_ru.ts -source-language en -target-language ru
+		-no-obsolete -ts resources/translations/dossier_ru.ts -source-language en -target-language ru
 
 clean:
 	rm -rf build dist .mypy_cache .ruff_cache .pytest_cache resources/translations/*.qm

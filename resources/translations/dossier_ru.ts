@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="64" />
+        <location filename="../../desktop/app.py" line="67"/>
         <source>Dossier</source>
         <translation>Dossier</translation>
     </message>
@@ -12,37 +12,37 @@
 <context>
     <name>AttachmentViewer</name>
     <message>
-        <location filename="../../desktop/ui/sources/viewer.py" line="56" />
+        <location filename="../../desktop/ui/sources/viewer.py" line="56"/>
         <source>◀ Pre&amp;vious page</source>
         <translation>◀ &amp;Предыдущая страница</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/viewer.py" line="57" />
+        <location filename="../../desktop/ui/sources/viewer.py" line="57"/>
         <source>Ne&amp;xt page ▶</source>
         <translation>&amp;Следующая страница ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/viewer.py" line="58" />
+        <location filename="../../desktop/ui/sources/viewer.py" line="58"/>
         <source>Attachment preview</source>
         <translation>Просмотр вложения</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/viewer.py" line="71" />
+        <location filename="../../desktop/ui/sources/viewer.py" line="71"/>
         <source>Choose an attached file to view it here.</source>
         <translation>Выберите вложенный файл, чтобы просмотреть его здесь.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/viewer.py" line="87" />
+        <location filename="../../desktop/ui/sources/viewer.py" line="88"/>
         <source>Rendering…</source>
         <translation>Отрисовка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/viewer.py" line="106" />
+        <location filename="../../desktop/ui/sources/viewer.py" line="105"/>
         <source>Cannot show.</source>
         <translation>Показать не удалось.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/viewer.py" line="116" />
+        <location filename="../../desktop/ui/sources/viewer.py" line="115"/>
         <source>Page %1 of %2</source>
         <translation>Страница %1 из %2</translation>
     </message>
@@ -50,134 +50,134 @@
 <context>
     <name>BriefingDialog</name>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="69" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="69"/>
         <source>Briefing pack — %1</source>
         <translation>Пакет документов — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="86" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="86"/>
         <source>Building the pack</source>
         <translation>Сборка пакета</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="89" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="89"/>
         <source>Pack status</source>
         <translation>Состояние пакета</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="93" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="93"/>
         <source>&amp;Preview</source>
         <translation>&amp;Просмотр</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="94" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="94"/>
         <source>Preview</source>
         <translation>Просмотр</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="97" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="97"/>
         <source>S&amp;top</source>
         <translation>&amp;Остановить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="98" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="98"/>
         <source>Stop building</source>
         <translation>Остановить сборку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="100" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="100"/>
         <source>&amp;Save as…</source>
         <translation>&amp;Сохранить как…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="101" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="101"/>
         <source>Save as</source>
         <translation>Сохранить как</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="102" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="102"/>
         <source>Save the pack as a PDF file (Ctrl+S)</source>
         <translation>Сохранить пакет в файл PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="104" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="104"/>
         <source>P&amp;rint…</source>
         <translation>&amp;Печать…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="105" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="105"/>
         <source>Print</source>
         <translation>Печать</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="106" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="106"/>
         <source>Print the pack (Ctrl+P)</source>
         <translation>Напечатать пакет (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="108" />
-        <location filename="../../desktop/ui/briefing/dialog.py" line="109" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="108"/>
+        <location filename="../../desktop/ui/briefing/dialog.py" line="109"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="165" />
-        <location filename="../../desktop/ui/briefing/dialog.py" line="174" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="165"/>
+        <location filename="../../desktop/ui/briefing/dialog.py" line="174"/>
         <source>Building the pack…</source>
         <translation>Сборка пакета…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="185" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="185"/>
         <source>Stopped. Press Preview to build the pack.</source>
         <translation>Остановлено. Нажмите «Просмотр», чтобы собрать пакет.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="186" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="186"/>
         <source>Stopped.</source>
         <translation>Остановлено.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="198" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="198"/>
         <source>%1 pages · SHA-256 %2</source>
         <translation>Страниц: %1 · SHA-256 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="208" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="208"/>
         <source>The pack could not be built.</source>
         <translation>Не удалось собрать пакет.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="221" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="221"/>
         <source>The options changed. Press Preview to rebuild the pack.</source>
         <translation>Параметры изменились. Нажмите «Просмотр», чтобы пересобрать пакет.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="245" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="245"/>
         <source>Save the briefing pack</source>
         <translation>Сохранить пакет документов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="247" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="247"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Документы PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="265" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="265"/>
         <source>The pack could not be saved there: %1.</source>
         <translation>Не удалось сохранить пакет в этом месте: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="266" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="266"/>
         <source>write error</source>
         <translation>ошибка записи</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="271" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="271"/>
         <source>Saved to %1.</source>
         <translation>Сохранено: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="309" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="309"/>
         <source>Sent %1 pages to the printer.</source>
         <translation>Отправлено на печать страниц: %1.</translation>
     </message>
@@ -185,222 +185,222 @@
 <context>
     <name>BriefingOptionsForm</name>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="47" />
+        <location filename="../../desktop/ui/briefing/options.py" line="47"/>
         <source>Co&amp;ver</source>
         <translation>&amp;Обложка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="48" />
+        <location filename="../../desktop/ui/briefing/options.py" line="48"/>
         <source>Co&amp;ntents</source>
         <translation>&amp;Содержание</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="49" />
+        <location filename="../../desktop/ui/briefing/options.py" line="49"/>
         <source>S&amp;ummary</source>
         <translation>&amp;Краткое изложение</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="50" />
+        <location filename="../../desktop/ui/briefing/options.py" line="50"/>
         <source>C&amp;hronology</source>
         <translation>&amp;Хронология</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="51" />
+        <location filename="../../desktop/ui/briefing/options.py" line="51"/>
         <source>Peop&amp;le</source>
         <translation>&amp;Люди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="52" />
+        <location filename="../../desktop/ui/briefing/options.py" line="52"/>
         <source>Compl&amp;aints</source>
         <translation>&amp;Жалобы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="53" />
+        <location filename="../../desktop/ui/briefing/options.py" line="53"/>
         <source>Sour&amp;ces</source>
         <translation>&amp;Источники</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="54" />
+        <location filename="../../desktop/ui/briefing/options.py" line="54"/>
         <source>E&amp;xhibits</source>
         <translation>&amp;Приложения</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="66" />
+        <location filename="../../desktop/ui/briefing/options.py" line="66"/>
         <source>Li&amp;mit dates</source>
         <translation>О&amp;граничить даты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="67" />
+        <location filename="../../desktop/ui/briefing/options.py" line="67"/>
         <source>Limit dates</source>
         <translation>Ограничить даты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="70" />
+        <location filename="../../desktop/ui/briefing/options.py" line="70"/>
         <source>From</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="70" />
+        <location filename="../../desktop/ui/briefing/options.py" line="70"/>
         <source>To</source>
         <translation>По</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="85" />
+        <location filename="../../desktop/ui/briefing/options.py" line="85"/>
         <source>Only items mar&amp;ked for the brief</source>
         <translation>Только &amp;отмеченное для пакета</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="86" />
+        <location filename="../../desktop/ui/briefing/options.py" line="86"/>
         <source>Only items marked for the brief</source>
         <translation>Только отмеченное для пакета</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="90" />
+        <location filename="../../desktop/ui/briefing/options.py" line="90"/>
         <source>English</source>
         <translation>Английский</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="91" />
+        <location filename="../../desktop/ui/briefing/options.py" line="91"/>
         <source>Russian</source>
         <translation>Русский</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="93" />
+        <location filename="../../desktop/ui/briefing/options.py" line="93"/>
         <source>Label language</source>
         <translation>Язык подписей</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="97" />
+        <location filename="../../desktop/ui/briefing/options.py" line="97"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="98" />
+        <location filename="../../desktop/ui/briefing/options.py" line="98"/>
         <source>US Letter</source>
         <translation>US Letter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="99" />
+        <location filename="../../desktop/ui/briefing/options.py" line="99"/>
         <source>Paper</source>
         <translation>Бумага</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="103" />
+        <location filename="../../desktop/ui/briefing/options.py" line="103"/>
         <source>Internal</source>
         <translation>Внутренний</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="104" />
+        <location filename="../../desktop/ui/briefing/options.py" line="104"/>
         <source>Counsel</source>
         <translation>Для адвокатов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="105" />
+        <location filename="../../desktop/ui/briefing/options.py" line="105"/>
         <source>Public</source>
         <translation>Публичный</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="106" />
+        <location filename="../../desktop/ui/briefing/options.py" line="106"/>
         <source>Redaction profile</source>
         <translation>Профиль сокрытия</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="113" />
+        <location filename="../../desktop/ui/briefing/options.py" line="113"/>
         <source>Prepared for</source>
         <translation>Подготовлено для</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="114" />
+        <location filename="../../desktop/ui/briefing/options.py" line="114"/>
         <source>Prepared by</source>
         <translation>Подготовил</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="115" />
+        <location filename="../../desktop/ui/briefing/options.py" line="115"/>
         <source>Exhibit prefix</source>
         <translation>Префикс приложений</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="118" />
+        <location filename="../../desktop/ui/briefing/options.py" line="118"/>
         <source>Confidentiality marking</source>
         <translation>Гриф конфиденциальности</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="119" />
-        <source>The profile's usual marking</source>
+        <location filename="../../desktop/ui/briefing/options.py" line="119"/>
+        <source>The profile&apos;s usual marking</source>
         <translation>Обычный гриф профиля</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="123" />
+        <location filename="../../desktop/ui/briefing/options.py" line="123"/>
         <source>Sections:</source>
         <translation>Разделы:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="124" />
+        <location filename="../../desktop/ui/briefing/options.py" line="124"/>
         <source>Period:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="126" />
+        <location filename="../../desktop/ui/briefing/options.py" line="126"/>
         <source>Label lan&amp;guage:</source>
         <translation>&amp;Язык подписей:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="127" />
+        <location filename="../../desktop/ui/briefing/options.py" line="127"/>
         <source>Paper si&amp;ze:</source>
         <translation>&amp;Формат бумаги:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="128" />
+        <location filename="../../desktop/ui/briefing/options.py" line="128"/>
         <source>Re&amp;daction:</source>
         <translation>С&amp;крытие:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="130" />
+        <location filename="../../desktop/ui/briefing/options.py" line="130"/>
         <source>Prepared &amp;for:</source>
         <translation>Подготовлено &amp;для:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="131" />
+        <location filename="../../desktop/ui/briefing/options.py" line="131"/>
         <source>Prepared &amp;by:</source>
         <translation>Под&amp;готовил:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="132" />
+        <location filename="../../desktop/ui/briefing/options.py" line="132"/>
         <source>Exhib&amp;it prefix:</source>
         <translation>Префикс п&amp;риложений:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="133" />
+        <location filename="../../desktop/ui/briefing/options.py" line="133"/>
         <source>Confidentialit&amp;y:</source>
         <translation>Г&amp;риф:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="188" />
+        <location filename="../../desktop/ui/briefing/options.py" line="188"/>
         <source>Choose at least one section.</source>
         <translation>Выберите хотя бы один раздел.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="189" />
+        <location filename="../../desktop/ui/briefing/options.py" line="189"/>
         <source>The start date is after the end date.</source>
         <translation>Начальная дата позже конечной.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="190" />
+        <location filename="../../desktop/ui/briefing/options.py" line="190"/>
         <source>Use 1 to 12 letters, digits or dashes.</source>
         <translation>Используйте от 1 до 12 букв, цифр или дефисов.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="196" />
+        <location filename="../../desktop/ui/briefing/options.py" line="196"/>
         <source>Everything in the case, for the team itself.</source>
         <translation>Всё содержимое дела — для самой команды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="197" />
+        <location filename="../../desktop/ui/briefing/options.py" line="197"/>
         <source>Leaves out items marked confidential.</source>
         <translation>Исключает записи, отмеченные как конфиденциальные.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="199" />
+        <location filename="../../desktop/ui/briefing/options.py" line="199"/>
         <source>Also leaves out protected people, such as witnesses, and their names wherever they appear.</source>
         <translation>Также исключает защищаемых лиц, например свидетелей, и их имена везде, где они встречаются.</translation>
     </message>
@@ -408,33 +408,33 @@
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../desktop/ui/editors/case.py" line="25" />
+        <location filename="../../desktop/ui/editors/case.py" line="25"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/case.py" line="25" />
-        <location filename="../../desktop/ui/editors/case.py" line="48" />
+        <location filename="../../desktop/ui/editors/case.py" line="25"/>
+        <location filename="../../desktop/ui/editors/case.py" line="48"/>
         <source>New case</source>
         <translation>Новое дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/case.py" line="26" />
+        <location filename="../../desktop/ui/editors/case.py" line="26"/>
         <source>&amp;Title:</source>
         <translation>&amp;Название:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/case.py" line="27" />
+        <location filename="../../desktop/ui/editors/case.py" line="27"/>
         <source>&amp;Summary:</source>
         <translation>&amp;Описание:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/case.py" line="28" />
+        <location filename="../../desktop/ui/editors/case.py" line="28"/>
         <source>S&amp;tatus:</source>
         <translation>&amp;Статус:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/case.py" line="58" />
+        <location filename="../../desktop/ui/editors/case.py" line="58"/>
         <source>Edit case</source>
         <translation>Изменение дела</translation>
     </message>
@@ -442,18 +442,18 @@
 <context>
     <name>CaseListPanel</name>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="39" />
+        <location filename="../../desktop/ui/case_list.py" line="42"/>
         <source>&amp;Cases</source>
         <translation>&amp;Дела</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="40" />
-        <location filename="../../desktop/ui/case_list.py" line="41" />
+        <location filename="../../desktop/ui/case_list.py" line="43"/>
+        <location filename="../../desktop/ui/case_list.py" line="44"/>
         <source>Filter cases</source>
         <translation>Фильтр дел</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="42" />
+        <location filename="../../desktop/ui/case_list.py" line="45"/>
         <source>Cases</source>
         <translation>Дела</translation>
     </message>
@@ -461,52 +461,52 @@
 <context>
     <name>CitationEditor</name>
     <message>
-        <location filename="../../desktop/ui/editors/citation.py" line="49" />
+        <location filename="../../desktop/ui/editors/citation.py" line="49"/>
         <source>Citation</source>
         <translation>Ссылка на источник</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/citation.py" line="49" />
+        <location filename="../../desktop/ui/editors/citation.py" line="49"/>
         <source>New citation</source>
         <translation>Новая ссылка на источник</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/citation.py" line="54" />
+        <location filename="../../desktop/ui/editors/citation.py" line="54"/>
         <source>&amp;Source:</source>
         <translation>&amp;Источник:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/citation.py" line="54" />
+        <location filename="../../desktop/ui/editors/citation.py" line="54"/>
         <source>(choose)</source>
         <translation>(выберите)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/citation.py" line="56" />
+        <location filename="../../desktop/ui/editors/citation.py" line="56"/>
         <source>&amp;Pinpoint:</source>
         <translation>&amp;Место в источнике:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/citation.py" line="57" />
+        <location filename="../../desktop/ui/editors/citation.py" line="57"/>
         <source>page, paragraph</source>
         <translation>страница, абзац</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/citation.py" line="58" />
+        <location filename="../../desktop/ui/editors/citation.py" line="58"/>
         <source>&amp;Quote:</source>
         <translation>&amp;Цитата:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/citation.py" line="78" />
+        <location filename="../../desktop/ui/editors/citation.py" line="78"/>
         <source>Edit citation</source>
         <translation>Изменение ссылки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/citation.py" line="86" />
+        <location filename="../../desktop/ui/editors/citation.py" line="86"/>
         <source>Choose the source to cite.</source>
         <translation>Выберите источник для ссылки.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/citation.py" line="95" />
+        <location filename="../../desktop/ui/editors/citation.py" line="95"/>
         <source>Add citation</source>
         <translation>Добавление ссылки</translation>
     </message>
@@ -514,27 +514,27 @@
 <context>
     <name>CitationsPanel</name>
     <message>
-        <location filename="../../desktop/ui/editors/citation.py" line="130" />
+        <location filename="../../desktop/ui/editors/citation.py" line="130"/>
         <source>Citations</source>
         <translation>Ссылки на источники</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/citation.py" line="131" />
+        <location filename="../../desktop/ui/editors/citation.py" line="131"/>
         <source>Add &amp;citation…</source>
         <translation>Добавить &amp;ссылку…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/citation.py" line="132" />
+        <location filename="../../desktop/ui/editors/citation.py" line="132"/>
         <source>Remo&amp;ve citation</source>
         <translation>&amp;Убрать ссылку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/citation.py" line="145" />
+        <location filename="../../desktop/ui/editors/citation.py" line="145"/>
         <source>Save the record first to cite sources for it.</source>
         <translation>Сначала сохраните запись, чтобы ссылаться на источники.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/citation.py" line="205" />
+        <location filename="../../desktop/ui/editors/citation.py" line="205"/>
         <source>Remove citation</source>
         <translation>Удаление ссылки</translation>
     </message>
@@ -542,107 +542,111 @@
 <context>
     <name>ComplaintDetail</name>
     <message>
-        <location filename="../../desktop/ui/complaints/detail.py" line="61" />
+        <location filename="../../desktop/ui/complaints/detail.py" line="62"/>
         <source>&amp;Response history</source>
         <translation>&amp;История ответов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/detail.py" line="62" />
+        <location filename="../../desktop/ui/complaints/detail.py" line="63"/>
         <source>Response history</source>
         <translation>История ответов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/detail.py" line="63" />
+        <location filename="../../desktop/ui/complaints/detail.py" line="64"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Изменить…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/detail.py" line="64" />
+        <location filename="../../desktop/ui/complaints/detail.py" line="65"/>
         <source>Add res&amp;ponse…</source>
         <translation>Добавить &amp;ответ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/detail.py" line="65" />
+        <location filename="../../desktop/ui/complaints/detail.py" line="66"/>
         <source>Escalate…</source>
         <translation>Обжаловать выше…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/detail.py" line="66" />
+        <location filename="../../desktop/ui/complaints/detail.py" line="67"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/detail.py" line="81" />
+        <location filename="../../desktop/ui/complaints/detail.py" line="85"/>
         <source>Choose a complaint in the register.</source>
         <translation>Выберите жалобу в реестре.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/detail.py" line="86" />
+        <location filename="../../desktop/ui/complaints/detail.py" line="90"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/detail.py" line="87" />
+        <location filename="../../desktop/ui/complaints/detail.py" line="91"/>
         <source>Filed</source>
         <translation>Подана</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/detail.py" line="88" />
+        <location filename="../../desktop/ui/complaints/detail.py" line="92"/>
         <source>Filed by</source>
         <translation>Заявитель</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/detail.py" line="89" />
+        <location filename="../../desktop/ui/complaints/detail.py" line="93"/>
         <source>Body</source>
         <translation>Орган</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/detail.py" line="90" />
+        <location filename="../../desktop/ui/complaints/detail.py" line="94"/>
         <source>Against</source>
         <translation>На кого</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/detail.py" line="91" />
+        <location filename="../../desktop/ui/complaints/detail.py" line="95"/>
         <source>Our reference</source>
         <translation>Наш номер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/detail.py" line="92" />
+        <location filename="../../desktop/ui/complaints/detail.py" line="96"/>
         <source>Their registration number</source>
         <translation>Регистрационный номер органа</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/detail.py" line="93" />
+        <location filename="../../desktop/ui/complaints/detail.py" line="97"/>
         <source>Response due</source>
         <translation>Срок ответа</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/detail.py" line="94" />
+        <location filename="../../desktop/ui/complaints/detail.py" line="98"/>
         <source>Legal basis</source>
         <translation>Правовое основание</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/detail.py" line="95" />
+        <location filename="../../desktop/ui/complaints/detail.py" line="99"/>
         <source>Outcome</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/detail.py" line="100" />
+        <location filename="../../desktop/ui/complaints/detail.py" line="104"/>
         <source>Deadline</source>
         <translation>Срок</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/complaints/detail.py" line="101" />
+        <location filename="../../desktop/ui/complaints/detail.py" line="105"/>
         <source>%n day(s) overdue</source>
-        <translation><numerusform>просрочено на %n день</numerusform><numerusform>просрочено на %n дня</numerusform><numerusform>просрочено на %n дней</numerusform></translation>
+        <translation>
+            <numerusform>просрочено на %n день</numerusform>
+            <numerusform>просрочено на %n дня</numerusform>
+            <numerusform>просрочено на %n дней</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/detail.py" line="104" />
+        <location filename="../../desktop/ui/complaints/detail.py" line="108"/>
         <source>Escalates</source>
         <translation>Обжалует</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/detail.py" line="111" />
+        <location filename="../../desktop/ui/complaints/detail.py" line="115"/>
         <source>Complaint</source>
         <translation>Жалоба</translation>
     </message>
@@ -650,123 +654,123 @@
 <context>
     <name>ComplaintEditor</name>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="60" />
-        <location filename="../../desktop/ui/editors/complaint.py" line="159" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="60"/>
+        <location filename="../../desktop/ui/editors/complaint.py" line="159"/>
         <source>Escalate complaint</source>
         <translation>Обжалование в вышестоящий орган</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="62" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="62"/>
         <source>Complaint</source>
         <translation>Жалоба</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="62" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="62"/>
         <source>New complaint</source>
         <translation>Новая жалоба</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="64" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="64"/>
         <source>&amp;Filed on:</source>
         <translation>&amp;Дата подачи:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="65" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="65"/>
         <source>Filed &amp;by:</source>
         <translation>&amp;Заявитель:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="67" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="67"/>
         <source>With &amp;body:</source>
         <translation>&amp;Орган:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="67" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="67"/>
         <source>(other)</source>
         <translation>(другой)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="69" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="69"/>
         <source>Body &amp;detail:</source>
         <translation>Уточнение о&amp;ргана:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="73" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="73"/>
         <source>&amp;Against:</source>
         <translation>&amp;На кого:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="73" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="73"/>
         <source>(describe)</source>
         <translation>(описать)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="76" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="76"/>
         <source>Against (&amp;description):</source>
         <translation>На кого (о&amp;писание):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="79" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="79"/>
         <source>Our &amp;reference:</source>
         <translation>Наш &amp;номер:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="82" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="82"/>
         <source>Their re&amp;gistration number:</source>
         <translation>Рег&amp;истрационный номер органа:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="85" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="85"/>
         <source>&amp;Status:</source>
         <translation>&amp;Статус:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="88" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="88"/>
         <source>Response d&amp;ue (YYYY-MM-DD):</source>
         <translation>Сро&amp;к ответа (ГГГГ-ММ-ДД):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="91" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="91"/>
         <source>&amp;Legal basis:</source>
         <translation>&amp;Правовое основание:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="92" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="92"/>
         <source>Sub&amp;ject:</source>
         <translation>&amp;Предмет:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="93" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="93"/>
         <source>&amp;Outcome:</source>
         <translation>&amp;Результат:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="96" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="96"/>
         <source>Con&amp;fidential</source>
         <translation>Кон&amp;фиденциально</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="97" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="97"/>
         <source>For the br&amp;ief</source>
         <translation>Для &amp;пакета</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="101" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="101"/>
         <source>So&amp;urces:</source>
         <translation>Ис&amp;точники:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="169" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="169"/>
         <source>Say whom the complaint is against.</source>
         <translation>Укажите, на кого подана жалоба.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="172" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="172"/>
         <source>Add complaint</source>
         <translation>Добавление жалобы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="181" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="181"/>
         <source>Edit complaint</source>
         <translation>Изменение жалобы</translation>
     </message>
@@ -774,233 +778,280 @@
 <context>
     <name>ComplaintsModel</name>
     <message>
-        <location filename="../../desktop/ui/complaints/model.py" line="31" />
+        <location filename="../../desktop/ui/complaints/model.py" line="31"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/model.py" line="31" />
+        <location filename="../../desktop/ui/complaints/model.py" line="31"/>
         <source>Filed</source>
         <translation>Подана</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/model.py" line="31" />
+        <location filename="../../desktop/ui/complaints/model.py" line="31"/>
         <source>Body</source>
         <translation>Орган</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/model.py" line="31" />
+        <location filename="../../desktop/ui/complaints/model.py" line="31"/>
         <source>Against</source>
         <translation>На кого</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/model.py" line="32" />
+        <location filename="../../desktop/ui/complaints/model.py" line="32"/>
         <source>Our reference</source>
         <translation>Наш номер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/model.py" line="32" />
+        <location filename="../../desktop/ui/complaints/model.py" line="32"/>
         <source>Their number</source>
         <translation>Их номер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/model.py" line="32" />
+        <location filename="../../desktop/ui/complaints/model.py" line="32"/>
         <source>Due</source>
         <translation>Срок</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/model.py" line="33" />
+        <location filename="../../desktop/ui/complaints/model.py" line="33"/>
         <source>Days left</source>
         <translation>Осталось дней</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/model.py" line="72" />
+        <location filename="../../desktop/ui/complaints/model.py" line="72"/>
         <source>Overdue: no answer by the due date.</source>
         <translation>Просрочено: ответа к сроку нет.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/complaints/model.py" line="100" />
+        <location filename="../../desktop/ui/complaints/model.py" line="100"/>
         <source>%n day(s) overdue</source>
-        <translation><numerusform>просрочено на %n день</numerusform><numerusform>просрочено на %n дня</numerusform><numerusform>просрочено на %n дней</numerusform></translation>
+        <translation>
+            <numerusform>просрочено на %n день</numerusform>
+            <numerusform>просрочено на %n дня</numerusform>
+            <numerusform>просрочено на %n дней</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ComplaintsTab</name>
     <message>
-        <location filename="../../desktop/ui/complaints/tab.py" line="76" />
+        <location filename="../../desktop/ui/complaints/tab.py" line="79"/>
         <source>&amp;New complaint…</source>
         <translation>&amp;Новая жалоба…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/tab.py" line="77" />
+        <location filename="../../desktop/ui/complaints/tab.py" line="80"/>
         <source>Complaints register</source>
         <translation>Реестр жалоб</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/tab.py" line="175" />
+        <location filename="../../desktop/ui/complaints/tab.py" line="181"/>
         <source>Delete this complaint? You can undo this.</source>
         <translation>Удалить эту жалобу? Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/tab.py" line="185" />
+        <location filename="../../desktop/ui/complaints/tab.py" line="191"/>
         <source>Delete complaint</source>
         <translation>Удаление жалобы</translation>
     </message>
 </context>
 <context>
+    <name>ConflictsPage</name>
+    <message>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="56"/>
+        <source>No conflicts: every record has one version.</source>
+        <translation>Конфликтов нет: у каждой записи одна версия.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="72"/>
+        <source>Made</source>
+        <translation>Создано</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="72"/>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="76"/>
+        <source>shown</source>
+        <translation>показана</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="78"/>
+        <source>deleted on %1</source>
+        <translation>удалено на %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="80"/>
+        <source>edited on %1</source>
+        <translation>изменено на %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="87"/>
+        <source>Keep this one</source>
+        <translation>Оставить эту</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="95"/>
+        <source>Edited on several devices at once. Keep one version; it replaces the others everywhere after the next sync.</source>
+        <translation>Изменено на нескольких устройствах одновременно. Оставьте одну версию: после следующей синхронизации она заменит остальные на всех устройствах.</translation>
+    </message>
+</context>
+<context>
     <name>CreateVaultDialog</name>
     <message>
-        <location filename="../../desktop/ui/vault/create.py" line="53" />
+        <location filename="../../desktop/ui/vault/create.py" line="53"/>
         <source>Create a vault</source>
         <translation>Создание хранилища</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/create.py" line="67" />
+        <location filename="../../desktop/ui/vault/create.py" line="67"/>
         <source>Your case files are encrypted with a passphrase. Choose a long one: several unrelated words are easier to remember and harder to guess.</source>
         <translation>Дела шифруются парольной фразой. Выберите длинную: несколько не связанных между собой слов легче запомнить и труднее подобрать.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/create.py" line="73" />
+        <location filename="../../desktop/ui/vault/create.py" line="73"/>
         <source>Passphrase</source>
         <translation>Парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/create.py" line="74" />
+        <location filename="../../desktop/ui/vault/create.py" line="74"/>
         <source>Repeat the passphrase</source>
         <translation>Повторите парольную фразу</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/create.py" line="79" />
+        <location filename="../../desktop/ui/vault/create.py" line="79"/>
         <source>Passphrase strength</source>
         <translation>Надёжность парольной фразы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/create.py" line="82" />
+        <location filename="../../desktop/ui/vault/create.py" line="82"/>
         <source>&amp;Remember on this computer (OS keyring)</source>
         <translation>&amp;Запомнить на этом компьютере (связка ключей ОС)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/create.py" line="83" />
+        <location filename="../../desktop/ui/vault/create.py" line="83"/>
         <source>Remember on this computer</source>
         <translation>Запомнить на этом компьютере</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/create.py" line="86" />
+        <location filename="../../desktop/ui/vault/create.py" line="86"/>
         <source>Anyone who takes this laptop while you are logged in can then open the vault without the passphrase. Leave this off if the laptop may be seized.</source>
         <translation>Тогда любой, кто заберёт этот ноутбук, пока вы вошли в систему, откроет хранилище без парольной фразы. Не включайте, если ноутбук могут изъять.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/create.py" line="95" />
+        <location filename="../../desktop/ui/vault/create.py" line="95"/>
         <source>This computer has no secure system keyring.</source>
         <translation>На этом компьютере нет защищённой системной связки ключей.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/create.py" line="102" />
+        <location filename="../../desktop/ui/vault/create.py" line="102"/>
         <source>Creating the vault</source>
         <translation>Создание хранилища</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/create.py" line="104" />
+        <location filename="../../desktop/ui/vault/create.py" line="104"/>
         <source>&amp;Create vault</source>
         <translation>&amp;Создать хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/create.py" line="106" />
+        <location filename="../../desktop/ui/vault/create.py" line="106"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/create.py" line="110" />
+        <location filename="../../desktop/ui/vault/create.py" line="110"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Парольная фраза:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/create.py" line="111" />
+        <location filename="../../desktop/ui/vault/create.py" line="111"/>
         <source>R&amp;epeat:</source>
         <translation>По&amp;втор:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/create.py" line="116" />
+        <location filename="../../desktop/ui/vault/create.py" line="116"/>
         <source>Strength:</source>
         <translation>Надёжность:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/create.py" line="141" />
+        <location filename="../../desktop/ui/vault/create.py" line="141"/>
         <source>Too short or too common (at least %1 characters).</source>
         <translation>Слишком короткая или распространённая (не менее %1 символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/create.py" line="144" />
+        <location filename="../../desktop/ui/vault/create.py" line="144"/>
         <source>Weak: add more words.</source>
         <translation>Слабая: добавьте слов.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/create.py" line="145" />
+        <location filename="../../desktop/ui/vault/create.py" line="145"/>
         <source>Fair: one or two more words would help.</source>
         <translation>Средняя: ещё одно-два слова не помешают.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/create.py" line="146" />
+        <location filename="../../desktop/ui/vault/create.py" line="146"/>
         <source>Good.</source>
         <translation>Хорошая.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/create.py" line="147" />
+        <location filename="../../desktop/ui/vault/create.py" line="147"/>
         <source>Strong.</source>
         <translation>Надёжная.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/create.py" line="151" />
+        <location filename="../../desktop/ui/vault/create.py" line="151"/>
         <source>The two passphrases differ.</source>
         <translation>Парольные фразы не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/create.py" line="164" />
+        <location filename="../../desktop/ui/vault/create.py" line="164"/>
         <source>Creating the vault… this takes a few seconds.</source>
         <translation>Создание хранилища… это займёт несколько секунд.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/create.py" line="198" />
+        <location filename="../../desktop/ui/vault/create.py" line="198"/>
         <source>This is your recovery key. It opens the vault if the passphrase is forgotten. It is shown only now: print it or write it down, and keep it away from this laptop.</source>
         <translation>Это ваш ключ восстановления. Он открывает хранилище, если парольная фраза забыта. Он показывается только сейчас: распечатайте или запишите его и храните отдельно от этого ноутбука.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/create.py" line="208" />
+        <location filename="../../desktop/ui/vault/create.py" line="208"/>
         <source>Recovery key</source>
         <translation>Ключ восстановления</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/create.py" line="213" />
+        <location filename="../../desktop/ui/vault/create.py" line="213"/>
         <source>C&amp;opy</source>
         <translation>&amp;Копировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/create.py" line="214" />
+        <location filename="../../desktop/ui/vault/create.py" line="214"/>
         <source>Save as &amp;PDF…</source>
         <translation>Сохранить в &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/create.py" line="215" />
+        <location filename="../../desktop/ui/vault/create.py" line="215"/>
         <source>I have &amp;stored the recovery key</source>
         <translation>Я &amp;сохранил(а) ключ восстановления</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/create.py" line="216" />
+        <location filename="../../desktop/ui/vault/create.py" line="216"/>
         <source>&amp;Finish</source>
         <translation>&amp;Готово</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/create.py" line="251" />
+        <location filename="../../desktop/ui/vault/create.py" line="251"/>
         <source>Save the emergency kit</source>
         <translation>Сохранить аварийный комплект</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/create.py" line="253" />
+        <location filename="../../desktop/ui/vault/create.py" line="253"/>
         <source>PDF files (*.pdf)</source>
         <translation>Файлы PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/create.py" line="262" />
+        <location filename="../../desktop/ui/vault/create.py" line="262"/>
         <source>The emergency kit could not be saved there.</source>
         <translation>Не удалось сохранить аварийный комплект в этом месте.</translation>
     </message>
@@ -1008,72 +1059,72 @@
 <context>
     <name>EventEditor</name>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="46" />
+        <location filename="../../desktop/ui/editors/event.py" line="46"/>
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="46" />
+        <location filename="../../desktop/ui/editors/event.py" line="46"/>
         <source>New event</source>
         <translation>Новое событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="47" />
+        <location filename="../../desktop/ui/editors/event.py" line="47"/>
         <source>&amp;Date:</source>
         <translation>&amp;Дата:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="48" />
+        <location filename="../../desktop/ui/editors/event.py" line="48"/>
         <source>&amp;Title:</source>
         <translation>&amp;Название:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="49" />
+        <location filename="../../desktop/ui/editors/event.py" line="49"/>
         <source>&amp;Place:</source>
         <translation>&amp;Место:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="50" />
+        <location filename="../../desktop/ui/editors/event.py" line="50"/>
         <source>D&amp;escription:</source>
         <translation>&amp;Описание:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="52" />
+        <location filename="../../desktop/ui/editors/event.py" line="52"/>
         <source>&amp;Fact status:</source>
         <translation>&amp;Статус факта:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="54" />
+        <location filename="../../desktop/ui/editors/event.py" line="54"/>
         <source>&amp;Key event</source>
         <translation>&amp;Ключевое событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="55" />
+        <location filename="../../desktop/ui/editors/event.py" line="55"/>
         <source>C&amp;onfidential</source>
         <translation>Конфи&amp;денциально</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="56" />
+        <location filename="../../desktop/ui/editors/event.py" line="56"/>
         <source>For the &amp;brief</source>
         <translation>Для &amp;пакета</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="60" />
+        <location filename="../../desktop/ui/editors/event.py" line="60"/>
         <source>Pe&amp;ople:</source>
         <translation>Л&amp;юди:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="65" />
+        <location filename="../../desktop/ui/editors/event.py" line="65"/>
         <source>So&amp;urces:</source>
         <translation>Ис&amp;точники:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="109" />
+        <location filename="../../desktop/ui/editors/event.py" line="109"/>
         <source>Add event</source>
         <translation>Добавление события</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="118" />
+        <location filename="../../desktop/ui/editors/event.py" line="118"/>
         <source>Edit event</source>
         <translation>Изменение события</translation>
     </message>
@@ -1081,95 +1132,95 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="82" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="82"/>
         <source>Fin&amp;d:</source>
         <translation>&amp;Найти:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="82" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="82"/>
         <source>Perso&amp;n:</source>
         <translation>&amp;Лицо:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="82" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="82"/>
         <source>Fro&amp;m:</source>
         <translation>&amp;С:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="82" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="82"/>
         <source>T&amp;o:</source>
         <translation>&amp;По:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="83" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="83"/>
         <source>Stat&amp;us:</source>
         <translation>С&amp;татус:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="83" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="83"/>
         <source>Ta&amp;g:</source>
         <translation>Мет&amp;ка:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="86" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="86"/>
         <source>Words in title, description or place</source>
         <translation>Слова в названии, описании или месте</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="87" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="87"/>
         <source>Find events</source>
         <translation>Найти события</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="88" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="88"/>
         <source>Person filter</source>
         <translation>Фильтр по лицу</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="89" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="89"/>
         <source>From date</source>
         <translation>С даты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="90" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="90"/>
         <source>To date</source>
         <translation>По дату</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="91" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="91"/>
         <source>Fact status filter</source>
         <translation>Фильтр по статусу факта</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="92" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="92"/>
         <source>Tag filter</source>
         <translation>Фильтр по метке</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="94" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="94"/>
         <source>any</source>
         <translation>любая</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="95" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="95"/>
         <source>C&amp;lear filters</source>
         <translation>Сбросить &amp;фильтры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="96" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="96"/>
         <source>Clear filters</source>
         <translation>Сбросить фильтры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="100" />
-        <location filename="../../desktop/ui/timeline/filters.py" line="119" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="100"/>
+        <location filename="../../desktop/ui/timeline/filters.py" line="119"/>
         <source>Anyone</source>
         <translation>Любое лицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="100" />
-        <location filename="../../desktop/ui/timeline/filters.py" line="110" />
-        <location filename="../../desktop/ui/timeline/filters.py" line="120" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="100"/>
+        <location filename="../../desktop/ui/timeline/filters.py" line="110"/>
+        <location filename="../../desktop/ui/timeline/filters.py" line="120"/>
         <source>Any</source>
         <translation>Любой</translation>
     </message>
@@ -1177,32 +1228,32 @@
 <context>
     <name>FuzzyDateEdit</name>
     <message>
-        <location filename="../../desktop/ui/editors/fields.py" line="23" />
+        <location filename="../../desktop/ui/editors/fields.py" line="23"/>
         <source>e.g. 3 Dec 2007, circa March 2008, 2008-11</source>
         <translation>например: 3 дек 2007, около марта 2008, 2008-11</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/fields.py" line="24" />
+        <location filename="../../desktop/ui/editors/fields.py" line="24"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/fields.py" line="27" />
+        <location filename="../../desktop/ui/editors/fields.py" line="27"/>
         <source>Date as understood</source>
         <translation>Как понята дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/fields.py" line="46" />
+        <location filename="../../desktop/ui/editors/fields.py" line="46"/>
         <source>Understood as: undated</source>
         <translation>Понято как: без даты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/fields.py" line="51" />
+        <location filename="../../desktop/ui/editors/fields.py" line="51"/>
         <source>Not a date Dossier understands yet</source>
         <translation>Dossier пока не понимает такую дату</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/fields.py" line="53" />
+        <location filename="../../desktop/ui/editors/fields.py" line="53"/>
         <source>Understood as: %1</source>
         <translation>Понято как: %1</translation>
     </message>
@@ -1210,238 +1261,263 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="122" />
+        <location filename="../../desktop/ui/actions.py" line="128"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="123" />
+        <location filename="../../desktop/ui/actions.py" line="129"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="124" />
+        <location filename="../../desktop/ui/actions.py" line="130"/>
         <source>&amp;Records</source>
         <translation>&amp;Записи</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="125" />
+        <location filename="../../desktop/ui/actions.py" line="131"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="126" />
+        <location filename="../../desktop/ui/actions.py" line="132"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="127" />
+        <location filename="../../desktop/ui/actions.py" line="133"/>
         <source>Main toolbar</source>
         <translation>Основная панель</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="130" />
+        <location filename="../../desktop/ui/actions.py" line="136"/>
         <source>&amp;New case…</source>
         <translation>&amp;Новое дело…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="131" />
+        <location filename="../../desktop/ui/actions.py" line="137"/>
         <source>Start a new case file</source>
         <translation>Завести новое дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="134" />
+        <location filename="../../desktop/ui/actions.py" line="140"/>
         <source>&amp;Rename case…</source>
         <translation>&amp;Переименовать дело…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="135" />
-        <source>Change the case's title, summary or status</source>
+        <location filename="../../desktop/ui/actions.py" line="141"/>
+        <source>Change the case&apos;s title, summary or status</source>
         <translation>Изменить название, описание или статус дела</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="138" />
+        <location filename="../../desktop/ui/actions.py" line="144"/>
         <source>&amp;Delete case…</source>
         <translation>&amp;Удалить дело…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="139" />
+        <location filename="../../desktop/ui/actions.py" line="145"/>
         <source>Delete the chosen case (can be undone)</source>
         <translation>Удалить выбранное дело (можно отменить)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="142" />
+        <location filename="../../desktop/ui/actions.py" line="148"/>
         <source>&amp;Lock</source>
         <translation>&amp;Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="143" />
+        <location filename="../../desktop/ui/actions.py" line="149"/>
         <source>Lock the vault now: the window is cleared</source>
         <translation>Заблокировать хранилище сейчас: окно очищается</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="146" />
+        <location filename="../../desktop/ui/actions.py" line="152"/>
+        <source>&amp;Briefing pack…</source>
+        <translation>&amp;Справочные материалы…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="153"/>
+        <source>Preview, save or print the case&apos;s briefing pack (PDF)</source>
+        <translation>Просмотреть, сохранить или напечатать справочные материалы по делу (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="156"/>
+        <source>S&amp;ync…</source>
+        <translation>Син&amp;хронизация…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="157"/>
+        <source>Exchange changes with paired laptops on a USB stick</source>
+        <translation>Обмен изменениями с сопряжёнными ноутбуками через USB-накопитель</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="160"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="147" />
+        <location filename="../../desktop/ui/actions.py" line="161"/>
         <source>Language, auto-lock and keyring</source>
         <translation>Язык, автоблокировка и связка ключей</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="150" />
+        <location filename="../../desktop/ui/actions.py" line="164"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="151" />
+        <location filename="../../desktop/ui/actions.py" line="165"/>
         <source>Lock the vault and quit</source>
         <translation>Заблокировать хранилище и выйти</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="153" />
+        <location filename="../../desktop/ui/actions.py" line="167"/>
         <source>&amp;Search…</source>
         <translation>&amp;Поиск…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="153" />
+        <location filename="../../desktop/ui/actions.py" line="167"/>
         <source>Search the case</source>
         <translation>Искать в деле</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="155" />
+        <location filename="../../desktop/ui/actions.py" line="169"/>
         <source>&amp;Delete selected…</source>
         <translation>&amp;Удалить выбранное…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="156" />
+        <location filename="../../desktop/ui/actions.py" line="170"/>
         <source>Delete the selected record</source>
         <translation>Удалить выбранную запись</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="159" />
+        <location filename="../../desktop/ui/actions.py" line="173"/>
         <source>New &amp;event…</source>
         <translation>Новое &amp;событие…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="160" />
+        <location filename="../../desktop/ui/actions.py" line="174"/>
         <source>Add an event to the timeline</source>
         <translation>Добавить событие в хронологию</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="163" />
+        <location filename="../../desktop/ui/actions.py" line="177"/>
         <source>New &amp;person…</source>
         <translation>Новое &amp;лицо…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="164" />
+        <location filename="../../desktop/ui/actions.py" line="178"/>
         <source>Add a person or official</source>
         <translation>Добавить человека или должностное лицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="167" />
+        <location filename="../../desktop/ui/actions.py" line="181"/>
         <source>New &amp;organisation…</source>
         <translation>Новая &amp;организация…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="168" />
+        <location filename="../../desktop/ui/actions.py" line="182"/>
         <source>Add an organisation</source>
         <translation>Добавить организацию</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="171" />
+        <location filename="../../desktop/ui/actions.py" line="185"/>
         <source>New &amp;complaint…</source>
         <translation>Новая &amp;жалоба…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="172" />
+        <location filename="../../desktop/ui/actions.py" line="186"/>
         <source>Add a complaint to the register</source>
         <translation>Добавить жалобу в реестр</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="175" />
+        <location filename="../../desktop/ui/actions.py" line="189"/>
         <source>New &amp;source…</source>
         <translation>Новый &amp;источник…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="176" />
+        <location filename="../../desktop/ui/actions.py" line="190"/>
         <source>Add a source</source>
         <translation>Добавить источник</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="179" />
+        <location filename="../../desktop/ui/actions.py" line="193"/>
         <source>&amp;Timeline</source>
         <translation>&amp;Хронология</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="180" />
+        <location filename="../../desktop/ui/actions.py" line="194"/>
         <source>Show the timeline</source>
         <translation>Показать хронологию</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="183" />
+        <location filename="../../desktop/ui/actions.py" line="197"/>
         <source>&amp;People &amp;&amp; Officials</source>
         <translation>&amp;Люди и должностные лица</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="184" />
+        <location filename="../../desktop/ui/actions.py" line="198"/>
         <source>Show people and officials</source>
         <translation>Показать людей и должностных лиц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="187" />
+        <location filename="../../desktop/ui/actions.py" line="201"/>
         <source>&amp;Complaints</source>
         <translation>&amp;Жалобы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="188" />
+        <location filename="../../desktop/ui/actions.py" line="202"/>
         <source>Show the complaints register</source>
         <translation>Показать реестр жалоб</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="191" />
+        <location filename="../../desktop/ui/actions.py" line="205"/>
         <source>&amp;Sources &amp;&amp; Exhibits</source>
         <translation>&amp;Источники и приложения</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="192" />
+        <location filename="../../desktop/ui/actions.py" line="206"/>
         <source>Show sources and exhibits</source>
         <translation>Показать источники и приложения</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="195" />
+        <location filename="../../desktop/ui/actions.py" line="209"/>
         <source>&amp;About Dossier</source>
         <translation>&amp;О программе Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="196" />
-        <location filename="../../desktop/ui/main_window.py" line="264" />
+        <location filename="../../desktop/ui/actions.py" line="210"/>
+        <location filename="../../desktop/ui/main_window.py" line="293"/>
         <source>About Dossier</source>
         <translation>О программе Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="89" />
+        <location filename="../../desktop/ui/main_window.py" line="96"/>
         <source>Dossier</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="160" />
+        <location filename="../../desktop/ui/main_window.py" line="167"/>
         <source>The vault is locked.</source>
         <translation>Хранилище заблокировано.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="221" />
+        <location filename="../../desktop/ui/main_window.py" line="228"/>
         <source>Delete the whole case with everything in it? You can undo this.</source>
         <translation>Удалить всё дело со всем содержимым? Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="232" />
+        <location filename="../../desktop/ui/main_window.py" line="239"/>
         <source>Delete case</source>
         <translation>Удаление дела</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="266" />
+        <location filename="../../desktop/ui/main_window.py" line="294"/>
+        <source>Dossier {version}</source>
+        <translation>Dossier {version}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="297"/>
         <source>Dossier keeps case files for human-rights advocates in an encrypted vault on this computer.</source>
         <translation>Dossier хранит дела правозащитников в зашифрованном хранилище на этом компьютере.</translation>
     </message>
@@ -1449,14 +1525,14 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="20" />
-        <location filename="../../desktop/ui/messages.py" line="33" />
-        <location filename="../../desktop/ui/messages.py" line="48" />
+        <location filename="../../desktop/ui/messages.py" line="20"/>
+        <location filename="../../desktop/ui/messages.py" line="33"/>
+        <location filename="../../desktop/ui/messages.py" line="48"/>
         <source>Dossier</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="34" />
+        <location filename="../../desktop/ui/messages.py" line="34"/>
         <source>Sorry, something went wrong inside Dossier. Your saved work is safe. The details were written to the log; please restart the application if it misbehaves.</source>
         <translation>Извините, в Dossier произошла внутренняя ошибка. Сохранённые данные не пострадали. Подробности записаны в журнал; если программа ведёт себя странно, перезапустите её.</translation>
     </message>
@@ -1464,42 +1540,42 @@
 <context>
     <name>OrganisationEditor</name>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="135" />
+        <location filename="../../desktop/ui/editors/person.py" line="135"/>
         <source>Organisation</source>
         <translation>Организация</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="135" />
+        <location filename="../../desktop/ui/editors/person.py" line="135"/>
         <source>New organisation</source>
         <translation>Новая организация</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="136" />
+        <location filename="../../desktop/ui/editors/person.py" line="136"/>
         <source>&amp;Name:</source>
         <translation>&amp;Имя:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="137" />
+        <location filename="../../desktop/ui/editors/person.py" line="137"/>
         <source>Name in &amp;Russian:</source>
         <translation>Название по-&amp;русски:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="138" />
+        <location filename="../../desktop/ui/editors/person.py" line="138"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Вид:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="141" />
+        <location filename="../../desktop/ui/editors/person.py" line="141"/>
         <source>&amp;Part of:</source>
         <translation>&amp;Входит в:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="141" />
+        <location filename="../../desktop/ui/editors/person.py" line="141"/>
         <source>(none)</source>
         <translation>(нет)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="168" />
+        <location filename="../../desktop/ui/editors/person.py" line="168"/>
         <source>Edit organisation</source>
         <translation>Изменение организации</translation>
     </message>
@@ -1507,95 +1583,181 @@
 <context>
     <name>PagePreview</name>
     <message>
-        <location filename="../../desktop/ui/briefing/preview.py" line="50" />
+        <location filename="../../desktop/ui/briefing/preview.py" line="50"/>
         <source>Page thumbnails</source>
         <translation>Миниатюры страниц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/preview.py" line="57" />
+        <location filename="../../desktop/ui/briefing/preview.py" line="57"/>
         <source>Page</source>
         <translation>Страница</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/preview.py" line="65" />
+        <location filename="../../desktop/ui/briefing/preview.py" line="65"/>
         <source>Previous page</source>
         <translation>Предыдущая страница</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/preview.py" line="68" />
+        <location filename="../../desktop/ui/briefing/preview.py" line="68"/>
         <source>Next page</source>
         <translation>Следующая страница</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/preview.py" line="71" />
+        <location filename="../../desktop/ui/briefing/preview.py" line="71"/>
         <source>Zoom out</source>
         <translation>Уменьшить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/preview.py" line="74" />
+        <location filename="../../desktop/ui/briefing/preview.py" line="74"/>
         <source>Zoom in</source>
         <translation>Увеличить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/preview.py" line="99" />
+        <location filename="../../desktop/ui/briefing/preview.py" line="99"/>
         <source>Press Preview to build the pack.</source>
         <translation>Нажмите «Просмотр», чтобы собрать пакет.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/preview.py" line="216" />
+        <location filename="../../desktop/ui/briefing/preview.py" line="216"/>
         <source>Page %1 of %2</source>
         <translation>Страница %1 из %2</translation>
     </message>
 </context>
 <context>
+    <name>PairExportDialog</name>
+    <message>
+        <location filename="../../desktop/ui/sync/pairing.py" line="31"/>
+        <source>Pair: this device</source>
+        <translation>Сопряжение: это устройство</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/pairing.py" line="37"/>
+        <source>Save the pairing file, take it to the other device, and type this code there.</source>
+        <translation>Сохраните файл сопряжения, перенесите его на другое устройство и введите там этот код.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/pairing.py" line="40"/>
+        <source>Save pairing file…</source>
+        <translation>Сохранить файл сопряжения…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/pairing.py" line="45"/>
+        <source>Device:</source>
+        <translation>Устройство:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/pairing.py" line="46"/>
+        <source>Fingerprint:</source>
+        <translation>Отпечаток:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/pairing.py" line="56"/>
+        <source>Save pairing file</source>
+        <translation>Сохранить файл сопряжения</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/pairing.py" line="58"/>
+        <source>Pairing files (*.pairing)</source>
+        <translation>Файлы сопряжения (*.pairing)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/pairing.py" line="69"/>
+        <source>Saved. The other device must type: %1</source>
+        <translation>Сохранено. На другом устройстве нужно ввести: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PairImportDialog</name>
+    <message>
+        <location filename="../../desktop/ui/sync/pairing.py" line="77"/>
+        <source>Pair with another device</source>
+        <translation>Сопряжение с другим устройством</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/pairing.py" line="82"/>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/pairing.py" line="86"/>
+        <source>the code shown on the other device</source>
+        <translation>код, показанный на другом устройстве</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/pairing.py" line="99"/>
+        <source>Pairing file:</source>
+        <translation>Файл сопряжения:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/pairing.py" line="100"/>
+        <source>Fingerprint:</source>
+        <translation>Отпечаток:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/pairing.py" line="108"/>
+        <source>Open pairing file</source>
+        <translation>Открыть файл сопряжения</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/pairing.py" line="108"/>
+        <source>Pairing files (*.pairing)</source>
+        <translation>Файлы сопряжения (*.pairing)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/pairing.py" line="115"/>
+        <source>Choose the other device&apos;s pairing file.</source>
+        <translation>Выберите файл сопряжения другого устройства.</translation>
+    </message>
+</context>
+<context>
     <name>ParticipantsPanel</name>
     <message>
-        <location filename="../../desktop/ui/editors/participants.py" line="39" />
+        <location filename="../../desktop/ui/editors/participants.py" line="39"/>
         <source>People in this event</source>
         <translation>Люди в этом событии</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/participants.py" line="42" />
+        <location filename="../../desktop/ui/editors/participants.py" line="42"/>
         <source>(person)</source>
         <translation>(лицо)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/participants.py" line="43" />
+        <location filename="../../desktop/ui/editors/participants.py" line="43"/>
         <source>Person to add</source>
         <translation>Добавляемое лицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/participants.py" line="45" />
+        <location filename="../../desktop/ui/editors/participants.py" line="45"/>
         <source>role in the event</source>
         <translation>роль в событии</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/participants.py" line="46" />
+        <location filename="../../desktop/ui/editors/participants.py" line="46"/>
         <source>Role in the event</source>
         <translation>Роль в событии</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/participants.py" line="47" />
+        <location filename="../../desktop/ui/editors/participants.py" line="47"/>
         <source>&amp;Add person</source>
         <translation>&amp;Добавить лицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/participants.py" line="48" />
+        <location filename="../../desktop/ui/editors/participants.py" line="48"/>
         <source>Remove &amp;person</source>
         <translation>&amp;Убрать лицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/participants.py" line="62" />
+        <location filename="../../desktop/ui/editors/participants.py" line="62"/>
         <source>Save the event first to add people to it.</source>
         <translation>Сначала сохраните событие, чтобы добавить в него людей.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/participants.py" line="88" />
+        <location filename="../../desktop/ui/editors/participants.py" line="88"/>
         <source>Add person to event</source>
         <translation>Добавление лица в событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/participants.py" line="109" />
+        <location filename="../../desktop/ui/editors/participants.py" line="109"/>
         <source>Remove person from event</source>
         <translation>Удаление лица из события</translation>
     </message>
@@ -1603,23 +1765,23 @@
 <context>
     <name>PassphraseField</name>
     <message>
-        <location filename="../../desktop/ui/vault/passphrase_field.py" line="29" />
-        <location filename="../../desktop/ui/vault/passphrase_field.py" line="53" />
+        <location filename="../../desktop/ui/vault/passphrase_field.py" line="29"/>
+        <location filename="../../desktop/ui/vault/passphrase_field.py" line="53"/>
         <source>Show</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/passphrase_field.py" line="31" />
+        <location filename="../../desktop/ui/vault/passphrase_field.py" line="31"/>
         <source>Show or hide the passphrase</source>
         <translation>Показать или скрыть парольную фразу</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/passphrase_field.py" line="34" />
+        <location filename="../../desktop/ui/vault/passphrase_field.py" line="34"/>
         <source>Caps Lock is on.</source>
         <translation>Включён Caps Lock.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/passphrase_field.py" line="53" />
+        <location filename="../../desktop/ui/vault/passphrase_field.py" line="53"/>
         <source>Hide</source>
         <translation>Скрыть</translation>
     </message>
@@ -1627,47 +1789,47 @@
 <context>
     <name>PeopleTab</name>
     <message>
-        <location filename="../../desktop/ui/people/tab.py" line="86" />
+        <location filename="../../desktop/ui/people/tab.py" line="86"/>
         <source>Filter people (any script)</source>
         <translation>Фильтр людей (любой алфавит)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/tab.py" line="87" />
+        <location filename="../../desktop/ui/people/tab.py" line="87"/>
         <source>Filter people</source>
         <translation>Фильтр людей</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/tab.py" line="88" />
+        <location filename="../../desktop/ui/people/tab.py" line="88"/>
         <source>People and officials</source>
         <translation>Люди и должностные лица</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/tab.py" line="89" />
+        <location filename="../../desktop/ui/people/tab.py" line="89"/>
         <source>New &amp;person…</source>
         <translation>Новое &amp;лицо…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/tab.py" line="90" />
+        <location filename="../../desktop/ui/people/tab.py" line="90"/>
         <source>New &amp;organisation…</source>
         <translation>Новая &amp;организация…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/tab.py" line="219" />
+        <location filename="../../desktop/ui/people/tab.py" line="219"/>
         <source>Delete this person? You can undo this.</source>
         <translation>Удалить этого человека? Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/tab.py" line="229" />
+        <location filename="../../desktop/ui/people/tab.py" line="229"/>
         <source>Delete person</source>
         <translation>Удалить лицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/tab.py" line="240" />
+        <location filename="../../desktop/ui/people/tab.py" line="240"/>
         <source>Delete this posting? You can undo this.</source>
         <translation>Удалить эту должность? Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/tab.py" line="259" />
+        <location filename="../../desktop/ui/people/tab.py" line="259"/>
         <source>Delete posting</source>
         <translation>Удалить должность</translation>
     </message>
@@ -1675,59 +1837,59 @@
 <context>
     <name>PersonEditor</name>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="52" />
+        <location filename="../../desktop/ui/editors/person.py" line="52"/>
         <source>Person</source>
         <translation>Лицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="52" />
+        <location filename="../../desktop/ui/editors/person.py" line="52"/>
         <source>New person</source>
         <translation>Новое лицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="53" />
+        <location filename="../../desktop/ui/editors/person.py" line="53"/>
         <source>&amp;Name:</source>
         <translation>&amp;Имя:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="55" />
+        <location filename="../../desktop/ui/editors/person.py" line="55"/>
         <source>Other &amp;spellings (one a line):</source>
         <translation>Другие &amp;написания (по одному в строке):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="57" />
+        <location filename="../../desktop/ui/editors/person.py" line="57"/>
         <source>Артём Кузнецов
 Artyom Kuznetsov</source>
         <translation>Артём Кузнецов
 Artyom Kuznetsov</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="58" />
+        <location filename="../../desktop/ui/editors/person.py" line="58"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Вид:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="59" />
+        <location filename="../../desktop/ui/editors/person.py" line="59"/>
         <source>&amp;Description:</source>
         <translation>&amp;Описание:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="60" />
+        <location filename="../../desktop/ui/editors/person.py" line="60"/>
         <source>&amp;Protected identity</source>
         <translation>&amp;Защищаемая личность</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="61" />
+        <location filename="../../desktop/ui/editors/person.py" line="61"/>
         <source>C&amp;onfidential</source>
         <translation>Конфи&amp;денциально</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="96" />
+        <location filename="../../desktop/ui/editors/person.py" line="96"/>
         <source>Add person</source>
         <translation>Добавление лица</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="105" />
+        <location filename="../../desktop/ui/editors/person.py" line="105"/>
         <source>Edit person</source>
         <translation>Изменение лица</translation>
     </message>
@@ -1735,82 +1897,82 @@ Artyom Kuznetsov</translation>
 <context>
     <name>PersonPage</name>
     <message>
-        <location filename="../../desktop/ui/people/page.py" line="108" />
+        <location filename="../../desktop/ui/people/page.py" line="109"/>
         <source>&amp;Edit person…</source>
         <translation>&amp;Изменить…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/page.py" line="109" />
+        <location filename="../../desktop/ui/people/page.py" line="110"/>
         <source>Delete person</source>
         <translation>Удалить лицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/page.py" line="110" />
+        <location filename="../../desktop/ui/people/page.py" line="111"/>
         <source>Po&amp;stings</source>
         <translation>&amp;Должности</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/page.py" line="112" />
+        <location filename="../../desktop/ui/people/page.py" line="113"/>
         <source>Organisation</source>
         <translation>Организация</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/page.py" line="112" />
+        <location filename="../../desktop/ui/people/page.py" line="113"/>
         <source>Role</source>
         <translation>Должность</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/page.py" line="112" />
+        <location filename="../../desktop/ui/people/page.py" line="113"/>
         <source>Rank</source>
         <translation>Звание</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/page.py" line="112" />
+        <location filename="../../desktop/ui/people/page.py" line="113"/>
         <source>From</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/page.py" line="113" />
+        <location filename="../../desktop/ui/people/page.py" line="114"/>
         <source>To</source>
         <translation>По</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/page.py" line="115" />
+        <location filename="../../desktop/ui/people/page.py" line="116"/>
         <source>Postings</source>
         <translation>Должности</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/page.py" line="116" />
+        <location filename="../../desktop/ui/people/page.py" line="117"/>
         <source>Add posti&amp;ng…</source>
         <translation>Добавить долж&amp;ность…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/page.py" line="117" />
+        <location filename="../../desktop/ui/people/page.py" line="118"/>
         <source>Delete posting</source>
         <translation>Удалить должность</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/page.py" line="118" />
+        <location filename="../../desktop/ui/people/page.py" line="119"/>
         <source>E&amp;vents they appear in</source>
         <translation>&amp;События с участием</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/page.py" line="119" />
+        <location filename="../../desktop/ui/people/page.py" line="120"/>
         <source>Events they appear in</source>
         <translation>События с участием</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/page.py" line="120" />
+        <location filename="../../desktop/ui/people/page.py" line="121"/>
         <source>Complaints a&amp;gainst them</source>
         <translation>&amp;Жалобы на это лицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/page.py" line="121" />
+        <location filename="../../desktop/ui/people/page.py" line="122"/>
         <source>Complaints against them</source>
         <translation>Жалобы на это лицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/page.py" line="150" />
+        <location filename="../../desktop/ui/people/page.py" line="154"/>
         <source>Choose a person on the left.</source>
         <translation>Выберите человека слева.</translation>
     </message>
@@ -1818,57 +1980,57 @@ Artyom Kuznetsov</translation>
 <context>
     <name>PostingEditor</name>
     <message>
-        <location filename="../../desktop/ui/editors/posting.py" line="41" />
+        <location filename="../../desktop/ui/editors/posting.py" line="41"/>
         <source>Posting</source>
         <translation>Должность</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/posting.py" line="41" />
+        <location filename="../../desktop/ui/editors/posting.py" line="41"/>
         <source>New posting</source>
         <translation>Новая должность</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/posting.py" line="45" />
+        <location filename="../../desktop/ui/editors/posting.py" line="45"/>
         <source>&amp;Organisation:</source>
         <translation>&amp;Организация:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/posting.py" line="46" />
+        <location filename="../../desktop/ui/editors/posting.py" line="46"/>
         <source>(choose)</source>
         <translation>(выберите)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/posting.py" line="48" />
+        <location filename="../../desktop/ui/editors/posting.py" line="48"/>
         <source>&amp;Role:</source>
         <translation>&amp;Должность:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/posting.py" line="49" />
+        <location filename="../../desktop/ui/editors/posting.py" line="49"/>
         <source>Ran&amp;k:</source>
         <translation>&amp;Звание:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/posting.py" line="50" />
+        <location filename="../../desktop/ui/editors/posting.py" line="50"/>
         <source>&amp;From:</source>
         <translation>&amp;С:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/posting.py" line="51" />
+        <location filename="../../desktop/ui/editors/posting.py" line="51"/>
         <source>&amp;To:</source>
         <translation>&amp;По:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/posting.py" line="54" />
+        <location filename="../../desktop/ui/editors/posting.py" line="54"/>
         <source>So&amp;urces:</source>
         <translation>Ис&amp;точники:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/posting.py" line="97" />
+        <location filename="../../desktop/ui/editors/posting.py" line="97"/>
         <source>Add posting</source>
         <translation>Добавление должности</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/posting.py" line="103" />
+        <location filename="../../desktop/ui/editors/posting.py" line="103"/>
         <source>Edit posting</source>
         <translation>Изменение должности</translation>
     </message>
@@ -1876,7 +2038,7 @@ Artyom Kuznetsov</translation>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../desktop/ui/editors/form.py" line="67" />
+        <location filename="../../desktop/ui/editors/form.py" line="67"/>
         <source>Error</source>
         <translation>Ошибка</translation>
     </message>
@@ -1884,27 +2046,27 @@ Artyom Kuznetsov</translation>
 <context>
     <name>ResponseEditor</name>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="201" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="201"/>
         <source>New response</source>
         <translation>Новый ответ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="202" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="202"/>
         <source>&amp;Received:</source>
         <translation>&amp;Получен:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="203" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="203"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Вид:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="204" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="204"/>
         <source>&amp;Summary:</source>
         <translation>&amp;Описание:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="218" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="218"/>
         <source>Add response</source>
         <translation>Добавление ответа</translation>
     </message>
@@ -1912,53 +2074,57 @@ Artyom Kuznetsov</translation>
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../desktop/ui/search.py" line="117" />
-        <location filename="../../desktop/ui/search.py" line="121" />
+        <location filename="../../desktop/ui/search.py" line="130"/>
+        <location filename="../../desktop/ui/search.py" line="134"/>
         <source>Search</source>
         <translation>Поиск</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search.py" line="119" />
+        <location filename="../../desktop/ui/search.py" line="132"/>
         <source>Search names (any script), events, complaints, sources…</source>
         <translation>Поиск по именам (любой алфавит), событиям, жалобам, источникам…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search.py" line="122" />
+        <location filename="../../desktop/ui/search.py" line="135"/>
         <source>Search results</source>
         <translation>Результаты поиска</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search.py" line="131" />
+        <location filename="../../desktop/ui/search.py" line="144"/>
         <source>People</source>
         <translation>Люди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search.py" line="132" />
+        <location filename="../../desktop/ui/search.py" line="145"/>
         <source>Events</source>
         <translation>События</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search.py" line="133" />
+        <location filename="../../desktop/ui/search.py" line="146"/>
         <source>Complaints</source>
         <translation>Жалобы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search.py" line="134" />
+        <location filename="../../desktop/ui/search.py" line="147"/>
         <source>Organisations</source>
         <translation>Организации</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search.py" line="135" />
+        <location filename="../../desktop/ui/search.py" line="148"/>
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search.py" line="163" />
+        <location filename="../../desktop/ui/search.py" line="176"/>
         <source>%n result(s)</source>
-        <translation><numerusform>%n результат</numerusform><numerusform>%n результата</numerusform><numerusform>%n результатов</numerusform></translation>
+        <translation>
+            <numerusform>%n результат</numerusform>
+            <numerusform>%n результата</numerusform>
+            <numerusform>%n результатов</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search.py" line="163" />
+        <location filename="../../desktop/ui/search.py" line="176"/>
         <source>Nothing found.</source>
         <translation>Ничего не найдено.</translation>
     </message>
@@ -1966,42 +2132,42 @@ Artyom Kuznetsov</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="84" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="84"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="85" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="85"/>
         <source>&amp;Language:</source>
         <translation>&amp;Язык:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="86" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="86"/>
         <source>&amp;Lock after idle minutes (0 = never):</source>
         <translation>&amp;Блокировать после минут бездействия (0 — никогда):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="87" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="87"/>
         <source>&amp;Remember this vault on this computer (OS keyring)</source>
         <translation>&amp;Запомнить это хранилище на этом компьютере (связка ключей ОС)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="90" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="90"/>
         <source>With this on, anyone holding this laptop while you are logged in can open the vault without the passphrase.</source>
         <translation>Если это включено, любой, у кого окажется этот ноутбук, пока вы вошли в систему, откроет хранилище без парольной фразы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="94" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="94"/>
         <source>Vault folder:</source>
         <translation>Папка хранилища:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="95" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="95"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="96" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="96"/>
         <source>Auto-lock minutes</source>
         <translation>Минуты до автоблокировки</translation>
     </message>
@@ -2009,72 +2175,72 @@ Artyom Kuznetsov</translation>
 <context>
     <name>SourceEditor</name>
     <message>
-        <location filename="../../desktop/ui/editors/source.py" line="42" />
+        <location filename="../../desktop/ui/editors/source.py" line="42"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/source.py" line="42" />
+        <location filename="../../desktop/ui/editors/source.py" line="42"/>
         <source>New source</source>
         <translation>Новый источник</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/source.py" line="43" />
+        <location filename="../../desktop/ui/editors/source.py" line="43"/>
         <source>&amp;Label:</source>
         <translation>&amp;Метка:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/source.py" line="44" />
+        <location filename="../../desktop/ui/editors/source.py" line="44"/>
         <source>&amp;Title:</source>
         <translation>&amp;Название:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/source.py" line="45" />
+        <location filename="../../desktop/ui/editors/source.py" line="45"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Вид:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/source.py" line="46" />
+        <location filename="../../desktop/ui/editors/source.py" line="46"/>
         <source>&amp;Author:</source>
         <translation>&amp;Автор:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/source.py" line="47" />
+        <location filename="../../desktop/ui/editors/source.py" line="47"/>
         <source>&amp;Publisher:</source>
         <translation>&amp;Издатель:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/source.py" line="48" />
+        <location filename="../../desktop/ui/editors/source.py" line="48"/>
         <source>&amp;Date:</source>
         <translation>&amp;Дата:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/source.py" line="49" />
+        <location filename="../../desktop/ui/editors/source.py" line="49"/>
         <source>La&amp;nguage:</source>
         <translation>&amp;Язык:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/source.py" line="51" />
+        <location filename="../../desktop/ui/editors/source.py" line="51"/>
         <source>&amp;Reliability:</source>
         <translation>&amp;Достоверность:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/source.py" line="53" />
+        <location filename="../../desktop/ui/editors/source.py" line="53"/>
         <source>&amp;URL (never opened):</source>
         <translation>&amp;URL (никогда не открывается):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/source.py" line="54" />
+        <location filename="../../desktop/ui/editors/source.py" line="54"/>
         <source>C&amp;onfidential</source>
         <translation>Конфи&amp;денциально</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/source.py" line="96" />
+        <location filename="../../desktop/ui/editors/source.py" line="96"/>
         <source>Add source</source>
         <translation>Добавление источника</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/source.py" line="105" />
+        <location filename="../../desktop/ui/editors/source.py" line="105"/>
         <source>Edit source</source>
         <translation>Изменение источника</translation>
     </message>
@@ -2082,115 +2248,253 @@ Artyom Kuznetsov</translation>
 <context>
     <name>SourcesTab</name>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="132" />
+        <location filename="../../desktop/ui/sources/tab.py" line="132"/>
         <source>Label</source>
         <translation>Метка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="132" />
+        <location filename="../../desktop/ui/sources/tab.py" line="132"/>
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="132" />
+        <location filename="../../desktop/ui/sources/tab.py" line="132"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="132" />
+        <location filename="../../desktop/ui/sources/tab.py" line="132"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="133" />
+        <location filename="../../desktop/ui/sources/tab.py" line="133"/>
         <source>Reliability</source>
         <translation>Достоверность</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="135" />
+        <location filename="../../desktop/ui/sources/tab.py" line="135"/>
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="136" />
+        <location filename="../../desktop/ui/sources/tab.py" line="136"/>
         <source>&amp;New source…</source>
         <translation>&amp;Новый источник…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="137" />
+        <location filename="../../desktop/ui/sources/tab.py" line="137"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Изменить…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="138" />
+        <location filename="../../desktop/ui/sources/tab.py" line="138"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="139" />
+        <location filename="../../desktop/ui/sources/tab.py" line="139"/>
         <source>Attached &amp;files</source>
         <translation>Вложенные &amp;файлы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="140" />
+        <location filename="../../desktop/ui/sources/tab.py" line="140"/>
         <source>Attached files</source>
         <translation>Вложенные файлы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="141" />
+        <location filename="../../desktop/ui/sources/tab.py" line="141"/>
         <source>&amp;Attach file…</source>
         <translation>&amp;Вложить файл…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="142" />
+        <location filename="../../desktop/ui/sources/tab.py" line="142"/>
         <source>&amp;Save a copy…</source>
         <translation>&amp;Сохранить копию…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="143" />
+        <location filename="../../desktop/ui/sources/tab.py" line="143"/>
         <source>Drop files here to attach them to the chosen source.</source>
         <translation>Перетащите сюда файлы, чтобы вложить их в выбранный источник.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="267" />
+        <location filename="../../desktop/ui/sources/tab.py" line="270"/>
         <source>Delete this source? You can undo this.</source>
         <translation>Удалить этот источник? Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="277" />
+        <location filename="../../desktop/ui/sources/tab.py" line="280"/>
         <source>Delete source</source>
         <translation>Удаление источника</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="289" />
+        <location filename="../../desktop/ui/sources/tab.py" line="292"/>
         <source>Attach files</source>
         <translation>Вложить файлы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="338" />
+        <location filename="../../desktop/ui/sources/tab.py" line="341"/>
         <source>Save a copy</source>
         <translation>Сохранить копию</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="350" />
+        <location filename="../../desktop/ui/sources/tab.py" line="353"/>
         <source>The copy could not be saved there.</source>
         <translation>Не удалось сохранить копию в этом месте.</translation>
     </message>
 </context>
 <context>
+    <name>SyncDialog</name>
+    <message>
+        <location filename="../../desktop/ui/sync/dialog.py" line="49"/>
+        <source>Sync</source>
+        <translation>Синхронизация</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/dialog.py" line="54"/>
+        <source>Drive</source>
+        <translation>Накопитель</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/dialog.py" line="56"/>
+        <source>Conflicts</source>
+        <translation>Конфликты</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/dialog.py" line="57"/>
+        <source>Devices</source>
+        <translation>Устройства</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/dialog.py" line="71"/>
+        <source>removable</source>
+        <translation>съёмный</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/dialog.py" line="71"/>
+        <source>disk</source>
+        <translation>диск</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/dialog.py" line="75"/>
+        <source>Choose folder…</source>
+        <translation>Выбрать папку…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/dialog.py" line="77"/>
+        <source>Export changes</source>
+        <translation>Выгрузить изменения</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/dialog.py" line="80"/>
+        <source>Import bundles</source>
+        <translation>Загрузить пакеты</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/dialog.py" line="86"/>
+        <source>Choose a drive or a folder, then export or import.</source>
+        <translation>Выберите накопитель или папку, затем выгрузите или загрузите изменения.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/dialog.py" line="95"/>
+        <source>Drives (removable first):</source>
+        <translation>Накопители (сначала съёмные):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/dialog.py" line="103"/>
+        <source>Choose a folder</source>
+        <translation>Выберите папку</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/dialog.py" line="121"/>
+        <source>Choose a drive or a folder first.</source>
+        <translation>Сначала выберите накопитель или папку.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/dialog.py" line="141"/>
+        <source>Sorry, something went wrong; nothing was changed.</source>
+        <translation>Произошла ошибка; ничего не изменено.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/dialog.py" line="150"/>
+        <source>Wrote %1 changes and %2 attachments for %3.</source>
+        <translation>Записано изменений: %1, вложений: %2 для %3.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/dialog.py" line="164"/>
+        <source>Imported %1 bundles: %2 new, %3 updated, %4 deleted, %5 in conflict.</source>
+        <translation>Загружено пакетов: %1; новых записей: %2, изменённых: %3, удалённых: %4, в конфликте: %5.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/dialog.py" line="168"/>
+        <source>No bundles for this device there.</source>
+        <translation>Там нет пакетов для этого устройства.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/dialog.py" line="170"/>
+        <source>Refused %1: %2</source>
+        <translation>Отклонён %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/dialog.py" line="183"/>
+        <source>Device</source>
+        <translation>Устройство</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/dialog.py" line="183"/>
+        <source>Fingerprint</source>
+        <translation>Отпечаток</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/dialog.py" line="183"/>
+        <source>Paired</source>
+        <translation>Сопряжено</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/dialog.py" line="183"/>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/dialog.py" line="185"/>
+        <source>Pair with a device…</source>
+        <translation>Сопрячь с устройством…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/dialog.py" line="187"/>
+        <source>This device&apos;s pairing file…</source>
+        <translation>Файл сопряжения этого устройства…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/dialog.py" line="189"/>
+        <source>Unpair</source>
+        <translation>Отменить сопряжение</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/dialog.py" line="211"/>
+        <source>unpaired</source>
+        <translation>сопряжение отменено</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/dialog.py" line="211"/>
+        <source>paired</source>
+        <translation>сопряжено</translation>
+    </message>
+</context>
+<context>
     <name>TimelineBand</name>
     <message>
-        <location filename="../../desktop/ui/timeline/band.py" line="76" />
+        <location filename="../../desktop/ui/timeline/band.py" line="76"/>
         <source>Timeline band</source>
         <translation>Лента времени</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/band.py" line="78" />
+        <location filename="../../desktop/ui/timeline/band.py" line="78"/>
         <source>Ctrl+wheel or plus and minus zoom; drag or arrow keys move; Home shows all.</source>
         <translation>Ctrl+колесо или плюс и минус — масштаб; перетаскивание или стрелки — сдвиг; Home — показать всё.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/band.py" line="368" />
+        <location filename="../../desktop/ui/timeline/band.py" line="368"/>
         <source>Complaint: %1</source>
         <translation>Жалоба: %1</translation>
     </message>
@@ -2198,32 +2502,32 @@ Artyom Kuznetsov</translation>
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../desktop/ui/timeline/model.py" line="131" />
+        <location filename="../../desktop/ui/timeline/model.py" line="131"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/model.py" line="132" />
+        <location filename="../../desktop/ui/timeline/model.py" line="132"/>
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/model.py" line="133" />
+        <location filename="../../desktop/ui/timeline/model.py" line="133"/>
         <source>People</source>
         <translation>Люди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/model.py" line="134" />
+        <location filename="../../desktop/ui/timeline/model.py" line="134"/>
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/model.py" line="135" />
+        <location filename="../../desktop/ui/timeline/model.py" line="135"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/model.py" line="153" />
+        <location filename="../../desktop/ui/timeline/model.py" line="153"/>
         <source>(removed)</source>
         <translation>(удалено)</translation>
     </message>
@@ -2231,33 +2535,37 @@ Artyom Kuznetsov</translation>
 <context>
     <name>TimelinePanel</name>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="203" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="203"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/timeline/panel.py" line="211" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="211"/>
         <source>%n event(s)</source>
-        <translation><numerusform>%n событие</numerusform><numerusform>%n события</numerusform><numerusform>%n событий</numerusform></translation>
+        <translation>
+            <numerusform>%n событие</numerusform>
+            <numerusform>%n события</numerusform>
+            <numerusform>%n событий</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="246" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="246"/>
         <source>The timeline could not be loaded.</source>
         <translation>Не удалось загрузить хронологию.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="279" />
-        <location filename="../../desktop/ui/timeline/panel.py" line="293" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="279"/>
+        <location filename="../../desktop/ui/timeline/panel.py" line="293"/>
         <source>Delete event</source>
         <translation>Удаление события</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="280" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="280"/>
         <source>Delete the event “%1”?</source>
         <translation>Удалить событие «%1»?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="313" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="313"/>
         <source>Timeline events</source>
         <translation>События хронологии</translation>
     </message>
@@ -2265,64 +2573,64 @@ Artyom Kuznetsov</translation>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../desktop/ui/vault/unlock.py" line="42" />
+        <location filename="../../desktop/ui/vault/unlock.py" line="42"/>
         <source>Unlock the vault</source>
         <translation>Разблокировка хранилища</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/unlock.py" line="46" />
-        <location filename="../../desktop/ui/vault/unlock.py" line="92" />
+        <location filename="../../desktop/ui/vault/unlock.py" line="46"/>
+        <location filename="../../desktop/ui/vault/unlock.py" line="92"/>
         <source>Passphrase</source>
         <translation>Парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/unlock.py" line="54" />
+        <location filename="../../desktop/ui/vault/unlock.py" line="54"/>
         <source>Unlocking</source>
         <translation>Разблокировка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/unlock.py" line="56" />
+        <location filename="../../desktop/ui/vault/unlock.py" line="56"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Разблокировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/unlock.py" line="58" />
-        <location filename="../../desktop/ui/vault/unlock.py" line="93" />
+        <location filename="../../desktop/ui/vault/unlock.py" line="58"/>
+        <location filename="../../desktop/ui/vault/unlock.py" line="93"/>
         <source>Use &amp;recovery key</source>
         <translation>Ключ &amp;восстановления</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/unlock.py" line="59" />
-        <source>Unlock with this &amp;computer's keyring</source>
+        <location filename="../../desktop/ui/vault/unlock.py" line="59"/>
+        <source>Unlock with this &amp;computer&apos;s keyring</source>
         <translation>Связка ключей этого &amp;компьютера</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/unlock.py" line="61" />
+        <location filename="../../desktop/ui/vault/unlock.py" line="61"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/unlock.py" line="62" />
+        <location filename="../../desktop/ui/vault/unlock.py" line="62"/>
         <source>Vault: %1</source>
         <translation>Хранилище: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/unlock.py" line="87" />
+        <location filename="../../desktop/ui/vault/unlock.py" line="87"/>
         <source>&amp;Recovery key (32 letters and digits):</source>
         <translation>&amp;Ключ восстановления (32 буквы и цифры):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/unlock.py" line="88" />
+        <location filename="../../desktop/ui/vault/unlock.py" line="88"/>
         <source>Recovery key</source>
         <translation>Ключ восстановления</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/unlock.py" line="89" />
+        <location filename="../../desktop/ui/vault/unlock.py" line="89"/>
         <source>Use &amp;passphrase</source>
         <translation>&amp;Парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/unlock.py" line="91" />
+        <location filename="../../desktop/ui/vault/unlock.py" line="91"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Парольная фраза:</translation>
     </message>
@@ -2330,22 +2638,22 @@ Artyom Kuznetsov</translation>
 <context>
     <name>VaultStatusBar</name>
     <message>
-        <location filename="../../desktop/ui/status_bar.py" line="46" />
+        <location filename="../../desktop/ui/status_bar.py" line="46"/>
         <source>Unlocked</source>
         <translation>Разблокировано</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/status_bar.py" line="46" />
+        <location filename="../../desktop/ui/status_bar.py" line="46"/>
         <source>Locked</source>
         <translation>Заблокировано</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/status_bar.py" line="48" />
+        <location filename="../../desktop/ui/status_bar.py" line="48"/>
         <source>Vault: %1</source>
         <translation>Хранилище: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/status_bar.py" line="52" />
+        <location filename="../../desktop/ui/status_bar.py" line="52"/>
         <source>%1 events · %2 people · %3 complaints · %4 sources</source>
         <translation>событий: %1 · людей: %2 · жалоб: %3 · источников: %4</translation>
     </message>
@@ -2353,27 +2661,27 @@ Artyom Kuznetsov</translation>
 <context>
     <name>WelcomeDialog</name>
     <message>
-        <location filename="../../desktop/ui/vault/welcome.py" line="17" />
+        <location filename="../../desktop/ui/vault/welcome.py" line="17"/>
         <source>Welcome to Dossier</source>
         <translation>Добро пожаловать в Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/welcome.py" line="19" />
+        <location filename="../../desktop/ui/vault/welcome.py" line="19"/>
         <source>&lt;h2&gt;Welcome to Dossier&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Добро пожаловать в Dossier&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/welcome.py" line="22" />
+        <location filename="../../desktop/ui/vault/welcome.py" line="22"/>
         <source>Dossier keeps case files — timelines, officials, complaints and sources — in an encrypted vault on this computer. Nothing leaves it unless you export it.</source>
         <translation>Dossier хранит дела — хронологии, должностных лиц, жалобы и источники — в зашифрованном хранилище на этом компьютере. Ничего не покидает его, пока вы сами это не экспортируете.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/welcome.py" line="29" />
+        <location filename="../../desktop/ui/vault/welcome.py" line="29"/>
         <source>&amp;Create a new vault…</source>
         <translation>&amp;Создать новое хранилище…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/welcome.py" line="30" />
+        <location filename="../../desktop/ui/vault/welcome.py" line="30"/>
         <source>Open the &amp;demo case</source>
         <translation>Открыть &amp;демонстрационное дело</translation>
     </message>
@@ -2381,37 +2689,37 @@ Artyom Kuznetsov</translation>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../desktop/ui/workspace.py" line="82" />
+        <location filename="../../desktop/ui/workspace.py" line="81"/>
         <source>&amp;Timeline</source>
         <translation>&amp;Хронология</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace.py" line="83" />
+        <location filename="../../desktop/ui/workspace.py" line="82"/>
         <source>&amp;People &amp;&amp; Officials</source>
         <translation>&amp;Люди и должностные лица</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace.py" line="84" />
+        <location filename="../../desktop/ui/workspace.py" line="83"/>
         <source>Co&amp;mplaints</source>
         <translation>&amp;Жалобы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace.py" line="85" />
+        <location filename="../../desktop/ui/workspace.py" line="84"/>
         <source>&amp;Sources &amp;&amp; Exhibits</source>
         <translation>&amp;Источники и приложения</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace.py" line="87" />
-        <source>The timeline view is not installed in this build.</source>
-        <translation>Хронология не установлена в этой сборке.</translation>
+        <location filename="../../desktop/ui/workspace.py" line="87"/>
+        <source>Sample data compiled from public reports: verify every fact against its source before any use.</source>
+        <translation>Демонстрационные данные из открытых источников: перед любым использованием проверьте каждый факт по его источнику.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace.py" line="149" />
+        <location filename="../../desktop/ui/workspace.py" line="155"/>
         <source>Delete this event? You can undo this.</source>
         <translation>Удалить это событие? Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace.py" line="159" />
+        <location filename="../../desktop/ui/workspace.py" line="165"/>
         <source>Delete event</source>
         <translation>Удаление события</translation>
     </message>
