@@ -41,7 +41,7 @@ from desktop.core.fuzzydate import FuzzyDate
 from desktop.core.names import skeleton_tokens
 from desktop.crypto.kdf import TEST_ENV
 from desktop.services.timeline import date_columns
-from desktop.store.engine import PAGE_CACHE_KIB, open_engine
+from desktop.store.engine import PAGE_CACHE_KIB, open_engine, read_only
 from desktop.store.models import Case, Event
 from desktop.store.vault import Vault
 
@@ -195,12 +195,15 @@ def op_insert(engine: Engine, case: dict[str, Any], events: list[dict[str, Any]]
         conn.execute(insert(Case.__table__), [case])  # type: ignore[arg-type]
         conn.execute(insert(Event.__table__), events)  # type: ignore[arg-type]
         conn.execute(INSERT_FTS, docs)
+    # As the store does after every write transaction (Vault.refresh_connections): both
+    # stores get the same treatment.
+    engine.dispose()
 
 
 def op_lookup(engine: Engine, ids: list[str]) -> int:
     found = 0
     query = text("SELECT * FROM events WHERE id = :id")
-    with engine.connect() as conn:
+    with read_only(engine).connect() as conn:
         for event_id in ids:
             found += len(conn.execute(query, {"id": event_id}).all())
     return found
@@ -212,7 +215,7 @@ def op_range(engine: Engine, case_id: str, windows: list[tuple[int, int]]) -> in
         "SELECT id, date_edtf, title FROM events "
         "WHERE case_id = :c AND date_sort BETWEEN :a AND :b ORDER BY date_sort, day_order"
     )
-    with engine.connect() as conn:
+    with read_only(engine).connect() as conn:
         for first, last in windows:
             rows += len(conn.execute(query, {"c": case_id, "a": first, "b": last}).all())
     return rows
@@ -227,7 +230,7 @@ def op_fts(engine: Engine, queries: list[str]) -> int:
         "bm25(search_index, 0, 0, 0, 8.0, 2.0, 4.0) AS score FROM search_index "
         "WHERE search_index MATCH :q ORDER BY score LIMIT 50"
     )
-    with engine.connect() as conn:
+    with read_only(engine).connect() as conn:
         for q in queries:
             rows += len(conn.execute(query, {"q": match_expression(q)}).all())
     return rows

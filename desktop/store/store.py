@@ -41,7 +41,7 @@ class Store:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        session = self.vault.session()
+        session = self.vault.read_session()
         try:
             yield session
         finally:
@@ -58,6 +58,7 @@ class Store:
                 write_state(session, {"counter": str(stamper.counter), "hlc": stamper.last_hlc})
         finally:
             session.close()
+        self.vault.refresh_connections()
 
     @staticmethod
     def ensure_device(session: Session) -> dict[str, str]:
@@ -74,8 +75,12 @@ class Store:
         return state
 
     def device(self) -> dict[str, str]:
-        with self.reading() as session, session.begin():
-            return dict(self.ensure_device(session))
+        session = self.vault.session()  # may create the device's identity: a write
+        try:
+            with session.begin():
+                return dict(self.ensure_device(session))
+        finally:
+            session.close()
 
     def fetch(self, model: type[Synced], record_type: type[R], record_id: str) -> R:
         """The live record `record_id` as plain data; RecordMissing when gone."""

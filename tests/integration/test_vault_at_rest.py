@@ -29,10 +29,14 @@ def assert_no_plaintext(folder: Path) -> None:
 def test_demo_strings_never_reach_disk_in_plain_text(tmp_path: Path, passphrase: str) -> None:
     folder = tmp_path / "vault"
     vault, _recovery = Vault.create(folder, passphrase)
+    # A reader stays connected, as the app's views do, so the WAL is not folded away when
+    # the vault refreshes its pooled connections after each write.
+    reader = vault.require_engine().connect()
     install_demo_case(Services.over(vault))
     wal = folder / f"{VAULT_DB}-wal"
     assert wal.exists() and wal.stat().st_size > 100_000, "the WAL should hold the demo's pages"
     assert_no_plaintext(folder)  # while open: the WAL is full of fresh pages
+    reader.close()
     vault.lock()
     assert (folder / VAULT_DB).stat().st_size > 100_000
     assert_no_plaintext(folder)  # after lock: checkpointed into the main file

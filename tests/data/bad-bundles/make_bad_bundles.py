@@ -24,15 +24,15 @@ ROOT = Path(__file__).resolve().parents[3]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from desktop.core.clock import HlcStamp  # noqa: E402
+from desktop.core.vectors import VersionVector  # noqa: E402
 from desktop.sync.bundle import (  # noqa: E402
     SIGNATURE_CONTEXT,
     Manifest,
     Reason,
     write_bundle,
 )
-from desktop.core.clock import HlcStamp  # noqa: E402
 from desktop.sync.identity import DeviceIdentity  # noqa: E402
-from desktop.core.vectors import VersionVector  # noqa: E402
 
 SCHEMA = 1
 MAX_BYTES = 32 * 1024
