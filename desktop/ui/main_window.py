@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
 from desktop import __version__
 from desktop.crypto.os_keyring import SecretStore
-from desktop.errors import KnownError
 from desktop.services.registry import Services
 from desktop.services.sync import SyncService
 from desktop.store.vault import Vault
@@ -21,13 +20,12 @@ from desktop.ui import actions as window_actions
 from desktop.ui.briefing import BriefingDialog, open_briefing_dialog
 from desktop.ui.editors.case import CaseEditor
 from desktop.ui.idle import IdleWatcher
-from desktop.ui.messages import confirm, show_error
 from desktop.ui.search import SearchDialog
 from desktop.ui.settings import AppSettings
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.status_bar import VaultStatusBar
 from desktop.ui.sync.dialog import SyncDialog
-from desktop.ui.undo import RecordChange
+from desktop.ui.undo import delete_with_undo
 from desktop.ui.vault.unlock import UnlockDialog
 from desktop.ui.workspace import COMPLAINTS, PEOPLE, SOURCES, TIMELINE, Workspace
 
@@ -226,21 +224,17 @@ class MainWindow(QMainWindow):
             return
         case_id = self.workspace.case_id
         question = self.tr("Delete the whole case with everything in it? You can undo this.")
-        if ask and not confirm(self, question):
-            return
         cases = self.services.cases
-        try:
-            cases.delete_case(case_id)
-        except KnownError as exc:
-            show_error(self, exc)
+        if not delete_with_undo(
+            self,
+            self.undo_stack,
+            question,
+            self.tr("Delete case"),
+            delete=lambda: cases.delete_case(case_id),
+            restore=lambda: cases.restore_case(case_id),
+            ask=ask,
+        ):
             return
-        self.undo_stack.push(
-            RecordChange(
-                self.tr("Delete case"),
-                lambda: cases.restore_case(case_id),
-                lambda: cases.delete_case(case_id),
-            )
-        )
         self.workspace.cases.reload()
 
     # ---- dialogs ----------------------------------------------------------------------

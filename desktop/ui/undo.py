@@ -9,9 +9,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QWidget
 
 from desktop.errors import KnownError
+from desktop.ui.messages import confirm, show_error
 
 log = logging.getLogger(__name__)
 
@@ -60,3 +62,25 @@ class RecordChange(QUndoCommand):
 def changed_fields(old: Mapping[str, object], new: Mapping[str, object]) -> dict[str, object]:
     """The entries of `new` whose value differs from `old`."""
     return {k: v for k, v in new.items() if old.get(k) != v}
+
+
+def delete_with_undo(
+    parent: QWidget,
+    undo_stack: QUndoStack,
+    question: str,
+    label: str,
+    *,
+    delete: Callable[[], object],
+    restore: Callable[[], object],
+    ask: bool = True,
+) -> bool:
+    """Ask, delete, and push the undo command; False when declined or refused."""
+    if ask and not confirm(parent, question):
+        return False
+    try:
+        delete()
+    except KnownError as exc:
+        show_error(parent, exc)
+        return False
+    undo_stack.push(RecordChange(label, restore, delete))
+    return True

@@ -16,11 +16,10 @@ from desktop.services.registry import Services
 from desktop.ui.case_list import CaseListPanel
 from desktop.ui.complaints.tab import ComplaintsTab
 from desktop.ui.editors.event import EventEditor
-from desktop.ui.messages import confirm, show_error
 from desktop.ui.people.tab import PeopleTab
 from desktop.ui.sources.tab import SourcesTab
 from desktop.ui.timeline.panel import TimelinePanel
-from desktop.ui.undo import RecordChange
+from desktop.ui.undo import delete_with_undo
 
 log = logging.getLogger(__name__)
 TIMELINE, PEOPLE, COMPLAINTS, SOURCES = range(4)
@@ -152,21 +151,17 @@ class Workspace(QSplitter):
             self.timeline.select_event(event_id)
 
     def delete_event(self, event_id: str, *, ask: bool = True) -> None:
-        if ask and not confirm(self, self.tr("Delete this event? You can undo this.")):
-            return
         timeline = self.services.timeline
-        try:
-            timeline.delete_event(event_id)
-        except KnownError as exc:
-            show_error(self, exc)
+        if not delete_with_undo(
+            self,
+            self.undo_stack,
+            self.tr("Delete this event? You can undo this."),
+            self.tr("Delete event"),
+            delete=lambda: timeline.delete_event(event_id),
+            restore=lambda: timeline.restore_event(event_id),
+            ask=ask,
+        ):
             return
-        self.undo_stack.push(
-            RecordChange(
-                self.tr("Delete event"),
-                lambda: timeline.restore_event(event_id),
-                lambda: timeline.delete_event(event_id),
-            )
-        )
         self.selected_event = None
         self.refresh()
 

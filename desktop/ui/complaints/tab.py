@@ -22,8 +22,7 @@ from desktop.services.registry import Services
 from desktop.ui.complaints.detail import ComplaintDetail
 from desktop.ui.complaints.model import ID_ROLE, ComplaintsModel
 from desktop.ui.editors.complaint import ComplaintEditor, ResponseEditor
-from desktop.ui.messages import confirm, show_error
-from desktop.ui.undo import RecordChange
+from desktop.ui.undo import delete_with_undo
 
 
 class ComplaintsTab(QWidget):
@@ -178,21 +177,17 @@ class ComplaintsTab(QWidget):
         complaint_id = self.current_complaint()
         if not complaint_id:
             return
-        if ask and not confirm(self, self.tr("Delete this complaint? You can undo this.")):
-            return
         complaints = self.services.complaints
-        try:
-            complaints.delete_complaint(complaint_id)
-        except KnownError as exc:
-            show_error(self, exc)
+        if not delete_with_undo(
+            self,
+            self.undo_stack,
+            self.tr("Delete this complaint? You can undo this."),
+            self.tr("Delete complaint"),
+            delete=lambda: complaints.delete_complaint(complaint_id),
+            restore=lambda: complaints.restore_complaint(complaint_id),
+            ask=ask,
+        ):
             return
-        self.undo_stack.push(
-            RecordChange(
-                self.tr("Delete complaint"),
-                lambda: complaints.restore_complaint(complaint_id),
-                lambda: complaints.delete_complaint(complaint_id),
-            )
-        )
         self.refresh()
 
     def delete_selected(self) -> None:

@@ -25,7 +25,7 @@ from desktop.ui.editors.posting import PostingEditor
 from desktop.ui.messages import confirm, show_error
 from desktop.ui.people.avatar import initials_avatar, photo_avatar
 from desktop.ui.people.page import PersonPage
-from desktop.ui.undo import RecordChange
+from desktop.ui.undo import RecordChange, delete_with_undo
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 AVATAR = 40
@@ -216,21 +216,17 @@ class PeopleTab(QWidget):
         person_id = self.current_person()
         if not person_id:
             return
-        if ask and not confirm(self, self.tr("Delete this person? You can undo this.")):
-            return
         people = self.services.people
-        try:
-            people.delete_person(person_id)
-        except KnownError as exc:
-            show_error(self, exc)
+        if not delete_with_undo(
+            self,
+            self.undo_stack,
+            self.tr("Delete this person? You can undo this."),
+            self.tr("Delete person"),
+            delete=lambda: people.delete_person(person_id),
+            restore=lambda: people.restore_person(person_id),
+            ask=ask,
+        ):
             return
-        self.undo_stack.push(
-            RecordChange(
-                self.tr("Delete person"),
-                lambda: people.restore_person(person_id),
-                lambda: people.delete_person(person_id),
-            )
-        )
         self.refresh()
 
     def delete_posting(self, *, ask: bool = True) -> None:

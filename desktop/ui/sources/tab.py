@@ -36,9 +36,9 @@ from desktop.store.records import AttachmentRecord
 from desktop.ui.background import run_in_background
 from desktop.ui.editors.source import SourceEditor
 from desktop.ui.i18n import current_language
-from desktop.ui.messages import confirm, show_error
+from desktop.ui.messages import show_error
 from desktop.ui.sources.viewer import AttachmentViewer
-from desktop.ui.undo import RecordChange
+from desktop.ui.undo import delete_with_undo
 
 log = logging.getLogger(__name__)
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -267,21 +267,17 @@ class SourcesTab(QWidget):
         source_id = self.current_source()
         if not source_id:
             return
-        if ask and not confirm(self, self.tr("Delete this source? You can undo this.")):
-            return
         sources = self.services.sources
-        try:
-            sources.delete_source(source_id)
-        except KnownError as exc:
-            show_error(self, exc)
+        if not delete_with_undo(
+            self,
+            self.undo_stack,
+            self.tr("Delete this source? You can undo this."),
+            self.tr("Delete source"),
+            delete=lambda: sources.delete_source(source_id),
+            restore=lambda: sources.restore_source(source_id),
+            ask=ask,
+        ):
             return
-        self.undo_stack.push(
-            RecordChange(
-                self.tr("Delete source"),
-                lambda: sources.restore_source(source_id),
-                lambda: sources.delete_source(source_id),
-            )
-        )
         self.refresh()
 
     def delete_selected(self) -> None:
