@@ -67,16 +67,13 @@ class CaseService:
 
     def update_case(self, case_id: str, **changes: object) -> dict[str, object]:
         clean = clean_fields(changes, CASE_RULES, "case")
-        with self.store.writing() as w:
-            return w.update(Case, case_id, **clean)
+        return self.store.update(Case, case_id, clean)
 
     def delete_case(self, case_id: str) -> None:
-        with self.store.writing() as w:
-            w.delete(Case, case_id)
+        self.store.delete(Case, case_id)
 
     def restore_case(self, case_id: str) -> None:
-        with self.store.writing() as w:
-            w.restore(Case, case_id)
+        self.store.restore(Case, case_id)
 
     def counts(self, case_id: str) -> dict[str, int]:
         """Live records per kind, for the status bar and `case show`."""

@@ -203,16 +203,13 @@ class ComplaintService:
 
     def update_complaint(self, complaint_id: str, **changes: object) -> dict[str, object]:
         values = _complaint_values(dict(changes))
-        with self.store.writing() as w:
-            return w.update(Complaint, complaint_id, **values)
+        return self.store.update(Complaint, complaint_id, values)
 
     def delete_complaint(self, complaint_id: str) -> None:
-        with self.store.writing() as w:
-            w.delete(Complaint, complaint_id)
+        self.store.delete(Complaint, complaint_id)
 
     def restore_complaint(self, complaint_id: str) -> None:
-        with self.store.writing() as w:
-            w.restore(Complaint, complaint_id)
+        self.store.restore(Complaint, complaint_id)
 
     def targets(self, complaint_id: str) -> list[TargetRecord]:
         with self.store.reading() as s:
@@ -230,8 +227,7 @@ class ComplaintService:
             return self._insert_target(w, complaint_id, party)
 
     def remove_target(self, target_id: str) -> None:
-        with self.store.writing() as w:
-            w.delete(ComplaintTarget, target_id)
+        self.store.delete(ComplaintTarget, target_id)
 
     # ---- responses --------------------------------------------------------------------
     def responses(self, complaint_id: str) -> list[ResponseRecord]:
@@ -253,8 +249,7 @@ class ComplaintService:
             return w.insert(ComplaintResponse, complaint_id=complaint_id, **values)
 
     def delete_response(self, response_id: str) -> None:
-        with self.store.writing() as w:
-            w.delete(ComplaintResponse, response_id)
+        self.store.delete(ComplaintResponse, response_id)
 
     def escalate(self, complaint_id: str, **fields: object) -> str:
         """A new complaint to a higher body, against the same parties, linked to this one."""

@@ -138,16 +138,13 @@ class PeopleService:
 
     def update_person(self, person_id: str, **changes: object) -> dict[str, object]:
         values = clean_fields(changes, PERSON_RULES, "person")
-        with self.store.writing() as w:
-            return w.update(Person, person_id, **values)
+        return self.store.update(Person, person_id, values)
 
     def delete_person(self, person_id: str) -> None:
-        with self.store.writing() as w:
-            w.delete(Person, person_id)
+        self.store.delete(Person, person_id)
 
     def restore_person(self, person_id: str) -> None:
-        with self.store.writing() as w:
-            w.restore(Person, person_id)
+        self.store.restore(Person, person_id)
 
     # ---- organisations ----------------------------------------------------------------
     def organisations(self, case_id: str) -> list[OrganisationRecord]:
@@ -174,12 +171,10 @@ class PeopleService:
         values = clean_fields(changes, ORGANISATION_RULES, "organisation")
         if values.get("parent_id") == organisation_id:
             raise ValidationError("An organisation cannot be its own parent.", field="parent_id")
-        with self.store.writing() as w:
-            return w.update(Organisation, organisation_id, **values)
+        return self.store.update(Organisation, organisation_id, values)
 
     def delete_organisation(self, organisation_id: str) -> None:
-        with self.store.writing() as w:
-            w.delete(Organisation, organisation_id)
+        self.store.delete(Organisation, organisation_id)
 
     # ---- postings ---------------------------------------------------------------------
     def postings(self, person_id: str) -> list[PostingRecord]:
@@ -198,12 +193,10 @@ class PeopleService:
 
     def update_posting(self, posting_id: str, **changes: object) -> dict[str, object]:
         values = _posting_values(dict(changes))
-        with self.store.writing() as w:
-            return w.update(Posting, posting_id, **values)
+        return self.store.update(Posting, posting_id, values)
 
     def delete_posting(self, posting_id: str) -> None:
-        with self.store.writing() as w:
-            w.delete(Posting, posting_id)
+        self.store.delete(Posting, posting_id)
 
     def posting_on(self, person_id: str, on: FuzzyDate) -> PostingRecord | None:
         """The posting a person held on a date (the rank on the date of an event), if known."""

@@ -87,16 +87,13 @@ class SourceService:
 
     def update_source(self, source_id: str, **changes: object) -> dict[str, object]:
         values = _source_values(dict(changes))
-        with self.store.writing() as w:
-            return w.update(Source, source_id, **values)
+        return self.store.update(Source, source_id, values)
 
     def delete_source(self, source_id: str) -> None:
-        with self.store.writing() as w:
-            w.delete(Source, source_id)
+        self.store.delete(Source, source_id)
 
     def restore_source(self, source_id: str) -> None:
-        with self.store.writing() as w:
-            w.restore(Source, source_id)
+        self.store.restore(Source, source_id)
 
     # ---- citations --------------------------------------------------------------------
     def citations(
@@ -142,12 +139,10 @@ class SourceService:
 
     def update_citation(self, citation_id: str, **changes: object) -> dict[str, object]:
         values = clean_fields(changes, CITATION_RULES, "citation")
-        with self.store.writing() as w:
-            return w.update(Citation, citation_id, **values)
+        return self.store.update(Citation, citation_id, values)
 
     def remove_citation(self, citation_id: str) -> None:
-        with self.store.writing() as w:
-            w.delete(Citation, citation_id)
+        self.store.delete(Citation, citation_id)
 
     def citation_counts(self, target_ids: Sequence[str]) -> dict[str, int]:
         with self.store.reading() as s:
@@ -196,12 +191,10 @@ class SourceService:
 
     def update_attachment(self, attachment_id: str, **changes: object) -> dict[str, object]:
         values = clean_fields(changes, ATTACHMENT_RULES, "attachment")
-        with self.store.writing() as w:
-            return w.update(Attachment, attachment_id, **values)
+        return self.store.update(Attachment, attachment_id, values)
 
     def delete_attachment(self, attachment_id: str) -> None:
-        with self.store.writing() as w:
-            w.delete(Attachment, attachment_id)
+        self.store.delete(Attachment, attachment_id)
 
     def blob(self, sha256: str) -> bytes:
         """The bytes of an attachment, read from the encrypted vault into memory only."""

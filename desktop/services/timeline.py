@@ -204,16 +204,13 @@ class TimelineService:
 
     def update_event(self, event_id: str, **changes: object) -> dict[str, object]:
         values = _event_values(dict(changes))
-        with self.store.writing() as w:
-            return w.update(Event, event_id, **values)
+        return self.store.update(Event, event_id, values)
 
     def delete_event(self, event_id: str) -> None:
-        with self.store.writing() as w:
-            w.delete(Event, event_id)
+        self.store.delete(Event, event_id)
 
     def restore_event(self, event_id: str) -> None:
-        with self.store.writing() as w:
-            w.restore(Event, event_id)
+        self.store.restore(Event, event_id)
 
     # ---- participants -----------------------------------------------------------------
     def participants(self, event_id: str) -> list[tuple[ParticipantRecord, PersonRecord]]:
@@ -234,9 +231,7 @@ class TimelineService:
             return w.insert(EventParticipant, event_id=event_id, person_id=person_id, role=role)
 
     def remove_participant(self, participant_id: str) -> None:
-        with self.store.writing() as w:
-            w.delete(EventParticipant, participant_id)
+        self.store.delete(EventParticipant, participant_id)
 
     def restore_participant(self, participant_id: str) -> None:
-        with self.store.writing() as w:
-            w.restore(EventParticipant, participant_id)
+        self.store.restore(EventParticipant, participant_id)

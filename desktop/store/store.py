@@ -11,7 +11,7 @@ import platform
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -81,6 +81,21 @@ class Store:
                 return dict(self.ensure_device(session))
         finally:
             session.close()
+
+    # One-record changes, each in its own transaction (the services' edit/delete/undo).
+    def update(
+        self, model: type[Synced], record_id: str, values: dict[str, object]
+    ) -> dict[str, Any]:
+        with self.writing() as w:
+            return w.update(model, record_id, **values)
+
+    def delete(self, model: type[Synced], record_id: str) -> None:
+        with self.writing() as w:
+            w.delete(model, record_id)
+
+    def restore(self, model: type[Synced], record_id: str) -> None:
+        with self.writing() as w:
+            w.restore(model, record_id)
 
     def fetch(self, model: type[Synced], record_type: type[R], record_id: str) -> R:
         """The live record `record_id` as plain data; RecordMissing when gone."""
