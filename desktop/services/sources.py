@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import mimetypes
 from collections.abc import Sequence
+from pathlib import Path
 
 from sqlalchemy import func, select
 
@@ -22,6 +23,7 @@ from desktop.services.validation import (
     required_text,
     short_text,
 )
+from desktop.store.changes import ChangeWriter
 from desktop.store.models import Attachment, Blob, Citation, Source
 from desktop.store.records import AttachmentRecord, CitationRecord, SourceRecord, view
 from desktop.store.store import Store
@@ -61,6 +63,30 @@ def _source_values(fields: dict[str, object]) -> dict[str, object]:
 
 def media_type_of(file_name: str) -> str:
     return mimetypes.guess_type(file_name)[0] or "application/octet-stream"
+
+
+def _check_size(size: int) -> None:
+    if size > MAX_ATTACHMENT_BYTES:
+        raise KnownError(
+            f"That file is too large to attach (the limit is {MAX_ATTACHMENT_BYTES >> 20} MiB)."
+        )
+
+
+def _insert_attachment(
+    w: ChangeWriter, case_id: str, data: bytes, values: dict[str, object]
+) -> str:
+    digest = hashlib.sha256(data).hexdigest()
+    if w.session.get(Blob, digest) is None:
+        w.session.add(Blob(sha256=digest, size=len(data), data=data))
+    return w.insert(
+        Attachment,
+        case_id=case_id,
+        blob_sha256=digest,
+        media_type=media_type_of(str(values["file_name"])),
+        size=len(data),
+        added_by=w.actor or w.stamper.device,
+        **values,
+    )
 
 
 class SourceService:
@@ -170,24 +196,36 @@ class SourceService:
 
     def add_attachment(self, case_id: str, file_name: str, data: bytes, **fields: object) -> str:
         """Store `data` inside the vault (once per content) and describe it as an attachment."""
-        if len(data) > MAX_ATTACHMENT_BYTES:
-            raise KnownError(
-                f"That file is too large to attach (the limit is {MAX_ATTACHMENT_BYTES >> 20} MiB)."
-            )
+        _check_size(len(data))
         values = clean_fields({"file_name": file_name, **fields}, ATTACHMENT_RULES, "attachment")
-        digest = hashlib.sha256(data).hexdigest()
         with self.store.writing() as w:
-            if w.session.get(Blob, digest) is None:
-                w.session.add(Blob(sha256=digest, size=len(data), data=data))
-            return w.insert(
-                Attachment,
-                case_id=case_id,
-                blob_sha256=digest,
-                media_type=media_type_of(file_name),
-                size=len(data),
-                added_by=w.actor or w.stamper.device,
-                **values,
-            )
+            return _insert_attachment(w, case_id, data, values)
+
+    def attach_files(self, case_id: str, paths: Sequence[Path], **fields: object) -> list[str]:
+        """Attach files from disk: all of them or, on any problem, none.
+
+        Sizes are checked before anything is read, so a file too large is refused without
+        loading it; the files are stored in one transaction.
+        """
+        for path in paths:
+            try:
+                _check_size(path.stat().st_size)
+            except OSError:
+                raise KnownError(f"{path.name} cannot be read; nothing was attached.") from None
+        checked = [
+            clean_fields({"file_name": p.name, **fields}, ATTACHMENT_RULES, "attachment")
+            for p in paths
+        ]
+        with self.store.writing() as w:
+            ids = []
+            for path, values in zip(paths, checked, strict=True):
+                try:
+                    data = path.read_bytes()
+                except OSError:
+                    raise KnownError(f"{path.name} cannot be read; nothing was attached.") from None
+                _check_size(len(data))
+                ids.append(_insert_attachment(w, case_id, data, values))
+            return ids
 
     def update_attachment(self, attachment_id: str, **changes: object) -> dict[str, object]:
         values = clean_fields(changes, ATTACHMENT_RULES, "attachment")

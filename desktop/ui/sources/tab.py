@@ -289,26 +289,18 @@ class SourcesTab(QWidget):
         self.attach_files([Path(p) for p in paths])
 
     def attach_files(self, paths: list[Path]) -> None:
-        """Read the files off the GUI thread and store them in the vault."""
+        """Store the files in the vault, off the GUI thread: all of them or none."""
         case_id, source_id = self.case_id, self.current_source()
         if not (case_id and source_id and paths):
             return
         sources = self.services.sources
 
-        def store() -> list[str]:
-            ids = []
-            for path in paths:
-                try:
-                    data = path.read_bytes()
-                except OSError:
-                    raise KnownError(
-                        "A file could not be read; the rest was not attached."
-                    ) from None
-                ids.append(sources.add_attachment(case_id, path.name, data, source_id=source_id))
-            return ids
-
         log.info("attaching %d file(s)", len(paths))
-        run_in_background(store, lambda _ids: self._attached(source_id), self._attach_failed)
+        run_in_background(
+            lambda: sources.attach_files(case_id, paths, source_id=source_id),
+            lambda _ids: self._attached(source_id),
+            self._attach_failed,
+        )
 
     def _attached(self, source_id: str) -> None:
         if self.current_source() == source_id:
