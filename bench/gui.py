@@ -27,12 +27,13 @@ from pathlib import Path
 os.environ.setdefault("DOSSIER_INSECURE_TEST_KDF", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QObject, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 from sqlalchemy import insert
 
 from desktop.core.fuzzydate import FuzzyDate, Qualifier
+from desktop.crypto.os_keyring import MemoryKeyring
 from desktop.services.demo import install_demo_case
 from desktop.services.registry import Services
 from desktop.services.timeline import date_columns
@@ -40,6 +41,8 @@ from desktop.store import search
 from desktop.store.models import Event, EventParticipant
 from desktop.store.search import SearchDocument
 from desktop.store.vault import Vault
+from desktop.ui.main_window import MainWindow
+from desktop.ui.settings import AppSettings
 from desktop.ui.timeline.panel import TimelinePanel
 
 WORDS = ("interrogation", "transfer", "hearing", "complaint", "search", "detention", "appeal",
@@ -137,16 +140,12 @@ def bare_window_ms(app: QApplication) -> float:
     return max(total, shown)
 
 
-def real_window(services: Services) -> tuple[QMainWindow, TimelinePanel, str]:
-    """The TimelinePanel as the central widget of a QMainWindow.
-
-    desktop.ui.main_window.MainWindow(vault, services_for, keyring, settings) arrived late
-    in this work and is not wired in here yet.
-    """
-    window = QMainWindow()
-    panel = TimelinePanel(services, window)
-    window.setCentralWidget(panel)
-    return window, panel, "TimelinePanel alone in a QMainWindow (not the real MainWindow)"
+def real_window(vault: Vault) -> tuple[QMainWindow, TimelinePanel, str]:
+    """The app's real main window over `vault`, and its timeline panel."""
+    QCoreApplication.setOrganizationName("DossierBench")  # never the user's settings
+    window = MainWindow(vault, Services.over, MemoryKeyring(), AppSettings())
+    assert window.workspace is not None
+    return window, window.workspace.timeline, "the real MainWindow"
 
 
 class Heartbeat(QObject):
@@ -207,7 +206,7 @@ def child(kind: str, t0: float, vault_dir: str, case_id: str) -> None:
         watch: list[QWidget] = []
     else:
         vault = Vault.unlock_with_passphrase(Path(vault_dir), "passphrase-123")
-        window, panel, _ = real_window(Services.over(vault))
+        window, panel, _ = real_window(vault)
         panel.set_case(case_id)
         watch = [panel.table.viewport()]
     window.resize(1200, 800)
@@ -265,7 +264,7 @@ def main() -> None:
 
         clock = QElapsedTimer()
         clock.start()
-        window, panel, kind = real_window(services)
+        window, panel, kind = real_window(vault)
         window.resize(1200, 800)
         viewport = panel.table.viewport()
         painted = show_until_painted(app, window, [viewport])

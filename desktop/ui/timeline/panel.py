@@ -43,8 +43,8 @@ from desktop.ui.timeline.spans import (
     ComplaintMark,
     EventSpan,
     TimelineData,
+    load_band,
     load_ids,
-    load_spans,
 )
 from desktop.ui.timeline.worker import LatestQuery
 
@@ -73,6 +73,7 @@ class TimelinePanel(QWidget):
         self._pending_selection: str | None = None
         self._fit_band = True
         self._spans_scheduled = 0
+        self._filter = EventFilter()
 
         self.filters = FilterBar(self)
         self.band = TimelineBand(self)
@@ -202,6 +203,7 @@ class TimelinePanel(QWidget):
             return
         self.status.setText(self.tr("Loading…"))
         services = self.services
+        self._filter = f
         self.ids_query.submit(lambda: load_ids(services, case_id, f))
 
     def _on_ids(self, data: TimelineData) -> None:
@@ -209,23 +211,20 @@ class TimelinePanel(QWidget):
             return
         self.model.set_ids(data.ids)
         self.status.setText(self.tr("%n event(s)", "", len(data.ids)))
-        if data.spans is not None:
-            self.spans_query.cancel()
-            self._show_spans(data.spans, data.marks)
-        else:
-            ids, marks = data.ids, data.marks
-            # Let the table paint first; the band's slow path then fills in the background.
-            self._spans_scheduled += 1
-            QTimer.singleShot(SPANS_DELAY_MS, self, lambda: self._submit_spans(ids, marks))
+        f, marks = self._filter, data.marks
+        # Let the table paint first; the band fills in the background right after.
+        self._spans_scheduled += 1
+        QTimer.singleShot(SPANS_DELAY_MS, self, lambda: self._submit_spans(f, marks))
         if self._pending_selection is not None:
             pending, self._pending_selection = self._pending_selection, None
             self.select_event(pending)
 
-    def _submit_spans(self, ids: list[str], marks: list[ComplaintMark]) -> None:
+    def _submit_spans(self, f: EventFilter, marks: list[ComplaintMark]) -> None:
         self._spans_scheduled -= 1
-        if self.case_id is not None:
+        case_id = self.case_id
+        if case_id is not None:
             services = self.services
-            self.spans_query.submit(lambda: (load_spans(services, ids), marks))
+            self.spans_query.submit(lambda: (load_band(services, case_id, f), marks))
 
     def _on_spans(self, result: object) -> None:
         if self.case_id is not None and isinstance(result, tuple):

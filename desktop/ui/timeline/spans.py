@@ -8,7 +8,6 @@ uncertain, undated events are left out (they have no place on an axis).
 from __future__ import annotations
 
 import datetime as dt
-import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,9 +15,6 @@ from functools import lru_cache
 from desktop.core.fuzzydate import FuzzyDate, Qualifier
 from desktop.services.registry import Services
 from desktop.services.timeline import EventFilter
-
-SPAN_BLOCK = 200
-YIELD_S = 0.002  # between blocks, so the GUI thread gets the GIL back promptly
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,30 +72,15 @@ def spans_from_edtf(pairs: Iterable[tuple[str, str]]) -> list[EventSpan]:
 
 
 def load_ids(services: Services, case_id: str, f: EventFilter) -> TimelineData:
-    """The filtered ids; with a `date_spans` service, the band's spans in the same query."""
-    date_spans = getattr(services.timeline, "date_spans", None)
-    marks = load_marks(services, case_id)
-    if date_spans is not None:
-        pairs = date_spans(case_id, f)
-        return TimelineData([p[0] for p in pairs], spans_from_edtf(pairs), marks)
-    return TimelineData(services.timeline.event_ids(case_id, f), None, marks)
+    """What the table needs first: the filtered ids (one covering-index query) and marks."""
+    return TimelineData(
+        services.timeline.event_ids(case_id, f), None, load_marks(services, case_id)
+    )
 
 
-def load_spans(services: Services, ids: list[str]) -> list[EventSpan]:
-    """Spans for `ids` through `TimelineService.rows`, in small blocks (the slow path).
-
-    Building rows is Python work that holds the GIL; pausing between blocks keeps the
-    GUI thread's stalls short while the band fills.
-    """
-    spans = []
-    for start in range(0, len(ids), SPAN_BLOCK):
-        time.sleep(YIELD_S)
-        for row in services.timeline.rows(ids[start : start + SPAN_BLOCK]):
-            span = span_of(row.event.id, row.date)
-            if span is not None:
-                spans.append(span)
-    spans.sort(key=lambda s: s.first)
-    return spans
+def load_band(services: Services, case_id: str, f: EventFilter) -> list[EventSpan]:
+    """The band's spans for the same filter: one light query, then cached EDTF parsing."""
+    return spans_from_edtf(services.timeline.date_spans(case_id, f))
 
 
 def load_marks(services: Services, case_id: str) -> list[ComplaintMark]:
