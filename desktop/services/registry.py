@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop.services.briefs import BriefingService
@@ -29,8 +31,10 @@ class Services:
     briefs: BriefingService
 
     @classmethod
-    def over(cls, vault: Vault, actor: str = "") -> Services:
-        store = Store(vault, actor)
+    def over(
+        cls, vault: Vault, actor: str = "", now_ns: Callable[[], int] = time.time_ns
+    ) -> Services:
+        store = Store(vault, actor, now_ns)
         sources = SourceService(store)
         return cls(
             store=store,

@@ -8,8 +8,9 @@ whole transaction or nothing.
 from __future__ import annotations
 
 import platform
+import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
@@ -35,9 +36,12 @@ def write_state(session: Session, values: dict[str, str]) -> None:
 
 
 class Store:
-    def __init__(self, vault: Vault, actor: str = "") -> None:
+    def __init__(
+        self, vault: Vault, actor: str = "", now_ns: Callable[[], int] = time.time_ns
+    ) -> None:
         self.vault = vault
         self.actor = actor
+        self.now_ns = now_ns  # the wall clock behind HLC stamps (tests skew it)
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -53,7 +57,9 @@ class Store:
         try:
             with session.begin():
                 state = self.ensure_device(session)
-                stamper = Stamper(state["device_id"], int(state["counter"]), state["hlc"])
+                stamper = Stamper(
+                    state["device_id"], int(state["counter"]), state["hlc"], now_ns=self.now_ns
+                )
                 yield ChangeWriter(session, stamper, self.actor)
                 write_state(session, {"counter": str(stamper.counter), "hlc": stamper.last_hlc})
         finally:

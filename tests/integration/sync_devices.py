@@ -7,6 +7,7 @@ imports it on the other side, as two people with one USB stick would.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,9 +37,10 @@ class Device:
         return export_json(self.services.store)
 
 
-def make_device(folder: Path, name: str) -> Device:
+def make_device(folder: Path, name: str, skew_ms: int = 0) -> Device:
+    """A device on a real vault; `skew_ms` sets its wall clock that far off true time."""
     vault, _recovery = Vault.create(folder, PASSPHRASE)
-    services = Services.over(vault, actor=name)
+    services = Services.over(vault, actor=name, now_ns=lambda: time.time_ns() + skew_ms * 10**6)
     with services.store.writing() as w:
         w.session.merge(DeviceState(key="device_name", value=name))
     return Device(

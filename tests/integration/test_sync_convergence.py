@@ -101,8 +101,16 @@ steps = st.lists(
 )
 
 
-def run_scenario(root: Path, script: list[Step]) -> None:
-    devices = [make_device(root / name, name) for name in ("A", "B", "C")]
+HOUR_MS = 3_600_000
+skews = st.lists(st.integers(-HOUR_MS, HOUR_MS), min_size=3, max_size=3)
+
+
+def run_scenario(root: Path, script: list[Step], skew_ms: list[int]) -> None:
+    """Clocks skewed by up to an hour each way: the HLC orders display, never causality."""
+    devices = [
+        make_device(root / name, name, skew)
+        for name, skew in zip(("A", "B", "C"), skew_ms, strict=True)
+    ]
     pair_all(devices, root / "pairing")
     stick = root / "stick"
     cases = [devices[0].services.cases.create_case(f"Case {i}", summary=f"base{i}") for i in (0, 1)]
@@ -149,15 +157,17 @@ def run_scenario(root: Path, script: list[Step]) -> None:
 
 
 @settings(settings.get_profile(PROFILE))
-@given(script=steps)
-def test_three_devices_converge_and_keep_every_concurrent_edit(script: list[Step]) -> None:
+@given(script=steps, skew_ms=skews)
+def test_three_devices_converge_and_keep_every_concurrent_edit(
+    script: list[Step], skew_ms: list[int]
+) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        run_scenario(Path(folder), script)
+        run_scenario(Path(folder), script, skew_ms)
 
 
 @pytest.mark.deep
 @settings(settings.get_profile("deep"))
-@given(script=steps)
-def test_three_devices_converge_deep(script: list[Step]) -> None:
+@given(script=steps, skew_ms=skews)
+def test_three_devices_converge_deep(script: list[Step], skew_ms: list[int]) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        run_scenario(Path(folder), script)
+        run_scenario(Path(folder), script, skew_ms)
