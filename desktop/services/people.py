@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import select
 
@@ -22,7 +24,7 @@ from desktop.services.validation import (
     required_text,
     short_text,
 )
-from desktop.store.models import Organisation, Person, Posting
+from desktop.store.models import Blob, Organisation, Person, Posting
 from desktop.store.records import (
     OrganisationRecord,
     PersonRecord,
@@ -111,6 +113,10 @@ def _posting_values(fields: dict[str, object]) -> dict[str, object]:
     return values
 
 
+MAX_PHOTO_BYTES = 20 * 1024 * 1024
+IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a")
+
+
 class PeopleService:
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -135,6 +141,32 @@ class PeopleService:
         )
         with self.store.writing() as w:
             return w.insert(Person, case_id=case_id, **values)
+
+    def store_photo(self, path: Path) -> str:
+        """Keep a portrait (PNG, JPEG or GIF) inside the vault; returns its SHA-256.
+
+        Set it on a person with `update_person(person_id, photo_sha256=...)`, which undo
+        and sync treat like any other field. The file is checked before it is read whole.
+        """
+        try:
+            size = path.stat().st_size
+            if size > MAX_PHOTO_BYTES:
+                raise ValidationError(
+                    f"That picture is too large (the limit is {MAX_PHOTO_BYTES >> 20} MiB).",
+                    field="photo_sha256",
+                )
+            data = path.read_bytes()
+        except OSError:
+            raise ValidationError("That picture cannot be read.", field="photo_sha256") from None
+        if not data.startswith(IMAGE_SIGNATURES):
+            raise ValidationError(
+                "Choose a PNG, JPEG or GIF picture for the photo.", field="photo_sha256"
+            )
+        digest = hashlib.sha256(data).hexdigest()
+        with self.store.writing() as w:
+            if w.session.get(Blob, digest) is None:
+                w.session.add(Blob(sha256=digest, size=len(data), data=data))
+        return digest
 
     def update_person(self, person_id: str, **changes: object) -> dict[str, object]:
         values = clean_fields(changes, PERSON_RULES, "person")

@@ -27,7 +27,7 @@ from desktop.errors import KnownError
 from desktop.store import audit, search
 from desktop.store.indexing import INDEXED_KINDS, document_for
 from desktop.store.migrate import head_revision
-from desktop.store.models import Attachment, Blob
+from desktop.store.models import Blob
 from desktop.store.models.sync import ConflictSibling, Peer
 from desktop.store.stamping import utc_now_text
 from desktop.store.store import Store
@@ -43,6 +43,7 @@ from desktop.sync.device import PeerInfo
 from desktop.sync.identity import DevicePublic, fingerprint
 from desktop.sync.merge import MergeSummary, merge_versions
 from desktop.sync.outbox import (
+    blob_refs,
     blob_sources,
     blobs_held_by,
     common_knowledge,
@@ -158,7 +159,7 @@ def _reindex(session: Session, summary: MergeSummary) -> None:
 
 
 def _blobs_referred(versions: list[tuple[str, dict[str, Any]]]) -> set[str]:
-    return {row["blob_sha256"] for name, row in versions if name == Attachment.__tablename__}
+    return set().union(*(blob_refs(name, row) for name, row in versions))
 
 
 def _open_exclusive(path: Path) -> IO[bytes]:

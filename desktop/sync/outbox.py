@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any, BinaryIO, cast
 
 from sqlalchemy import and_, false, func, not_, or_, select
@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from desktop.core.vectors import VersionVector
-from desktop.store.models import Attachment, Blob
+from desktop.store.models import Attachment, Blob, Person
 from desktop.store.models.sync import BlobReceipt, ConflictSibling
 
 from .versions import line_for, synced_tables
@@ -49,6 +49,15 @@ def common_knowledge(vectors: list[VersionVector]) -> VersionVector:
     return VersionVector({d: min(v.get_counter(d) for v in vectors) for d in devices})
 
 
+def blob_refs(name: str, row: Mapping[str, Any]) -> set[str]:
+    """The blobs a record version needs: an attachment's file, a person's photo."""
+    if name == Attachment.__tablename__:
+        return {str(row["blob_sha256"])}
+    if name == Person.__tablename__ and row.get("photo_sha256"):
+        return {str(row["photo_sha256"])}
+    return set()
+
+
 def pending_lines(session: Session, known: VersionVector) -> tuple[list[bytes], set[str]]:
     """Payload lines for the versions `known` does not cover, and the blobs they refer to."""
     lines: list[bytes] = []
@@ -60,9 +69,9 @@ def pending_lines(session: Session, known: VersionVector) -> tuple[list[bytes], 
             .order_by(table.c.id)
         )
         for row in session.execute(query).mappings():
-            lines.append(line_for(name, dict(row)))
-            if name == Attachment.__tablename__:
-                blobs.add(row["blob_sha256"])
+            values = dict(row)
+            lines.append(line_for(name, values))
+            blobs |= blob_refs(name, values)
     siblings = (
         select(ConflictSibling.entity, ConflictSibling.payload)
         .where(not_(covered(ConflictSibling.dot_device, ConflictSibling.dot_counter, known)))
@@ -71,8 +80,7 @@ def pending_lines(session: Session, known: VersionVector) -> tuple[list[bytes], 
     for entity, payload in session.execute(siblings):
         row = json.loads(payload)
         lines.append(line_for(entity, row))
-        if entity == Attachment.__tablename__:
-            blobs.add(row["blob_sha256"])
+        blobs |= blob_refs(entity, row)
     return lines, blobs
 
 
@@ -87,6 +95,11 @@ def blobs_held_by(session: Session, peers: list[tuple[str, VersionVector]], me: 
             covered(Attachment.dot_device, Attachment.dot_counter, known)
         )
         found = set(session.execute(query).scalars())
+        photos = select(Person.photo_sha256).where(
+            Person.photo_sha256.is_not(None),
+            covered(Person.dot_device, Person.dot_counter, known),
+        )
+        found |= {str(sha) for sha in session.execute(photos).scalars()}
         receipts = select(BlobReceipt.sha256).where(
             BlobReceipt.peer_id == peer_id,
             or_(BlobReceipt.sent_counter == 0, BlobReceipt.sent_counter <= known.get_counter(me)),

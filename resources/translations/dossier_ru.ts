@@ -835,22 +835,22 @@
 <context>
     <name>ComplaintsTab</name>
     <message>
-        <location filename="../../desktop/ui/complaints/tab.py" line="79"/>
+        <location filename="../../desktop/ui/complaints/tab.py" line="78"/>
         <source>&amp;New complaint…</source>
         <translation>&amp;Новая жалоба…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/tab.py" line="80"/>
+        <location filename="../../desktop/ui/complaints/tab.py" line="79"/>
         <source>Complaints register</source>
         <translation>Реестр жалоб</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/tab.py" line="181"/>
+        <location filename="../../desktop/ui/complaints/tab.py" line="184"/>
         <source>Delete this complaint? You can undo this.</source>
         <translation>Удалить эту жалобу? Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/tab.py" line="191"/>
+        <location filename="../../desktop/ui/complaints/tab.py" line="185"/>
         <source>Delete complaint</source>
         <translation>Удаление жалобы</translation>
     </message>
@@ -1487,37 +1487,37 @@
     </message>
     <message>
         <location filename="../../desktop/ui/actions.py" line="210"/>
-        <location filename="../../desktop/ui/main_window.py" line="293"/>
+        <location filename="../../desktop/ui/main_window.py" line="287"/>
         <source>About Dossier</source>
         <translation>О программе Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="96"/>
+        <location filename="../../desktop/ui/main_window.py" line="94"/>
         <source>Dossier</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="167"/>
+        <location filename="../../desktop/ui/main_window.py" line="165"/>
         <source>The vault is locked.</source>
         <translation>Хранилище заблокировано.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="228"/>
+        <location filename="../../desktop/ui/main_window.py" line="226"/>
         <source>Delete the whole case with everything in it? You can undo this.</source>
         <translation>Удалить всё дело со всем содержимым? Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="239"/>
+        <location filename="../../desktop/ui/main_window.py" line="232"/>
         <source>Delete case</source>
         <translation>Удаление дела</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="294"/>
+        <location filename="../../desktop/ui/main_window.py" line="288"/>
         <source>Dossier {version}</source>
         <translation>Dossier {version}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="297"/>
+        <location filename="../../desktop/ui/main_window.py" line="291"/>
         <source>Dossier keeps case files for human-rights advocates in an encrypted vault on this computer.</source>
         <translation>Dossier хранит дела правозащитников в зашифрованном хранилище на этом компьютере.</translation>
     </message>
@@ -1540,42 +1540,42 @@
 <context>
     <name>OrganisationEditor</name>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="135"/>
+        <location filename="../../desktop/ui/editors/person.py" line="203"/>
         <source>Organisation</source>
         <translation>Организация</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="135"/>
+        <location filename="../../desktop/ui/editors/person.py" line="203"/>
         <source>New organisation</source>
         <translation>Новая организация</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="136"/>
+        <location filename="../../desktop/ui/editors/person.py" line="204"/>
         <source>&amp;Name:</source>
         <translation>&amp;Имя:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="137"/>
+        <location filename="../../desktop/ui/editors/person.py" line="205"/>
         <source>Name in &amp;Russian:</source>
         <translation>Название по-&amp;русски:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="138"/>
+        <location filename="../../desktop/ui/editors/person.py" line="206"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Вид:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="141"/>
+        <location filename="../../desktop/ui/editors/person.py" line="209"/>
         <source>&amp;Part of:</source>
         <translation>&amp;Входит в:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="141"/>
+        <location filename="../../desktop/ui/editors/person.py" line="209"/>
         <source>(none)</source>
         <translation>(нет)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="168"/>
+        <location filename="../../desktop/ui/editors/person.py" line="236"/>
         <source>Edit organisation</source>
         <translation>Изменение организации</translation>
     </message>
@@ -1814,22 +1814,22 @@
         <translation>Новая &amp;организация…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/tab.py" line="219"/>
+        <location filename="../../desktop/ui/people/tab.py" line="223"/>
         <source>Delete this person? You can undo this.</source>
         <translation>Удалить этого человека? Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/tab.py" line="229"/>
+        <location filename="../../desktop/ui/people/tab.py" line="224"/>
         <source>Delete person</source>
         <translation>Удалить лицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/tab.py" line="240"/>
+        <location filename="../../desktop/ui/people/tab.py" line="236"/>
         <source>Delete this posting? You can undo this.</source>
         <translation>Удалить эту должность? Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/tab.py" line="259"/>
+        <location filename="../../desktop/ui/people/tab.py" line="255"/>
         <source>Delete posting</source>
         <translation>Удалить должность</translation>
     </message>
@@ -1837,59 +1837,89 @@
 <context>
     <name>PersonEditor</name>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="52"/>
+        <location filename="../../desktop/ui/editors/person.py" line="68"/>
         <source>Person</source>
         <translation>Лицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="52"/>
+        <location filename="../../desktop/ui/editors/person.py" line="68"/>
         <source>New person</source>
         <translation>Новое лицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="53"/>
+        <location filename="../../desktop/ui/editors/person.py" line="69"/>
         <source>&amp;Name:</source>
         <translation>&amp;Имя:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="55"/>
+        <location filename="../../desktop/ui/editors/person.py" line="71"/>
         <source>Other &amp;spellings (one a line):</source>
         <translation>Другие &amp;написания (по одному в строке):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="57"/>
+        <location filename="../../desktop/ui/editors/person.py" line="73"/>
         <source>Артём Кузнецов
 Artyom Kuznetsov</source>
         <translation>Артём Кузнецов
 Artyom Kuznetsov</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="58"/>
+        <location filename="../../desktop/ui/editors/person.py" line="74"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Вид:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="59"/>
+        <location filename="../../desktop/ui/editors/person.py" line="75"/>
         <source>&amp;Description:</source>
         <translation>&amp;Описание:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="60"/>
+        <location filename="../../desktop/ui/editors/person.py" line="76"/>
         <source>&amp;Protected identity</source>
         <translation>&amp;Защищаемая личность</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="61"/>
+        <location filename="../../desktop/ui/editors/person.py" line="77"/>
         <source>C&amp;onfidential</source>
         <translation>Конфи&amp;денциально</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="96"/>
+        <location filename="../../desktop/ui/editors/person.py" line="78"/>
+        <source>Pho&amp;to:</source>
+        <translation>&amp;Фото:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editors/person.py" line="100"/>
+        <source>C&amp;hoose picture…</source>
+        <translation>В&amp;ыбрать изображение…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editors/person.py" line="102"/>
+        <source>&amp;Remove picture</source>
+        <translation>&amp;Убрать изображение</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editors/person.py" line="112"/>
+        <source>Choose a picture</source>
+        <translation>Выберите изображение</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editors/person.py" line="113"/>
+        <source>Pictures (*.png *.jpg *.jpeg *.gif)</source>
+        <translation>Изображения (*.png *.jpg *.jpeg *.gif)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editors/person.py" line="136"/>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editors/person.py" line="164"/>
         <source>Add person</source>
         <translation>Добавление лица</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="105"/>
+        <location filename="../../desktop/ui/editors/person.py" line="173"/>
         <source>Edit person</source>
         <translation>Изменение лица</translation>
     </message>
@@ -2318,27 +2348,27 @@ Artyom Kuznetsov</translation>
         <translation>Перетащите сюда файлы, чтобы вложить их в выбранный источник.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="270"/>
+        <location filename="../../desktop/ui/sources/tab.py" line="274"/>
         <source>Delete this source? You can undo this.</source>
         <translation>Удалить этот источник? Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="280"/>
+        <location filename="../../desktop/ui/sources/tab.py" line="275"/>
         <source>Delete source</source>
         <translation>Удаление источника</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="292"/>
+        <location filename="../../desktop/ui/sources/tab.py" line="288"/>
         <source>Attach files</source>
         <translation>Вложить файлы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="341"/>
+        <location filename="../../desktop/ui/sources/tab.py" line="329"/>
         <source>Save a copy</source>
         <translation>Сохранить копию</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="353"/>
+        <location filename="../../desktop/ui/sources/tab.py" line="341"/>
         <source>The copy could not be saved there.</source>
         <translation>Не удалось сохранить копию в этом месте.</translation>
     </message>
@@ -2535,12 +2565,12 @@ Artyom Kuznetsov</translation>
 <context>
     <name>TimelinePanel</name>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="203"/>
+        <location filename="../../desktop/ui/timeline/panel.py" line="204"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/timeline/panel.py" line="211"/>
+        <location filename="../../desktop/ui/timeline/panel.py" line="213"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n событие</numerusform>
@@ -2549,23 +2579,23 @@ Artyom Kuznetsov</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="246"/>
+        <location filename="../../desktop/ui/timeline/panel.py" line="245"/>
         <source>The timeline could not be loaded.</source>
         <translation>Не удалось загрузить хронологию.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="279"/>
-        <location filename="../../desktop/ui/timeline/panel.py" line="293"/>
+        <location filename="../../desktop/ui/timeline/panel.py" line="278"/>
+        <location filename="../../desktop/ui/timeline/panel.py" line="292"/>
         <source>Delete event</source>
         <translation>Удаление события</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="280"/>
+        <location filename="../../desktop/ui/timeline/panel.py" line="279"/>
         <source>Delete the event “%1”?</source>
         <translation>Удалить событие «%1»?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="313"/>
+        <location filename="../../desktop/ui/timeline/panel.py" line="312"/>
         <source>Timeline events</source>
         <translation>События хронологии</translation>
     </message>
@@ -2689,37 +2719,37 @@ Artyom Kuznetsov</translation>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../desktop/ui/workspace.py" line="81"/>
+        <location filename="../../desktop/ui/workspace.py" line="80"/>
         <source>&amp;Timeline</source>
         <translation>&amp;Хронология</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace.py" line="82"/>
+        <location filename="../../desktop/ui/workspace.py" line="81"/>
         <source>&amp;People &amp;&amp; Officials</source>
         <translation>&amp;Люди и должностные лица</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace.py" line="83"/>
+        <location filename="../../desktop/ui/workspace.py" line="82"/>
         <source>Co&amp;mplaints</source>
         <translation>&amp;Жалобы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace.py" line="84"/>
+        <location filename="../../desktop/ui/workspace.py" line="83"/>
         <source>&amp;Sources &amp;&amp; Exhibits</source>
         <translation>&amp;Источники и приложения</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace.py" line="87"/>
+        <location filename="../../desktop/ui/workspace.py" line="86"/>
         <source>Sample data compiled from public reports: verify every fact against its source before any use.</source>
         <translation>Демонстрационные данные из открытых источников: перед любым использованием проверьте каждый факт по его источнику.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace.py" line="155"/>
+        <location filename="../../desktop/ui/workspace.py" line="158"/>
         <source>Delete this event? You can undo this.</source>
         <translation>Удалить это событие? Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace.py" line="165"/>
+        <location filename="../../desktop/ui/workspace.py" line="159"/>
         <source>Delete event</source>
         <translation>Удаление события</translation>
     </message>

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QUndoStack
+from PySide6.QtGui import QBrush, QImage, QUndoStack
 from pytestqt.qtbot import QtBot
 
 from desktop.core.fuzzydate import FuzzyDate
@@ -206,3 +208,30 @@ def test_complaints_model_paints_overdue_red(services: Services, case_id: str) -
     on_time = next(i for i, r in enumerate(model.rows) if not r.overdue)
     assert model.data(model.index(on_time, 0), Qt.ItemDataRole.ForegroundRole) is None
     assert FuzzyDate.from_edtf("2008").display() == model.data(model.index(row, 1))
+
+
+def _png(path: Path) -> Path:
+    image = QImage(8, 8, QImage.Format.Format_RGB32)
+    image.fill(0x336699)
+    assert image.save(str(path), "PNG")
+    return path
+
+
+def test_person_editor_sets_a_photo_and_undo_removes_it(
+    qtbot: QtBot, services: Services, case_id: str, tmp_path: Path
+) -> None:
+    person = services.people.persons(case_id)[0]
+    stack = QUndoStack()
+    editor = PersonEditor(services, case_id, stack, person.id)
+    qtbot.addWidget(editor)
+    editor.set_photo_file(tmp_path / "not-a-picture.png")
+    assert editor.error_for("photo_sha256") == "That picture cannot be read."
+    picture = _png(tmp_path / "portrait.png")
+    editor.set_photo_file(picture)
+    assert editor.photo_preview.pixmap() is not None and editor.remove_photo.isEnabled()
+    _ok(qtbot, editor)
+    stored = services.people.get_person(person.id).photo_sha256
+    assert stored == hashlib.sha256(picture.read_bytes()).hexdigest()
+    assert services.sources.blob(stored) == picture.read_bytes()
+    stack.undo()
+    assert services.people.get_person(person.id).photo_sha256 is None

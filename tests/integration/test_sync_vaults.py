@@ -250,3 +250,18 @@ def test_a_copied_vault_takes_a_new_device_id_before_writing(tmp_path: Path) -> 
     reopened = Vault.unlock_with_passphrase(tmp_path / "a", PASSPHRASE)
     assert SyncService(Services.over(reopened).store).device().device_id == original
     reopened.lock()
+
+
+def test_a_persons_photo_travels_with_the_person(tmp_path: Path) -> None:
+    a, b = (make_device(tmp_path / n, n) for n in ("A", "B"))
+    pair(a, b, tmp_path / "pairing")
+    case_id = a.services.cases.create_case("Photos")
+    person_id = a.services.people.add_person(case_id, "official", "Pavel Karpov")
+    picture = tmp_path / "karpov.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    sha = a.services.people.store_photo(picture)
+    a.services.people.update_person(person_id, photo_sha256=sha)
+    send(a, b, tmp_path / "stick")
+    assert b.services.people.get_person(person_id).photo_sha256 == sha
+    assert b.services.sources.blob(sha) == picture.read_bytes()
+    assert a.export_json() == b.export_json()

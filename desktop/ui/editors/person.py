@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
 
 from desktop.core.enums import OrganisationKind, PersonKind
+from desktop.errors import KnownError
 from desktop.services.people import NameVariant, parse_names
 from desktop.services.registry import Services
 from desktop.store.records import OrganisationRecord, PersonRecord
 from desktop.ui.editors.fields import RecordCombo, VocabularyCombo
 from desktop.ui.editors.form import RecordForm
+from desktop.ui.people.avatar import photo_avatar
+
+PHOTO_PX = 64
 
 
 def person_fields(record: PersonRecord) -> dict[str, object]:
@@ -21,6 +36,7 @@ def person_fields(record: PersonRecord) -> dict[str, object]:
         "description": record.description,
         "protected": record.protected,
         "confidential": record.confidential,
+        "photo_sha256": record.photo_sha256,
     }
 
 
@@ -59,6 +75,8 @@ class PersonEditor(RecordForm):
         self.description = self.add_field("description", self.tr("&Description:"), QPlainTextEdit())
         self.protected = self.add_field("protected", self.tr("&Protected identity"), QCheckBox())
         self.confidential = self.add_field("confidential", self.tr("C&onfidential"), QCheckBox())
+        self.photo = self.add_field("photo_sha256", self.tr("Pho&to:"), self._photo_row())
+        self._photo_sha256: str | None = None
         self._known: list[NameVariant] = []
         if self.record is not None:
             self._known = parse_names(self.record.names)
@@ -70,6 +88,55 @@ class PersonEditor(RecordForm):
             self.description.setPlainText(self.record.description)
             self.protected.setChecked(self.record.protected)
             self.confidential.setChecked(self.record.confidential)
+            self._show_photo(self.record.photo_sha256)
+
+    # ---- photo ------------------------------------------------------------------------
+    def _photo_row(self) -> QWidget:
+        row = QWidget(self)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.photo_preview = QLabel(row)
+        self.photo_preview.setFixedSize(PHOTO_PX, PHOTO_PX)
+        self.choose_photo = QPushButton(self.tr("C&hoose picture…"), row)
+        self.choose_photo.clicked.connect(self._choose_photo)
+        self.remove_photo = QPushButton(self.tr("&Remove picture"), row)
+        self.remove_photo.clicked.connect(lambda: self._show_photo(None))
+        layout.addWidget(self.photo_preview)
+        layout.addWidget(self.choose_photo)
+        layout.addWidget(self.remove_photo)
+        layout.addStretch(1)
+        return row
+
+    def _choose_photo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a picture"), str(Path.home()),
+            self.tr("Pictures (*.png *.jpg *.jpeg *.gif)"),
+        )  # fmt: skip
+        if path:
+            self.set_photo_file(Path(path))
+
+    def set_photo_file(self, path: Path) -> None:
+        """Keep the picture in the vault and show it; saved with the person on OK."""
+        self.clear_errors()
+        try:
+            self._show_photo(self.services.people.store_photo(path))
+        except KnownError as exc:
+            self.show_error(exc)
+
+    def _show_photo(self, sha256: str | None) -> None:
+        self._photo_sha256 = sha256
+        pixmap = None
+        if sha256:
+            try:
+                pixmap = photo_avatar(self.services.sources.blob(sha256), PHOTO_PX)
+            except KnownError:
+                pixmap = None
+        if pixmap is None:
+            self.photo_preview.clear()
+            self.photo_preview.setText(self.tr("none") if not sha256 else "")
+        else:
+            self.photo_preview.setPixmap(pixmap)
+        self.remove_photo.setEnabled(sha256 is not None)
 
     def values(self) -> dict[str, object]:
         name = self.display_name.text()
@@ -82,6 +149,7 @@ class PersonEditor(RecordForm):
             "description": self.description.toPlainText(),
             "protected": self.protected.isChecked(),
             "confidential": self.confidential.isChecked(),
+            "photo_sha256": self._photo_sha256,
         }
 
     def save(self) -> None:
