@@ -208,6 +208,9 @@ class PeopleService:
     def delete_organisation(self, organisation_id: str) -> None:
         self.store.delete(Organisation, organisation_id)
 
+    def restore_organisation(self, organisation_id: str) -> None:
+        self.store.restore(Organisation, organisation_id)
+
     # ---- postings ---------------------------------------------------------------------
     def postings(self, person_id: str) -> list[PostingRecord]:
         with self.store.reading() as s:

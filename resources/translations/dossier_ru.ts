@@ -1581,6 +1581,44 @@
     </message>
 </context>
 <context>
+    <name>OrganisationsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/people/organisations.py" line="39"/>
+        <source>Organisations</source>
+        <translation>Организации</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/organisations.py" line="41"/>
+        <source>Organisations of the case</source>
+        <translation>Организации по делу</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/organisations.py" line="43"/>
+        <source>&amp;New…</source>
+        <translation>&amp;Новая…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/organisations.py" line="44"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Изменить…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/organisations.py" line="45"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Удалить</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/organisations.py" line="111"/>
+        <source>Delete this organisation? You can undo this.</source>
+        <translation>Удалить эту организацию? Это можно отменить.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/organisations.py" line="112"/>
+        <source>Delete organisation</source>
+        <translation>Удаление организации</translation>
+    </message>
+</context>
+<context>
     <name>PagePreview</name>
     <message>
         <location filename="../../desktop/ui/briefing/preview.py" line="50"/>
@@ -1789,47 +1827,52 @@
 <context>
     <name>PeopleTab</name>
     <message>
-        <location filename="../../desktop/ui/people/tab.py" line="86"/>
+        <location filename="../../desktop/ui/people/tab.py" line="90"/>
         <source>Filter people (any script)</source>
         <translation>Фильтр людей (любой алфавит)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/tab.py" line="87"/>
+        <location filename="../../desktop/ui/people/tab.py" line="91"/>
         <source>Filter people</source>
         <translation>Фильтр людей</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/tab.py" line="88"/>
+        <location filename="../../desktop/ui/people/tab.py" line="92"/>
         <source>People and officials</source>
         <translation>Люди и должностные лица</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/tab.py" line="89"/>
+        <location filename="../../desktop/ui/people/tab.py" line="93"/>
         <source>New &amp;person…</source>
         <translation>Новое &amp;лицо…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/tab.py" line="90"/>
+        <location filename="../../desktop/ui/people/tab.py" line="94"/>
         <source>New &amp;organisation…</source>
         <translation>Новая &amp;организация…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/tab.py" line="223"/>
+        <location filename="../../desktop/ui/people/tab.py" line="95"/>
+        <source>Or&amp;ganisations…</source>
+        <translation>Списо&amp;к организаций…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/tab.py" line="237"/>
         <source>Delete this person? You can undo this.</source>
         <translation>Удалить этого человека? Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/tab.py" line="224"/>
+        <location filename="../../desktop/ui/people/tab.py" line="238"/>
         <source>Delete person</source>
         <translation>Удалить лицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/tab.py" line="236"/>
+        <location filename="../../desktop/ui/people/tab.py" line="250"/>
         <source>Delete this posting? You can undo this.</source>
         <translation>Удалить эту должность? Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/tab.py" line="255"/>
+        <location filename="../../desktop/ui/people/tab.py" line="269"/>
         <source>Delete posting</source>
         <translation>Удалить должность</translation>
     </message>

@@ -20,6 +20,7 @@ from desktop.ui.editors.event import EventEditor
 from desktop.ui.editors.person import OrganisationEditor, PersonEditor
 from desktop.ui.editors.posting import PostingEditor
 from desktop.ui.editors.source import SourceEditor
+from desktop.ui.people.organisations import OrganisationsDialog
 
 
 def _ok(qtbot: QtBot, editor: object) -> None:
@@ -235,3 +236,27 @@ def test_person_editor_sets_a_photo_and_undo_removes_it(
     assert services.sources.blob(stored) == picture.read_bytes()
     stack.undo()
     assert services.people.get_person(person.id).photo_sha256 is None
+
+
+def test_organisations_can_be_edited_and_deleted_with_undo(
+    qtbot: QtBot, services: Services, case_id: str
+) -> None:
+    stack = QUndoStack()
+    dialog = OrganisationsDialog(services, case_id, stack)
+    qtbot.addWidget(dialog)
+    count = dialog.list.count()
+    assert count == len(services.people.organisations(case_id)) > 0
+    dialog.list.setCurrentRow(0)
+    chosen = dialog.selected_id()
+    editor = dialog.edit_selected()
+    assert editor is not None and chosen is not None
+    qtbot.addWidget(editor)
+    editor.name_ru.setText("Новое название")
+    _ok(qtbot, editor)
+    assert services.people.get_organisation(chosen).name_ru == "Новое название"
+    dialog.list.setCurrentRow(0)
+    dialog.delete_selected(ask=False)
+    assert dialog.list.count() == count - 1
+    stack.undo()
+    assert dialog.list.count() == count
+    assert chosen in {o.id for o in services.people.organisations(case_id)}

@@ -24,6 +24,7 @@ from desktop.ui.editors.person import OrganisationEditor, PersonEditor
 from desktop.ui.editors.posting import PostingEditor
 from desktop.ui.messages import confirm, show_error
 from desktop.ui.people.avatar import initials_avatar, photo_avatar
+from desktop.ui.people.organisations import OrganisationsDialog
 from desktop.ui.people.page import PersonPage
 from desktop.ui.undo import RecordChange, delete_with_undo
 
@@ -55,6 +56,8 @@ class PeopleTab(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_person_button)
         buttons.addWidget(self.new_org_button)
+        self.orgs_button = QPushButton(self)
+        buttons.addWidget(self.orgs_button)
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.filter)
@@ -73,6 +76,7 @@ class PeopleTab(QWidget):
         self.list.itemActivated.connect(lambda _item: self.edit_person())
         self.new_person_button.clicked.connect(self.new_person)
         self.new_org_button.clicked.connect(self.new_organisation)
+        self.orgs_button.clicked.connect(self.open_organisations)
         self.page.edit_button.clicked.connect(self.edit_person)
         self.page.delete_button.clicked.connect(self.delete_person)
         self.page.add_posting_button.clicked.connect(self.add_posting)
@@ -88,6 +92,7 @@ class PeopleTab(QWidget):
         self.list.setAccessibleName(self.tr("People and officials"))
         self.new_person_button.setText(self.tr("New &person…"))
         self.new_org_button.setText(self.tr("New &organisation…"))
+        self.orgs_button.setText(self.tr("Or&ganisations…"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -181,6 +186,15 @@ class PeopleTab(QWidget):
         editor = OrganisationEditor(self.services, self.case_id, self.undo_stack, None, self)
         editor.open()
         return editor
+
+    def open_organisations(self) -> OrganisationsDialog | None:
+        """Edit or delete the case's organisations (they appear in postings and complaints)."""
+        if not self.case_id:
+            return None
+        dialog = OrganisationsDialog(self.services, self.case_id, self.undo_stack, self)
+        dialog.finished.connect(lambda _r: self.refresh())
+        dialog.open()
+        return dialog
 
     def add_posting(self) -> PostingEditor | None:
         person_id = self.current_person()
