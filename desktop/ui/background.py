@@ -73,3 +73,41 @@ def run_in_background(
 def wait_for_background(timeout_ms: int = 30_000) -> bool:
     """Wait for running jobs (at shutdown and in tests); True when all finished."""
     return QThreadPool.globalInstance().waitForDone(timeout_ms)
+
+
+class OutcomeRelay(QObject):
+    """Lives on the GUI thread; a tagged job's outcome and progress travel back through it.
+
+    Owners that run one job at a time (newest wins) tag each job and ignore stale tags.
+    """
+
+    finished = Signal(int, object)
+    failed = Signal(int, object)
+    progressed = Signal(int, float)
+
+
+class TaggedJob(QRunnable):
+    """Runs `fn` and reports its outcome under `tag`; `silent` exceptions report nothing."""
+
+    def __init__(
+        self,
+        tag: int,
+        fn: Callable[[], Any],
+        relay: OutcomeRelay,
+        silent: tuple[type[BaseException], ...] = (),
+    ) -> None:
+        super().__init__()
+        self.tag = tag
+        self._fn = fn
+        self._relay = relay  # held so the relay outlives its owner while the job runs
+        self._silent = silent
+
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except self._silent:
+            return
+        except Exception as exc:  # handed to the owner on the GUI thread
+            self._relay.failed.emit(self.tag, exc)
+        else:
+            self._relay.finished.emit(self.tag, result)

@@ -11,9 +11,10 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 
 from desktop.services.briefs import Pack
+from desktop.ui.background import OutcomeRelay, TaggedJob
 
 Progress = Callable[[float], None]
 PackWork = Callable[[Progress], Pack]
@@ -23,44 +24,22 @@ class BuildCancelled(Exception):
     """Raised inside the worker when the user cancelled the build."""
 
 
-class _Relay(QObject):
-    """Created on the GUI thread; signals emitted from the worker are queued to it."""
+class _ProgressReport:
+    """The progress callback handed to the renderer; it raises once the build is cancelled."""
 
-    progressed = Signal(int, float)
-    finished = Signal(int, object)
-    failed = Signal(int, object)
-
-
-class _BuildRun(QRunnable):
-    def __init__(
-        self, token: int, work: PackWork, relay: _Relay, cancelled: threading.Event
-    ) -> None:
-        super().__init__()
+    def __init__(self, token: int, relay: OutcomeRelay, cancelled: threading.Event) -> None:
         self._token = token
-        self._work = work
-        self._relay = relay  # held so the relay outlives its builder while we run
+        self._relay = relay
         self._cancelled = cancelled
         self._last_percent = -1
 
-    def _progress(self, fraction: float) -> None:
+    def __call__(self, fraction: float) -> None:
         if self._cancelled.is_set():
             raise BuildCancelled
         percent = int(fraction * 100)
         if percent != self._last_percent:  # the renderer reports per flowable: thin it out
             self._last_percent = percent
             self._relay.progressed.emit(self._token, fraction)
-
-    def run(self) -> None:
-        try:
-            if self._cancelled.is_set():
-                return
-            pack = self._work(self._progress)
-        except BuildCancelled:
-            return
-        except Exception as exc:  # delivered to the GUI thread, shown there
-            self._relay.failed.emit(self._token, exc)
-        else:
-            self._relay.finished.emit(self._token, pack)
 
 
 class PackBuilder(QObject):
@@ -74,7 +53,7 @@ class PackBuilder(QObject):
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._relay = _Relay()
+        self._relay = OutcomeRelay()
         self._relay.progressed.connect(self._on_progress)
         self._relay.finished.connect(self._on_finished)
         self._relay.failed.connect(self._on_failed)
@@ -89,8 +68,15 @@ class PackBuilder(QObject):
     def start(self, work: PackWork) -> None:
         self.cancel()
         self._token += 1
-        self._cancelled = threading.Event()
-        self._pool.start(_BuildRun(self._token, work, self._relay, self._cancelled))
+        cancelled = self._cancelled = threading.Event()
+        progress = _ProgressReport(self._token, self._relay, cancelled)
+
+        def build() -> Pack:
+            if cancelled.is_set():
+                raise BuildCancelled
+            return work(progress)
+
+        self._pool.start(TaggedJob(self._token, build, self._relay, silent=(BuildCancelled,)))
 
     def cancel(self) -> None:
         """Stop the running build, if any; its result will be ignored."""

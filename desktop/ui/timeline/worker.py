@@ -12,32 +12,11 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
+
+from desktop.ui.background import OutcomeRelay, TaggedJob
 
 log = logging.getLogger(__name__)
-
-
-class _Relay(QObject):
-    """Lives on the GUI thread; its signals carry a job's outcome back there."""
-
-    finished = Signal(int, object)
-    failed = Signal(int, object)
-
-
-class _Job(QRunnable):
-    def __init__(self, generation: int, fn: Callable[[], Any], relay: _Relay) -> None:
-        super().__init__()
-        self.generation = generation
-        self.fn = fn
-        self.relay = relay  # held here so it outlives the query's owner if need be
-
-    def run(self) -> None:
-        try:
-            result = self.fn()
-        except Exception as exc:
-            self.relay.failed.emit(self.generation, exc)
-        else:
-            self.relay.finished.emit(self.generation, result)
 
 
 class LatestQuery(QObject):
@@ -50,7 +29,7 @@ class LatestQuery(QObject):
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._relay = _Relay()
+        self._relay = OutcomeRelay()
         self._relay.finished.connect(self._on_finished)
         self._relay.failed.connect(self._on_failed)
         self._generation = 0
@@ -80,7 +59,7 @@ class LatestQuery(QObject):
 
     def _start(self, fn: Callable[[], Any]) -> None:
         self._running = True
-        self._pool.start(_Job(self._generation, fn, self._relay))
+        self._pool.start(TaggedJob(self._generation, fn, self._relay))
 
     def _next(self) -> bool:
         self._running = False
