@@ -7,7 +7,7 @@ import mimetypes
 from collections.abc import Sequence
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from desktop.core.enums import Reliability, SourceKind
 from desktop.core.fuzzydate import FuzzyDate
@@ -139,13 +139,6 @@ class SourceService:
             ).all()
             return [(view(CitationRecord, c), view(SourceRecord, src)) for c, src in rows]
 
-    def case_citations(self, case_id: str) -> list[CitationRecord]:
-        with self.store.reading() as s:
-            rows = s.execute(
-                select(Citation).where(Citation.case_id == case_id, Citation.deleted.is_(False))
-            ).scalars()
-            return [view(CitationRecord, c) for c in rows]
-
     def cite(
         self, source_id: str, target_kind: str, target_id: str, pinpoint: str = "", quote: str = ""
     ) -> str:
@@ -169,16 +162,6 @@ class SourceService:
 
     def remove_citation(self, citation_id: str) -> None:
         self.store.delete(Citation, citation_id)
-
-    def citation_counts(self, target_ids: Sequence[str]) -> dict[str, int]:
-        with self.store.reading() as s:
-            return dict(
-                s.execute(
-                    select(Citation.target_id, func.count())
-                    .where(Citation.target_id.in_(target_ids), Citation.deleted.is_(False))
-                    .group_by(Citation.target_id)
-                ).all()
-            )
 
     # ---- attachments ------------------------------------------------------------------
     def attachments(self, case_id: str, source_id: str | None = None) -> list[AttachmentRecord]:

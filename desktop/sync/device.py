@@ -12,7 +12,6 @@ import json
 import platform
 from dataclasses import dataclass
 
-import pyrage
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from pyrage import x25519
 from sqlalchemy import select
@@ -201,11 +200,3 @@ def mark_seen(session: Session, bundle_id: str, sender: str, sequence: int, coun
             record_count=count,
         )
     )
-
-
-def check_recipient(public: DevicePublic) -> None:
-    """Fail early with a plain message if a pinned key cannot be encrypted to."""
-    try:
-        public.recipient()
-    except (ValueError, pyrage.RecipientError):
-        raise PeerError("A paired device's key is damaged; pair it again.") from None

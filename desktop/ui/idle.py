@@ -42,10 +42,6 @@ class IdleWatcher(QObject):
     def pause(self) -> None:
         self._timer.stop()
 
-    def resume(self) -> None:
-        if self._timer.interval() > 0:
-            self._timer.start()
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in ACTIVITY and self._timer.isActive():
             self._timer.start()  # restart the countdown

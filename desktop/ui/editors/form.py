@@ -13,20 +13,15 @@ from typing import TypeVar
 
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.errors import KnownError, ValidationError
-from desktop.ui.editors.fields import FuzzyDateEdit
 from desktop.ui.undo import RecordChange, changed_fields
 
 log = logging.getLogger(__name__)
@@ -152,21 +147,3 @@ class RecordForm(QDialog):
     def _push(self, command: RecordChange) -> None:
         if self.undo_stack is not None:
             self.undo_stack.push(command)
-
-    # ---- reading the widgets ----------------------------------------------------------
-    def text_of(self, name: str) -> str:
-        widget = self._inputs[name]
-        if isinstance(widget, QLineEdit):
-            return widget.text()
-        if isinstance(widget, QPlainTextEdit):
-            return widget.toPlainText()
-        if isinstance(widget, FuzzyDateEdit):
-            return widget.text()
-        if isinstance(widget, QComboBox):
-            return str(widget.currentData() or "")
-        raise TypeError(name)
-
-    def flag_of(self, name: str) -> bool:
-        widget = self._inputs[name]
-        assert isinstance(widget, QCheckBox)
-        return widget.isChecked()
