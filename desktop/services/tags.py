@@ -30,7 +30,16 @@ class TagService:
                     Tag.case_id == case_id, Tag.name == name, Tag.deleted.is_(False)
                 )
             ).scalar_one_or_none() or w.insert(Tag, case_id=case_id, name=name)
-            return w.insert(TagLink, tag_id=tag_id, target_kind=target_kind, target_id=target_id)
+            existing = w.session.execute(
+                select(TagLink.id).where(
+                    TagLink.tag_id == tag_id,
+                    TagLink.target_id == target_id,
+                    TagLink.deleted.is_(False),
+                )
+            ).scalar_one_or_none()
+            return existing or w.insert(
+                TagLink, tag_id=tag_id, target_kind=target_kind, target_id=target_id
+            )
 
     def tags_of(self, target_id: str) -> list[TagRecord]:
         with self.store.reading() as s:
@@ -39,6 +48,7 @@ class TagService:
                 .join(TagLink, TagLink.tag_id == Tag.id)
                 .where(TagLink.target_id == target_id, TagLink.deleted.is_(False))
                 .order_by(Tag.name)
+                .distinct()
             ).scalars()
             return [view(TagRecord, t) for t in rows]
 
