@@ -54,6 +54,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.setObjectName("mainWindow")
         self.resize(1280, 800)
+        if settings.geometry():
+            self.restoreGeometry(settings.geometry())
         self.undo_stack = QUndoStack(self)
         self.commands = window_actions.build_actions(self, self.undo_stack)
         self.menus = window_actions.build_menus(self, self.commands)
@@ -175,6 +177,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         log.info("closing")
+        self.settings.set_geometry(bytes(self.saveGeometry().data()))
         self.idle.stop()
         if self.workspace is not None:
             self.workspace.clear()

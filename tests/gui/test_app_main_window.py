@@ -266,3 +266,21 @@ def test_double_clicked_bundle_goes_to_the_app() -> None:
 
     assert wants_gui(["--import-bundle", "changes.dossier"])
     assert not wants_gui(["sync", "import", "changes.dossier"])
+
+
+def test_the_window_remembers_its_size(
+    qtbot: QtBot, demo_vault: tuple[Vault, str], keyring: MemoryKeyring
+) -> None:
+    settings = AppSettings()
+    first = MainWindow(demo_vault[0], Services.over, keyring, settings)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(700, 500)  # offscreen (800 px screen) only the height survives clamping
+    height = first.height()
+    first.close()
+    assert settings.geometry()
+    vault = Vault.unlock_with_passphrase(demo_vault[0].folder, PASSPHRASE)
+    second = MainWindow(vault, Services.over, keyring, settings)
+    qtbot.addWidget(second)
+    assert second.height() == height != 800
+    second.close()
