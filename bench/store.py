@@ -195,9 +195,6 @@ def op_insert(engine: Engine, case: dict[str, Any], events: list[dict[str, Any]]
         conn.execute(insert(Case.__table__), [case])  # type: ignore[arg-type]
         conn.execute(insert(Event.__table__), events)  # type: ignore[arg-type]
         conn.execute(INSERT_FTS, docs)
-    # As the store does after every write transaction (Vault.refresh_connections): both
-    # stores get the same treatment.
-    engine.dispose()
 
 
 def op_lookup(engine: Engine, ids: list[str]) -> int:

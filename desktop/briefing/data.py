@@ -35,6 +35,7 @@ from desktop.briefing.model import (
 )
 from desktop.core.fuzzydate import FuzzyDate
 from desktop.errors import KnownError
+from desktop.store.idlist import among
 from desktop.store.models import (
     Attachment,
     Case,
@@ -115,17 +116,17 @@ def load_snapshot(store: Store, case_id: str, blob: Callable[[str], bytes]) -> C
             case=view(CaseRecord, case),
             events=events,
             participants=live(
-                EventParticipant, ParticipantRecord, EventParticipant.event_id.in_(event_ids)
+                EventParticipant, ParticipantRecord, among(EventParticipant.event_id, event_ids)
             ),
             persons=live(Person, PersonRecord, Person.case_id == case_id),
             organisations=live(Organisation, OrganisationRecord, Organisation.case_id == case_id),
             postings=live(PostingModel, PostingRecord, PostingModel.case_id == case_id),
             complaints=complaints,
             targets=live(
-                ComplaintTarget, TargetRecord, ComplaintTarget.complaint_id.in_(complaint_ids)
+                ComplaintTarget, TargetRecord, among(ComplaintTarget.complaint_id, complaint_ids)
             ),
             responses=live(
-                ResponseModel, ResponseRecord, ResponseModel.complaint_id.in_(complaint_ids)
+                ResponseModel, ResponseRecord, among(ResponseModel.complaint_id, complaint_ids)
             ),
             sources=live(Source, SourceRecord, Source.case_id == case_id),
             citations=live(CitationModel, CitationRecord, CitationModel.case_id == case_id),

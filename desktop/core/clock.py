@@ -8,6 +8,7 @@ would drag every later local stamp with it, so it is refused instead.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ COUNTER_WIDTH = 5
 MAX_COUNTER = 10**COUNTER_WIDTH - 1
 DEFAULT_MAX_SKEW_MS = 24 * 60 * 60 * 1000
 _NS_PER_MS = 1_000_000
+_WHITESPACE = re.compile(r"\s")  # what str.isspace() calls a space
 
 
 class ClockSkewError(ValueError):
@@ -42,7 +44,7 @@ class HlcStamp:
             raise ValueError("clock wall time out of range")
         if not 0 <= self.counter <= MAX_COUNTER:
             raise ValueError("clock counter out of range")
-        if not self.device or any(c.isspace() for c in self.device):
+        if not self.device or _WHITESPACE.search(self.device):
             raise ValueError("clock device id must be non-empty without spaces")
 
     def format(self) -> str:

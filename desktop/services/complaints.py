@@ -23,6 +23,7 @@ from desktop.services.validation import (
     short_text,
 )
 from desktop.store.changes import ChangeWriter
+from desktop.store.idlist import among
 from desktop.store.models import (
     Complaint,
     ComplaintResponse,
@@ -136,7 +137,7 @@ class ComplaintService:
                 select(ComplaintTarget, Person.display_name, Organisation.name)
                 .outerjoin(Person, Person.id == ComplaintTarget.person_id)
                 .outerjoin(Organisation, Organisation.id == ComplaintTarget.organisation_id)
-                .where(ComplaintTarget.complaint_id.in_(ids), ComplaintTarget.deleted.is_(False))
+                .where(among(ComplaintTarget.complaint_id, ids), ComplaintTarget.deleted.is_(False))
             ).all()
             for target, person, organisation in rows:
                 against[target.complaint_id].append(person or organisation or target.description)

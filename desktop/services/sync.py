@@ -25,7 +25,7 @@ from desktop.core.clock import ClockSkewError, HlcStamp
 from desktop.core.vectors import DivergentVersionError, VersionVector
 from desktop.errors import KnownError
 from desktop.store import audit, search
-from desktop.store.indexing import INDEXED_KINDS, document_for
+from desktop.store.indexing import INDEXED
 from desktop.store.migrate import head_revision
 from desktop.store.models import Blob
 from desktop.store.models.sync import ConflictSibling, Peer
@@ -144,18 +144,11 @@ class _VaultBlobSink:
 
 def _reindex(session: Session, summary: MergeSummary) -> None:
     """Keep full-text search in step with the records whose shown version changed."""
-    tables = {model.__tablename__: model for model in INDEXED_KINDS}
-    for name, model in tables.items():
+    for name, (_model, build) in INDEXED.items():
         replaced = summary.replaced.get(name, [])
-        for row in replaced:
-            search.remove(session, row["id"])
-        docs = []
-        for row in [*summary.fresh.get(name, []), *replaced]:
-            if not row["deleted"]:
-                doc = document_for(model(**row))
-                if doc is not None:
-                    docs.append(doc)
-        search.put_many(session, docs)
+        search.remove_many(session, [row["id"] for row in replaced])
+        rows = [*summary.fresh.get(name, []), *replaced]
+        search.put_many(session, [build(row) for row in rows if not row["deleted"]])
 
 
 def _blobs_referred(versions: list[tuple[str, dict[str, Any]]]) -> set[str]:
@@ -312,8 +305,9 @@ class SyncService:
                     return ImportResult(path, m.bundle_id, m.sender, sender_name, True)
                 checker = VersionChecker()
                 versions = [checker.check(record) for record in verified.records()]
-                newest = max([m.hlc, *(HlcStamp.parse(row["hlc"]) for _, row in versions)])
-                w.stamper.observe(newest.format())
+                # Checked stamps: their canonical text sorts like the stamps themselves.
+                newest = max([m.hlc.format(), *(row["hlc"] for _, row in versions)])
+                w.stamper.observe(newest)
                 progress("merge")
                 summary = merge_versions(s, versions)
                 _reindex(s, summary)

@@ -27,6 +27,7 @@ from desktop.services.validation import (
     required_text,
     short_text,
 )
+from desktop.store.idlist import among
 from desktop.store.models import Citation, Event, EventParticipant, Person, SearchDoc, TagLink
 from desktop.store.records import EventRecord, ParticipantRecord, PersonRecord, view
 from desktop.store.search import match_expression
@@ -162,19 +163,21 @@ class TimelineService:
         if not ids:
             return []
         with self.store.reading() as s:
-            events = {e.id: e for e in s.execute(select(Event).where(Event.id.in_(ids))).scalars()}
+            events = {
+                e.id: e for e in s.execute(select(Event).where(among(Event.id, ids))).scalars()
+            }
             people: dict[str, list[str]] = defaultdict(list)
             for event_id, name in s.execute(
                 select(EventParticipant.event_id, Person.display_name)
                 .join(Person, Person.id == EventParticipant.person_id)
-                .where(EventParticipant.event_id.in_(ids), EventParticipant.deleted.is_(False))
+                .where(among(EventParticipant.event_id, ids), EventParticipant.deleted.is_(False))
                 .order_by(Person.display_name)
             ):
                 people[event_id].append(name)
             cited = dict(
                 s.execute(
                     select(Citation.target_id, func.count(func.distinct(Citation.source_id)))
-                    .where(Citation.target_id.in_(ids), Citation.deleted.is_(False))
+                    .where(among(Citation.target_id, ids), Citation.deleted.is_(False))
                     .group_by(Citation.target_id)
                 ).all()
             )

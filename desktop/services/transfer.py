@@ -23,6 +23,7 @@ from sqlalchemy.sql.schema import Table
 
 from desktop.errors import KnownError
 from desktop.store import audit
+from desktop.store.idlist import among
 from desktop.store.indexing import rebuild
 from desktop.store.models import SYNCED_MODELS, Blob
 from desktop.store.models.sync import ConflictSibling
@@ -173,12 +174,10 @@ def import_json(store: Store, raw: bytes) -> int:
                     continue
                 table = known[name]
                 ids = [r["id"] for r in rows]
-                for start in range(0, len(ids), 10_000):
-                    chunk = ids[start : start + 10_000]
-                    if s.execute(select(table.c.id).where(table.c.id.in_(chunk))).first():
-                        raise ImportRefused(
-                            f"This vault already holds records of that export ({name})."
-                        )
+                if s.execute(select(table.c.id).where(among(table.c.id, ids))).first():
+                    raise ImportRefused(
+                        f"This vault already holds records of that export ({name})."
+                    )
                 s.execute(insert(table), rows)
                 total += len(rows)
             for blob in blobs:

@@ -7,12 +7,15 @@ opening costs no KDF. Our listener then sets the rest.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL
 from sqlalchemy.pool import QueuePool
+
+from desktop.store import lookaside
 
 PAGE_CACHE_KIB = 256 * 1024  # measured: the default cache makes SQLCipher 2-4x slower
 
@@ -53,11 +56,19 @@ def open_engine(db_path: Path, data_key: bytes) -> Engine:
         max_overflow=4,
         connect_args={"check_same_thread": False},
     )
+    event.listen(engine, "do_connect", functools.partial(_connect_widened, str(db_path)))
     event.listen(engine, "connect", _harden)
     # Let SQLAlchemy's own transaction handling issue BEGIN so savepoints and DDL work.
     event.listen(engine, "connect", _no_autobegin)
     event.listen(engine, "begin", _begin)
     return engine
+
+
+def _connect_widened(db_path: str, dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
+    """Open the driver connection and widen its lookaside pool before its first statement."""
+    connection = dialect.loaded_dbapi.connect(*cargs, **cparams)
+    lookaside.widen(connection, db_path)
+    return connection
 
 
 def _no_autobegin(dbapi_connection: Any, _record: Any) -> None:
@@ -70,12 +81,10 @@ def _begin(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN")
 
 
-# Measured with SQLCipher 4.19 (sqlcipher3 0.6) and memory security on: once a connection
-# has run BEGIN or `PRAGMA read_uncommitted` (which SQLAlchemy issues when it resets an
-# isolation level), its full-text queries take 2.5x as long for the rest of its life. So
-# reads run without BEGIN, through an option of our own rather than SQLAlchemy's AUTOCOMMIT
-# level, and the vault replaces its pooled connections after every write
-# (Vault.refresh_connections).
+# Reads run without BEGIN (each statement is its own read transaction), through an option
+# of our own rather than SQLAlchemy's AUTOCOMMIT level, which would issue
+# `PRAGMA read_uncommitted` on every reset. (Connections used to slow down for good after
+# their first write; the cause was a full lookaside pool, see desktop.store.lookaside.)
 READS_ONLY = "dossier_reads_only"
 
 

@@ -1,22 +1,24 @@
-"""What each kind of record contributes to full-text search."""
+"""What each kind of record contributes to full-text search.
+
+Documents are built from plain rows (mappings of column name to value), so bulk paths
+(sync import, rebuild) index straight from query results without building ORM objects;
+`document_for` adapts one ORM record for the single-record edit path.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Mapping
+from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.store import search
 from desktop.store.models import Complaint, Event, Organisation, Person, Source, Synced
 from desktop.store.search import SearchDocument
 
-INDEXED_KINDS = {
-    Event: "event",
-    Person: "person",
-    Organisation: "organisation",
-    Complaint: "complaint",
-    Source: "source",
-}
+Row = Mapping[Any, Any]  # column name -> value (a dict, or a query's RowMapping)
 
 
 def person_names(names_json: str) -> list[str]:
@@ -27,56 +29,82 @@ def person_names(names_json: str) -> list[str]:
     return [str(n.get("text", "")) for n in names if isinstance(n, dict)]
 
 
+def _joined(row: Row, *columns: str) -> str:
+    return "\n".join(row[c] for c in columns if row[c])
+
+
+def _event(row: Row) -> SearchDocument:
+    body = _joined(row, "description", "place")
+    return SearchDocument("event", row["id"], row["case_id"], row["title"], body)
+
+
+def _person(row: Row) -> SearchDocument:
+    names = " ".join(person_names(row["names"]))
+    return SearchDocument(
+        "person", row["id"], row["case_id"], row["display_name"], row["description"], names
+    )
+
+
+def _organisation(row: Row) -> SearchDocument:
+    return SearchDocument("organisation", row["id"], row["case_id"], row["name"], row["name_ru"])
+
+
+def _complaint(row: Row) -> SearchDocument:
+    title = row["subject"] or row["body_detail"] or row["filed_by"]
+    body = _joined(row, "filed_by", "body_detail", "our_reference", "registration_number",
+                   "legal_basis", "outcome")  # fmt: skip
+    return SearchDocument("complaint", row["id"], row["case_id"], title, body)
+
+
+def _source(row: Row) -> SearchDocument:
+    body = _joined(row, "label", "author", "publisher", "url")
+    return SearchDocument("source", row["id"], row["case_id"], row["title"], body)
+
+
+# Table name -> model and document builder, for every kind that is searched.
+INDEXED: dict[str, tuple[type[Synced], Callable[[Row], SearchDocument]]] = {
+    Event.__tablename__: (Event, _event),
+    Person.__tablename__: (Person, _person),
+    Organisation.__tablename__: (Organisation, _organisation),
+    Complaint.__tablename__: (Complaint, _complaint),
+    Source.__tablename__: (Source, _source),
+}
+
+
+def document_of(table: str, row: Row) -> SearchDocument | None:
+    """The search document of a live row of `table`, or None for kinds that are not searched."""
+    indexed = INDEXED.get(table)
+    return None if indexed is None else indexed[1](row)
+
+
+class _Attributes(Mapping[str, Any]):
+    """An ORM record read as a row."""
+
+    def __init__(self, record: Synced) -> None:
+        self._record = record
+
+    def __getitem__(self, key: str) -> Any:
+        return getattr(self._record, key)
+
+    def __iter__(self) -> Any:
+        return iter(c.key for c in self._record.__table__.columns)
+
+    def __len__(self) -> int:
+        return len(self._record.__table__.columns)
+
+
 def document_for(record: Synced) -> SearchDocument | None:
-    """The search document of a live record, or None for kinds that are not searched."""
-    if isinstance(record, Event):
-        body = "\n".join(p for p in (record.description, record.place) if p)
-        return SearchDocument("event", record.id, record.case_id, record.title, body)
-    if isinstance(record, Person):
-        names = person_names(record.names)
-        return SearchDocument(
-            "person",
-            record.id,
-            record.case_id,
-            record.display_name,
-            record.description,
-            names=" ".join(names),
-        )
-    if isinstance(record, Organisation):
-        return SearchDocument(
-            "organisation", record.id, record.case_id, record.name, record.name_ru
-        )
-    if isinstance(record, Complaint):
-        parts = (
-            record.filed_by,
-            record.body_detail,
-            record.our_reference,
-            record.registration_number,
-            record.legal_basis,
-            record.outcome,
-        )
-        title = record.subject or record.body_detail or record.filed_by
-        return SearchDocument(
-            "complaint", record.id, record.case_id, title, "\n".join(p for p in parts if p)
-        )
-    if isinstance(record, Source):
-        details = (record.label, record.author, record.publisher, record.url)
-        return SearchDocument(
-            "source", record.id, record.case_id, record.title, "\n".join(p for p in details if p)
-        )
-    return None
+    """The search document of a live ORM record, or None for kinds that are not searched."""
+    return document_of(record.__tablename__, _Attributes(record))
 
 
 def rebuild(session: Session) -> int:
     """Drop and rebuild the whole search index from the live records."""
-    from sqlalchemy import select
-
     search.clear(session)
     docs = []
-    for model in INDEXED_KINDS:
-        for record in session.execute(select(model).where(model.deleted.is_(False))).scalars():
-            doc = document_for(record)
-            if doc is not None:
-                docs.append(doc)
+    for model, build in INDEXED.values():
+        table = model.__table__
+        live = select(table).where(table.c.deleted.is_(False))
+        docs += [build(row) for row in session.execute(live).mappings()]
     search.put_many(session, docs)
     return len(docs)

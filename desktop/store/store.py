@@ -64,7 +64,6 @@ class Store:
                 write_state(session, {"counter": str(stamper.counter), "hlc": stamper.last_hlc})
         finally:
             session.close()
-        self.vault.refresh_connections()
 
     @staticmethod
     def ensure_device(session: Session) -> dict[str, str]:

@@ -255,9 +255,8 @@ class Vault:
     def refresh_connections(self) -> None:
         """Replace the pooled connections with fresh ones at their next use.
 
-        A connection that has run a write transaction stays slower at full-text queries
-        (see engine.READS_ONLY); opening a fresh one costs ~5 ms. Connections checked out
-        elsewhere are closed when they come back.
+        Used after migrations, so no connection keeps a statement prepared against the
+        old schema. Connections checked out elsewhere are closed when they come back.
         """
         if self.engine is not None:
             self.engine.dispose()

@@ -7,7 +7,8 @@ versions another version has seen are dropped, concurrent ones are all kept. The
 `sync_conflicts` until someone resolves them. Every device computes the same winner and
 siblings from the same versions, whatever the order they arrived in.
 
-Bulk paths throughout (one SELECT per chunk of ids, one executemany upsert per table), so
+Bulk paths throughout (one SELECT per table with the ids as one JSON parameter, one
+executemany upsert per table), so
 a bundle of 100,000 versions merges in seconds.
 """
 
@@ -24,11 +25,11 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.schema import Table
 
 from desktop.core.vectors import Version, merge_version, winner
+from desktop.store.bulk import insert_rows
+from desktop.store.idlist import among
 from desktop.store.models.sync import ConflictSibling, sibling_id
 
 from .versions import payload_text, synced_tables, version_of
-
-CHUNK = 5_000
 
 
 @dataclass
@@ -49,27 +50,20 @@ class MergeSummary:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
-def _chunks(ids: list[str]) -> Iterable[list[str]]:
-    for start in range(0, len(ids), CHUNK):
-        yield ids[start : start + CHUNK]
-
-
 def _held_rows(session: Session, table: Table, ids: list[str]) -> dict[str, dict[str, Any]]:
-    held: dict[str, dict[str, Any]] = {}
-    for chunk in _chunks(ids):
-        for row in session.execute(select(table).where(table.c.id.in_(chunk))).mappings():
-            held[row["id"]] = dict(row)
-    return held
+    query = select(table).where(among(table.c.id, ids))
+    return {row["id"]: dict(row) for row in session.execute(query).mappings()}
 
 
 def _held_siblings(session: Session, entity: str, ids: list[str]) -> dict[str, list[Version]]:
     held: dict[str, list[Version]] = {}
-    for chunk in _chunks(ids):
-        query = select(ConflictSibling.record_id, ConflictSibling.payload).where(
-            ConflictSibling.record_id.in_(chunk), ConflictSibling.entity == entity
-        )
-        for record_id, payload in session.execute(query):
-            held.setdefault(record_id, []).append(version_of(json.loads(payload)))
+    if not ids:
+        return held
+    query = select(ConflictSibling.record_id, ConflictSibling.payload).where(
+        among(ConflictSibling.record_id, ids), ConflictSibling.entity == entity
+    )
+    for record_id, payload in session.execute(query):
+        held.setdefault(record_id, []).append(version_of(json.loads(payload)))
     return held
 
 
@@ -145,10 +139,12 @@ def _merge_table(
             siblings_changed.append(record_id)
             sibling_rows += _sibling_rows(record_id, name, losers)
     if fresh:
-        session.execute(insert(table), fresh)
+        insert_rows(session, table, fresh)
     _upsert(session, table, replaced)
-    for chunk in _chunks(siblings_changed):
-        session.execute(delete(ConflictSibling).where(ConflictSibling.record_id.in_(chunk)))
+    if siblings_changed:
+        session.execute(
+            delete(ConflictSibling).where(among(ConflictSibling.record_id, siblings_changed))
+        )
     if sibling_rows:
         session.execute(insert(ConflictSibling), sibling_rows)
     summary.fresh[name] = fresh

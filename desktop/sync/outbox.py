@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from desktop.core.vectors import VersionVector
+from desktop.store.idlist import among
 from desktop.store.models import Attachment, Blob, Person
 from desktop.store.models.sync import BlobReceipt, ConflictSibling
 
@@ -165,6 +166,6 @@ def blob_sources(session: Session, wanted: set[str]) -> Iterator[tuple[str, Bina
     """(sha256, reader) for each wanted blob the vault holds, in hash order."""
     if not wanted:
         return
-    query = select(Blob.sha256, Blob.size).where(Blob.sha256.in_(sorted(wanted)))
+    query = select(Blob.sha256, Blob.size).where(among(Blob.sha256, sorted(wanted)))
     for sha256, size in session.execute(query.order_by(Blob.sha256)).all():
         yield sha256, cast(BinaryIO, BlobReader(session, sha256, size))

@@ -190,3 +190,35 @@ def _vector(row: dict):  # type: ignore[no-untyped-def,type-arg]
     from desktop.core.vectors import VersionVector
 
     return VersionVector.from_json(row["vv"])
+
+
+def test_a_signed_bundle_whose_records_lack_their_parent_is_refused(tmp_path: Path) -> None:
+    """An event arriving without its case (the bulk insert's foreign-key failure)."""
+    from sqlalchemy import select
+
+    from desktop.core.clock import HlcStamp
+    from desktop.store.models import Event
+    from desktop.sync.bundle import write_bundle
+    from desktop.sync.versions import line_for
+
+    a = make_device(tmp_path / "a", "A")
+    b = make_device(tmp_path / "b", "B")
+    pair(a, b, tmp_path / "p")
+    case = a.services.cases.create_case("Case")
+    a.services.timeline.add_event(case, "2008-11-24", "Arrest")
+    with a.services.store.reading() as s:
+        row = dict(s.execute(select(Event.__table__)).mappings().one())
+    with a.services.store.writing() as w:
+        me = device.load_identity(w.session)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    path = write_bundle(
+        stick, sender=me, recipients=[_public_of(b)], sequence=1,
+        hlc=HlcStamp.parse(row["hlc"]), knowledge=_vector(row),
+        schema_version=schema_version(), payload_lines=[line_for("events", row)],
+    )  # fmt: skip
+    before = b.export_json()
+    with pytest.raises(KnownError, match="refers to records or attachments it does not carry"):
+        b.sync.import_bundle(path)
+    assert b.export_json() == before
+    assert b.services.search.search("Arrest") == []

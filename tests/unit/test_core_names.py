@@ -194,3 +194,8 @@ def test_nothing_raises_on_arbitrary_text(text: str) -> None:
 @given(st.text(max_size=40))
 def test_fold_is_idempotent(text: str) -> None:
     assert fold(fold(text)) == fold(text)
+
+
+def test_numbers_have_no_skeleton_but_words_with_digits_do() -> None:
+    assert skeleton_tokens("Case 1123 of 12-34 in 2009") == ["case", "of", "in"]
+    assert skeleton_tokens("№ 13-Б") == ["b"]

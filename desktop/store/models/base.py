@@ -40,7 +40,7 @@ class Synced(Base):
     dot_device: Mapped[str] = mapped_column(String(36))
     dot_counter: Mapped[int] = mapped_column(Integer)
     vv: Mapped[str] = mapped_column(Text)
-    hlc: Mapped[str] = mapped_column(String(64), index=True)
+    hlc: Mapped[str] = mapped_column(String(64))
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
