@@ -218,18 +218,15 @@ def op_range(engine: Engine, case_id: str, windows: list[tuple[int, int]]) -> in
     return rows
 
 
-def op_fts(engine: Engine, queries: list[str]) -> int:
-    from desktop.store.search import match_expression
+def op_fts(engine: Engine, case_id: str, queries: list[str]) -> int:
+    from desktop.store.search import match_expression, ranked_query
 
     rows = 0
-    query = text(
-        "SELECT record_id, snippet(search_index, 4, '[', ']', '…', 12), "
-        "bm25(search_index, 0, 0, 0, 8.0, 2.0, 4.0) AS score FROM search_index "
-        "WHERE search_index MATCH :q ORDER BY score LIMIT 50"
-    )
+    query = text(ranked_query())  # the app's own search statement
     with read_only(engine).connect() as conn:
         for q in queries:
-            rows += len(conn.execute(query, {"q": match_expression(q)}).all())
+            params = {"q": match_expression(q), "case": case_id, "limit": 50}
+            rows += len(conn.execute(query, params).all())
     return rows
 
 
@@ -248,7 +245,7 @@ def run_workload(
     times["lookup"], found = timed(lambda: op_lookup(engine, plan["ids"]))
     assert found == len(plan["ids"]), "lookups must find every id"
     times["range"], _ = timed(lambda: op_range(engine, case["id"], plan["windows"]))
-    times["fts"], _ = timed(lambda: op_fts(engine, plan["queries"]))
+    times["fts"], _ = timed(lambda: op_fts(engine, case["id"], plan["queries"]))
     return times
 
 

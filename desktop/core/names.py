@@ -186,18 +186,15 @@ def skeleton_tokens(text: str) -> list[str]:
     text itself finds them (and, each new number being a cache miss, they made up most of
     the indexing time of a bulk import).
     """
-    seen: dict[str, None] = {}
-    for token in tokens(text):
-        if token.isdecimal():
-            continue
-        parts = _HYPHENS.split(token) if _HYPHENS.search(token) else (token,)
-        for part in parts:
-            if part.isdecimal():
-                continue
-            key = skeleton(part)
-            if key:
-                seen.setdefault(key, None)
-    return list(seen)
+    parts: list[str] = []
+    for token in dict.fromkeys(tokens(text)):  # each word once: texts repeat words
+        if "-" in token or "‐" in token:  # the two characters of _HYPHENS
+            parts += _HYPHENS.split(token)
+        elif not token.isdecimal():
+            parts.append(token)
+    keys = dict.fromkeys(map(skeleton, [p for p in dict.fromkeys(parts) if not p.isdecimal()]))
+    keys.pop("", None)
+    return list(keys)
 
 
 def detect_script(text: str) -> Script:

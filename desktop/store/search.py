@@ -143,6 +143,25 @@ def match_expression(query: str) -> str | None:
     return " AND ".join(clauses) if clauses else None
 
 
+def ranked_query(where: str = "") -> str:
+    """SQL for the best `:limit` matches of `:q` (narrowed by `where`), with snippets.
+
+    Every match is ranked first and only the kept ones get a snippet: SQLite computes a
+    row's result columns before it sorts, so a snippet for every match (thousands, for a
+    common word) used to be most of a search's work. Measured on 20,000 documents with
+    memory security on: a fifth faster.
+    """
+    rank = "bm25(search_index, 0, 0, 0, 8.0, 2.0, 4.0)"
+    snippet = f"snippet(search_index, 4, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…', 12)"
+    return (
+        f"WITH best AS (SELECT rowid AS hit, {rank} AS score FROM search_index "
+        f"WHERE search_index MATCH :q{where} ORDER BY score, rowid LIMIT :limit) "
+        f"SELECT kind, record_id, case_id, title, {snippet}, best.score "
+        "FROM best JOIN search_index ON search_index.rowid = best.hit "
+        "WHERE search_index MATCH :q ORDER BY best.score, best.hit"
+    )
+
+
 def search(
     session: Session,
     query: str,
@@ -154,19 +173,13 @@ def search(
     expression = match_expression(query)
     if expression is None:
         return []
-    sql = (
-        "SELECT kind, record_id, case_id, title, "
-        f"snippet(search_index, 4, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…', 12), "
-        "bm25(search_index, 0, 0, 0, 8.0, 2.0, 4.0) AS score "
-        "FROM search_index WHERE search_index MATCH :q"
-    )
+    where = ""
     params: dict[str, object] = {"q": expression, "limit": limit}
     if case_id is not None:
-        sql += " AND case_id = :case"
+        where += " AND case_id = :case"
         params["case"] = case_id
     if kinds:
-        sql += " AND kind IN (" + ", ".join(f":k{i}" for i in range(len(kinds))) + ")"
+        where += " AND kind IN (" + ", ".join(f":k{i}" for i in range(len(kinds))) + ")"
         params.update({f"k{i}": k for i, k in enumerate(kinds)})
-    sql += " ORDER BY score LIMIT :limit"
-    rows = session.execute(text(sql), params).all()
+    rows = session.execute(text(ranked_query(where)), params).all()
     return [SearchHit(r[0], r[1], r[2], r[3], r[4] or "", float(r[5])) for r in rows]

@@ -54,36 +54,66 @@ def _columns(table: Table) -> tuple[_Column, ...]:
     return tuple(found)
 
 
+@dataclass(frozen=True)
+class _Rules:
+    """One table's column rules, grouped by kind for a tight checking loop."""
+
+    names: frozenset[str]
+    texts: tuple[tuple[str, int, bool], ...]  # name, longest length, nullable
+    ints: tuple[tuple[str, bool], ...]
+    bools: tuple[tuple[str, bool], ...]
+
+    @classmethod
+    def of(cls, columns: tuple[_Column, ...]) -> _Rules:
+        return cls(
+            frozenset(c.name for c in columns),
+            tuple((c.name, c.limit, c.nullable) for c in columns if c.kind == "text"),
+            tuple((c.name, c.nullable) for c in columns if c.kind == "int"),
+            tuple((c.name, c.nullable) for c in columns if c.kind == "bool"),
+        )
+
+    def allow(self, row: dict[str, Any]) -> bool:
+        """Whether every value has its column's type (and length, for text)."""
+        for name, limit, nullable in self.texts:
+            value = row[name]
+            if type(value) is not str:
+                if value is None and nullable:
+                    continue
+                return False
+            if len(value) > limit:
+                return False
+        for name, nullable in self.ints:
+            value = row[name]
+            if type(value) is not int:
+                if value is None and nullable:
+                    continue
+                return False
+            if not -(2**62) < value < 2**62:
+                return False
+        for name, nullable in self.bools:
+            value = row[name]
+            if type(value) is not bool and not (value is None and nullable):
+                return False
+        return True
+
+
 class VersionChecker:
     """Checks incoming payload lines against the synced tables of this schema."""
 
     def __init__(self) -> None:
         self.tables = synced_tables()
-        self._columns = {name: _columns(table) for name, table in self.tables.items()}
-        self._names = {
-            name: frozenset(c.name for c in cols) for name, cols in self._columns.items()
-        }
+        self._rules = {name: _Rules.of(_columns(table)) for name, table in self.tables.items()}
 
     def check(self, line: Any) -> tuple[str, dict[str, Any]]:
         """The table name and row of one payload line; `BundleRejected` if anything is off."""
         if not isinstance(line, dict) or line.keys() != {"t", "r"}:
             raise BundleRejected(Reason.BAD_PAYLOAD, _BAD)
         table, row = line["t"], line["r"]
-        columns = self._columns.get(table) if isinstance(table, str) else None
-        if columns is None or not isinstance(row, dict) or row.keys() != self._names[table]:
+        rules = self._rules.get(table) if isinstance(table, str) else None
+        if rules is None or not isinstance(row, dict) or row.keys() != rules.names:
             raise BundleRejected(Reason.BAD_PAYLOAD, _BAD)
-        for column in columns:
-            value = row[column.name]
-            if value is None:
-                ok = column.nullable
-            elif column.kind == "text":
-                ok = isinstance(value, str) and len(value) <= column.limit
-            elif column.kind == "int":
-                ok = type(value) is int and abs(value) < 2**62
-            else:
-                ok = type(value) is bool
-            if not ok:
-                raise BundleRejected(Reason.BAD_PAYLOAD, _BAD)
+        if not rules.allow(row):
+            raise BundleRejected(Reason.BAD_PAYLOAD, _BAD)
         try:
             version_of(row)
         except (ValueError, TypeError):
