@@ -35,6 +35,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import memsec
 from sqlalchemy import Engine, create_engine, event, insert, text
 
 from desktop.core.fuzzydate import FuzzyDate
@@ -278,29 +279,9 @@ def real_kdf_unlock_s(folder: Path) -> tuple[float, float]:
             os.environ[TEST_ENV] = saved
 
 
-def diagnose_memory_security(
-    folder: Path, data: tuple[Any, Any, Any], plan: dict[str, Any], plain: dict[str, float]
-) -> None:
-    """The same workload with SQLCipher's memory wiping off, to show what it costs."""
-    vault, _recovery = Vault.create(folder, PASSPHRASE)
-    engine = vault.require_engine()
-    engine.dispose()
-
-    def memory_security_off(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.execute("PRAGMA cipher_memory_security = OFF").fetchall()
-
-    event.listen(engine, "connect", memory_security_off)
-    times = run_workload(engine, data, plan)
-    vault.lock()
-    print("\ndiagnosis, cipher_memory_security OFF (not what ships):")
-    for op in ("insert", "lookup", "range", "fts"):
-        print(f"{op:<10}{times[op]:>14.3f}{plain[op]:>11.3f}{times[op] / plain[op]:>8.2f}")
-    print(f"{'whole':<10}{sum(times.values()):>14.3f}{sum(plain.values()):>11.3f}"
-          f"{sum(times.values()) / sum(plain.values()):>8.2f}")  # fmt: skip
-
-
 # ---- main ---------------------------------------------------------------------------------
 def main() -> int:
+    off = memsec.drop_if_asked()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--lookups", type=int, default=20_000)
@@ -314,6 +295,8 @@ def main() -> int:
     )
     args = parser.parse_args()
 
+    if off:
+        print("memory security OFF (diagnosis only)")
     print(f"building {args.events:,} events …", flush=True)
     data = make_workload(args.events)
     rng = random.Random(11)
@@ -360,8 +343,6 @@ def main() -> int:
         verdict = "within" if ratio <= 1.5 else "OVER"
         print(f"{'whole':<10}{'':>18}{enc_total:>14.3f}{pl_total:>11.3f}{ratio:>8.2f}"
               f"   ({verdict} the 1.5x budget)")  # fmt: skip
-        if args.diagnose:
-            diagnose_memory_security(scratch / "diagnose", data, plan, results["sqlite"])
         size_mb = (scratch / "vault" / "dossier.db").stat().st_size / 1e6
         print(f"\nencrypted file: {size_mb:.1f} MB")
 
@@ -374,6 +355,10 @@ def main() -> int:
                   f"passphrase unlock {unlocked:.2f} s   (about 1 s by design)")  # fmt: skip
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+    if args.diagnose:
+        memsec.rerun_without([f"--events={args.events}", f"--lookups={args.lookups}",
+                              f"--ranges={args.ranges}", f"--searches={args.searches}",
+                              "--no-kdf"])  # fmt: skip
     return 0
 
 

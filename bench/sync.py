@@ -7,8 +7,9 @@ every version, merge in one transaction, index for search). Printed: versions pe
 each way, bundle size, and the ratio to writing + parsing the same rows as plain JSON
 lines (one json.dumps per row to a file with fsync; one json.loads per line) in the same
 run. Budget (DESIGN.md): import >= 20,000 versions/s. Prints figures, asserts nothing.
+`--diagnose` repeats the exchange with SQLCipher's memory security off, to show its cost.
 
-    .venv/bin/python bench/sync.py [--versions 100000]
+    .venv/bin/python bench/sync.py [--versions 100000] [--diagnose]
 """
 
 from __future__ import annotations
@@ -21,10 +22,12 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DOSSIER_INSECURE_TEST_KDF", "1")  # unlock cost is not measured here
 
+import memsec
 from sqlalchemy import insert, select
 
 from desktop.core.clock import HlcStamp
@@ -42,6 +45,28 @@ def make_vault(folder: Path, name: str) -> tuple[Vault, Services, SyncService]:
     vault, _ = Vault.create(folder, PASSPHRASE)
     services = Services.over(vault, actor=name)
     return vault, services, SyncService(services.store)
+
+
+def exchange(root: Path, count: int) -> dict[str, Any]:
+    """Pair two fresh vaults, give A `count` versions, export for B, import on B."""
+    vault_a, services_a, sync_a = make_vault(root / "a", "A")
+    vault_b, services_b, sync_b = make_vault(root / "b", "B")
+    sync_a.import_pairing(root / "b.pairing", sync_b.export_pairing(root / "b.pairing"))
+    sync_b.import_pairing(root / "a.pairing", sync_a.export_pairing(root / "a.pairing"))
+    rows = fill(services_a, count)
+    stick = root / "stick"
+    stick.mkdir()
+    start = time.perf_counter()
+    exported = sync_a.export(stick)
+    export_s = time.perf_counter() - start
+    start = time.perf_counter()
+    imported = sync_b.import_bundle(exported.path)
+    import_s = time.perf_counter() - start
+    same = export_json(services_a.store) == export_json(services_b.store)
+    vault_a.lock()
+    vault_b.lock()
+    return {"rows": rows, "exported": exported, "imported": imported, "export_s": export_s,
+            "import_s": import_s, "same": same}  # fmt: skip
 
 
 def fill(services: Services, count: int) -> list[dict[str, object]]:
@@ -91,32 +116,29 @@ def plain_json_lines(rows: list[dict[str, object]], folder: Path) -> tuple[float
 
 
 def main() -> None:
+    off = memsec.drop_if_asked()
     parser = argparse.ArgumentParser()
     parser.add_argument("--versions", type=int, default=100_000)
-    count = parser.parse_args().versions
+    parser.add_argument(
+        "--diagnose",
+        action="store_true",
+        help="also run the exchange with cipher_memory_security OFF (never shipped)",
+    )
+    args = parser.parse_args()
+    count = args.versions
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         os.environ["DOSSIER_HOME"] = str(root / "home")
-        vault_a, services_a, sync_a = make_vault(root / "a", "A")
-        vault_b, services_b, sync_b = make_vault(root / "b", "B")
-        sync_a.import_pairing(root / "b.pairing", sync_b.export_pairing(root / "b.pairing"))
-        sync_b.import_pairing(root / "a.pairing", sync_a.export_pairing(root / "a.pairing"))
-        rows = fill(services_a, count)
-        stick = root / "stick"
-        stick.mkdir()
-
-        start = time.perf_counter()
-        exported = sync_a.export(stick)
-        export_s = time.perf_counter() - start
-        start = time.perf_counter()
-        imported = sync_b.import_bundle(exported.path)
-        import_s = time.perf_counter() - start
+        run = exchange(root / "shipped", count)
+        rows, exported, imported = run["rows"], run["exported"], run["imported"]
+        export_s, import_s, same = run["export_s"], run["import_s"], run["same"]
         plain_write_s, plain_read_s = plain_json_lines(rows, root)
-        same = export_json(services_a.store) == export_json(services_b.store)
         size = exported.path.stat().st_size
         plain_size = (root / "plain.jsonl").stat().st_size
 
         n = exported.versions
+        if off:
+            print("memory security           OFF (diagnosis only)")
         print(f"record versions          {n:>12,}")
         print(f"export                   {export_s:>10.2f} s  {n / export_s:>10,.0f} versions/s")
         print(f"import                   {import_s:>10.2f} s  {n / import_s:>10,.0f} versions/s")
@@ -132,8 +154,8 @@ def main() -> None:
         print(f"import / plain parse     {import_s / plain_read_s:>10.1f}x")
         print(f"import budget 20,000/s   {'met' if n / import_s >= 20_000 else 'MISSED'}")
         print(f"vaults identical         {same}  (new records: {imported.new:,})")
-        vault_a.lock()
-        vault_b.lock()
+    if args.diagnose:
+        memsec.rerun_without(["--versions", str(count)])
 
 
 if __name__ == "__main__":

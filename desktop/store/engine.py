@@ -24,18 +24,23 @@ def raw_key_literal(data_key: bytes) -> str:
     return f"x'{data_key.hex()}'"
 
 
+# Set on every connection, in this order. SQLCipher's memory security is process-wide and,
+# once on, stays on: a later `= OFF` is ignored.
+PRAGMAS = (
+    "cipher_memory_security = ON",
+    "cipher_log_level = NONE",
+    "foreign_keys = ON",
+    "journal_mode = WAL",
+    "synchronous = FULL",
+    "temp_store = MEMORY",
+    f"cache_size = -{PAGE_CACHE_KIB}",
+    "busy_timeout = 5000",
+)
+
+
 def _harden(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
-    for pragma in (
-        "cipher_memory_security = ON",
-        "cipher_log_level = NONE",
-        "foreign_keys = ON",
-        "journal_mode = WAL",
-        "synchronous = FULL",
-        "temp_store = MEMORY",
-        f"cache_size = -{PAGE_CACHE_KIB}",
-        "busy_timeout = 5000",
-    ):
+    for pragma in PRAGMAS:
         cursor.execute(f"PRAGMA {pragma}")
         cursor.fetchall()
     cursor.close()

@@ -30,7 +30,7 @@ def person_names(names_json: str) -> list[str]:
 
 
 def _joined(row: Row, *columns: str) -> str:
-    return "\n".join(row[c] for c in columns if row[c])
+    return "\n".join([row[c] for c in columns if row[c]])
 
 
 def _event(row: Row) -> SearchDocument:

@@ -42,6 +42,10 @@ class SearchHit:
     score: float
 
 
+def _body_text(doc: SearchDocument) -> str:
+    return "\n".join([p for p in (doc.body, doc.names) if p])
+
+
 def _skeleton_text(doc: SearchDocument) -> str:
     return " ".join(skeleton_tokens(" ".join((doc.title, doc.body, doc.names))))
 
@@ -68,7 +72,7 @@ def put(session: Session, doc: SearchDocument) -> None:
             "rid": doc.record_id,
             "cid": doc.case_id,
             "title": doc.title,
-            "body": "\n".join(p for p in (doc.body, doc.names) if p),
+            "body": _body_text(doc),
             "sk": _skeleton_text(doc),
         },
     )
@@ -105,7 +109,7 @@ def put_many(session: Session, docs: list[SearchDocument]) -> None:
     first = (last or 0) + 1
     rows = [
         (first + n, doc.kind, doc.record_id, doc.case_id, doc.title,
-         "\n".join(p for p in (doc.body, doc.names) if p), _skeleton_text(doc))
+         _body_text(doc), _skeleton_text(doc))
         for n, doc in enumerate(docs)
     ]  # fmt: skip
     executemany(

@@ -1,0 +1,48 @@
+"""The quick consistency check of received versions agrees with building the version."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from desktop.core.clock import HlcStamp
+from desktop.sync.versions import consistent, version_of
+
+DEVICE = "3f0c9a8e-0000-4000-8000-000000000001"
+devices = st.sampled_from([DEVICE, "other-device", "", " ", "dev ice", "x"])
+stamps = st.one_of(
+    st.builds(lambda w, c, d: HlcStamp(w, c, d).format(),
+              st.integers(0, 10**13 - 1), st.integers(0, 99_999), st.sampled_from([DEVICE, "a-b"])),
+    st.sampled_from(["", "1700000000000-00000-", "1700000000000-00000-a b", "170000000000-00000-a",
+                     "1700000000000-0000-a", "17000000000x0-00000-a", "１７00000000000-00000-a",
+                     "1700000000000-00000-dev\u00a0ice", "1700000000000-00000-a-b-c"]),
+    st.text(max_size=30),
+)  # fmt: skip
+counters = st.one_of(st.integers(-1, 5), st.booleans(), st.floats(0, 5), st.text(max_size=2))
+vectors = st.one_of(
+    st.dictionaries(devices, counters, max_size=3).map(json.dumps),
+    st.sampled_from(["", "[]", "null", "{", '{"a":1}x', "1", '{"":1}']),
+)
+
+
+@given(device=devices, counter=st.integers(-1, 6), hlc=stamps, vv=vectors, deleted=st.booleans())
+def test_consistent_exactly_when_the_version_can_be_built(
+    device: str, counter: int, hlc: str, vv: str, deleted: bool
+) -> None:
+    row = {"dot_device": device, "dot_counter": counter, "hlc": hlc, "vv": vv, "deleted": deleted}
+    try:
+        version_of(row)
+        built = True
+    except (ValueError, TypeError):
+        built = False
+    assert consistent(row) is built
+
+
+def test_a_written_version_is_consistent() -> None:
+    stamp = HlcStamp(1_700_000_000_000, 2, DEVICE).format()
+    row = {"dot_device": DEVICE, "dot_counter": 3, "hlc": stamp,
+           "vv": json.dumps({DEVICE: 3, "other": 9}), "deleted": False}  # fmt: skip
+    assert consistent(row)
+    assert not consistent({**row, "dot_counter": 4})  # the vector does not cover the dot
