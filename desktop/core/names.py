@@ -178,6 +178,16 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(unicodedata.normalize("NFC", text))
 
 
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Where the words of `text` (as `tokens` finds them) start and end, in `text` itself."""
+    return [match.span() for match in _TOKEN.finditer(text)]
+
+
+def word_parts(word: str) -> list[str]:
+    """A word's hyphen-separated parts ("Rimsky-Korsakov" -> "Rimsky", "Korsakov")."""
+    return _HYPHENS.split(word)
+
+
 def skeleton_tokens(text: str) -> list[str]:
     """Unique skeletons of the words of `text`, first occurrence first.
 

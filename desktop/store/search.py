@@ -9,17 +9,19 @@ skeletons; all query words must match. Results are ranked by bm25 with snippets.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from desktop.core.names import fold, skeleton, skeleton_tokens, tokens
+from desktop.core.names import fold, skeleton, skeleton_tokens, tokens, word_parts, word_spans
 from desktop.store.bulk import executemany
 
 HIGHLIGHT_START = "\x02"
 HIGHLIGHT_END = "\x03"
 MAX_QUERY_WORDS = 12
+_MARKED = re.compile(f"({HIGHLIGHT_START}.*?{HIGHLIGHT_END})", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,51 @@ class SearchHit:
     title: str
     snippet: str  # highlights between HIGHLIGHT_START and HIGHLIGHT_END
     score: float
+    title_marked: str = ""  # the title with the same highlights, for display
+
+
+@dataclass(frozen=True)
+class QueryWord:
+    folded: str  # matched as a prefix of a word's folded form, as FTS5 does
+    key: str  # matched as a prefix of a word's skeleton (cross-script)
+
+    def finds(self, word: str) -> bool:
+        if self.folded and fold(word).startswith(self.folded):
+            return True
+        return bool(self.key) and any(
+            skeleton(part).startswith(self.key) for part in word_parts(word)
+        )
+
+
+def query_words(query: str) -> list[QueryWord]:
+    """The searchable words of a user query, as `match_expression` uses them."""
+    found = []
+    for word in tokens(query)[:MAX_QUERY_WORDS]:
+        folded, key = fold(word).replace('"', ""), skeleton(word).replace('"', "")
+        if folded or key:
+            found.append(QueryWord(folded, key))
+    return found
+
+
+def mark_words(text: str, words: list[QueryWord]) -> str:
+    """`text` with every word some query word finds between the highlight markers.
+
+    FTS5 highlights only what matched in the text itself; a name found through its
+    skeleton ("Kuznetsov" finding "Кузнецов") would otherwise show no highlight at all.
+    Stretches already between markers are left as they are.
+    """
+    out: list[str] = []
+    for n, piece in enumerate(_MARKED.split(text)):
+        if n % 2:  # an already marked stretch
+            out.append(piece)
+            continue
+        last = 0
+        for start, end in word_spans(piece):
+            if any(w.finds(piece[start:end]) for w in words):
+                out += [piece[last:start], HIGHLIGHT_START, piece[start:end], HIGHLIGHT_END]
+                last = end
+        out.append(piece[last:])
+    return "".join(out)
 
 
 def _body_text(doc: SearchDocument) -> str:
@@ -132,18 +179,14 @@ def clear(session: Session) -> None:
 
 def match_expression(query: str) -> str | None:
     """The FTS5 MATCH text for a user query, or None when it has no searchable word."""
-    words = tokens(query)[:MAX_QUERY_WORDS]
     clauses = []
-    for word in words:
-        folded = fold(word).replace('"', "")
-        key = skeleton(word).replace('"', "")
+    for word in query_words(query):
         options = []
-        if folded:
-            options.append(f'{{title body}} : "{folded}"*')
-        if key:
-            options.append(f'skeletons : "{key}"*')
-        if options:
-            clauses.append("(" + " OR ".join(options) + ")")
+        if word.folded:
+            options.append(f'{{title body}} : "{word.folded}"*')
+        if word.key:
+            options.append(f'skeletons : "{word.key}"*')
+        clauses.append("(" + " OR ".join(options) + ")")
     return " AND ".join(clauses) if clauses else None
 
 
@@ -186,4 +229,9 @@ def search(
         where += " AND kind IN (" + ", ".join(f":k{i}" for i in range(len(kinds))) + ")"
         params.update({f"k{i}": k for i, k in enumerate(kinds)})
     rows = session.execute(text(ranked_query(where)), params).all()
-    return [SearchHit(r[0], r[1], r[2], r[3], r[4] or "", float(r[5])) for r in rows]
+    words = query_words(query)
+    return [
+        SearchHit(r[0], r[1], r[2], r[3], mark_words(r[4] or "", words), float(r[5]),
+                  mark_words(r[3], words))
+        for r in rows
+    ]  # fmt: skip

@@ -8,8 +8,8 @@ versions another version has seen are dropped, concurrent ones are all kept. The
 siblings from the same versions, whatever the order they arrived in.
 
 Bulk paths throughout (one SELECT per table with the ids as one JSON parameter, one
-executemany upsert per table), so
-a bundle of 100,000 versions merges in seconds.
+executemany insert or upsert per table), so a bundle of 100,000 versions merges in
+seconds.
 """
 
 from __future__ import annotations

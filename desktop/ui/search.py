@@ -31,13 +31,17 @@ HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 DEBOUNCE_MS = 150
 
 
-def snippet_html(title: str, snippet: str) -> str:
-    marked = (
-        escape(snippet.replace("\n", " "))
+def _marked_html(text: str) -> str:
+    return (
+        escape(text.replace("\n", " "))
         .replace(HIGHLIGHT_START, "<b style='background:#fff3a0;color:#1a1a1a'>")
         .replace(HIGHLIGHT_END, "</b>")
     )
-    return f"<div>{escape(title)}</div><div style='color:#555'>{marked}</div>"
+
+
+def snippet_html(title: str, snippet: str) -> str:
+    """A hit as rich text: its title and snippet, with the matched words highlighted."""
+    return f"<div>{_marked_html(title)}</div><div style='color:#555'>{_marked_html(snippet)}</div>"
 
 
 class _HtmlDelegate(QStyledItemDelegate):
@@ -167,7 +171,9 @@ class SearchDialog(QDialog):
             for hit in hits:
                 child = QTreeWidgetItem([hit.title])
                 child.setData(0, HIT_ROLE, (hit.kind, hit.record_id, hit.case_id))
-                child.setData(0, HTML_ROLE, snippet_html(hit.title, hit.snippet))
+                child.setData(
+                    0, HTML_ROLE, snippet_html(hit.title_marked or hit.title, hit.snippet)
+                )
                 group.addChild(child)
             total += len(hits)
             self.results.addTopLevelItem(group)

@@ -125,6 +125,10 @@ def test_search_kuznetsov_opens_the_person(qtbot: QtBot, window: MainWindow) -> 
     top = [dialog.results.topLevelItem(i) for i in range(dialog.results.topLevelItemCount())]
     groups = [item.text(0) for item in top if item is not None]
     assert groups[0].startswith("People")
+    assert top[0] is not None
+    person = top[0].child(0)
+    assert person is not None
+    assert "<b style=" in person.data(0, Qt.ItemDataRole.UserRole + 1)  # the name is marked
     qtbot.keyClick(dialog.query, Qt.Key.Key_Return)
     assert window.workspace is not None
     assert window.workspace.tabs.currentIndex() == PEOPLE

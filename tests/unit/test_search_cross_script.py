@@ -87,3 +87,28 @@ def test_fts_syntax_in_a_query_is_harmless(demo_services: Services, query: str) 
     demo_services.search.search(query)  # must not raise
     expression = match_expression(query)
     assert expression is None or expression.count('"') % 2 == 0
+
+
+def _marked(text: str) -> str:
+    return text.replace(HIGHLIGHT_START, "[").replace(HIGHLIGHT_END, "]")
+
+
+def test_a_name_found_across_scripts_is_highlighted_in_the_title(demo_services: Services) -> None:
+    [hit] = [h for h in demo_services.search.search("Кузнецов") if h.kind == "person"]
+    assert hit.title == "Artem Kuznetsov"
+    assert _marked(hit.title_marked) == "Artem [Kuznetsov]"
+    assert "[" in _marked(hit.snippet)  # the snippet marks the name too, in whatever script
+
+
+def test_marks_follow_prefixes_and_skeletons_and_keep_fts_marks() -> None:
+    from desktop.store.search import mark_words, query_words
+
+    words = query_words("Kuzn Магнитский")
+    assert _marked(mark_words("Кузнецов met Magnitsky in Moscow", words)) == (
+        "[Кузнецов] met [Magnitsky] in Moscow"
+    )
+    already = f"{HIGHLIGHT_START}Kuznetsov{HIGHLIGHT_END} and Kuznetsova"
+    assert _marked(mark_words(already, words)) == "[Kuznetsov] and [Kuznetsova]"
+    assert _marked(mark_words("Rimsky-Korsakov", query_words("Korsakov"))) == "[Rimsky-Korsakov]"
+    assert mark_words("nothing to see", words) == "nothing to see"
+    assert mark_words("", words) == ""
