@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
+import itertools
 import re
 from typing import Any, cast
 
@@ -410,3 +411,26 @@ def test_progress_rises_to_one() -> None:
     assert len(seen) > 5
     assert seen == sorted(seen)
     assert seen[-1] == 1.0
+
+
+def test_outline_lists_each_person_and_complaint_under_its_section(english: bytes) -> None:
+    reader = read(english)
+    texts = [flat(t) for t in page_texts(reader)]
+    top = outline_of(reader)
+    children: dict[str, list[Any]] = {}
+    for before, item in itertools.pairwise(top):
+        if isinstance(item, list) and not isinstance(before, list):
+            children[str(before.title)] = item
+    briefing = magnitsky()
+    people = children[label("en", "section.people")]
+    assert [str(p.title) for p in people] == [p.name for p in briefing.people]
+    for entry in people:
+        page = int(reader.get_destination_page_number(entry) or 0)
+        assert str(entry.title) in texts[page], entry.title
+    complaints = children[label("en", "section.complaints")]
+    assert len(complaints) == len(briefing.complaints)
+    pairs = zip(complaints, briefing.complaints, strict=True)
+    for number, (entry, complaint) in enumerate(pairs, start=1):
+        assert str(entry.title) == f"{number}. {complaint.filed_text}: {complaint.body}"
+        page = int(reader.get_destination_page_number(entry) or 0)
+        assert flat(complaint.body) in texts[page]

@@ -63,6 +63,33 @@ class SectionAnchor(Flowable):
         canv.defer(bookmark)
 
 
+class OutlineEntry(Flowable):
+    """An invisible bookmark where it is drawn, listed in the outline under its section."""
+
+    def __init__(self, key: str, title: str, level: int = 1) -> None:
+        super().__init__()
+        self.key = key
+        self.title = title
+        self.level = level
+        self.width = self.height = 0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        canv = self.canv
+        if not isinstance(canv, DeferredCanvas):
+            return
+        _, top = canv.absolutePosition(0, 0)
+        key, title, level = self.key, self.title, self.level
+
+        def bookmark(c: DeferredCanvas) -> None:
+            c.bookmarkHorizontalAbsolute(key, top + 14)
+            c.addOutlineEntry(title, key, level=level)
+
+        canv.defer(bookmark)
+
+
 class ContentsLine(Flowable):
     """One line of the contents: title, dot leaders and the page number, linked to the section.
 

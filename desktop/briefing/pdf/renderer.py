@@ -43,6 +43,7 @@ from desktop.briefing.pdf.canvas import DeferredCanvas
 from desktop.briefing.pdf.flowables import (
     ContentsLine,
     DeferredText,
+    OutlineEntry,
     SectionAnchor,
     SectionHeading,
 )
@@ -375,21 +376,24 @@ class BriefingRenderer:
         story: Story = [self.heading(briefing, styles, "people")]
         if not briefing.people:
             story.append(Paragraph(text(label(lang, "people.empty")), styles.body))
-        for person in briefing.people:
-            story.extend(self.person(briefing, styles, person))
+        for number, person in enumerate(briefing.people, start=1):
+            story.extend(self.person(briefing, styles, person, f"person-{number}"))
         return story
 
-    def person(self, briefing: Briefing, styles: PackStyles, person: PersonEntry) -> Story:
+    def person(
+        self, briefing: Briefing, styles: PackStyles, person: PersonEntry, key: str
+    ) -> Story:
         lang = briefing.lang
         name = text(person.name)
         if person.name_variants:
             name += " / " + " / ".join(text(v) for v in person.name_variants)
         kind = text(label(lang, f"kind.{person.kind}"))
         block: Story = [
+            OutlineEntry(key, person.name),
             Paragraph(
                 f"{name} <font size='{self.base_font_size - 1}' color='#5f5f6b'>({kind})</font>",
                 styles.subheading,
-            )
+            ),
         ]
         lines: list[tuple[str, list[str]]] = [
             (
@@ -406,7 +410,7 @@ class BriefingRenderer:
             block.extend(Paragraph(f"• {item}", styles.small) for item in items)
         if person.citations:
             block.append(Paragraph(_citations(person.citations), styles.muted))
-        if len(block) <= 12:
+        if len(block) <= 13:
             return [KeepTogether(block)]
         return block
 
@@ -417,6 +421,8 @@ class BriefingRenderer:
             story.append(Paragraph(text(label(lang, "complaint.empty")), styles.body))
         for number, complaint in enumerate(briefing.complaints, start=1):
             story.append(CondPageBreak(40 * mm))
+            title = f"{number}. {complaint.filed_text}: {complaint.body}"
+            story.append(OutlineEntry(f"complaint-{number}", title))
             story.append(self.complaint(briefing, styles, number, complaint))
             story.append(Spacer(1, self.base_font_size))
         return story
