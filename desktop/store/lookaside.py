@@ -60,6 +60,11 @@ def _library() -> ctypes.CDLL | None:
     return library
 
 
+def available() -> bool:
+    """Whether this build can widen the pool (the self-test expects it on Linux)."""
+    return _library() is not None
+
+
 def _handle(connection: Any, db_path: str) -> int | None:
     """The `sqlite3 *` of a driver connection, once it is proven to be that database's."""
     import sqlcipher3
