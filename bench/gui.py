@@ -41,6 +41,7 @@ from desktop.store import search
 from desktop.store.models import Event, EventParticipant
 from desktop.store.search import SearchDocument
 from desktop.store.vault import Vault
+from desktop.ui.garbage import freeze_startup_objects
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import AppSettings
 from desktop.ui.timeline.panel import TimelinePanel
@@ -145,6 +146,7 @@ def real_window(vault: Vault) -> tuple[QMainWindow, TimelinePanel, str]:
     QCoreApplication.setOrganizationName("DossierBench")  # never the user's settings
     window = MainWindow(vault, Services.over, MemoryKeyring(), AppSettings())
     assert window.workspace is not None
+    freeze_startup_objects()  # as desktop.app.main does once the window is up
     return window, window.workspace.timeline, "the real MainWindow"
 
 

@@ -22,6 +22,7 @@ from desktop.crypto.os_keyring import SecretStore, SystemKeyring
 from desktop.errors import KnownError
 from desktop.services.registry import Services
 from desktop.store.vault import Vault
+from desktop.ui.garbage import freeze_startup_objects
 from desktop.ui.i18n import install_language
 from desktop.ui.main_window import MainWindow
 from desktop.ui.messages import apology_box
@@ -136,7 +137,8 @@ def main(argv: list[str] | None = None) -> int:
     log.info("building services and the main window")
     window = MainWindow(vault, Services.over, keyring, settings)
     window.show()
-    log.info("main window shown")
+    log.info("main window shown; %d startup objects exempted from collection",
+             freeze_startup_objects())  # fmt: skip
     if args.import_bundle is not None:
         window.open_sync(args.import_bundle)
     return app.exec()

@@ -288,3 +288,17 @@ def test_the_window_remembers_its_size(
     qtbot.addWidget(second)
     assert second.height() == height != 800
     second.close()
+
+
+def test_startup_objects_are_exempted_from_later_full_collections(window: MainWindow) -> None:
+    import gc
+
+    from desktop.ui.garbage import freeze_startup_objects
+
+    try:
+        frozen = freeze_startup_objects()
+        assert frozen == gc.get_freeze_count() > 10_000  # modules, classes, the window
+        assert len(gc.get_objects()) < frozen // 10  # what a full pass still walks
+        assert window.isVisible() or window.workspace is not None  # the window still works
+    finally:
+        gc.unfreeze()  # other tests get an ordinary collector back
