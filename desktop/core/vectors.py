@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktop.core import jsontext
 from desktop.core.clock import HlcStamp
 
 
@@ -119,7 +120,7 @@ class VersionVector(Mapping[str, int]):
     @classmethod
     def from_json(cls, text: str) -> VersionVector:
         """Parse the canonical text; `ValueError` for anything that is not a vector."""
-        data = json.loads(text)
+        data = jsontext.loads(text)
         if not isinstance(data, dict):
             raise ValueError("a version vector is a JSON object")
         return cls(data)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from desktop.core import jsontext
 from desktop.core.enums import OrganisationKind, PersonKind
 from desktop.core.fuzzydate import FuzzyDate
 from desktop.core.names import detect_script
@@ -46,10 +47,17 @@ class NameVariant:
 
 
 def parse_names(names_json: str) -> list[NameVariant]:
-    raw = json.loads(names_json or "[]")
+    """The stored name variants; a damaged value reads as none rather than failing."""
+    try:
+        raw = jsontext.loads(names_json or "[]")
+    except ValueError:
+        return []
+    if not isinstance(raw, list):
+        return []
     return [
         NameVariant(str(n["text"]), str(n.get("script", "")), str(n.get("kind", "alias")))
         for n in raw
+        if isinstance(n, dict) and "text" in n
     ]
 
 

@@ -7,13 +7,13 @@ Documents are built from plain rows (mappings of column name to value), so bulk 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.core import jsontext
 from desktop.store import search
 from desktop.store.models import Complaint, Event, Organisation, Person, Source, Synced
 from desktop.store.search import SearchDocument
@@ -23,8 +23,10 @@ Row = Mapping[Any, Any]  # column name -> value (a dict, or a query's RowMapping
 
 def person_names(names_json: str) -> list[str]:
     try:
-        names = json.loads(names_json or "[]")
+        names = jsontext.loads(names_json or "[]")
     except ValueError:
+        return []
+    if not isinstance(names, list):
         return []
     return [str(n.get("text", "")) for n in names if isinstance(n, dict)]
 

@@ -38,6 +38,7 @@ from typing import IO, Any, BinaryIO, Protocol, TypeGuard
 import pyrage
 
 import desktop
+from desktop.core import jsontext
 from desktop.core.clock import HlcStamp
 from desktop.core.vectors import VersionVector
 from desktop.durable import PARTIAL_SUFFIX, fsync_folder
@@ -158,7 +159,7 @@ def parse_manifest(data: bytes, supported_schema: int) -> Manifest:
     """Check a manifest's shape and versions; `BundleRejected` when anything is off."""
     bad = _reject(Reason.BAD_MANIFEST, "This bundle's manifest is not valid.")
     try:
-        doc = json.loads(data.decode("utf-8"))
+        doc = jsontext.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         raise bad from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
@@ -732,7 +733,7 @@ def _parse_records(payload: bytes, expected: int) -> tuple[dict[str, Any], ...]:
         text = payload.decode("utf-8")
         position, end = 0, len(text)
         while position < end:
-            record, stop = decoder.raw_decode(text, position)
+            record, stop = jsontext.loads_prefix(decoder, text, position)
             if stop >= end or text[stop] != "\n" or not isinstance(record, dict):
                 raise unreadable
             records.append(record)

@@ -21,6 +21,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from pyrage import x25519
 
+from desktop.core import jsontext
 from desktop.errors import KnownError
 
 PRIVATE_FORMAT = "dossier-device-identity"
@@ -207,7 +208,7 @@ class DeviceIdentity:
     def from_private_json(cls, text: str) -> DeviceIdentity:
         """Restore an identity written by `to_private_json`."""
         try:
-            data = json.loads(text)
+            data = jsontext.loads(text)
         except ValueError:
             raise IdentityError("The stored device identity is damaged.") from None
         if not isinstance(data, dict) or data.get("format") != PRIVATE_FORMAT:

@@ -8,9 +8,9 @@ altered on the way is refused.
 from __future__ import annotations
 
 import hmac
-import json
 from pathlib import Path
 
+from desktop.core import jsontext
 from desktop.durable import write_atomically
 from desktop.errors import KnownError
 
@@ -58,7 +58,7 @@ def read_pairing_file(path: Path, expected_fingerprint: str) -> DevicePublic:
     if len(data) > MAX_PAIRING_FILE_BYTES:
         raise PairingError("The file is too large to be a pairing file.")
     try:
-        document = json.loads(data.decode("utf-8"))
+        document = jsontext.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         raise PairingError("The file is not a Dossier pairing file.") from None
     if not isinstance(document, dict) or document.get("format") != PAIRING_FORMAT:

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Boolean, Integer, String, Text
 from sqlalchemy.sql.schema import Table
 
+from desktop.core import jsontext
 from desktop.core.clock import HlcStamp
 from desktop.core.vectors import Dot, Version, VersionVector
 from desktop.store.models import SYNCED_MODELS
@@ -115,7 +116,20 @@ class VersionChecker:
             raise BundleRejected(Reason.BAD_PAYLOAD, _BAD)
         if not rules.allow(row) or not consistent(row):
             raise BundleRejected(Reason.BAD_PAYLOAD, _BAD)
+        if table == "persons" and not _name_list(row["names"]):
+            raise BundleRejected(Reason.BAD_PAYLOAD, _BAD)
         return table, row
+
+
+def _name_list(text: str) -> bool:
+    """A person's `names`: a JSON list of objects, each with its text (what screens read)."""
+    try:
+        names = jsontext.loads(text)
+    except ValueError:
+        return False
+    return isinstance(names, list) and all(
+        isinstance(n, dict) and isinstance(n.get("text"), str) for n in names
+    )
 
 
 _STAMP = re.compile(r"[0-9]{13}-[0-9]{5}-\S+")  # the shape HlcStamp.format writes
@@ -133,7 +147,7 @@ def consistent(row: Mapping[str, Any]) -> bool:
     if not device or counter < 1 or not _STAMP.fullmatch(row["hlc"]):
         return False
     try:
-        vector = json.loads(row["vv"])
+        vector = jsontext.loads(row["vv"])
     except ValueError:
         return False
     if type(vector) is not dict:

@@ -222,3 +222,37 @@ def test_a_signed_bundle_whose_records_lack_their_parent_is_refused(tmp_path: Pa
         b.sync.import_bundle(path)
     assert b.export_json() == before
     assert b.services.search.search("Arrest") == []
+
+
+@pytest.mark.parametrize("names", ['{"text": "not a list"}', '[{"script": "latn"}]', "[" * 50_000])
+def test_a_signed_bundle_with_damaged_person_names_is_refused(tmp_path: Path, names: str) -> None:
+    """Screens, search and packs read `names`; a paired device cannot slip in garbage."""
+    from sqlalchemy import select
+
+    from desktop.core.clock import HlcStamp
+    from desktop.store.models import Case, Person
+    from desktop.sync.bundle import write_bundle
+    from desktop.sync.versions import line_for
+
+    a = make_device(tmp_path / "a", "A")
+    b = make_device(tmp_path / "b", "B")
+    pair(a, b, tmp_path / "p")
+    case = a.services.cases.create_case("Case")
+    a.services.people.add_person(case, "official", "Artem Kuznetsov")
+    with a.services.store.reading() as s:
+        case_row = dict(s.execute(select(Case.__table__)).mappings().one())
+        person = dict(s.execute(select(Person.__table__)).mappings().one())
+    with a.services.store.writing() as w:
+        me = device.load_identity(w.session)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    lines = [line_for("cases", case_row), line_for("persons", {**person, "names": names})]
+    path = write_bundle(
+        stick, sender=me, recipients=[_public_of(b)], sequence=1,
+        hlc=HlcStamp.parse(person["hlc"]), knowledge=_vector(person),
+        schema_version=schema_version(), payload_lines=lines,
+    )  # fmt: skip
+    before = b.export_json()
+    with pytest.raises(KnownError, match="not valid; nothing was imported"):
+        b.sync.import_bundle(path)
+    assert b.export_json() == before

@@ -41,3 +41,10 @@ def test_anything_else_is_refused_as_unreadable(payload: bytes) -> None:
 def test_a_count_other_than_the_manifests_is_refused() -> None:
     with pytest.raises(BundleRejected, match="record count does not match"):
         _parse_records(b'{"a":1}\n{"b":2}\n', 3)
+
+
+def test_a_line_nested_too_deeply_is_refused_not_a_crash() -> None:
+    deep = b'{"a":' + b"[" * 100_000 + b"]" * 100_000 + b"}\n"
+    with pytest.raises(BundleRejected) as refused:
+        _parse_records(deep, 1)
+    assert refused.value.reason is Reason.BAD_PAYLOAD

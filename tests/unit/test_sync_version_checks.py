@@ -46,3 +46,10 @@ def test_a_written_version_is_consistent() -> None:
            "vv": json.dumps({DEVICE: 3, "other": 9}), "deleted": False}  # fmt: skip
     assert consistent(row)
     assert not consistent({**row, "dot_counter": 4})  # the vector does not cover the dot
+
+
+def test_a_vector_nested_too_deeply_is_inconsistent_not_a_crash() -> None:
+    stamp = HlcStamp(1_700_000_000_000, 0, DEVICE).format()
+    row = {"dot_device": DEVICE, "dot_counter": 1, "hlc": stamp, "vv": "[" * 100_000,
+           "deleted": False}  # fmt: skip
+    assert consistent(row) is False
