@@ -137,8 +137,8 @@ def main(argv: list[str] | None = None) -> int:
     log.info("building services and the main window")
     window = MainWindow(vault, Services.over, keyring, settings)
     window.show()
-    log.info("main window shown; %d startup objects exempted from collection",
-             freeze_startup_objects())  # fmt: skip
+    frozen = freeze_startup_objects()
+    log.info("main window shown; %d startup objects exempted from collection", frozen)
     if args.import_bundle is not None:
         window.open_sync(args.import_bundle)
     return app.exec()
