@@ -21,6 +21,7 @@ from typing import Any
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from desktop.core import jsontext
 from desktop.crypto.kdf import KEY_BYTES, Argon2Params, calibrate, hkdf
 from desktop.durable import write_atomically
 from desktop.errors import KnownError
@@ -176,12 +177,12 @@ class Keystore:
         try:
             if path.stat().st_size > MAX_KEYSTORE_BYTES:
                 raise KeystoreDamaged("The vault's key file is too large to be genuine.")
-            doc = json.loads(path.read_bytes())
+            doc = jsontext.loads(path.read_bytes())
         except FileNotFoundError as exc:
             raise KnownError(
                 "This folder has no keystore.json: it is not a Dossier vault."
             ) from exc
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        except (OSError, ValueError) as exc:  # unreadable, not UTF-8, not JSON, too deep
             raise KeystoreDamaged("The vault's key file (keystore.json) cannot be read.") from exc
         if not isinstance(doc, dict) or doc.get("format") != FORMAT:
             raise KeystoreDamaged("keystore.json is not a Dossier key file.")

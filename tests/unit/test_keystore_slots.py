@@ -131,6 +131,7 @@ def test_missing_key_file_says_it_is_not_a_vault(tmp_path: Path) -> None:
         b'{"format": "dossier-keystore", "version": 1, "vault_id": "v", "slots": {}}',
         b'{"format": "dossier-keystore", "version": 1, "vault_id": "v", "slots": [1]}',
         b'{"format": "dossier-keystore", "version": 1, "vault_id": "v", "slots": [{}]}',
+        b"[" * 30_000,  # nested too deeply for the parser: refused, not a traceback
     ],
 )
 def test_damaged_key_files_are_refused(tmp_path: Path, content: bytes) -> None:
