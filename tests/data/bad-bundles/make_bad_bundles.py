@@ -249,6 +249,25 @@ def cases(keys: dict[str, DeviceIdentity]) -> dict[str, tuple[bytes, Reason, str
         Reason.BAD_MANIFEST,
         "This bundle's manifest is not valid.",
     )
+    add(
+        "manifest-too-deep.dossier",
+        sealed(keys, edit=lambda m: [member("manifest.json", b"[" * 5_000), *m[1:]]),
+        Reason.BAD_MANIFEST,
+        "This bundle's manifest is not valid.",
+    )
+    deep = b'{"t":' + b"[" * 5_000 + b"]" * 5_000 + b"}\n"  # past the parser's nesting limit
+    add(
+        "payload-too-deep.dossier",
+        sealed(
+            keys,
+            manifest=manifest_for(
+                keys["sender"], keys["reader"], payload_sha256=hashlib.sha256(deep).hexdigest()
+            ),
+            payload=deep,
+        ),
+        Reason.BAD_PAYLOAD,
+        "This bundle's records are not readable.",
+    )
     add("oversized.dossier", sealed(keys, blob=b"\0" * MAX_BYTES), Reason.TOO_LARGE)
     add("unfinished.dossier.partial", good[: len(good) // 3], Reason.UNFINISHED)
     add(
