@@ -11,7 +11,6 @@ PDF metadata.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -57,6 +56,7 @@ from desktop.store.models import (
 from desktop.store.models import (
     Posting as PostingModel,
 )
+from desktop.store.models.people import name_entries
 from desktop.store.records import (
     AttachmentRecord,
     CaseRecord,
@@ -137,10 +137,7 @@ def load_snapshot(store: Store, case_id: str, blob: Callable[[str], bytes]) -> C
 
 # ---- redaction ----------------------------------------------------------------------------
 def _names_of(person: PersonRecord) -> list[str]:
-    try:
-        variants = [str(n.get("text", "")) for n in json.loads(person.names or "[]")]
-    except ValueError:
-        variants = []
+    variants = [str(n["text"]) for n in name_entries(person.names)]
     return [n for n in {person.display_name, *variants} if n.strip()]
 
 

@@ -199,7 +199,7 @@ def skeleton_tokens(text: str) -> list[str]:
     parts: list[str] = []
     for token in dict.fromkeys(tokens(text)):  # each word once: texts repeat words
         if "-" in token or "‐" in token:  # the two characters of _HYPHENS
-            parts += _HYPHENS.split(token)
+            parts += word_parts(token)
         elif not token.isdecimal():
             parts.append(token)
     keys = dict.fromkeys(map(skeleton, [p for p in dict.fromkeys(parts) if not p.isdecimal()]))

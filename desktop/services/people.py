@@ -9,7 +9,6 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from desktop.core import jsontext
 from desktop.core.enums import OrganisationKind, PersonKind
 from desktop.core.fuzzydate import FuzzyDate
 from desktop.core.names import detect_script
@@ -26,6 +25,7 @@ from desktop.services.validation import (
     short_text,
 )
 from desktop.store.models import Blob, Organisation, Person, Posting
+from desktop.store.models.people import name_entries
 from desktop.store.records import (
     OrganisationRecord,
     PersonRecord,
@@ -48,16 +48,9 @@ class NameVariant:
 
 def parse_names(names_json: str) -> list[NameVariant]:
     """The stored name variants; a damaged value reads as none rather than failing."""
-    try:
-        raw = jsontext.loads(names_json or "[]")
-    except ValueError:
-        return []
-    if not isinstance(raw, list):
-        return []
     return [
         NameVariant(str(n["text"]), str(n.get("script", "")), str(n.get("kind", "alias")))
-        for n in raw
-        if isinstance(n, dict) and "text" in n
+        for n in name_entries(names_json)
     ]
 
 

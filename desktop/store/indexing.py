@@ -13,22 +13,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.core import jsontext
 from desktop.store import search
 from desktop.store.models import Complaint, Event, Organisation, Person, Source, Synced
+from desktop.store.models.people import name_entries
 from desktop.store.search import SearchDocument
 
 Row = Mapping[Any, Any]  # column name -> value (a dict, or a query's RowMapping)
-
-
-def person_names(names_json: str) -> list[str]:
-    try:
-        names = jsontext.loads(names_json or "[]")
-    except ValueError:
-        return []
-    if not isinstance(names, list):
-        return []
-    return [str(n.get("text", "")) for n in names if isinstance(n, dict)]
 
 
 def _joined(row: Row, *columns: str) -> str:
@@ -41,7 +31,7 @@ def _event(row: Row) -> SearchDocument:
 
 
 def _person(row: Row) -> SearchDocument:
-    names = " ".join(person_names(row["names"]))
+    names = " ".join(str(n["text"]) for n in name_entries(row["names"]))
     return SearchDocument(
         "person", row["id"], row["case_id"], row["display_name"], row["description"], names
     )

@@ -8,15 +8,16 @@ skeletons; all query words must match. Results are ranked by bm25 with snippets.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import text
+from sqlalchemy import ColumnClause, column, delete, select, table, text
 from sqlalchemy.orm import Session
 
 from desktop.core.names import fold, skeleton, skeleton_tokens, tokens, word_parts, word_spans
 from desktop.store.bulk import executemany
+from desktop.store.idlist import among
+from desktop.store.models.local import SearchDoc
 
 HIGHLIGHT_START = "\x02"
 HIGHLIGHT_END = "\x03"
@@ -133,13 +134,11 @@ def remove_many(session: Session, record_ids: list[str]) -> None:
     """Drop what is indexed for these records (those not indexed are skipped)."""
     if not record_ids:
         return
-    listed = "record_id IN (SELECT value FROM json_each(:ids))"  # see desktop.store.idlist
-    ids = {"ids": json.dumps(record_ids)}
-    session.execute(
-        text(f"DELETE FROM search_index WHERE rowid IN "
-             f"(SELECT fts_rowid FROM search_docs WHERE {listed})"), ids,
-    )  # fmt: skip
-    session.execute(text(f"DELETE FROM search_docs WHERE {listed}"), ids)
+    listed = among(SearchDoc.record_id, record_ids)
+    rowid: ColumnClause[int] = column("rowid")
+    indexed = select(SearchDoc.fts_rowid).where(listed)
+    session.execute(delete(table("search_index", rowid)).where(rowid.in_(indexed)))
+    session.execute(delete(SearchDoc).where(listed))
 
 
 def put_many(session: Session, docs: list[SearchDocument]) -> None:

@@ -21,6 +21,7 @@ from desktop.core import jsontext
 from desktop.core.clock import HlcStamp
 from desktop.core.vectors import Dot, Version, VersionVector
 from desktop.store.models import SYNCED_MODELS
+from desktop.store.models.people import names_well_formed
 
 from .bundle import BundleRejected, Reason
 
@@ -116,20 +117,9 @@ class VersionChecker:
             raise BundleRejected(Reason.BAD_PAYLOAD, _BAD)
         if not rules.allow(row) or not consistent(row):
             raise BundleRejected(Reason.BAD_PAYLOAD, _BAD)
-        if table == "persons" and not _name_list(row["names"]):
+        if table == "persons" and not names_well_formed(row["names"]):
             raise BundleRejected(Reason.BAD_PAYLOAD, _BAD)
         return table, row
-
-
-def _name_list(text: str) -> bool:
-    """A person's `names`: a JSON list of objects, each with its text (what screens read)."""
-    try:
-        names = jsontext.loads(text)
-    except ValueError:
-        return False
-    return isinstance(names, list) and all(
-        isinstance(n, dict) and isinstance(n.get("text"), str) for n in names
-    )
 
 
 _STAMP = re.compile(r"[0-9]{13}-[0-9]{5}-\S+")  # the shape HlcStamp.format writes

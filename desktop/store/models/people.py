@@ -2,10 +2,35 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import Boolean, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from desktop.core import jsontext
 from desktop.store.models.base import Synced, ref
+
+
+def name_entries(names_json: str) -> list[dict[str, Any]]:
+    """The entries of a stored `Person.names` that carry a text; damaged values read as none."""
+    try:
+        names = jsontext.loads(names_json or "[]")
+    except ValueError:
+        return []
+    if not isinstance(names, list):
+        return []
+    return [n for n in names if isinstance(n, dict) and "text" in n]
+
+
+def names_well_formed(names_json: str) -> bool:
+    """Whether `Person.names` is a JSON list of objects, each with its text as a string."""
+    try:
+        names = jsontext.loads(names_json)
+    except ValueError:
+        return False
+    return isinstance(names, list) and all(
+        isinstance(n, dict) and isinstance(n.get("text"), str) for n in names
+    )
 
 
 class Person(Synced):
