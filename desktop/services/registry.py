@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from desktop.services.briefs import BriefingService
 from desktop.services.cases import CaseService
 from desktop.services.complaints import ComplaintService
+from desktop.services.history import EditHistory
 from desktop.services.people import PeopleService
 from desktop.services.search import SearchService
 from desktop.services.sources import SourceService
@@ -29,6 +30,7 @@ class Services:
     tags: TagService
     search: SearchService
     briefs: BriefingService
+    history: EditHistory
 
     @classmethod
     def over(
@@ -46,4 +48,5 @@ class Services:
             tags=TagService(store),
             search=SearchService(store),
             briefs=BriefingService(store, sources),
+            history=EditHistory(store),
         )

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from desktop.errors import KnownError
 from desktop.store import audit, search
 from desktop.store.indexing import document_for
+from desktop.store.journal import Written
 from desktop.store.models import Synced
 from desktop.store.models.base import new_id
 from desktop.store.models.sync import ConflictSibling
@@ -48,6 +49,7 @@ class ChangeWriter:
         self.stamper = stamper
         self.actor = actor
         self._claimed = False
+        self.written: list[Written] = []  # the versions this transaction stamped
 
     # ---- internals --------------------------------------------------------------------
     def claim_installation(self) -> None:
@@ -92,6 +94,8 @@ class ChangeWriter:
         record.dot_counter = stamp.counter
         record.hlc = stamp.hlc
         record.updated_at = stamp.at
+        table = type(record).__tablename__
+        self.written.append(Written(table, record.id, stamp.device, stamp.counter))
 
     def _audit(self, stamp: WriteStamp, action: str, record: Synced, fields: list[str]) -> None:
         audit.append(

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.store.changes import ChangeWriter, live_record
+from desktop.store.journal import WriteJournal
 from desktop.store.models import DeviceState, Synced
 from desktop.store.records import view
 from desktop.store.stamping import Stamper
@@ -42,6 +43,7 @@ class Store:
         self.vault = vault
         self.actor = actor
         self.now_ns = now_ns  # the wall clock behind HLC stamps (tests skew it)
+        self.journal = WriteJournal()  # what this thread's committed writes left (for undo)
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -60,8 +62,10 @@ class Store:
                 stamper = Stamper(
                     state["device_id"], int(state["counter"]), state["hlc"], now_ns=self.now_ns
                 )
-                yield ChangeWriter(session, stamper, self.actor)
+                writer = ChangeWriter(session, stamper, self.actor)
+                yield writer
                 write_state(session, {"counter": str(stamper.counter), "hlc": stamper.last_hlc})
+            self.journal.record(writer.written)  # only once committed
         finally:
             session.close()
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
 from desktop import __version__
@@ -20,12 +20,13 @@ from desktop.ui import actions as window_actions
 from desktop.ui.briefing import BriefingDialog, open_briefing_dialog
 from desktop.ui.editors.case import CaseEditor
 from desktop.ui.idle import IdleWatcher
+from desktop.ui.messages import show_error
 from desktop.ui.search import SearchDialog
 from desktop.ui.settings import AppSettings
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.status_bar import VaultStatusBar
 from desktop.ui.sync.dialog import SyncDialog
-from desktop.ui.undo import delete_with_undo
+from desktop.ui.undo import CaseUndoStack, delete_with_undo
 from desktop.ui.vault.unlock import UnlockDialog
 from desktop.ui.workspace import COMPLAINTS, PEOPLE, SOURCES, TIMELINE, Workspace
 
@@ -56,7 +57,8 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         if settings.geometry():
             self.restoreGeometry(settings.geometry())
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = CaseUndoStack(self)
+        self.undo_stack.report = lambda exc: show_error(self, exc)
         self.commands = window_actions.build_actions(self, self.undo_stack)
         self.menus = window_actions.build_menus(self, self.commands)
         self.status = VaultStatusBar(self)
@@ -129,6 +131,7 @@ class MainWindow(QMainWindow):
         self.vault = vault
         self.folder = vault.folder
         self.services = self._services_for(vault)
+        self.undo_stack.history = self.services.history
         self.workspace = Workspace(self.services, self.undo_stack, self)
         self.workspace.cases.caseChosen.connect(self._case_chosen)
         self.setCentralWidget(self.workspace)

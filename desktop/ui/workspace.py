@@ -19,7 +19,7 @@ from desktop.ui.editors.event import EventEditor
 from desktop.ui.people.tab import PeopleTab
 from desktop.ui.sources.tab import SourcesTab
 from desktop.ui.timeline.panel import TimelinePanel
-from desktop.ui.undo import delete_with_undo
+from desktop.ui.undo import CaseUndoStack, delete_with_undo
 
 log = logging.getLogger(__name__)
 TIMELINE, PEOPLE, COMPLAINTS, SOURCES = range(4)
@@ -96,6 +96,8 @@ class Workspace(QSplitter):
     # ---- case -------------------------------------------------------------------------
     def set_case(self, case_id: str | None) -> None:
         self.case_id = case_id or None
+        if isinstance(self.undo_stack, CaseUndoStack):
+            self.undo_stack.set_case(self.case_id)
         self.selected_event = None
         log.info("case chosen")
         for tab in (self.people, self.complaints, self.sources):
