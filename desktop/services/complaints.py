@@ -41,6 +41,19 @@ AWAITING = {
     ComplaintStatus.APPEALED.value,
 }
 
+# What a reply of each kind does to a complaint still awaiting an answer: a decision or a
+# refusal answers it (the overdue clock stops); an acknowledgement or a forwarding keeps it
+# waiting under the new status. "Other" leaves the status to the user.
+STATUS_AFTER_RESPONSE: dict[str, str] = {
+    ResponseKind.DECISION.value: ComplaintStatus.ANSWERED.value,
+    ResponseKind.REFUSAL.value: ComplaintStatus.REJECTED.value,
+    ResponseKind.ACKNOWLEDGEMENT.value: ComplaintStatus.ACKNOWLEDGED.value,
+    ResponseKind.FORWARDING.value: ComplaintStatus.FORWARDED.value,
+}
+# A reply moves only complaints that are still waiting; an acknowledgement arriving after
+# the decision does not reopen it, and a closed complaint stays closed.
+MOVED_BY_RESPONSE = AWAITING | {ComplaintStatus.DRAFT.value}
+
 COMPLAINT_RULES: dict[str, Cleaner] = {
     "filed_on": fuzzy_date,
     "filed_by": short_text,
@@ -97,6 +110,7 @@ class ComplaintRow:
     body_name: str
     against: tuple[str, ...]
     days_left: int | None  # None: no due date, or no answer is awaited
+    last_response: ResponseRecord | None = None
 
     @property
     def overdue(self) -> bool:
@@ -141,6 +155,16 @@ class ComplaintService:
             ).all()
             for target, person, organisation in rows:
                 against[target.complaint_id].append(person or organisation or target.description)
+            last: dict[str, ResponseRecord] = {}
+            for response in s.execute(
+                select(ComplaintResponse)
+                .where(
+                    among(ComplaintResponse.complaint_id, ids),
+                    ComplaintResponse.deleted.is_(False),
+                )
+                .order_by(ComplaintResponse.received_sort, ComplaintResponse.hlc)
+            ).scalars():
+                last[response.complaint_id] = view(ResponseRecord, response)
         result = []
         for c in complaints:
             record = view(ComplaintRecord, c)
@@ -151,6 +175,7 @@ class ComplaintService:
                     bodies.get(c.body_id or "", "") or c.body_detail,
                     tuple(against.get(c.id, ())),
                     days_left(record, today),
+                    last.get(c.id),
                 )
             )
         return result
@@ -244,10 +269,16 @@ class ComplaintService:
             return [view(ResponseRecord, r) for r in rows]
 
     def add_response(self, complaint_id: str, received: object, kind: str, **fields: object) -> str:
+        """Record a reply; a decision, refusal, acknowledgement or forwarding moves the
+        status of a complaint still waiting (`STATUS_AFTER_RESPONSE`) in the same change."""
         values = _response_values({"received": received, "kind": kind, **fields})
         with self.store.writing() as w:
-            w.get_live(Complaint, complaint_id)
-            return w.insert(ComplaintResponse, complaint_id=complaint_id, **values)
+            complaint = w.get_live(Complaint, complaint_id)
+            response_id = w.insert(ComplaintResponse, complaint_id=complaint_id, **values)
+            status = STATUS_AFTER_RESPONSE.get(str(values["kind"]))
+            if status and complaint.status in MOVED_BY_RESPONSE:
+                w.update(Complaint, complaint_id, status=status)
+            return response_id
 
     def delete_response(self, response_id: str) -> None:
         self.store.delete(ComplaintResponse, response_id)

@@ -73,9 +73,9 @@ def _check_size(size: int) -> None:
 
 
 def _insert_attachment(
-    w: ChangeWriter, case_id: str, data: bytes, values: dict[str, object]
+    w: ChangeWriter, case_id: str, data: bytes, values: dict[str, object], digest: str = ""
 ) -> str:
-    digest = hashlib.sha256(data).hexdigest()
+    digest = digest or hashlib.sha256(data).hexdigest()
     if w.session.get(Blob, digest) is None:
         w.session.add(Blob(sha256=digest, size=len(data), data=data))
     return w.insert(
@@ -188,7 +188,8 @@ class SourceService:
         """Attach files from disk: all of them or, on any problem, none.
 
         Sizes are checked before anything is read, so a file too large is refused without
-        loading it; the files are stored in one transaction.
+        loading it. Files are read and hashed before the write transaction opens, so other
+        writers (an edit made meanwhile) wait only for the store itself, not for the disk.
         """
         for path in paths:
             try:
@@ -199,16 +200,19 @@ class SourceService:
             clean_fields({"file_name": p.name, **fields}, ATTACHMENT_RULES, "attachment")
             for p in paths
         ]
+        contents: list[tuple[bytes, str]] = []
+        for path in paths:
+            try:
+                data = path.read_bytes()
+            except OSError:
+                raise KnownError(f"{path.name} cannot be read; nothing was attached.") from None
+            _check_size(len(data))  # it may have grown since it was measured
+            contents.append((data, hashlib.sha256(data).hexdigest()))
         with self.store.writing() as w:
-            ids = []
-            for path, values in zip(paths, checked, strict=True):
-                try:
-                    data = path.read_bytes()
-                except OSError:
-                    raise KnownError(f"{path.name} cannot be read; nothing was attached.") from None
-                _check_size(len(data))
-                ids.append(_insert_attachment(w, case_id, data, values))
-            return ids
+            return [
+                _insert_attachment(w, case_id, data, values, digest)
+                for (data, digest), values in zip(contents, checked, strict=True)
+            ]
 
     def update_attachment(self, attachment_id: str, **changes: object) -> dict[str, object]:
         values = clean_fields(changes, ATTACHMENT_RULES, "attachment")

@@ -34,7 +34,9 @@ PRAGMAS = (
     "synchronous = FULL",
     "temp_store = MEMORY",
     f"cache_size = -{PAGE_CACHE_KIB}",
-    "busy_timeout = 5000",
+    # A writer waits this long for another to finish (a sync import, large attachments)
+    # rather than failing with "database is locked".
+    "busy_timeout = 30000",
 )
 
 
@@ -81,9 +83,15 @@ def _no_autobegin(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _begin(connection: Any) -> None:
-    if connection.get_execution_options().get(READS_ONLY):
+    options = connection.get_execution_options()
+    if options.get(READS_ONLY):
         return
-    connection.exec_driver_sql("BEGIN")
+    # IMMEDIATE takes the write lock at the start, waiting up to busy_timeout for it. A
+    # deferred transaction that read first fails at once, whatever the timeout, when
+    # another writer committed in between (SQLITE_BUSY_SNAPSHOT): the user lost the edit.
+    # Maintenance (checkpoints, rekey, migrations) keeps a deferred BEGIN: a checkpoint
+    # cannot run inside a write transaction.
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if options.get(WRITES) else "BEGIN")
 
 
 # Reads run without BEGIN (each statement is its own read transaction), through an option
@@ -91,6 +99,8 @@ def _begin(connection: Any) -> None:
 # `PRAGMA read_uncommitted` on every reset. (Connections used to slow down for good after
 # their first write; the cause was a full lookaside pool, see desktop.store.lookaside.)
 READS_ONLY = "dossier_reads_only"
+# Record writes (`Store.writing`) take the write lock when they begin.
+WRITES = "dossier_writes"
 
 
 def read_only(engine: Engine) -> Engine:

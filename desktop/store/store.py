@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.store.changes import ChangeWriter, live_record
+from desktop.store.engine import WRITES
 from desktop.store.journal import WriteJournal
 from desktop.store.models import DeviceState, Synced
 from desktop.store.records import view
@@ -58,6 +59,7 @@ class Store:
         session = self.vault.session()
         try:
             with session.begin():
+                session.connection(execution_options={WRITES: True})  # BEGIN IMMEDIATE
                 state = self.ensure_device(session)
                 stamper = Stamper(
                     state["device_id"], int(state["counter"]), state["hlc"], now_ns=self.now_ns

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
@@ -19,11 +20,13 @@ from desktop.store.vault import Vault
 from desktop.ui import actions as window_actions
 from desktop.ui.briefing import BriefingDialog, open_briefing_dialog
 from desktop.ui.editors.case import CaseEditor
+from desktop.ui.editors.form import RecordForm
 from desktop.ui.idle import IdleWatcher
 from desktop.ui.messages import show_error
 from desktop.ui.search import SearchDialog
 from desktop.ui.settings import AppSettings
 from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.shortcuts import PromisedShortcuts
 from desktop.ui.status_bar import VaultStatusBar
 from desktop.ui.sync.dialog import SyncDialog
 from desktop.ui.undo import CaseUndoStack, delete_with_undo
@@ -31,6 +34,28 @@ from desktop.ui.vault.unlock import UnlockDialog
 from desktop.ui.workspace import COMPLAINTS, PEOPLE, SOURCES, TIMELINE, Workspace
 
 log = logging.getLogger(__name__)
+
+
+@dataclass
+class ParkedWork:
+    """While locked: the emptied workspace and the editors the user had open in it.
+
+    An auto-lock must not throw away what someone was typing. The editors stay in memory,
+    hidden (the vault's keys are gone: nothing new can be read or written), and come back
+    after the same vault is unlocked.
+    """
+
+    workspace: Workspace
+    services: Services
+    case_id: str | None
+    drafts: list[RecordForm]
+
+    def discard(self) -> None:
+        for draft in self.drafts:
+            draft.close()
+        self.workspace.deleteLater()
+
+
 ServicesFactory = Callable[[Vault], Services]
 
 
@@ -49,6 +74,7 @@ class MainWindow(QMainWindow):
         self.services: Services | None = None
         self.workspace: Workspace | None = None
         self.unlock_dialog: UnlockDialog | None = None
+        self._parked: ParkedWork | None = None
         self.search_dialog: SearchDialog | None = None
         self._services_for = services_for
         self.keyring = keyring
@@ -66,6 +92,11 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(settings.autolock_minutes, self)
         self.idle.idle.connect(self.lock_vault)
         self.undo_stack.indexChanged.connect(self._after_change)
+        a = self.commands
+        text_keys = {a.undo, a.redo, a.delete}  # a text field's own undo, redo and delete
+        self.shortcuts = PromisedShortcuts(
+            self, [x for x in a.all() if x not in text_keys and x is not a.lock], [a.lock]
+        )
         self._connect_actions()
         self.retranslate()
         self.attach(vault)
@@ -128,13 +159,27 @@ class MainWindow(QMainWindow):
     def attach(self, vault: Vault) -> None:
         """Show the workspace over a freshly unlocked `vault`."""
         log.info("building the workspace")
+        parked, self._parked = self._parked, None
         self.vault = vault
         self.folder = vault.folder
-        self.services = self._services_for(vault)
+        if parked is not None and parked.services.store.vault.folder == vault.folder:
+            parked.services.store.vault = vault  # the same services, over the reopened vault
+            self.services = parked.services
+            self.workspace = parked.workspace
+        else:
+            if parked is not None:
+                parked.discard()
+                parked = None
+            self.services = self._services_for(vault)
+            self.workspace = Workspace(self.services, self.undo_stack, self)
+            self.workspace.cases.caseChosen.connect(self._case_chosen)
         self.undo_stack.history = self.services.history
-        self.workspace = Workspace(self.services, self.undo_stack, self)
-        self.workspace.cases.caseChosen.connect(self._case_chosen)
         self.setCentralWidget(self.workspace)
+        if parked is not None:
+            self.workspace.cases.reload(select=parked.case_id)
+            for draft in parked.drafts:
+                draft.show()
+                draft.activateWindow()
         for action in self.commands.all():
             action.setEnabled(True)
         self.status.show_vault(self.folder, True)
@@ -147,11 +192,19 @@ class MainWindow(QMainWindow):
             return
         log.info("locking the vault")
         self.idle.pause()
+        drafts = []
         for dialog in self.findChildren(QWidget):
             if dialog.isWindow() and dialog is not self and dialog.isVisible():
-                dialog.close()  # editors and search hold case content
-        if self.workspace is not None:
+                if isinstance(dialog, RecordForm):
+                    dialog.hide()  # what the user was typing comes back after unlock
+                    drafts.append(dialog)
+                else:
+                    dialog.close()  # search, packs, sync: they show case content
+        if self.workspace is not None and self.services is not None:
+            case_id = self.workspace.case_id
             self.workspace.clear()
+            self.takeCentralWidget()  # kept, emptied, for the drafts that belong to it
+            self._parked = ParkedWork(self.workspace, self.services, case_id, drafts)
         self.workspace = None
         self.undo_stack.clear()
         self.services = None
@@ -182,6 +235,7 @@ class MainWindow(QMainWindow):
         log.info("closing")
         self.settings.set_geometry(bytes(self.saveGeometry().data()))
         self.idle.stop()
+        self.shortcuts.stop()
         if self.workspace is not None:
             self.workspace.clear()
             self.workspace = None

@@ -205,10 +205,47 @@ def test_complaints_model_paints_overdue_red(services: Services, case_id: str) -
     row = next(i for i, r in enumerate(model.rows) if r.complaint.our_reference == "OVERDUE-1")
     brush = model.data(model.index(row, 0), Qt.ItemDataRole.ForegroundRole)
     assert isinstance(brush, QBrush) and brush.color() == OVERDUE_TEXT
-    assert model.data(model.index(row, 7)) == "10 day(s) overdue"
+    days_left = ComplaintsModel.COLUMNS.index("days_left")
+    assert model.data(model.index(row, days_left)) == "10 day(s) overdue"
     on_time = next(i for i, r in enumerate(model.rows) if not r.overdue)
     assert model.data(model.index(on_time, 0), Qt.ItemDataRole.ForegroundRole) is None
     assert FuzzyDate.from_edtf("2008").display() == model.data(model.index(row, 1))
+
+
+def test_a_decision_answers_an_overdue_complaint_and_undo_reopens_it(
+    qtbot: QtBot, services: Services, case_id: str
+) -> None:
+    person = services.people.persons(case_id)[0]
+    complaint_id = services.complaints.add_complaint(
+        case_id, against=[Against(person_id=person.id)], our_reference="LATE-1",
+        status="filed", response_due="2010-08-01", filed_on="2010-07",
+    )  # fmt: skip
+    model = ComplaintsModel(services)
+
+    def row() -> int:
+        model.load(case_id, dt.date(2010, 8, 20))
+        return next(i for i, r in enumerate(model.rows) if r.complaint.id == complaint_id)
+
+    def overdue() -> bool:
+        index = row()  # loads the model afresh
+        return model.rows[index].overdue
+
+    assert overdue()
+    stack = QUndoStack()
+    response = ResponseEditor(services, complaint_id, stack)
+    qtbot.addWidget(response)
+    response.received.line.setText("5 August 2010")
+    response.kind.set_value("decision")
+    _ok(qtbot, response)
+
+    assert services.complaints.get_complaint(complaint_id).status == "answered"
+    assert not overdue()  # the clock stopped
+    last = ComplaintsModel.COLUMNS.index("last_response")
+    assert model.data(model.index(row(), last)) == "Decision, 5 Aug 2010"
+    stack.undo()
+    assert services.complaints.get_complaint(complaint_id).status == "filed"
+    assert overdue()
+    assert model.data(model.index(row(), last)) == ""
 
 
 def _png(path: Path) -> Path:

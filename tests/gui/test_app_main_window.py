@@ -112,7 +112,8 @@ def test_complaint_with_past_due_date_shows_overdue(
     assert tab.model.rows[row].overdue
     brush = tab.model.data(tab.model.index(row, 0), Qt.ItemDataRole.ForegroundRole)
     assert isinstance(brush, QBrush) and brush.color() == OVERDUE_TEXT
-    assert tab.model.data(tab.model.index(row, 7)) == "3 day(s) overdue"
+    days_left = tab.model.COLUMNS.index("days_left")
+    assert tab.model.data(tab.model.index(row, days_left)) == "3 day(s) overdue"
     assert "overdue" in tab.detail.summary.text()
 
 

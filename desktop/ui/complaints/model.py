@@ -7,7 +7,8 @@ import datetime as dt
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from desktop.core.enums import ComplaintStatus
+from desktop.core.enums import ComplaintStatus, ResponseKind
+from desktop.core.fuzzydate import FuzzyDate
 from desktop.services.complaints import ComplaintRow
 from desktop.services.registry import Services
 from desktop.ui.i18n import current_language
@@ -20,7 +21,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 class ComplaintsModel(QAbstractTableModel):
     COLUMNS = ("status", "filed", "body", "against", "our_reference", "registration",
-               "due", "days_left")  # fmt: skip
+               "last_response", "due", "days_left")  # fmt: skip
 
     def __init__(self, services: Services, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
@@ -29,8 +30,8 @@ class ComplaintsModel(QAbstractTableModel):
 
     def headers(self) -> list[str]:
         return [self.tr("Status"), self.tr("Filed"), self.tr("Body"), self.tr("Against"),
-                self.tr("Our reference"), self.tr("Their number"), self.tr("Due"),
-                self.tr("Days left")]  # fmt: skip
+                self.tr("Our reference"), self.tr("Their number"), self.tr("Last response"),
+                self.tr("Due"), self.tr("Days left")]  # fmt: skip
 
     def load(self, case_id: str | None, today: dt.date | None = None) -> None:
         self.beginResetModel()
@@ -92,6 +93,8 @@ class ComplaintsModel(QAbstractTableModel):
             return c.our_reference
         if column == "registration":
             return c.registration_number
+        if column == "last_response":
+            return self._last_response(row, lang)
         if column == "due":
             return c.response_due or ""
         if row.days_left is None:
@@ -99,3 +102,13 @@ class ComplaintsModel(QAbstractTableModel):
         if row.days_left < 0:
             return self.tr("%n day(s) overdue", "", -row.days_left)
         return str(row.days_left)
+
+    @staticmethod
+    def _last_response(row: ComplaintRow, lang: str) -> str:
+        response = row.last_response
+        if response is None:
+            return ""
+        received = FuzzyDate.from_edtf(response.received_edtf)
+        when = "" if received.is_undated else received.display(lang, "short")
+        kind = ResponseKind(response.kind).label(lang)
+        return f"{kind}, {when}" if when else kind

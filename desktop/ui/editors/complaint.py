@@ -207,14 +207,15 @@ class ResponseEditor(RecordForm):
         complaints = self.services.complaints
         received, kind = self.received.text(), self.kind.value()
         summary = self.summary.toPlainText()
+        status_before = complaints.get_complaint(self.complaint_id).status
         holder = [complaints.add_response(self.complaint_id, received, kind, summary=summary)]
         self.saved_id = holder[0]
+
+        def undo() -> None:  # the reply goes, and the status it moved goes back
+            complaints.delete_response(holder[0])
+            complaints.update_complaint(self.complaint_id, status=status_before)
 
         def redo() -> None:
             holder[0] = complaints.add_response(self.complaint_id, received, kind, summary=summary)
 
-        self._push(
-            RecordChange(
-                self.tr("Add response"), lambda: complaints.delete_response(holder[0]), redo
-            )
-        )
+        self._push(RecordChange(self.tr("Add response"), undo, redo))

@@ -26,6 +26,9 @@ TYPING_PAUSE_MS = 200
 NO_DATE = QDate(1000, 1, 1)  # the minimum date stands for "no bound" (shown as special text)
 
 
+FIND_MIN_WIDTH = 200
+
+
 class FilterBar(QWidget):
     filterChanged = Signal(object)  # EventFilter
 
@@ -35,6 +38,7 @@ class FilterBar(QWidget):
         self._quiet = False
         self.text = QLineEdit(self)
         self.text.setClearButtonEnabled(True)
+        self.text.setMinimumWidth(FIND_MIN_WIDTH)  # a surname must fit (it showed "tsov")
         self.person = QComboBox(self)
         self.person.setMinimumContentsLength(12)
         self.date_from = self._date_edit()
