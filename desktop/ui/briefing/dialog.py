@@ -19,6 +19,7 @@ from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -35,6 +36,7 @@ from desktop.errors import KnownError, ValidationError
 from desktop.services.briefs import Pack
 from desktop.services.registry import Services
 from desktop.ui.briefing.build import PackBuilder, Progress
+from desktop.ui.briefing.clearance import ExhibitClearance
 from desktop.ui.briefing.options import BriefingOptionsForm
 from desktop.ui.briefing.pages import PdfPages, chosen_pages, print_pages
 from desktop.ui.briefing.preview import PagePreview
@@ -75,8 +77,21 @@ class BriefingDialog(QDialog):
 
         self.form = BriefingOptionsForm(current_language(), self)
         self.form.changed.connect(self._on_options_changed)
+        self.clearance = ExhibitClearance(services, case_id, self)
+        self.clearance.changed.connect(self._on_options_changed)
+        self.form.redaction.currentIndexChanged.connect(
+            lambda: self.clearance.set_profile(str(self.form.redaction.currentData()))
+        )
+        clearance_box = QGroupBox(self.tr("E&xhibits cleared for this profile"), self)
+        clearance_layout = QVBoxLayout(clearance_box)
+        clearance_layout.addWidget(self.clearance)
+        left = QWidget(self)
+        left_column = QVBoxLayout(left)
+        left_column.setContentsMargins(0, 0, 0, 0)
+        left_column.addWidget(self.form)
+        left_column.addWidget(clearance_box)
         form_scroll = QScrollArea(self)
-        form_scroll.setWidget(self.form)
+        form_scroll.setWidget(left)
         form_scroll.setWidgetResizable(True)
         form_scroll.setMinimumWidth(360)
 
@@ -194,11 +209,22 @@ class BriefingDialog(QDialog):
         self.progress.hide()
         self._pack = pack
         self.preview.show_pages(PdfPages(pack.pdf))
-        self.status.setText(
+        status = (
             self.tr("%1 pages · SHA-256 %2")
             .replace("%1", str(pack.pages))
             .replace("%2", pack.sha256)
         )
+        if pack.redaction_check is not None:
+            status += "\n" + (
+                self.tr("Redaction check: %1 forms of %2 protected people, none found.")
+                .replace("%1", str(pack.redaction_check.forms))
+                .replace("%2", str(pack.redaction_check.people))
+            )
+        if pack.uncleared:
+            status += "\n" + self.tr(
+                "%1 attachment(s) left out: not cleared for this profile."
+            ).replace("%1", str(pack.uncleared))
+        self.status.setText(status)
         self._update_buttons()
 
     def _on_failed(self, exc: object) -> None:
