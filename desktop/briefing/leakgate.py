@@ -51,6 +51,7 @@ JPEG_SCAN: Final = b"\xff\xda"
 _LITERAL = re.compile(rb"\((?:\\.|[^\\()]|\((?:\\.|[^\\()])*\))*\)", re.DOTALL)
 _HEX = re.compile(rb"<([0-9A-Fa-f\s]*)>")
 _TOKEN = re.compile(rb"\[|\]|" + _LITERAL.pattern + rb"|" + _HEX.pattern, re.DOTALL)
+_ESCAPE = re.compile(rb"\\([0-7]{1,3}|\r\n|[\s\S])")
 _ESCAPES: Final = {
     ord("n"): b"\n", ord("r"): b"\r", ord("t"): b"\t", ord("b"): b"\b", ord("f"): b"\f",
     ord("("): b"(", ord(")"): b")", ord("\\"): b"\\",
@@ -150,11 +151,16 @@ def _as_written(text: str, hit: Hit) -> str:
 def pack_texts(pdf: bytes) -> Iterator[tuple[int, str, str]]:
     """(page, place, text) for every text a reader of the PDF can get at."""
     reader = PdfReader(io.BytesIO(pdf))
+    read: set[int] = set()  # page content streams, read once as such
     for number, page in enumerate(reader.pages, start=1):
         yield number, "page text", page.extract_text()
+        raw = page.get("/Contents")
+        for ref in raw if isinstance(raw, ArrayObject) else [raw]:
+            if isinstance(ref, IndirectObject):
+                read.add(_ref_key(ref))
         contents = page.get_contents()
         if contents is not None:
-            yield number, "page content stream", stream_text(contents)
+            yield number, "page content stream", "\n".join(operand_strings(contents.get_data()))
         annotations = page.get("/Annots")
         if annotations is not None:
             yield number, "annotation", "\n".join(object_strings(annotations))
@@ -177,7 +183,8 @@ def pack_texts(pdf: bytes) -> Iterator[tuple[int, str, str]]:
         value = root.get(key)
         if value is not None:
             yield 0, where, "\n".join(object_strings(value))
-    yield 0, "elsewhere in the file", "\n".join(object_strings(trailer, into_pages=True))
+    everything = object_strings(trailer, into_pages=True, seen=read)
+    yield 0, "elsewhere in the file", "\n".join(everything)
 
 
 def _outline_texts(reader: PdfReader, items: Iterable[object]) -> Iterator[tuple[int, str, str]]:
@@ -195,18 +202,24 @@ def _outline_texts(reader: PdfReader, items: Iterable[object]) -> Iterator[tuple
             yield page, "outline", str(title)
 
 
-def object_strings(value: PdfObject | None, into_pages: bool = False) -> Iterator[str]:
+def _ref_key(ref: IndirectObject) -> int:
+    return hash((ref.idnum, ref.generation, id(ref.pdf)))
+
+
+def object_strings(
+    value: PdfObject | None, into_pages: bool = False, seen: set[int] | None = None
+) -> Iterator[str]:
     """Every string, name and stream text reachable from `value`, each object once.
 
     Unless `into_pages`, references to pages (a link's target, an annotation's page) are
     not followed, so that what is found is attributed to the place that holds it.
     """
-    seen: set[int] = set()
+    seen = set() if seen is None else set(seen)
     stack: list[PdfObject | None] = [value]
     while stack:
         item = stack.pop()
         if isinstance(item, IndirectObject):
-            key = hash((item.idnum, item.generation, id(item.pdf)))
+            key = _ref_key(item)
             if key in seen:
                 continue
             seen.add(key)
@@ -234,9 +247,9 @@ def object_strings(value: PdfObject | None, into_pages: bool = False) -> Iterato
 
 
 def stream_text(stream: PdfObject) -> str:
-    """The readable text of a stream: as UTF-8, as Latin-1, and its string operands decoded.
-
-    Pictures contribute only their metadata headers; font programs nothing.
+    """The readable text of a stream: a drawing's string operands, decoded; any other
+    stream (XMP, scripts, embedded files) as text. Pictures contribute only their metadata
+    headers; font programs nothing.
     """
     resolved = stream.get_object()
     if not isinstance(resolved, StreamObject):
@@ -260,8 +273,9 @@ def stream_text(stream: PdfObject) -> str:
         data = stream.get_data()
     except (PyPdfError, ValueError, KeyError, TypeError, OSError, NotImplementedError):
         data = bytes(stream._data or b"")
-    parts = [data.decode("utf-8", "ignore"), data.decode("latin-1"), *operand_strings(data)]
-    return "\n".join(parts)
+    if stream.get("/Subtype") == "/Form":  # a drawing, like a page's content
+        return "\n".join(operand_strings(data))
+    return decode_pdf_bytes(data)
 
 
 def operand_strings(content: bytes) -> Iterator[str]:
@@ -289,36 +303,25 @@ def operand_strings(content: bytes) -> Iterator[str]:
 
 
 def _string_bytes(token: bytes) -> bytes:
+    """The bytes of one PDF string token: a literal "(...)" or a hex "<...>" string."""
     if token.startswith(b"<"):
         digits = re.sub(rb"\s", b"", token[1:-1])
         if len(digits) % 2:
             digits += b"0"
         return bytes.fromhex(digits.decode("ascii"))
     body = token[1:-1]
-    out = bytearray()
-    i = 0
-    while i < len(body):
-        char = body[i]
-        if char != 0x5C or i + 1 >= len(body):  # not a backslash
-            out.append(char)
-            i += 1
-            continue
-        nxt = body[i + 1]
-        if nxt in _ESCAPES:
-            out += _ESCAPES[nxt]
-            i += 2
-        elif 0x30 <= nxt <= 0x37:  # octal, up to three digits
-            end = i + 2
-            while end < min(i + 4, len(body)) and 0x30 <= body[end] <= 0x37:
-                end += 1
-            out.append(int(body[i + 1 : end], 8) & 0xFF)
-            i = end
-        elif nxt in (0x0A, 0x0D):  # a line continuation
-            i += 2
-        else:
-            out.append(nxt)
-            i += 2
-    return bytes(out)
+    if b"\\" not in body:
+        return body
+    return _ESCAPE.sub(_unescape, body)
+
+
+def _unescape(match: re.Match[bytes]) -> bytes:
+    escaped = match.group(1)
+    if escaped[:1].isdigit():
+        return bytes([int(escaped, 8) & 0xFF])
+    if escaped in (b"\r\n", b"\r", b"\n"):  # a line continuation
+        return b""
+    return _ESCAPES.get(escaped[0], escaped)
 
 
 def decode_pdf_bytes(data: bytes) -> str:
