@@ -10,8 +10,8 @@ document metadata. It reads everything a reader of the file can get at:
   invisibly);
 - annotations, outline titles, the document information dictionary, XMP metadata,
   embedded file names, form fields and scripts;
-- then every other string, name and (non-picture, non-font) stream reachable from the
-  file's trailer, so that no corner of the file is left unread.
+- then every other string, name and (non-picture, non-font) stream in the file, whether
+  anything refers to it or not, so that no corner of the file is left unread.
 
 Any hit of any protected form refuses the pack: `check_pack` raises `RedactionRefused`
 (exit status 3 in the CLI) naming each form and where it was found, and nothing is written.
@@ -183,7 +183,8 @@ def pack_texts(pdf: bytes) -> Iterator[tuple[int, str, str]]:
         value = root.get(key)
         if value is not None:
             yield 0, where, "\n".join(object_strings(value))
-    everything = object_strings(trailer, into_pages=True, seen=read)
+    roots = ArrayObject([trailer, *_every_object(reader)])
+    everything = object_strings(roots, into_pages=True, seen=read)
     yield 0, "elsewhere in the file", "\n".join(everything)
 
 
@@ -200,6 +201,16 @@ def _outline_texts(reader: PdfReader, items: Iterable[object]) -> Iterator[tuple
                 index = None
             page = index + 1 if isinstance(index, int) and index >= 0 else 0
             yield page, "outline", str(title)
+
+
+def _every_object(reader: PdfReader) -> Iterator[IndirectObject]:
+    """Every object the file's cross-reference tables list, referred to or not: an object
+    nothing points at is invisible to a viewer but readable by anyone with a text editor."""
+    for generation, entries in sorted(reader.xref.items()):
+        for idnum in sorted(entries):
+            yield IndirectObject(idnum, generation, reader)
+    for idnum in sorted(reader.xref_objStm):
+        yield IndirectObject(idnum, 0, reader)
 
 
 def _ref_key(ref: IndirectObject) -> int:

@@ -47,12 +47,15 @@ def clean_pdf(data: bytes) -> bytes:
     if reader.is_encrypted:
         reader.decrypt("")
     writer = PdfWriter()
-    for source_page in reader.pages:
-        page = writer.add_page(source_page)
+    for page in reader.pages:
+        # Cut the baggage off the source page first: add_page copies every object a page
+        # refers to, and an object dropped only afterwards would stay in the file unseen.
         for key in PAGE_KEYS_DROPPED:
             if key in page:
                 del page[NameObject(key)]
         _clean_resources(page.get("/Resources"), set())
+        writer.add_page(page)
+    writer.compress_identical_objects()  # and drops what nothing refers to
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

@@ -169,3 +169,13 @@ def test_the_gate_refusal_is_shown_and_nothing_can_be_saved(
     assert dialog.pack is None
     assert not dialog.save_button.isEnabled() and not dialog.print_button.isEnabled()
     box.close()
+
+
+def test_a_public_packs_file_name_leaves_out_a_protected_name(
+    qtbot: QtBot, dialog: BriefingDialog, services: Services, case_id: str
+) -> None:
+    services.cases.update_case(case_id, title="Interview of Andreas Gross")
+    choose(dialog, "public")
+    build(qtbot, dialog)
+    assert "Gross" not in dialog.default_path().name
+    assert dialog.default_path().name.startswith("Interview-of-redacted-")

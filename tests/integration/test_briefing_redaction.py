@@ -314,6 +314,17 @@ def test_the_gate_reads_annotations_outline_and_metadata() -> None:
     assert ("elsewhere in the file", "Петрову") in found
 
 
+def test_the_gate_reads_objects_nothing_refers_to() -> None:
+    names = ProtectedNames.from_forms(1, [person_forms(["Елена Петрова"])])
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(exhibit_pdf("Nothing to see"))))
+    orphan = writer._add_object(TextStringObject("звонить Петровой"))
+    out = io.BytesIO()
+    writer.write(out)
+    assert PdfReader(io.BytesIO(out.getvalue())).get_object(orphan.idnum) == "звонить Петровой"
+    found = {(leak.where, leak.form) for leak in _leaks(out.getvalue(), names)}
+    assert found == {("elsewhere in the file", "Петровой")}
+
+
 def _leaks(pdf: bytes, names: ProtectedNames) -> list[object]:
     from desktop.briefing.leakgate import find_leaks
 

@@ -165,10 +165,15 @@ class BriefingDialog(QDialog):
         """The options as entered, dated today; raises ValidationError."""
         return self.form.options(dt.date.today())
 
+    def _printed_title(self) -> str:
+        """The case title as the pack prints it: a redacted pack's file and print-job names
+        must not carry a protected name the case title holds."""
+        return self._pack.briefing.title if self._pack is not None else self._case_title
+
     def default_path(self) -> Path:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         on = self._pack_options.generated_on if self._pack_options else dt.date.today()
-        return Path(folder or Path.home()) / pack_file_name(self._case_title, on)
+        return Path(folder or Path.home()) / pack_file_name(self._printed_title(), on)
 
     # -- building --------------------------------------------------------------------
 
@@ -304,7 +309,7 @@ class BriefingDialog(QDialog):
         if self._pack is None or self._pack_options is None:
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(pack_file_name(self._case_title, self._pack_options.generated_on))
+        printer.setDocName(pack_file_name(self._printed_title(), self._pack_options.generated_on))
         printer.setFullPage(True)  # the PDF pages carry their own margins
         printer.setPageSize(QPageSize(PAGE_SIZES[self._pack_options.paper]))
         printer.setPageOrientation(QPageLayout.Orientation.Portrait)
