@@ -82,7 +82,7 @@ class BriefingDialog(QDialog):
         self.form.redaction.currentIndexChanged.connect(
             lambda: self.clearance.set_profile(str(self.form.redaction.currentData()))
         )
-        clearance_box = QGroupBox(self.tr("E&xhibits cleared for this profile"), self)
+        clearance_box = QGroupBox(self.tr("Exhibits cleared for this pr&ofile"), self)
         clearance_layout = QVBoxLayout(clearance_box)
         clearance_layout.addWidget(self.clearance)
         left = QWidget(self)
