@@ -329,3 +329,21 @@ def _leaks(pdf: bytes, names: ProtectedNames) -> list[object]:
     from desktop.briefing.leakgate import find_leaks
 
     return list(find_leaks(pdf, names.finder))
+
+
+def test_a_photo_exhibit_loses_its_camera_metadata(case: Case) -> None:
+    from PIL import Image
+
+    exif = Image.Exif()
+    exif[0x013B] = "Elena Petrova"  # the photographer, as the camera recorded her
+    out = io.BytesIO()
+    Image.new("RGB", (80, 60), (20, 90, 160)).save(out, "JPEG", exif=exif.tobytes())
+    photo = case.services.sources.add_attachment(
+        case.case_id, "IMG_0042.jpg", out.getvalue(), description="Street, 2 March 2021"
+    )
+    case.services.sources.set_cleared(photo, "public")
+    pack = case.services.briefs.build(case.case_id, case.options())
+    assert b"Elena Petrova" not in pack.pdf and b"Exif" not in pack.pdf
+    assert "Street, 2 March 2021" in independent_reading(pack.pdf)
+    internal = case.services.briefs.build(case.case_id, case.options("internal"))
+    assert b"Elena Petrova" in internal.pdf  # the internal copy keeps the file as it is
