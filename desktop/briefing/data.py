@@ -11,14 +11,14 @@ PDF metadata.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from sqlalchemy import select
 
+from desktop.briefing.labels import default_marking
 from desktop.briefing.model import (
     Briefing,
     BriefingOptions,
@@ -32,6 +32,7 @@ from desktop.briefing.model import (
     Posting,
     SourceEntry,
 )
+from desktop.briefing.redaction import ProtectedNames, Redactor, hidden_people, names_of
 from desktop.core.fuzzydate import FuzzyDate
 from desktop.errors import KnownError
 from desktop.store.idlist import among
@@ -56,7 +57,6 @@ from desktop.store.models import (
 from desktop.store.models import (
     Posting as PostingModel,
 )
-from desktop.store.models.people import name_entries
 from desktop.store.records import (
     AttachmentRecord,
     CaseRecord,
@@ -135,40 +135,6 @@ def load_snapshot(store: Store, case_id: str, blob: Callable[[str], bytes]) -> C
         )
 
 
-# ---- redaction ----------------------------------------------------------------------------
-def _names_of(person: PersonRecord) -> list[str]:
-    variants = [str(n["text"]) for n in name_entries(person.names)]
-    return [n for n in {person.display_name, *variants} if n.strip()]
-
-
-def _name_pattern(
-    protected: Iterable[PersonRecord], others: Iterable[PersonRecord]
-) -> re.Pattern[str] | None:
-    """Full names of protected people, and their distinctive words (not shared with others)."""
-    shared = {w.casefold() for p in others for n in _names_of(p) for w in re.findall(r"\w+", n)}
-    phrases: set[str] = set()
-    for person in protected:
-        for name in _names_of(person):
-            phrases.add(name)
-            phrases.update(
-                w for w in re.findall(r"\w+", name) if len(w) >= 3 and w.casefold() not in shared
-            )
-    if not phrases:
-        return None
-    alternatives = sorted(phrases, key=len, reverse=True)
-    parts = [re.escape(p).replace("е", "[её]").replace("ё", "[её]") for p in alternatives]
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
-
-
-@dataclass
-class Redactor:
-    pattern: re.Pattern[str] | None
-    mark: str
-
-    def __call__(self, value: str) -> str:
-        return value if self.pattern is None or not value else self.pattern.sub(self.mark, value)
-
-
 # ---- assembly -----------------------------------------------------------------------------
 def _in_range(date: FuzzyDate, options: BriefingOptions) -> bool:
     if options.date_from is None and options.date_to is None:
@@ -219,21 +185,32 @@ class _Selection:
         return self.options.redaction in ("counsel", "public")
 
     def keeps(self, confidential: bool, for_brief: bool, date: FuzzyDate | None = None) -> bool:
-        if self.drop_confidential and confidential:
-            return False
-        if self.options.marked_only and not for_brief:
-            return False
-        return date is None or _in_range(date, self.options)
+        return _keeps(self.options, confidential, for_brief, date)
 
 
-def _select(snapshot: CaseSnapshot, options: BriefingOptions) -> _Selection:
+def _keeps(
+    options: BriefingOptions, confidential: bool, for_brief: bool, date: FuzzyDate | None = None
+) -> bool:
+    """Whether the options keep an item with these flags (and this date, if it has one)."""
+    if options.redaction in ("counsel", "public") and confidential:
+        return False
+    if options.marked_only and not for_brief:
+        return False
+    return date is None or _in_range(date, options)
+
+
+def protected_names(snapshot: CaseSnapshot, options: BriefingOptions) -> ProtectedNames:
+    """Every form of the names a pack with these options must not show (for the leak gate)."""
+    return ProtectedNames.of(hidden_people(snapshot.persons, options.redaction))
+
+
+def _select(
+    snapshot: CaseSnapshot, options: BriefingOptions, names: ProtectedNames | None = None
+) -> _Selection:
     drop_confidential = options.redaction in ("counsel", "public")
-    persons = [p for p in snapshot.persons if not (drop_confidential and p.confidential)]
-    hidden = [p for p in snapshot.persons if p not in persons]
-    if options.redaction == "public":
-        hidden += [p for p in persons if p.protected]
-        persons = [p for p in persons if not p.protected]
-    scrub = Redactor(_name_pattern(hidden, persons) if hidden else None, REDACTED[options.lang])
+    hidden = hidden_people(snapshot.persons, options.redaction)
+    persons = [p for p in snapshot.persons if p not in hidden]
+    scrub = Redactor(names or ProtectedNames.of(hidden), REDACTED[options.lang])
     sources = sorted(
         (s for s in snapshot.sources if not (drop_confidential and s.confidential)),
         key=lambda s: (s.label or "~", s.title),
@@ -361,7 +338,7 @@ def _people(sel: _Selection, against_person: dict[str, list[str]]) -> tuple[Pers
     entries = []
     order = {"victim": 0, "official": 1}
     for person in sorted(sel.persons, key=lambda p: (order.get(p.kind, 2), p.display_name)):
-        variants = sorted(sel.scrub(n) for n in _names_of(person) if n != person.display_name)
+        variants = sorted(sel.scrub(n) for n in names_of(person) if n != person.display_name)
         postings = tuple(
             Posting(
                 sel.organisation_name.get(x.organisation_id, ""),
@@ -390,18 +367,47 @@ def _people(sel: _Selection, against_person: dict[str, list[str]]) -> tuple[Pers
 
 
 def _exhibits(sel: _Selection) -> tuple[Exhibit, ...]:
-    kept = [a for a in sel.snapshot.attachments if sel.keeps(a.confidential, a.for_brief)]
+    """The attachments to print; in a redacted pack only those cleared for its profile.
+
+    A redacted pack never prints a file name (it often names a witness): a cleared exhibit
+    is listed by its label and its description (or its source's title).
+    """
+    redaction = sel.options.redaction
+    kept = [
+        a
+        for a in sel.snapshot.attachments
+        if sel.keeps(a.confidential, a.for_brief) and a.cleared_for(redaction)
+    ]
     kept.sort(key=lambda a: (a.exhibit_label or "~", a.file_name, a.id))
+    source_title = {s.id: s.title for s in sel.sources}
+    redacted = redaction != "internal"
+
+    def title(a: AttachmentRecord) -> str:
+        if not redacted:
+            return sel.scrub(a.description or a.file_name)
+        return sel.scrub(a.description or source_title.get(a.source_id or "", ""))
+
     return tuple(
         Exhibit(
             label=a.exhibit_label or f"{sel.options.exhibit_prefix}-{index}",
-            title=sel.scrub(a.file_name),
+            title=title(a),
             media_type=a.media_type,
             data=sel.snapshot.blob(a.blob_sha256),
             sha256=a.blob_sha256,
-            file_name=sel.scrub(a.file_name),
+            file_name="" if redacted else sel.scrub(a.file_name),
         )
         for index, a in enumerate(kept, start=1)
+    )
+
+
+def uncleared_exhibits(snapshot: CaseSnapshot, options: BriefingOptions) -> int:
+    """How many attachments a redacted pack leaves out because nobody cleared them for it."""
+    if "exhibits" not in options.sections:
+        return 0
+    return sum(
+        1
+        for a in snapshot.attachments
+        if _keeps(options, a.confidential, a.for_brief) and not a.cleared_for(options.redaction)
     )
 
 
@@ -409,8 +415,12 @@ def _day_text(day: dt.date | None, lang: str) -> str:
     return "" if day is None else FuzzyDate.day(day.year, day.month, day.day).display(lang)
 
 
-def assemble(snapshot: CaseSnapshot, options: BriefingOptions) -> Briefing:
-    sel = _select(snapshot, options)
+def assemble(
+    snapshot: CaseSnapshot, options: BriefingOptions, names: ProtectedNames | None = None
+) -> Briefing:
+    """The pack's content; `names` are the forms to redact (by default every form of every
+    person the profile hides, see `protected_names`)."""
+    sel = _select(snapshot, options, names)
     complaints, against_person = _complaints(sel)
     period = ""
     if options.date_from or options.date_to:
@@ -425,7 +435,11 @@ def assemble(snapshot: CaseSnapshot, options: BriefingOptions) -> Briefing:
         paper=options.paper,
         summary=sel.scrub(case.summary),
         is_sample=case.is_sample,
-        confidentiality=options.confidentiality or case.confidentiality,
+        confidentiality=(
+            options.confidentiality
+            or case.confidentiality
+            or default_marking(options.redaction, options.lang)
+        ),
         prepared_for=options.prepared_for,
         prepared_by=options.prepared_by,
         period_text=period.strip(),

@@ -3,7 +3,9 @@
 The plan comes first: how many pages each exhibit will take (PDFs page by page, images one
 per page, other files listed only), so the exhibit index can print page ranges and Bates
 numbers before the main document exists. Then `append_exhibits` merges the pages with
-pypdf and stamps every exhibit page with `{prefix}-{n:06d}` and "page X of Y".
+pypdf and stamps every exhibit page with `{prefix}-{n:06d}` and "page X of Y" (and the
+pack's confidentiality marking at the top). In a redacted pack each exhibit is cleaned
+first (`sanitise`): only what its pages show goes in.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from desktop.briefing.labels import label
 from desktop.briefing.model import Exhibit
 from desktop.briefing.pdf import fonts
 from desktop.briefing.pdf.geometry import paper_size
+from desktop.briefing.sanitise import clean_jpeg, clean_pdf
 
 log = logging.getLogger(__name__)
 
@@ -79,12 +82,14 @@ class ExhibitPlan:
         return sum(item.page_count for item in self.items[:index])
 
 
-def plan_exhibits(exhibits: tuple[Exhibit, ...], prefix: str, paper: str, lang: str) -> ExhibitPlan:
-    """Decide how each exhibit is printed and number its pages."""
+def plan_exhibits(
+    exhibits: tuple[Exhibit, ...], prefix: str, paper: str, lang: str, clean: bool = False
+) -> ExhibitPlan:
+    """Decide how each exhibit is printed and number its pages; `clean` for redacted packs."""
     items: list[PlannedExhibit] = []
     next_number = 1
     for exhibit in exhibits:
-        pdf, note_key = _exhibit_pages(exhibit, paper, lang)
+        pdf, note_key = exhibit_pages(exhibit, paper, lang, clean)
         count = _page_count(pdf) if pdf is not None else 0
         if pdf is not None and count == 0:
             pdf, note_key = None, "exhibit.unreadable"
@@ -101,12 +106,24 @@ def plan_exhibits(exhibits: tuple[Exhibit, ...], prefix: str, paper: str, lang: 
     return ExhibitPlan(prefix=prefix, items=tuple(items))
 
 
-def _exhibit_pages(exhibit: Exhibit, paper: str, lang: str) -> tuple[bytes | None, str]:
+def exhibit_pages(
+    exhibit: Exhibit, paper: str, lang: str, clean: bool = False
+) -> tuple[bytes | None, str]:
+    """The PDF pages an exhibit adds (None when it is only listed) and the note saying why."""
     if exhibit.media_type == PDF_TYPE:
-        return (exhibit.data, "") if _page_count(exhibit.data) else (None, "exhibit.unreadable")
-    if exhibit.media_type in IMAGE_TYPES:
+        if not _page_count(exhibit.data):
+            return None, "exhibit.unreadable"
+        if not clean:
+            return exhibit.data, ""
         try:
-            return image_page(exhibit, paper, lang), ""
+            return clean_pdf(exhibit.data), ""
+        except (PyPdfError, ValueError, KeyError, TypeError, OSError):
+            log.info("exhibit PDF could not be cleaned; listing it only")
+            return None, "exhibit.unreadable"
+    if exhibit.media_type in IMAGE_TYPES:
+        data = clean_jpeg(exhibit.data) if clean else exhibit.data
+        try:
+            return image_page(exhibit, paper, lang, data), ""
         except (OSError, ValueError, SyntaxError):
             # Pillow reports broken image data with these; the file is still listed.
             log.info("exhibit image could not be decoded; listing it only")
@@ -126,11 +143,12 @@ def _page_count(pdf: bytes) -> int:
         return 0
 
 
-def image_page(exhibit: Exhibit, paper: str, lang: str) -> bytes:
-    """A one-page PDF holding the image, scaled to fit under a caption with its label."""
+def image_page(exhibit: Exhibit, paper: str, lang: str, data: bytes | None = None) -> bytes:
+    """A one-page PDF holding the image (`data`, else the exhibit's own bytes), scaled to
+    fit under a caption with its label."""
     fonts.register_fonts()
     width, height = paper_size(paper)
-    image = ImageReader(io.BytesIO(exhibit.data))
+    image = ImageReader(io.BytesIO(exhibit.data if data is None else data))
     image_w, image_h = image.getSize()
     if image_w <= 0 or image_h <= 0:
         raise ValueError("empty image")
@@ -143,7 +161,7 @@ def image_page(exhibit: Exhibit, paper: str, lang: str) -> bytes:
         initialFontSize=CAPTION_SIZE,
     )
     canvas.setTitle(exhibit.label)
-    caption = f"{label(lang, 'exhibit.label')} {exhibit.label}: {exhibit.title}"
+    caption = f"{label(lang, 'exhibit.label')} {exhibit_heading(exhibit)}"
     canvas.setFont(fonts.SANS_BOLD, CAPTION_SIZE)
     canvas.drawString(
         IMAGE_MARGIN,
@@ -162,10 +180,21 @@ def image_page(exhibit: Exhibit, paper: str, lang: str) -> bytes:
     return out.getvalue()
 
 
+def exhibit_heading(exhibit: Exhibit) -> str:
+    """ "EXH-2: Statement of a witness", or the label alone when there is no title."""
+    return f"{exhibit.label}: {exhibit.title}" if exhibit.title else exhibit.label
+
+
 def stamp_sheet(
-    boxes: list[RectangleObject], prefix: str, first_page: int, total: int, lang: str
+    boxes: list[RectangleObject],
+    prefix: str,
+    first_page: int,
+    total: int,
+    lang: str,
+    marking: str = "",
 ) -> bytes:
-    """One overlay page per exhibit page: the Bates number and "page X of Y"."""
+    """One overlay page per exhibit page: the Bates number and "page X of Y" at the foot,
+    the confidentiality marking (if any) at the top."""
     fonts.register_fonts()
     out = io.BytesIO()
     canvas = Canvas(out, invariant=1, initialFontName=fonts.SANS, initialFontSize=STAMP_SIZE)
@@ -176,12 +205,26 @@ def stamp_sheet(
         page_text = label(lang, "page_of", page=first_page + index, total=total)
         _boxed_text(canvas, number, fonts.MONO_BOLD, STAMP_SIZE, width - STAMP_MARGIN, right=True)
         _boxed_text(canvas, page_text, fonts.SANS, STAMP_SIZE - 1.5, STAMP_MARGIN, right=False)
+        if marking:
+            fitted = fonts.fit_line(marking, fonts.SANS_BOLD, STAMP_SIZE - 1.5, width / 2)
+            top = height - STAMP_MARGIN - STAMP_SIZE
+            _boxed_text(
+                canvas, fitted, fonts.SANS_BOLD, STAMP_SIZE - 1.5, width - STAMP_MARGIN, True, top
+            )
         canvas.showPage()
     canvas.save()
     return out.getvalue()
 
 
-def _boxed_text(canvas: Canvas, text: str, font: str, size: float, x: float, right: bool) -> None:
+def _boxed_text(
+    canvas: Canvas,
+    text: str,
+    font: str,
+    size: float,
+    x: float,
+    right: bool,
+    y: float = STAMP_MARGIN,
+) -> None:
     text_w = stringWidth(text, font, size)
     left = x - text_w if right else x
     canvas.setFillGray(1)
@@ -189,7 +232,7 @@ def _boxed_text(canvas: Canvas, text: str, font: str, size: float, x: float, rig
     canvas.setLineWidth(0.6)
     canvas.rect(
         left - STAMP_PAD,
-        STAMP_MARGIN - STAMP_PAD - size * 0.25,
+        y - STAMP_PAD - size * 0.25,
         text_w + 2 * STAMP_PAD,
         size + 2 * STAMP_PAD,
         stroke=1,
@@ -197,10 +240,12 @@ def _boxed_text(canvas: Canvas, text: str, font: str, size: float, x: float, rig
     )
     canvas.setFillGray(0)
     canvas.setFont(font, size)
-    canvas.drawString(left, STAMP_MARGIN, text)
+    canvas.drawString(left, y, text)
 
 
-def append_exhibits(main_pdf: bytes, plan: ExhibitPlan, lang: str, outline_title: str) -> bytes:
+def append_exhibits(
+    main_pdf: bytes, plan: ExhibitPlan, lang: str, outline_title: str, marking: str = ""
+) -> bytes:
     """The main document followed by every exhibit page, stamped; same inputs, same bytes."""
     reader = PdfReader(io.BytesIO(main_pdf))
     writer = PdfWriter(clone_from=reader)
@@ -219,7 +264,7 @@ def append_exhibits(main_pdf: bytes, plan: ExhibitPlan, lang: str, outline_title
             parent = writer.add_outline_item(title=outline_title, page_number=first_index)
         exhibit = item.exhibit
         writer.add_outline_item(
-            title=f"{exhibit.label}: {exhibit.title}", page_number=first_index, parent=parent
+            title=exhibit_heading(exhibit), page_number=first_index, parent=parent
         )
     exhibit_pages = writer.pages[main_count:]
     for page in exhibit_pages:
@@ -227,7 +272,8 @@ def append_exhibits(main_pdf: bytes, plan: ExhibitPlan, lang: str, outline_title
     boxes = [page.cropbox for page in exhibit_pages]
     total = main_count + len(boxes)
     if boxes:
-        stamps = PdfReader(io.BytesIO(stamp_sheet(boxes, plan.prefix, main_count + 1, total, lang)))
+        sheet = stamp_sheet(boxes, plan.prefix, main_count + 1, total, lang, marking)
+        stamps = PdfReader(io.BytesIO(sheet))
         for page, stamp, box in zip(exhibit_pages, stamps.pages, boxes, strict=True):
             page.merge_translated_page(stamp, float(box.left), float(box.bottom), over=True)
     # Only the main document's own metadata (built from the Briefing) goes into the pack.

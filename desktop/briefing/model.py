@@ -30,6 +30,7 @@ SECTION_ORDER: Final = (
     "exhibits",
 )
 LANGUAGES: Final = ("en", "ru")
+MARKING_LIMIT: Final = 120
 PAPERS: Final = ("a4", "letter")
 REDACTIONS: Final = ("internal", "counsel", "public")
 PRECISIONS: Final = ("day", "month", "year", "decade", "range", "undated")
@@ -97,6 +98,12 @@ class BriefingOptions:
             )
         if self.date_from and self.date_to and self.date_from > self.date_to:
             raise ValidationError("The start date is after the end date.", field="date_from")
+        if len(self.confidentiality) > MARKING_LIMIT or "\n" in self.confidentiality:
+            raise ValidationError(
+                f"The confidentiality marking must be one line of at most {MARKING_LIMIT} "
+                "characters.",
+                field="confidentiality",
+            )
         prefix = self.exhibit_prefix
         if not (1 <= len(prefix) <= 12 and prefix.isascii() and prefix.replace("-", "").isalnum()):
             raise ValidationError(

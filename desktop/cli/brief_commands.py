@@ -50,6 +50,11 @@ def _options(parser: argparse.ArgumentParser) -> None:
         help=f"comma-separated, from: {','.join(SECTION_ORDER)}",
     )
     parser.add_argument("--exhibit-prefix", default="EXH")
+    parser.add_argument(
+        "--marking",
+        default="",
+        help="confidentiality marking on the cover and every page (default: the profile's)",
+    )
     parser.add_argument("--generated-on", help="date printed as 'generated on' (default: today)")
 
 
@@ -83,6 +88,7 @@ def options_from(args: argparse.Namespace) -> BriefingOptions:
         prepared_for=args.prepared_for,
         prepared_by=args.prepared_by,
         exhibit_prefix=args.exhibit_prefix,
+        confidentiality=" ".join(args.marking.split()),
     )
 
 
@@ -97,6 +103,13 @@ def write_pack(services: Services, case_id: str, args: argparse.Namespace) -> in
         raise KnownError(f"Cannot write {args.out}: {exc.strerror}.") from exc
     print(f"Wrote {out} ({pack.pages} pages)")
     print(f"SHA-256 {pack.sha256}")
+    if pack.redaction_check is not None:
+        print(pack.redaction_check.summary())
+    if pack.uncleared:
+        print(
+            f"{pack.uncleared} attachment(s) left out: not cleared for {options.redaction} "
+            f"packs (see `attach list`; `attach clear ATTACHMENT --for {options.redaction}`)."
+        )
     return 0
 
 

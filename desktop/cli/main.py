@@ -14,7 +14,7 @@ import traceback
 from collections.abc import Callable, Sequence
 
 from desktop import __version__
-from desktop.cli import record_commands, transfer_commands, vault_commands
+from desktop.cli import attach_commands, record_commands, transfer_commands, vault_commands
 from desktop.cli.context import Context
 from desktop.errors import KnownError
 from desktop.paths import user_data_dir
@@ -26,6 +26,7 @@ REGISTRARS: list[Registrar] = [
     vault_commands.register,
     record_commands.register,
     transfer_commands.register,
+    attach_commands.register,
 ]
 
 

@@ -65,6 +65,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     pa.add_argument("--alias", action="append", default=[], help="another spelling (repeatable)")
     pa.add_argument("--kind", choices=[k.value for k in PersonKind], default="other")
     pa.add_argument("--description", default="")
+    pa.add_argument(
+        "--protected",
+        action="store_true",
+        help="a witness or other person whose names public packs remove everywhere",
+    )
+    pa.add_argument(
+        "--confidential",
+        action="store_true",
+        help="left out, names and all, of counsel and public packs",
+    )
     pa.set_defaults(run=person_add)
 
     complaint = sub.add_parser("complaint", help="the complaints register").add_subparsers(
@@ -157,8 +167,19 @@ def person_list(ctx: Context) -> int:
     rows = []
     for p in people:
         others = [n.text for n in parse_names(p.names) if n.text != p.display_name]
-        rows.append((p.id[:8], p.display_name, ", ".join(others), PersonKind(p.kind).label()))
-    print(table(("id", "name", "other names", "kind"), rows))
+        marks = [
+            m for m, on in (("protected", p.protected), ("confidential", p.confidential)) if on
+        ]
+        rows.append(
+            (
+                p.id[:8],
+                p.display_name,
+                ", ".join(others),
+                PersonKind(p.kind).label(),
+                ", ".join(marks),
+            )
+        )
+    print(table(("id", "name", "other names", "kind", "marks"), rows))
     return 0
 
 
@@ -169,9 +190,16 @@ def person_add(ctx: Context) -> int:
         names.append(NameVariant(a.original, kind="original"))
     names += [NameVariant(alias) for alias in a.alias]
     person_id = ctx.services.people.add_person(
-        ctx.case_id(), a.kind, a.name, names=names, description=a.description
+        ctx.case_id(),
+        a.kind,
+        a.name,
+        names=names,
+        description=a.description,
+        protected=a.protected,
+        confidential=a.confidential,
     )
-    print(f"Added {person_id[:8]}: {a.name}")
+    marks = [m for m, on in (("protected", a.protected), ("confidential", a.confidential)) if on]
+    print(f"Added {person_id[:8]}: {a.name}" + (f" ({', '.join(marks)})" if marks else ""))
     return 0
 
 

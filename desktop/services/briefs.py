@@ -1,15 +1,32 @@
-"""Briefing packs: gather the case, apply the options, lay out the PDF, report its hash."""
+"""Briefing packs: gather the case, apply the options, lay out the PDF, check it, report its hash.
+
+A `counsel` or `public` pack is checked twice before anyone can save it: each cleared
+PDF exhibit is read for protected names before layout (refused with its page number),
+and the finished pack is read back whole by the leak gate (`briefing.leakgate`). Either
+refusal is a `KnownError` and no `Pack` exists, so nothing can be written or printed.
+"""
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from desktop.briefing.data import assemble, load_snapshot
+from desktop.briefing.data import (
+    CaseSnapshot,
+    assemble,
+    load_snapshot,
+    protected_names,
+    uncleared_exhibits,
+)
 from desktop.briefing.model import Briefing, BriefingOptions
+from desktop.briefing.redaction import ProtectedNames
 from desktop.services.sources import SourceService
 from desktop.store.store import Store
+
+if TYPE_CHECKING:
+    from desktop.briefing.leakgate import RedactionCheck
 
 Progress = Callable[[float], None]  # fraction done, 0.0 to 1.0
 
@@ -20,6 +37,10 @@ class Pack:
     sha256: str
     pages: int
     briefing: Briefing
+    # Set for counsel and public packs, which passed the leak gate.
+    redaction_check: RedactionCheck | None = None
+    # Attachments the pack left out because nobody cleared them for its profile.
+    uncleared: int = 0
 
 
 class BriefingService:
@@ -27,20 +48,50 @@ class BriefingService:
         self.store = store
         self.sources = sources
 
+    def snapshot(self, case_id: str) -> CaseSnapshot:
+        return load_snapshot(self.store, case_id, self.sources.blob)
+
     def briefing(self, case_id: str, options: BriefingOptions) -> Briefing:
-        return assemble(load_snapshot(self.store, case_id, self.sources.blob), options)
+        return assemble(self.snapshot(case_id), options)
 
     def build(
-        self, case_id: str, options: BriefingOptions, progress: Progress | None = None
+        self,
+        case_id: str,
+        options: BriefingOptions,
+        progress: Progress | None = None,
+        *,
+        redact_with: ProtectedNames | None = None,
     ) -> Pack:
+        """Build, and for redacted profiles check, the pack; `RedactionRefused` or
+        `ExhibitRefused` when a protected name would be in it.
+
+        `redact_with` replaces the forms redaction removes (tests weaken it on purpose to
+        show that the gate, which always searches for every form, still refuses).
+        """
         # Imported here: reportlab and pypdf cost ~1.7 s of start-up every other command avoids.
         from io import BytesIO
 
         from pypdf import PdfReader
 
+        from desktop.briefing.leakgate import check_exhibits, check_pack
         from desktop.briefing.pdf.renderer import render_briefing
 
-        briefing = self.briefing(case_id, options)
+        snapshot = self.snapshot(case_id)
+        names = protected_names(snapshot, options)
+        briefing = assemble(snapshot, options, redact_with or names)
+        redacted = options.redaction != "internal"
+        if redacted:
+            check_exhibits(briefing.exhibits, names.finder, briefing.paper, briefing.lang)
         pdf = render_briefing(briefing, progress)
+        check = None
+        if redacted:
+            check = check_pack(pdf, names.finder, len(names.forms), names.people)
         pages = len(PdfReader(BytesIO(pdf)).pages)
-        return Pack(pdf, hashlib.sha256(pdf).hexdigest(), pages, briefing)
+        return Pack(
+            pdf,
+            hashlib.sha256(pdf).hexdigest(),
+            pages,
+            briefing,
+            redaction_check=check,
+            uncleared=uncleared_exhibits(snapshot, options) if redacted else 0,
+        )

@@ -50,7 +50,11 @@ ATTACHMENT_RULES: dict[str, Cleaner] = {
     "source_id": reference,
     "confidential": flag,
     "for_brief": flag,
+    "description": short_text,
+    "cleared_counsel": flag,
+    "cleared_public": flag,
 }
+CLEARABLE = ("counsel", "public")
 
 
 def _source_values(fields: dict[str, object]) -> dict[str, object]:
@@ -217,6 +221,31 @@ class SourceService:
     def update_attachment(self, attachment_id: str, **changes: object) -> dict[str, object]:
         values = clean_fields(changes, ATTACHMENT_RULES, "attachment")
         return self.store.update(Attachment, attachment_id, values)
+
+    def set_cleared(self, attachment_id: str, redaction: str, cleared: bool = True) -> bool:
+        """Clear an attachment for packs of `redaction` (or withdraw it); True if it changed."""
+        if redaction not in CLEARABLE:
+            raise ValidationError("Attachments are cleared for counsel or public packs.", "for")
+        changed = self.update_attachment(attachment_id, **{f"cleared_{redaction}": cleared})
+        return bool(changed)
+
+    def find_attachment(self, case_id: str, reference: str) -> AttachmentRecord:
+        """The attachment named by its id (or 8+ first characters), exhibit label or file name."""
+        wanted = reference.strip()
+        found = [
+            a
+            for a in self.attachments(case_id)
+            if a.id == wanted
+            or (len(wanted) >= 8 and a.id.startswith(wanted))
+            or (
+                wanted and wanted.casefold() in (a.exhibit_label.casefold(), a.file_name.casefold())
+            )
+        ]
+        if not found:
+            raise KnownError("No attachment of this case has that id, exhibit label or file name.")
+        if len(found) > 1:
+            raise KnownError("More than one attachment matches; give its id instead.")
+        return found[0]
 
     def delete_attachment(self, attachment_id: str) -> None:
         self.store.delete(Attachment, attachment_id)

@@ -164,6 +164,17 @@ class AttachmentRecord:
     exhibit_label: str
     confidential: bool
     for_brief: bool
+    description: str
+    cleared_counsel: bool
+    cleared_public: bool
+
+    def cleared_for(self, redaction: str) -> bool:
+        """Whether the user cleared this file for packs of `redaction` (internal: always)."""
+        if redaction == "counsel":
+            return self.cleared_counsel
+        if redaction == "public":
+            return self.cleared_public
+        return True
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ import hashlib
 import io
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 from reportlab.pdfgen import canvas
@@ -71,3 +72,39 @@ def test_image_attachment_is_shown(qtbot: QtBot, services: Services, case_id: st
     tab.select_source(source_id)
     qtbot.waitUntil(lambda: tab.viewer.rendered is not None, timeout=10_000)
     assert tab.viewer.rendered is not None and tab.viewer.rendered.image.size().width() == 40
+
+
+def test_clearance_and_description_are_set_in_the_tab_and_undone(
+    qtbot: QtBot, services: Services, case_id: str
+) -> None:
+    source_id = services.sources.sources(case_id)[0].id
+    attachment_id = services.sources.add_attachment(
+        case_id, "witness_statement.pdf", two_page_pdf(), source_id=source_id
+    )
+    undo = QUndoStack()
+    tab = SourcesTab(services, undo)
+    qtbot.addWidget(tab)
+    tab.set_case(case_id)
+    assert tab.select_source(source_id)
+    clearance = tab.clearance
+    assert clearance.public.isEnabled() and not clearance.public.isChecked()
+    clearance.public.click()
+    assert services.sources.get_attachment(attachment_id).cleared_public
+    assert not services.sources.get_attachment(attachment_id).cleared_counsel
+    clearance.description.setFocus()
+    qtbot.keyClicks(clearance.description, "Statement (redacted copy)")
+    qtbot.keyClick(clearance.description, Qt.Key.Key_Return)
+    assert services.sources.get_attachment(attachment_id).description == (
+        "Statement (redacted copy)"
+    )
+    current = tab.current_attachment()
+    assert current is not None and current.cleared_public  # the list holds fresh values
+    undo.undo()
+    assert services.sources.get_attachment(attachment_id).description == ""
+    undo.undo()
+    assert not services.sources.get_attachment(attachment_id).cleared_public
+    undo.redo()
+    assert services.sources.get_attachment(attachment_id).cleared_public
+    services.sources.update_attachment(attachment_id, confidential=True)
+    tab.refresh()
+    assert not tab.clearance.public.isEnabled()  # confidential: never in a redacted pack

@@ -121,12 +121,17 @@ class BriefingRenderer:
             briefing.exhibit_prefix,
             briefing.paper,
             briefing.lang,
+            clean=briefing.redaction != "internal",
         )
         main = self.render_main(briefing, plan)
         if not plan.page_count:
             return main
         return exhibit_pages.append_exhibits(
-            main, plan, briefing.lang, label(briefing.lang, "exhibit.appended")
+            main,
+            plan,
+            briefing.lang,
+            label(briefing.lang, "exhibit.appended"),
+            briefing.confidentiality,
         )
 
     def render_main(self, briefing: Briefing, plan: exhibit_pages.ExhibitPlan) -> bytes:
@@ -218,22 +223,25 @@ class BriefingRenderer:
     def decorate_page(
         self, canvas: DeferredCanvas, briefing: Briefing, page: int, total: int
     ) -> None:
-        """Case title and marking at the top (not on the cover), "page X of Y" at the foot."""
+        """The marking at the top of every page, beside the case title (which the cover
+        prints large instead); "page X of Y" at the foot."""
         width, height = canvas._pagesize
         size = self.running_font_size
         left, right = self.margin_left, width - self.margin_right
-        if not (page == 1 and briefing.has("cover")):
-            y = height - self.header_baseline
-            marking = briefing.confidentiality
-            marking_w = stringWidth(marking, fonts.SANS_BOLD, size) if marking else 0.0
+        on_cover = page == 1 and briefing.has("cover")
+        y = height - self.header_baseline
+        marking = fonts.fit_line(briefing.confidentiality, fonts.SANS_BOLD, size, right - left)
+        marking_w = stringWidth(marking, fonts.SANS_BOLD, size) if marking else 0.0
+        if not on_cover:
             title = fonts.fit_line(briefing.title, fonts.SANS, size, right - left - marking_w - 12)
             canvas.setFont(fonts.SANS, size)
             canvas.setFillColor(MUTED)
             canvas.drawString(left, y, title)
-            if marking:
-                canvas.setFont(fonts.SANS_BOLD, size)
-                canvas.setFillColor(MARKING)
-                canvas.drawRightString(right, y, marking)
+        if marking:
+            canvas.setFont(fonts.SANS_BOLD, size)
+            canvas.setFillColor(MARKING)
+            canvas.drawRightString(right, y, marking)
+        if marking or not on_cover:
             canvas.setStrokeColor(RULE)
             canvas.setLineWidth(0.5)
             canvas.line(left, y - 3, right, y - 3)

@@ -61,3 +61,8 @@ class Attachment(Synced):
     exhibit_label: Mapped[str] = mapped_column(Text, default="")
     confidential: Mapped[bool] = mapped_column(Boolean, default=False)
     for_brief: Mapped[bool] = mapped_column(Boolean, default=True)
+    # What a redacted pack prints instead of the file name (which may name a witness).
+    description: Mapped[str] = mapped_column(Text, default="")
+    # Redacted packs include an exhibit only when the user cleared it for that profile.
+    cleared_counsel: Mapped[bool] = mapped_column(Boolean, default=False)
+    cleared_public: Mapped[bool] = mapped_column(Boolean, default=False)

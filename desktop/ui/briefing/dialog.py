@@ -19,6 +19,7 @@ from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -35,6 +36,7 @@ from desktop.errors import KnownError, ValidationError
 from desktop.services.briefs import Pack
 from desktop.services.registry import Services
 from desktop.ui.briefing.build import PackBuilder, Progress
+from desktop.ui.briefing.clearance import ExhibitClearance
 from desktop.ui.briefing.options import BriefingOptionsForm
 from desktop.ui.briefing.pages import PdfPages, chosen_pages, print_pages
 from desktop.ui.briefing.preview import PagePreview
@@ -75,8 +77,21 @@ class BriefingDialog(QDialog):
 
         self.form = BriefingOptionsForm(current_language(), self)
         self.form.changed.connect(self._on_options_changed)
+        self.clearance = ExhibitClearance(services, case_id, self)
+        self.clearance.changed.connect(self._on_options_changed)
+        self.form.redaction.currentIndexChanged.connect(
+            lambda: self.clearance.set_profile(str(self.form.redaction.currentData()))
+        )
+        clearance_box = QGroupBox(self.tr("Exhibits cleared for this pr&ofile"), self)
+        clearance_layout = QVBoxLayout(clearance_box)
+        clearance_layout.addWidget(self.clearance)
+        left = QWidget(self)
+        left_column = QVBoxLayout(left)
+        left_column.setContentsMargins(0, 0, 0, 0)
+        left_column.addWidget(self.form)
+        left_column.addWidget(clearance_box)
         form_scroll = QScrollArea(self)
-        form_scroll.setWidget(self.form)
+        form_scroll.setWidget(left)
         form_scroll.setWidgetResizable(True)
         form_scroll.setMinimumWidth(360)
 
@@ -150,10 +165,15 @@ class BriefingDialog(QDialog):
         """The options as entered, dated today; raises ValidationError."""
         return self.form.options(dt.date.today())
 
+    def _printed_title(self) -> str:
+        """The case title as the pack prints it: a redacted pack's file and print-job names
+        must not carry a protected name the case title holds."""
+        return self._pack.briefing.title if self._pack is not None else self._case_title
+
     def default_path(self) -> Path:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         on = self._pack_options.generated_on if self._pack_options else dt.date.today()
-        return Path(folder or Path.home()) / pack_file_name(self._case_title, on)
+        return Path(folder or Path.home()) / pack_file_name(self._printed_title(), on)
 
     # -- building --------------------------------------------------------------------
 
@@ -194,11 +214,22 @@ class BriefingDialog(QDialog):
         self.progress.hide()
         self._pack = pack
         self.preview.show_pages(PdfPages(pack.pdf))
-        self.status.setText(
+        status = (
             self.tr("%1 pages · SHA-256 %2")
             .replace("%1", str(pack.pages))
             .replace("%2", pack.sha256)
         )
+        if pack.redaction_check is not None:
+            status += "\n" + (
+                self.tr("Redaction check: %1 forms of %2 protected people, none found.")
+                .replace("%1", str(pack.redaction_check.forms))
+                .replace("%2", str(pack.redaction_check.people))
+            )
+        if pack.uncleared:
+            status += "\n" + self.tr(
+                "%1 attachment(s) left out: not cleared for this profile."
+            ).replace("%1", str(pack.uncleared))
+        self.status.setText(status)
         self._update_buttons()
 
     def _on_failed(self, exc: object) -> None:
@@ -278,7 +309,7 @@ class BriefingDialog(QDialog):
         if self._pack is None or self._pack_options is None:
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(pack_file_name(self._case_title, self._pack_options.generated_on))
+        printer.setDocName(pack_file_name(self._printed_title(), self._pack_options.generated_on))
         printer.setFullPage(True)  # the PDF pages carry their own margins
         printer.setPageSize(QPageSize(PAGE_SIZES[self._pack_options.paper]))
         printer.setPageOrientation(QPageLayout.Orientation.Portrait)

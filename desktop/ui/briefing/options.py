@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.briefing.model import LANGUAGES, SECTION_ORDER, BriefingOptions
+from desktop.briefing.labels import default_marking
+from desktop.briefing.model import LANGUAGES, MARKING_LIMIT, SECTION_ORDER, BriefingOptions
 from desktop.errors import ValidationError
 
 TEXT_LIMIT = 200
@@ -116,7 +117,16 @@ class BriefingOptionsForm(QWidget):
         self.exhibit_prefix.setText("EXH")
         self.exhibit_prefix.setMaxLength(12)
         self.confidentiality = self._line_edit(self.tr("Confidentiality marking"))
-        self.confidentiality.setPlaceholderText(self.tr("The profile's usual marking"))
+        self.confidentiality.setMaxLength(MARKING_LIMIT)
+        self.confidentiality.setToolTip(
+            self.tr(
+                "Printed on the cover and at the top of every page, exhibits included. "
+                "Leave empty for the profile's usual marking, shown in grey."
+            )
+        )
+        self.redaction.currentIndexChanged.connect(self._show_default_marking)
+        self.language.currentIndexChanged.connect(self._show_default_marking)
+        self._show_default_marking()
 
         self.errors: dict[str, QLabel] = {}
         form = QFormLayout()
@@ -190,6 +200,13 @@ class BriefingOptionsForm(QWidget):
             "exhibit_prefix": self.tr("Use 1 to 12 letters, digits or dashes."),
         }
         return translated.get(exc.field or "", str(exc))
+
+    def default_marking(self) -> str:
+        """The marking printed when the field is left empty (the pack's label language)."""
+        return default_marking(str(self.redaction.currentData()), str(self.language.currentData()))
+
+    def _show_default_marking(self) -> None:
+        self.confidentiality.setPlaceholderText(self.default_marking())
 
     def _explain_redaction(self) -> None:
         notes = {

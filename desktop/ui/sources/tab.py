@@ -37,6 +37,7 @@ from desktop.ui.background import run_in_background
 from desktop.ui.editors.source import SourceEditor
 from desktop.ui.i18n import current_language
 from desktop.ui.messages import show_error
+from desktop.ui.sources.clearance import AttachmentClearance
 from desktop.ui.sources.viewer import AttachmentViewer
 from desktop.ui.undo import delete_with_undo
 
@@ -88,6 +89,8 @@ class SourcesTab(QWidget):
         self.drop_hint = QLabel(self)
         self.drop_hint.setStyleSheet("color: #666;")
         self.viewer = AttachmentViewer(self)
+        self.clearance = AttachmentClearance(services, undo_stack, self)
+        self.clearance.edited.connect(self._attachment_edited)
         left = QWidget(self)
         left_buttons = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.delete_button):
@@ -107,6 +110,7 @@ class SourcesTab(QWidget):
         right_layout.addWidget(self.files_label)
         right_layout.addWidget(self.files)
         right_layout.addLayout(file_buttons)
+        right_layout.addWidget(self.clearance)
         right_layout.addWidget(self.drop_hint)
         right_layout.addWidget(self.hash_label)
         right_layout.addWidget(self.viewer, 1)
@@ -141,6 +145,7 @@ class SourcesTab(QWidget):
         self.add_file_button.setText(self.tr("&Attach file…"))
         self.save_copy_button.setText(self.tr("&Save a copy…"))
         self.drop_hint.setText(self.tr("Drop files here to attach them to the chosen source."))
+        self.clearance.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -162,6 +167,7 @@ class SourcesTab(QWidget):
         self.files.clear()
         self.viewer.clear()
         self.hash_label.clear()
+        self.clearance.show_attachment(None)
 
     def refresh(self) -> None:
         keep = self.current_source()
@@ -207,6 +213,7 @@ class SourcesTab(QWidget):
         self.files.clear()
         self.viewer.clear()
         self.hash_label.clear()
+        self.clearance.show_attachment(None)
         if not (self.case_id and source_id):
             self.save_copy_button.setEnabled(False)
             return
@@ -227,6 +234,7 @@ class SourcesTab(QWidget):
     def _file_changed(self) -> None:
         attachment = self.current_attachment()
         self.save_copy_button.setEnabled(attachment is not None)
+        self.clearance.show_attachment(attachment)
         if attachment is None:
             self.viewer.clear()
             self.hash_label.clear()
@@ -239,6 +247,14 @@ class SourcesTab(QWidget):
             show_error(self, exc)
             return
         self.viewer.show_bytes(data, attachment.media_type)
+
+    def _attachment_edited(self, attachment_id: str) -> None:
+        """Keep the list's copy of an attachment current after its clearance changed."""
+        for row in range(self.files.count()):
+            item = self.files.item(row)
+            value = item.data(ID_ROLE)
+            if isinstance(value, AttachmentRecord) and value.id == attachment_id:
+                item.setData(ID_ROLE, self.services.sources.get_attachment(attachment_id))
 
     # ---- sources ----------------------------------------------------------------------
     def new_source(self) -> SourceEditor | None:
