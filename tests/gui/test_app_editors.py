@@ -297,3 +297,25 @@ def test_organisations_can_be_edited_and_deleted_with_undo(
     stack.undo()
     assert dialog.list.count() == count
     assert chosen in {o.id for o in services.people.organisations(case_id)}
+
+
+def test_complaints_register_sorts_by_a_column_and_keeps_it_on_reload(
+    qtbot: QtBot, services: Services, case_id: str
+) -> None:
+    from desktop.ui.complaints.tab import ComplaintsTab
+
+    tab = ComplaintsTab(services, QUndoStack())
+    qtbot.addWidget(tab)
+    tab.set_case(case_id)
+    filed_order = [r.complaint.id for r in tab.model.rows]
+    assert len(filed_order) >= 3
+    due = ComplaintsModel.COLUMNS.index("due")
+    tab.table.sortByColumn(due, Qt.SortOrder.DescendingOrder)
+    shown = [tab.model.data(tab.model.index(i, due)) or "" for i in range(tab.model.rowCount())]
+    dated = [d for d in shown if d]
+    assert dated == sorted(dated, reverse=True) and shown[: len(dated)] == dated
+    tab.refresh()
+    again = [tab.model.data(tab.model.index(i, due)) or "" for i in range(tab.model.rowCount())]
+    assert again == shown  # a reload keeps the user's sort
+    tab.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    assert [r.complaint.id for r in tab.model.rows] == filed_order

@@ -27,6 +27,8 @@ class ComplaintsModel(QAbstractTableModel):
         super().__init__(parent)  # type: ignore[arg-type]
         self.services = services
         self.rows: list[ComplaintRow] = []
+        self._sorted_by: tuple[int, Qt.SortOrder] | None = None
+        self._in_filing_order: list[ComplaintRow] = []
 
     def headers(self) -> list[str]:
         return [self.tr("Status"), self.tr("Filed"), self.tr("Body"), self.tr("Against"),
@@ -36,7 +38,40 @@ class ComplaintsModel(QAbstractTableModel):
     def load(self, case_id: str | None, today: dt.date | None = None) -> None:
         self.beginResetModel()
         self.rows = self.services.complaints.register(case_id, today) if case_id else []
+        self._in_filing_order = list(self.rows)
+        if self._sorted_by is not None:
+            self._sort_rows(*self._sorted_by)
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column (the header's click); the order is kept across reloads."""
+        self.layoutAboutToBeChanged.emit()
+        if 0 <= column < len(self.COLUMNS):
+            self._sorted_by = (column, order)
+            self._sort_rows(column, order)
+        else:  # no sort column: the register's own order (by filing date)
+            self._sorted_by = None
+            self.rows = list(self._in_filing_order)
+        self.layoutChanged.emit()
+
+    def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
+        name = self.COLUMNS[column]
+
+        def key(row: ComplaintRow) -> tuple[object, ...]:
+            c = row.complaint
+            if name == "filed":
+                return (row.filed.is_undated, row.filed.sort_number())
+            if name == "days_left":  # rows with no clock running go last
+                return (row.days_left is None, row.days_left or 0)
+            if name == "due":
+                return (not c.response_due, c.response_due or "")
+            if name == "last_response":
+                last = row.last_response
+                return (last is None, FuzzyDate.from_edtf(last.received_edtf).sort_number()
+                        if last else 0)  # fmt: skip
+            return (self._text(row, name).casefold(),)
+
+        self.rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
         return 0 if parent.isValid() else len(self.rows)
@@ -69,8 +104,11 @@ class ComplaintsModel(QAbstractTableModel):
             return QBrush(OVERDUE_TEXT)
         if role == Qt.ItemDataRole.BackgroundRole and row.overdue:
             return QBrush(OVERDUE_BACKGROUND)
-        if role == Qt.ItemDataRole.ToolTipRole and row.overdue:
-            return self.tr("Overdue: no answer by the due date.")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if row.overdue:
+                return self.tr("Overdue: no answer by the due date.")
+            text = self._text(row, self.COLUMNS[index.column()])
+            return text if len(text) > 24 else None  # the whole text where a column cuts it
         if (
             role == Qt.ItemDataRole.TextAlignmentRole
             and self.COLUMNS[index.column()] == "days_left"

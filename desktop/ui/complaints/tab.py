@@ -48,6 +48,8 @@ class ComplaintsTab(QWidget):
             ComplaintsModel.COLUMNS.index("against"), QHeaderView.ResizeMode.Stretch
         )
         self.table.setWordWrap(False)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # filing order until asked
+        self.table.setSortingEnabled(True)
         self.new_button = QPushButton(self)
         self.detail = ComplaintDetail(services, self)
         top = QWidget(self)
