@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import select
 
-from desktop.briefing.labels import default_marking
+from desktop.briefing.labels import default_marking, label
 from desktop.briefing.model import (
     Briefing,
     BriefingOptions,
@@ -443,6 +443,7 @@ def assemble(
         prepared_for=options.prepared_for,
         prepared_by=options.prepared_by,
         period_text=period.strip(),
+        selection_note=label(options.lang, "cover.marked_only") if options.marked_only else "",
         redaction=options.redaction,
         exhibit_prefix=options.exhibit_prefix,
         chronology=_chronology(sel),

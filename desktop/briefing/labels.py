@@ -28,6 +28,11 @@ _LABELS: Final[dict[str, tuple[str, str]]] = {
     "cover.prepared_for": ("Prepared for", "Подготовлено для"),
     "cover.prepared_by": ("Prepared by", "Подготовлено"),
     "cover.generated_on": ("Date", "Дата"),
+    "cover.selection": ("Selection", "Выборка"),
+    "cover.marked_only": (
+        "Only the facts and complaints marked for the brief",
+        "Только факты и жалобы, отмеченные для справки",
+    ),
     "cover.period": ("Period covered", "Охватываемый период"),
     "cover.redaction": ("Redaction profile", "Профиль редактирования"),
     "cover.sample": (
@@ -52,6 +57,7 @@ _LABELS: Final[dict[str, tuple[str, str]]] = {
     "chrono.sources": ("Sources", "Источники"),
     "chrono.place": ("Place", "Место"),
     "chrono.empty": ("No events in this pack.", "В материалах нет событий."),
+    "chrono.continued": ("(continued)", "(продолжение)"),
     "precision.day": ("day", "день"),
     "precision.month": ("month", "месяц"),
     "precision.year": ("year", "год"),

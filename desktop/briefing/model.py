@@ -258,6 +258,7 @@ class Briefing:
     prepared_for: str = ""
     prepared_by: str = ""
     period_text: str = ""
+    selection_note: str = ""  # the cover says when a pack holds only part of the case
     redaction: str = "internal"
     exhibit_prefix: str = "EXH"
     chronology: tuple[ChronologyRow, ...] = ()

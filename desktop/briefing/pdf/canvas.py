@@ -82,4 +82,5 @@ class DeferredCanvas(Canvas):
             Canvas.showPage(self)
         held.clear()
         self._page_ops = []
+        self.showOutline()  # a reader opens the pack with its bookmarks shown
         Canvas.save(self)

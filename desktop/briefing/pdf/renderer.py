@@ -8,6 +8,7 @@ the fixed labels, so what redaction removed before cannot appear.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Callable, Iterator
 from typing import Any, ClassVar
@@ -58,6 +59,7 @@ from desktop.briefing.pdf.styles import (
     PackStyles,
     build_styles,
 )
+from desktop.core.fuzzydate import FuzzyDate
 
 Progress = Callable[[float], None]
 Story = list[Flowable]
@@ -268,8 +270,9 @@ class BriefingRenderer:
         fields = [
             ("cover.prepared_for", briefing.prepared_for),
             ("cover.prepared_by", briefing.prepared_by),
-            ("cover.generated_on", briefing.generated_on.isoformat()),
+            ("cover.generated_on", _day_text(briefing.generated_on, lang)),
             ("cover.period", briefing.period_text),
+            ("cover.selection", briefing.selection_note),
             ("cover.redaction", label(lang, f"redaction.{briefing.redaction}")),
         ]
         rows = [
@@ -347,21 +350,36 @@ class BriefingRenderer:
         ]
         widths = self._column_widths(briefing, self.chronology_columns)
         rows = briefing.chronology
+        # Rows never split across pages (a split row left a fragment with an empty date
+        # cell on the next page); a row taller than a page is cut into rows of its own
+        # first, each saying it continues. Tables of a few hundred rows keep layout time
+        # linear; each further table starts on a new page so its header is a page's top.
+        limit = self._row_limit(briefing)
+        continued = text(label(lang, "chrono.continued"))
         for start in range(0, len(rows), self.chronology_chunk_rows):
             chunk = rows[start : start + self.chronology_chunk_rows]
             data: list[list[Any]] = [head]
-            data.extend(self.chronology_row(briefing, styles, row) for row in chunk)
-            story.append(self._grid(data, widths))
+            for row in chunk:
+                cells = self.chronology_row(briefing, styles, row)
+                data.extend(_fit_row(cells, widths, limit, f"{text(row.date_text)} {continued}",
+                                     styles.cell))  # fmt: skip
+            if start:
+                story.append(PageBreak())
+            story.append(self._grid(data, widths, split_in_row=0))
         return story
+
+    def _row_limit(self, briefing: Briefing) -> float:
+        """The tallest a table row may be: a page's frame less the header row and room."""
+        height = paper_size(briefing.paper)[1] - self.margin_top - self.margin_bottom
+        return height - 6 * self.base_font_size
 
     def chronology_row(
         self, briefing: Briefing, styles: PackStyles, row: ChronologyRow
     ) -> list[Any]:
         lang = briefing.lang
-        # date_text already says "circa"/"before" where it applies; add the precision.
+        # date_text says all there is ("circa March 2008", "before 5 August 2010"): a
+        # "(day)"/"(range)" line under every date was noise a clerk had to read past.
         date = text(row.date_text)
-        date += f'<br/><font color="#5f5f6b" size="{self.base_font_size - 2.5}">'
-        date += f"({text(label(lang, f'precision.{row.precision}'))})</font>"
         event = f"<b>{text(row.title)}</b>"
         if row.description:
             event += f"<br/>{text(row.description)}"
@@ -543,12 +561,16 @@ class BriefingRenderer:
         width = paper_size(briefing.paper)[0] - self.margin_left - self.margin_right
         return [width * f for f in fractions]
 
-    def _grid(self, data: list[list[Any]], widths: list[float]) -> Table:
+    def _grid(
+        self, data: list[list[Any]], widths: list[float], split_in_row: float | None = None
+    ) -> Table:
+        """A ruled table with a repeated header; rows taller than `split_in_row` points may
+        be split across pages (0: never; the caller has cut rows to fit a page)."""
         table = Table(
             data,
             colWidths=widths,
             repeatRows=1,
-            splitInRow=self.split_in_row_min,
+            splitInRow=self.split_in_row_min if split_in_row is None else split_in_row,
             hAlign="LEFT",
         )
         table.setStyle(
@@ -609,3 +631,48 @@ def _citations(citations: tuple[Citation, ...]) -> str:
 def render_briefing(briefing: Briefing, progress: Progress | None = None) -> bytes:
     """The pack as PDF bytes, with the default renderer."""
     return BriefingRenderer(progress).render(briefing)
+
+
+def _day_text(day: dt.date, lang: str) -> str:
+    """The pack's date as the body writes dates ("16 November 2009", "16 ноября 2009")."""
+    return FuzzyDate.from_edtf(day.isoformat()).display(lang)
+
+
+CELL_PADDING = 4.0  # LEFTPADDING / RIGHTPADDING of every grid cell (see _grid)
+
+
+def _fit_row(
+    cells: list[Any], widths: list[float], limit: float, continued: str, style: Any
+) -> list[list[Any]]:
+    """`cells` as one row, or as several when a cell is taller than `limit` points.
+
+    The tall paragraphs are split where they would leave the page; the following rows
+    carry the rest, with `continued` in the first column and the other cells empty.
+    """
+    rows: list[list[Any]] = []
+    current = cells
+    while True:
+        inner = [w - 2 * CELL_PADDING for w in widths]
+        heights = [
+            c.wrap(w, limit)[1] if isinstance(c, Paragraph) else 0.0
+            for c, w in zip(current, inner, strict=True)
+        ]
+        if max(heights) <= limit:
+            rows.append(current)
+            return rows
+        first: list[Any] = []
+        rest: list[Any] = []
+        for cell, width, height in zip(current, inner, heights, strict=True):
+            pieces = cell.split(width, limit) if height > limit else []
+            if len(pieces) == 2:
+                first.append(pieces[0])
+                rest.append(pieces[1])
+            else:
+                first.append(cell)
+                rest.append("")
+        if all(r == "" for r in rest):  # nothing could be split: leave it to reportlab
+            rows.append(current)
+            return rows
+        rows.append(first)
+        rest[0] = Paragraph(continued, style)
+        current = rest
