@@ -15,6 +15,7 @@ chain. The copy is a new installation: it takes a new device id and must be pair
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -237,6 +238,9 @@ def _copy(
             batch: list[tuple[Any, ...]] = []
             count = 0
             for row in readable_rows(image, table, TableRead()):
+                if table == "blobs" and not _blob_intact(dict(zip(theirs, row, strict=True))):
+                    report.dropped.append(f"blobs {row[0]}: its bytes do not match their SHA-256")
+                    continue
                 batch.append(tuple(row[i] for i in keep))
                 if len(batch) >= 500:
                     cursor.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', batch)
@@ -252,6 +256,11 @@ def _copy(
     finally:
         raw.cursor().execute("PRAGMA foreign_keys = ON")
         raw.close()
+
+
+def _blob_intact(row: dict[str, Any]) -> bool:
+    data = row.get("data")
+    return isinstance(data, bytes) and hashlib.sha256(data).hexdigest() == row.get("sha256")
 
 
 def _dangling(cursor: Any) -> list[tuple[str, int, str, str]]:

@@ -195,10 +195,12 @@ def _plain_header(result: PageScan) -> None:
     image[18:20] = b"\x01\x01"  # not WAL: the image lives in memory
     image[20] = RESERVE
     image[21:24] = b"\x40\x20\x20"
+    if 1 in result.damaged:  # unauthenticated: every field gets the value Dossier writes
+        image[24:100] = bytes(76)
+        image[40:48] = struct.pack(">II", 1, 4)  # schema cookie, schema format 4
+        image[56:60] = struct.pack(">I", 1)  # UTF-8
     image[28:32] = struct.pack(">I", result.page_count)
     image[92:96] = image[24:28]  # the page count above is valid
-    if 1 in result.damaged:
-        image[32:40] = bytes(8)  # the free list is unknown; a read-only image needs none
 
 
 def zero(result: PageScan, pages: set[int]) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.store.cipherpages import PageScan, scan, zero
-from desktop.store.pagemap import page_owners, schema_pages
+from desktop.store.pagemap import page_owners, rebuild_first_page, schema_pages
 
 BLOCK = 256
 LOWEST = -(2**63)
@@ -33,6 +33,7 @@ class Image:
     scan: PageScan
     owners: dict[int, str]
     tables: dict[str, str] = field(default_factory=dict)  # index or table -> its table
+    hurt: dict[str, set[int]] = field(default_factory=dict)  # rows with damaged overflow
 
     def close(self) -> None:
         self.connection.close()
@@ -44,10 +45,12 @@ def open_image(db_path: Path, data_key: bytes) -> Image:
     kept = schema_pages(pages.image, pages.page_count) & pages.damaged
     pages.schema_pages_kept = kept
     zero(pages, pages.damaged - kept)
-    connection = sqlite3.connect(":memory:", check_same_thread=False)
-    connection.deserialize(bytes(pages.image))
-    connection.execute("PRAGMA writable_schema = ON")  # skip, not fail on, a garbled entry
-    connection.execute("PRAGMA query_only = ON")
+    connection = _connect(pages.image)
+    if 1 in pages.damaged and not _schema_reads(connection):
+        connection.close()
+        if rebuild_first_page(pages.image, pages.page_count, pages.damaged):
+            pages.notes.append("the first page was rebuilt from the schema pages it led to")
+        connection = _connect(pages.image)
     roots: dict[str, int] = {}
     tables: dict[str, str] = {}
     try:
@@ -59,8 +62,25 @@ def open_image(db_path: Path, data_key: bytes) -> Image:
                 tables[str(name)] = str(table)
     except sqlite3.DatabaseError:
         pass  # the schema itself is unreadable: every page stays unattributed
-    owners = page_owners(pages.image, pages.page_count, roots, pages.damaged)
-    return Image(connection, pages, owners, tables)
+    owners, hurt = page_owners(pages.image, pages.page_count, roots, pages.damaged)
+    return Image(connection, pages, owners, tables, hurt)
+
+
+def _connect(image: bytearray) -> sqlite3.Connection:
+    connection = sqlite3.connect(":memory:", check_same_thread=False)
+    connection.deserialize(bytes(image))
+    connection.execute("PRAGMA writable_schema = ON")  # skip, not fail on, a garbled entry
+    connection.execute("PRAGMA query_only = ON")
+    return connection
+
+
+def _schema_reads(connection: sqlite3.Connection) -> bool:
+    try:
+        connection.execute("SELECT name, sql FROM sqlite_master").fetchall()
+        connection.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()
+    except sqlite3.DatabaseError:
+        return False
+    return True
 
 
 def columns(image: Image, table: str) -> list[str]:
@@ -115,6 +135,7 @@ def readable_rows(image: Image, table: str, read: TableRead) -> Iterator[tuple[A
     db = image.connection
     names = ", ".join(f'"{c}"' for c in columns(image, table))
     block = f'SELECT rowid, {names} FROM "{table}" WHERE rowid > ? ORDER BY rowid LIMIT ?'
+    hurt = image.hurt.get(table, set())
     position = LOWEST
     while True:
         try:
@@ -123,6 +144,9 @@ def readable_rows(image: Image, table: str, read: TableRead) -> Iterator[tuple[A
             rows = None
         if rows is not None:
             for row in rows:
+                if row[0] in hurt:
+                    read.unreadable_rowids.append(int(row[0]))
+                    continue
                 read.rows += 1
                 yield row[1:]
             if len(rows) < BLOCK:
@@ -140,6 +164,10 @@ def readable_rows(image: Image, table: str, read: TableRead) -> Iterator[tuple[A
             except sqlite3.DatabaseError:  # the row's overflow pages are damaged
                 read.unreadable_rowids.append(found)
             else:
+                if found in hurt:
+                    read.unreadable_rowids.append(found)
+                    position = found
+                    continue
                 read.rows += 1
                 yield one[1:]
             position = found
