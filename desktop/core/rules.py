@@ -225,11 +225,12 @@ _CHECKS: dict[str, tuple[Check, ...]] = {
 KNOWN_TABLES = frozenset(_CHECKS) | frozenset(_SHORT)
 
 
-def row_problems(table: str, row: Mapping[str, Any]) -> list[Problem]:
+def row_problems(table: str, row: Mapping[str, Any], *, partial: bool = False) -> list[Problem]:
     """Every rule `row` (a full row of `table`, as stored) breaks; [] when it is sound.
 
-    A row missing a column a rule needs reports that column as missing; tables without
-    rules (bookkeeping, blobs) have only their text checked.
+    A row missing a column a rule needs reports that column as missing (with `partial`,
+    for a row of only some columns, that rule is skipped); tables without rules
+    (bookkeeping, blobs) have only their text checked.
     """
     record_id = str(row.get("id", ""))
     found: list[tuple[str, str]] = []
@@ -245,7 +246,78 @@ def row_problems(table: str, row: Mapping[str, Any]) -> list[Problem]:
         try:
             found += [p for p in check(row) if p[0] not in bad]
         except KeyError as missing:
-            found.append((str(missing.args[0]), "missing"))
+            if not partial:
+                found.append((str(missing.args[0]), "missing"))
         except TypeError:  # a number where text belongs, or the reverse: reported per rule
             found.append(("?", "a value of the wrong type"))
     return [Problem(table, record_id, column, rule) for column, rule in found]
+
+
+# ---- showing a row that breaks the rules -----------------------------------------------------
+UNREADABLE = "(unreadable record)"
+LABELS = {
+    "cases": "title",
+    "events": "title",
+    "persons": "display_name",
+    "organisations": "name",
+    "sources": "title",
+    "complaints": "subject",
+    "complaint_responses": "summary",
+    "attachments": "file_name",
+    "tags": "name",
+}
+_SAFE: dict[str, object] = {
+    "status": None,  # per table below
+    "fact_status": FactStatus.UNVERIFIED.value,
+    "reliability": Reliability.UNKNOWN.value,
+    "response_due": None,
+    "names": "[]",
+}
+_SAFE_STATUS = {"cases": CaseStatus.OPEN.value, "complaints": ComplaintStatus.DRAFT.value}
+_UNDATED = {
+    "date_sort": UNDATED_NUMBER,
+    "date_start": UNDATED_NUMBER,
+    "date_end": 0,
+    "filed_sort": UNDATED_NUMBER,
+    "received_sort": UNDATED_NUMBER,
+    "start_sort": OPEN_START_NUMBER,
+    "end_sort": OPEN_END_NUMBER,
+}
+_DATE_OF = {
+    "date_sort": "date_edtf",
+    "date_start": "date_edtf",
+    "date_end": "date_edtf",
+    "filed_sort": "filed_edtf",
+    "received_sort": "received_edtf",
+    "start_sort": "start_edtf",
+    "end_sort": "end_edtf",
+}
+
+
+def stand_in(table: str, values: Mapping[str, Any], problems: list[Problem]) -> dict[str, Any]:
+    """`values` with every broken field replaced by something any list can show.
+
+    Dates become undated (with their numbers to match), unknown vocabulary values the
+    vocabulary's neutral one ("other", "unverified", ...), bad text a marker; the
+    record's label says it is an unreadable record, so nobody mistakes it for a sound one.
+    """
+    shown = dict(values)
+    broken = {p.field for p in problems}
+    for column in broken:
+        if column not in shown:
+            continue
+        if column.endswith("_edtf"):
+            shown[column] = "XXXX"
+        elif column in _SAFE:
+            shown[column] = _SAFE_STATUS.get(table) if column == "status" else _SAFE[column]
+        elif column in ("kind", "target_kind"):
+            shown[column] = "other"
+        elif isinstance(shown[column], str):
+            shown[column] = UNREADABLE
+    for number, edtf in _DATE_OF.items():
+        if number in shown and (edtf in broken or number in broken):
+            shown[number] = _UNDATED[number]
+    label = LABELS.get(table)
+    if label in shown and shown[label] != UNREADABLE:
+        shown[label] = f"{UNREADABLE} {shown[label]}".strip()
+    return shown

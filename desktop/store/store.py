@@ -49,6 +49,13 @@ def is_damage(exc: BaseException) -> bool:
     )
 
 
+UNDECODABLE = (
+    "A record in this vault holds text that is not valid Unicode (written by another tool, "
+    "or damaged). Run `dossier vault verify` on it to find the record, then "
+    "`dossier vault salvage` to copy everything else into a new vault."
+)
+
+
 @contextmanager
 def _damage_is_known() -> Iterator[None]:
     try:
@@ -56,6 +63,8 @@ def _damage_is_known() -> Iterator[None]:
     except DatabaseError as exc:
         if is_damage(exc):
             raise VaultDamaged(DAMAGED) from None
+        if str(getattr(exc, "orig", exc)).startswith("Could not decode to UTF-8"):
+            raise VaultDamaged(UNDECODABLE) from None  # the driver's message quotes the text
         raise
 
 
