@@ -97,7 +97,8 @@ def year_problem(date: FuzzyDate) -> str | None:
 def text_problem(value: str, limit: int) -> str | None:
     if len(value) > limit:
         return f"longer than {limit:,} characters"
-    if _BAD_TEXT.search(value):
+    # isascii() is O(1) in CPython and ASCII holds no surrogate: most values stop here.
+    if "\x00" in value or (not value.isascii() and _BAD_TEXT.search(value)):
         return "not valid text (a NUL or a lone surrogate)"
     return None
 
@@ -116,11 +117,12 @@ def iso_day_problem(value: str | None) -> str | None:
 
 # ---- rows ------------------------------------------------------------------------------------
 Check = Callable[[Mapping[str, Any]], list[tuple[str, str]]]
+_NONE: list[tuple[str, str]] = []  # shared and never changed: most rows pass
 
 
 def _choice(column: str, allowed: tuple[str, ...]) -> Check:
     def check(row: Mapping[str, Any]) -> list[tuple[str, str]]:
-        return [] if row[column] in allowed else [(column, "not a known value")]
+        return _NONE if row[column] in allowed else [(column, "not a known value")]
 
     return check
 
@@ -131,18 +133,23 @@ def _enum(column: str, enum: type[StrEnum]) -> Check:
 
 def _date(edtf: str, numbers: Mapping[str, Callable[[FuzzyDate], int]]) -> Check:
     """An EDTF column and the number columns derived from it (each with the allowed values)."""
+    columns = tuple(numbers)
+    makers = tuple(numbers.values())
 
     def check(row: Mapping[str, Any]) -> list[tuple[str, str]]:
         text = row[edtf]
         problem = edtf_problem(text) if isinstance(text, str) else "not text"
         if problem is not None:
             return [(edtf, problem)]
-        date = _parsed(text)
-        return [
-            (column, "does not match the date")
-            for column, number in numbers.items()
-            if row[column] != number(date)
-        ]
+        expected = _numbers(text, makers)
+        for column, value in zip(columns, expected, strict=True):
+            if row[column] != value:
+                return [
+                    (c, "does not match the date")
+                    for c, v in zip(columns, expected, strict=True)
+                    if row[c] != v
+                ]
+        return _NONE
 
     return check
 
@@ -150,6 +157,12 @@ def _date(edtf: str, numbers: Mapping[str, Callable[[FuzzyDate], int]]) -> Check
 @functools.lru_cache(maxsize=4096)
 def _parsed(text: str) -> FuzzyDate:
     return FuzzyDate.from_edtf(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _numbers(text: str, makers: tuple[Callable[[FuzzyDate], int], ...]) -> tuple[int, ...]:
+    date = _parsed(text)
+    return tuple(make(date) for make in makers)
 
 
 def _posting_dates(row: Mapping[str, Any]) -> list[tuple[str, str]]:
@@ -232,24 +245,30 @@ def row_problems(table: str, row: Mapping[str, Any], *, partial: bool = False) -
     for a row of only some columns, that rule is skipped); tables without rules
     (bookkeeping, blobs) have only their text checked.
     """
-    record_id = str(row.get("id", ""))
-    found: list[tuple[str, str]] = []
     short = _SHORT.get(table, ())
-    for column, value in row.items():
-        if type(value) is str and column != "vv":
-            limit = SHORT_TEXT if column in short else LONG_TEXT
-            problem = text_problem(value, limit)
-            if problem is not None:
-                found.append((column, problem))
-    bad = {column for column, _ in found}
+    found = [
+        (column, problem)
+        for column, value in row.items()
+        if type(value) is str
+        and (len(value) > SHORT_TEXT or "\x00" in value or not value.isascii())
+        and (problem := text_problem(value, SHORT_TEXT if column in short else LONG_TEXT))
+    ]  # short ASCII text, the common case, costs two C calls per value
     for check in _CHECKS.get(table, ()):
         try:
-            found += [p for p in check(row) if p[0] not in bad]
+            more = check(row)
         except KeyError as missing:
             if not partial:
                 found.append((str(missing.args[0]), "missing"))
-        except TypeError:  # a number where text belongs, or the reverse: reported per rule
+            continue
+        except TypeError:  # a number where text belongs, or the reverse
             found.append(("?", "a value of the wrong type"))
+            continue
+        if more:
+            bad = {column for column, _ in found}
+            found += [p for p in more if p[0] not in bad]
+    if not found:
+        return []
+    record_id = str(row.get("id", ""))
     return [Problem(table, record_id, column, rule) for column, rule in found]
 
 

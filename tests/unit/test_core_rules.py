@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from desktop.core.fuzzydate import FuzzyDate
+from desktop.core.fuzzydate import FuzzyDate, Qualifier
 from desktop.core.rules import edtf_problem, row_problems
 
 
@@ -76,3 +78,35 @@ def test_a_missing_column_is_reported_not_raised() -> None:
     row = event()
     del row["date_sort"]
     assert [p.field for p in row_problems("events", row)] == ["date_sort"]
+
+
+@st.composite
+def fuzzy_dates(draw: st.DrawFn) -> FuzzyDate:
+    year = draw(st.integers(1000, 2200))
+    month = draw(st.integers(1, 12))
+    day = draw(st.integers(1, 28))
+    kind = draw(st.sampled_from(["day", "month", "year", "circa", "before", "after", "range"]))
+    if kind == "day":
+        return FuzzyDate.day(year, month, day)
+    if kind == "month":
+        return FuzzyDate.month(year, month)
+    if kind == "year":
+        return FuzzyDate.year(year)
+    if kind == "range":
+        return FuzzyDate.between(
+            FuzzyDate.day(year, month, day), FuzzyDate.year(min(year + 1, 2200))
+        )
+    qualifier = {"circa": Qualifier.CIRCA, "before": Qualifier.BEFORE, "after": Qualifier.AFTER}
+    return FuzzyDate.day(year, month, day, qualifier=qualifier[kind])
+
+
+@given(fuzzy_dates())
+def test_every_date_the_editors_make_passes_the_rules(date: FuzzyDate) -> None:
+    """The editors write date_columns(date); the rules must accept exactly that."""
+    row = event(
+        date_edtf=date.to_edtf(),
+        date_sort=date.sort_number(),
+        date_start=date.start_number(),
+        date_end=date.end_number(),
+    )
+    assert row_problems("events", row) == []
