@@ -90,7 +90,7 @@ def run_verify(ctx: Context) -> int:
 
 def run_salvage(ctx: Context) -> int:
     folder, target = _source(ctx.args.path), Path(ctx.args.to)
-    if target.exists() and any(target.iterdir()):
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise KnownError("The --to folder is not empty; give a new or empty folder.")
     key = damage.data_key(folder, existing_passphrase(ctx.args.passphrase_file))
     if ctx.args.new_passphrase_file:

@@ -71,7 +71,7 @@ class Problem:
 
 
 # ---- single values ---------------------------------------------------------------------------
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=16384)
 def edtf_problem(text: str) -> str | None:
     """Why `text` is not a stored date, or None when it is one (cached: dates repeat)."""
     try:
@@ -154,12 +154,12 @@ def _date(edtf: str, numbers: Mapping[str, Callable[[FuzzyDate], int]]) -> Check
     return check
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=16384)
 def _parsed(text: str) -> FuzzyDate:
     return FuzzyDate.from_edtf(text)
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=16384)
 def _numbers(text: str, makers: tuple[Callable[[FuzzyDate], int], ...]) -> tuple[int, ...]:
     date = _parsed(text)
     return tuple(make(date) for make in makers)
