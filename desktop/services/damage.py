@@ -35,7 +35,6 @@ from desktop.store.store import Store
 from desktop.store.vault import Vault
 
 NOT_COPIED = ("alembic_version", "search_docs")  # the new vault's own; the index is rebuilt
-LISTED = 20
 
 
 def data_key(folder: Path, passphrase: str) -> bytes:
