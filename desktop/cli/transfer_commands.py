@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from desktop.cli.context import Context
 from desktop.durable import write_atomically
 from desktop.errors import KnownError
-from desktop.services.transfer import MAX_IMPORT_BYTES, export_json, import_json
+from desktop.services.transfer import MAX_IMPORT_BYTES, ImportRefused, export_json, import_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -21,10 +22,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_export(ctx: Context) -> int:
+    target = Path(ctx.args.file)
+    if ctx.args.file != "-" and (not target.name or target.is_dir()):
+        raise KnownError("That is a folder; give export-json a file name to write.")
     data = export_json(ctx.services.store)
     if ctx.args.file == "-":
-        import sys
-
         sys.stdout.buffer.write(data)
         return 0
     try:
@@ -42,6 +44,14 @@ def run_import(ctx: Context) -> int:
         raw = path.read_bytes()
     except OSError as exc:
         raise KnownError(f"Cannot read {ctx.args.file}: {exc.strerror}.") from exc
-    count = import_json(ctx.services.store, raw)
+    try:
+        count = import_json(ctx.services.store, raw)
+    except ImportRefused as refused:
+        if not refused.problems:
+            raise
+        print(f"dossier: {refused}", file=sys.stderr)
+        for problem in refused.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return refused.exit_code
     print(f"Imported {count} records.")
     return 0

@@ -1,4 +1,4 @@
-"""`dossier demo` and `dossier vault create|verify|passwd|rotate-key PATH`."""
+"""`dossier demo` and `dossier vault create|verify|salvage|passwd|rotate-key PATH`."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ import argparse
 from pathlib import Path
 
 from desktop.cli.context import Context
+from desktop.cli.damage_report import run_salvage, run_verify
 from desktop.cli.passphrases import existing_passphrase, new_passphrase, read_passphrase_file
 from desktop.errors import KnownError
 from desktop.paths import demo_vault_dir
 from desktop.services.demo import install_demo_case
-from desktop.services.integrity import verify
 from desktop.services.registry import Services
 from desktop.store.vault import Vault
 
@@ -34,6 +34,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     check = actions.add_parser("verify", help="check encryption, structure and the audit chain")
     check.add_argument("path")
     check.set_defaults(run=run_verify)
+    rescue = actions.add_parser("salvage", help="copy every readable record into a new vault")
+    rescue.add_argument("path")
+    rescue.add_argument("--to", required=True, metavar="NEWPATH", help="folder of the new vault")
+    rescue.add_argument("--new-passphrase-file", help="read the new vault's passphrase from a file")
+    rescue.set_defaults(run=run_salvage)
     passwd = actions.add_parser("passwd", help="change the passphrase (database untouched)")
     passwd.add_argument("path")
     passwd.add_argument("--new-passphrase-file", help="read the new passphrase from a file")
@@ -79,22 +84,6 @@ def run_create(ctx: Context) -> int:
     print("Recovery key (shown once; write it down and keep it apart from the laptop):")
     print(f"  {recovery}")
     return 0
-
-
-def _open(ctx: Context) -> Vault:
-    ctx.args.vault = ctx.args.path
-    return ctx.unlock()
-
-
-def run_verify(ctx: Context) -> int:
-    _open(ctx)
-    report = verify(ctx.services.store)
-    print(f"encryption (page authentication): {'ok' if report.cipher_ok else 'FAILED'}")
-    print(f"database structure:               {'ok' if report.integrity_ok else 'FAILED'}")
-    print(f"audit hash chain:                 {'ok' if report.audit_ok else 'FAILED'}")
-    for problem in report.problems[:20]:
-        print(f"  {problem}")
-    return 0 if report.ok else 1
 
 
 def run_passwd(ctx: Context) -> int:

@@ -171,8 +171,8 @@ class ComplaintService:
             result.append(
                 ComplaintRow(
                     record,
-                    FuzzyDate.from_edtf(c.filed_edtf),
-                    bodies.get(c.body_id or "", "") or c.body_detail,
+                    FuzzyDate.from_edtf(record.filed_edtf),  # checked by view()
+                    bodies.get(c.body_id or "", "") or record.body_detail,
                     tuple(against.get(c.id, ())),
                     days_left(record, today),
                     last.get(c.id),

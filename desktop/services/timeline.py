@@ -186,10 +186,11 @@ class TimelineService:
             e = events.get(event_id)
             if e is None or e.deleted:
                 continue
+            record = view(EventRecord, e)  # an unreadable row comes back marked as such
             result.append(
                 EventRow(
-                    view(EventRecord, e),
-                    FuzzyDate.from_edtf(e.date_edtf).with_order(e.day_order),
+                    record,
+                    FuzzyDate.from_edtf(record.date_edtf).with_order(max(0, record.day_order)),
                     tuple(people.get(event_id, ())),
                     int(cited.get(event_id, 0)),
                 )

@@ -6,7 +6,10 @@ backups, interop and the sync tests rely on. The audit log and device state belo
 installation, not to the case, and are not exported.
 
 Import treats the file as hostile: size cap, strict types per column, no unknown or
-missing keys, no duplicate ids, references checked, everything in one transaction.
+missing keys, no duplicate ids, then the meaning of every row (`core.rules`: dates,
+vocabularies, lengths, valid text) and every reference (within the file or this vault).
+A refusal names the first `MAX_LISTED` problems by table, id and field; nothing is
+written unless everything passes, and then all of it in one transaction.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from sqlalchemy import Boolean, Integer, String, Text, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql.schema import Table
 
+from desktop.core.rules import CITABLE_KINDS, Problem, row_problems
 from desktop.errors import KnownError
 from desktop.store import audit
 from desktop.store.idlist import among
@@ -36,8 +40,41 @@ MAX_IMPORT_BYTES = 2 * 1024**3
 MAX_TEXT_CHARS = 1_000_000
 
 
+MAX_LISTED = 20
+
+
 class ImportRefused(KnownError):
-    pass
+    """An export this vault will not take; `problems` lists the first rows at fault."""
+
+    def __init__(self, message: str, problems: tuple[Problem, ...] = ()) -> None:
+        super().__init__(message)
+        self.problems = problems
+
+
+def _refuse(problems: list[Problem], total: int) -> ImportRefused:
+    shown = problems[:MAX_LISTED]
+    more = f" ({total} in all; the first {len(shown)} are listed)" if total > len(shown) else ""
+    return ImportRefused(
+        f"Nothing was imported: {total} record field(s) break Dossier's rules{more}; "
+        f"the first is {shown[0]}.",
+        tuple(shown),
+    )
+
+
+class _Problems:
+    """Problems found so far: all counted, the first `MAX_LISTED` kept."""
+
+    def __init__(self) -> None:
+        self.kept: list[Problem] = []
+        self.total = 0
+
+    def add(self, found: list[Problem]) -> None:
+        self.total += len(found)
+        self.kept += found[: max(0, MAX_LISTED - len(self.kept))]
+
+    def raise_any(self) -> None:
+        if self.total:
+            raise _refuse(self.kept, self.total)
 
 
 def _tables() -> list[Table]:
@@ -95,7 +132,8 @@ def _check_row(table: Table, row: Any, index: int) -> dict[str, Any]:
     expected = set(table.c.keys())
     if set(row) != expected:
         missing, extra = expected - set(row), set(row) - expected
-        detail = f"missing {sorted(missing)[:5]}" if missing else f"unknown {sorted(extra)[:3]}"
+        shown = [n if n.isascii() and n.isidentifier() else "?" for n in sorted(extra)[:3]]
+        detail = f"missing {sorted(missing)[:5]}" if missing else f"unknown {shown}"
         raise ImportRefused(f"{where} has the wrong fields ({detail}).")
     for name in expected:
         _check_value(table, name, row[name], where)
@@ -155,10 +193,56 @@ def parse_document(raw: bytes) -> tuple[dict[str, list[dict[str, Any]]], list[di
                 raise ImportRefused(f"{name}: the id {row['id'][:36]} appears twice.")
             seen.add(row["id"])
         tables[name] = checked
+    problems = _Problems()
+    for name, rows in tables.items():
+        for row in rows:
+            problems.add(row_problems(name, row))
+    problems.raise_any()
     blobs = [_check_blob(b, i) for i, b in enumerate(blobs_raw)]
     if len({b["sha256"] for b in blobs}) != len(blobs):
         raise ImportRefused("A blob appears twice in that export.")
     return tables, blobs
+
+
+def _references(table: Table) -> list[tuple[str, Table | None]]:
+    """(column, referenced table) of every reference in `table`; None: chosen by target_kind."""
+    found: list[tuple[str, Table | None]] = [
+        (fk.parent.name, fk.column.table) for fk in table.foreign_keys
+    ]
+    if table.name == "citations":
+        found.append(("target_id", None))
+    return found
+
+
+def _missing_references(
+    s: Any, tables: dict[str, list[dict[str, Any]]], blobs: list[dict[str, Any]]
+) -> list[Problem]:
+    """Rows referring to a record neither in the export nor in this vault."""
+    known = {t.name: t for t in _tables()}
+    citable = {kind: f"{kind}s" for kind in CITABLE_KINDS}
+    present: dict[str, set[str]] = {name: {r["id"] for r in rows} for name, rows in tables.items()}
+    present["blobs"] = {b["sha256"] for b in blobs}
+    wanted: dict[str, set[str]] = {}
+    pending: list[tuple[str, dict[str, Any], str, str]] = []
+    for name, rows in tables.items():
+        for column, target in _references(known[name]):
+            for row in rows:
+                value = row[column]
+                if value is None:
+                    continue
+                goal = target.name if target is not None else citable.get(row["target_kind"], "")
+                if goal and value not in present.get(goal, ()):
+                    wanted.setdefault(goal, set()).add(value)
+                    pending.append((name, row, column, goal))
+    held: dict[str, set[str]] = {}
+    for goal, ids in wanted.items():
+        key = Blob.__table__.c.sha256 if goal == "blobs" else known[goal].c.id
+        held[goal] = set(s.execute(select(key).where(among(key, sorted(ids)))).scalars())
+    return [
+        Problem(name, row["id"], column, "refers to a record neither in the file nor here")
+        for name, row, column, goal in pending
+        if row[column] not in held[goal]
+    ]
 
 
 def import_json(store: Store, raw: bytes) -> int:
@@ -169,6 +253,9 @@ def import_json(store: Store, raw: bytes) -> int:
     try:
         with store.writing() as w:
             s = w.session
+            problems = _Problems()
+            problems.add(_missing_references(s, tables, blobs))
+            problems.raise_any()
             for name, rows in tables.items():
                 if not rows:
                     continue

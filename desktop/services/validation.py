@@ -1,4 +1,9 @@
-"""Field rules shared by the services: one plain message per broken rule, naming the field."""
+"""Field rules shared by the services: one plain message per broken rule, naming the field.
+
+The limits, the year range and what counts as valid text come from `core.rules`, the
+rules `import-json`, sync and `vault verify` apply to stored rows: an editor cannot save
+what an import would refuse.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +11,12 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from enum import StrEnum
 
+from desktop.core import rules
 from desktop.core.fuzzydate import FuzzyDate, FuzzyDateError
 from desktop.errors import ValidationError
 
-MAX_TITLE = 500
-MAX_TEXT = 200_000
+MAX_TITLE = rules.SHORT_TEXT
+MAX_TEXT = rules.LONG_TEXT
 
 
 def required_text(value: object, field: str, limit: int = MAX_TITLE) -> str:
@@ -31,6 +37,11 @@ def optional_text(value: object, field: str, limit: int = MAX_TEXT) -> str:
             f"{field.replace('_', ' ').capitalize()} is too long (at most {limit:,} characters).",
             field=field,
         )
+    if rules.text_problem(text, limit) is not None:
+        raise ValidationError(
+            f"{field.replace('_', ' ').capitalize()} holds characters that are not text.",
+            field=field,
+        )
     return text
 
 
@@ -47,28 +58,32 @@ def choice(value: object, enum: type[StrEnum], field: str) -> str:
 def fuzzy_date(value: object, field: str) -> FuzzyDate:
     """A FuzzyDate from a FuzzyDate, EDTF or what a person types ("circa March 2008")."""
     if isinstance(value, FuzzyDate):
-        return value
-    if value is None or value == "":
+        date = value
+    elif value is None or value == "":
         return FuzzyDate.undated()
-    if not isinstance(value, str) or len(value) > 100:
+    elif not isinstance(value, str) or len(value) > 100:
         raise ValidationError("That is not a date Dossier understands.", field=field)
-    try:
-        return FuzzyDate.parse(value)
-    except FuzzyDateError as exc:
-        raise ValidationError(str(exc), field=field) from None
+    else:
+        try:
+            date = FuzzyDate.parse(value)
+        except FuzzyDateError as exc:
+            raise ValidationError(str(exc), field=field) from None
+    problem = rules.year_problem(date)
+    if problem is not None:
+        raise ValidationError(problem, field=field)
+    return date
 
 
 def iso_day(value: object, field: str) -> str | None:
     if value is None or value == "":
         return None
-    if isinstance(value, dt.date):
-        return value.isoformat()
     try:
-        return dt.date.fromisoformat(str(value)).isoformat()
+        day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
     except ValueError:
-        raise ValidationError(
-            "Give the date as YYYY-MM-DD (for example 2009-08-25).", field=field
-        ) from None
+        day = None
+    if day is None or rules.iso_day_problem(day.isoformat()) is not None:
+        raise ValidationError("Give the date as YYYY-MM-DD (for example 2009-08-25).", field=field)
+    return day.isoformat()
 
 
 Cleaner = Callable[[object, str], object]

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from desktop.core import rules
 from desktop.core.fuzzydate import FuzzyDate
 
 R = TypeVar("R")
@@ -185,12 +186,46 @@ class TagRecord:
 
 
 def view(record_type: type[R], row: Any) -> R:
-    """Copy the matching attributes of an ORM object or a Core row into `record_type`."""
+    """Copy the matching attributes of an ORM object or a Core row into `record_type`.
+
+    A row that breaks the rules of `core.rules` (put there by an older version, another
+    tool, or damage) is shown through `rules.stand_in`: marked "(unreadable record)",
+    with each broken field replaced, so no list, editor or brief fails on it.
+    """
     names = [f.name for f in dataclasses.fields(record_type)]  # type: ignore[arg-type]
     mapping = row._mapping if hasattr(row, "_mapping") else None
     if mapping is not None:
-        return record_type(**{n: mapping[n] for n in names})
-    return record_type(**{n: getattr(row, n) for n in names})
+        values = {n: mapping[n] for n in names}
+        whole = dict(mapping)
+    else:
+        values = {n: getattr(row, n) for n in names}
+        table = getattr(row, "__table__", None)
+        whole = values if table is None else {c.key: getattr(row, c.key) for c in table.columns}
+    table_name = _TABLES.get(record_type.__name__)
+    if table_name is not None:
+        problems = rules.row_problems(table_name, whole, partial=True)
+        if problems:
+            values = {
+                n: v for n, v in rules.stand_in(table_name, whole, problems).items() if n in values
+            }
+    return record_type(**values)
+
+
+_TABLES = {
+    "CaseRecord": "cases",
+    "EventRecord": "events",
+    "ParticipantRecord": "event_participants",
+    "PersonRecord": "persons",
+    "OrganisationRecord": "organisations",
+    "PostingRecord": "postings",
+    "SourceRecord": "sources",
+    "CitationRecord": "citations",
+    "ComplaintRecord": "complaints",
+    "TargetRecord": "complaint_targets",
+    "ResponseRecord": "complaint_responses",
+    "AttachmentRecord": "attachments",
+    "TagRecord": "tags",
+}
 
 
 def posting_held_on(postings: Sequence[PostingRecord], on: FuzzyDate) -> PostingRecord | None:

@@ -3,6 +3,10 @@
 `Store.writing()` yields a `ChangeWriter` inside one transaction; the device's write
 counter and clock are loaded at its start and saved with its commit, so a crash loses the
 whole transaction or nothing.
+
+A page that fails SQLCipher's authentication (or any corruption SQLite reports) ends a
+read or a write with `VaultDamaged`, a plain sentence pointing to `vault verify` and
+`vault salvage`, rather than a bug report: the transaction is rolled back as usual.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from sqlalchemy import select
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
 from desktop.store.changes import ChangeWriter, live_record
@@ -23,9 +28,46 @@ from desktop.store.journal import WriteJournal
 from desktop.store.models import DeviceState, Synced
 from desktop.store.records import view
 from desktop.store.stamping import Stamper
-from desktop.store.vault import Vault
+from desktop.store.vault import Vault, VaultDamaged
 
 R = TypeVar("R")
+
+DAMAGED = (
+    "The vault is damaged: part of its database cannot be read. Nothing was changed. "
+    "Run `dossier vault verify` on it to see what is affected, then `dossier vault salvage` "
+    "to copy what can be read into a new vault."
+)
+_CORRUPT = (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB (what a page failing its HMAC reports)
+
+
+def is_damage(exc: BaseException) -> bool:
+    """Whether a database error means a damaged file rather than a bug."""
+    orig = getattr(exc, "orig", exc)
+    code = getattr(orig, "sqlite_errorcode", None)
+    text = str(orig.args[0]) if getattr(orig, "args", None) else ""
+    return code in _CORRUPT or text in (
+        "database disk image is malformed",
+        "file is not a database",
+    )
+
+
+UNDECODABLE = (
+    "A record in this vault holds text that is not valid Unicode (written by another tool, "
+    "or damaged). Run `dossier vault verify` on it to find the record, then "
+    "`dossier vault salvage` to copy everything else into a new vault."
+)
+
+
+@contextmanager
+def _damage_is_known() -> Iterator[None]:
+    try:
+        yield
+    except DatabaseError as exc:
+        if is_damage(exc):
+            raise VaultDamaged(DAMAGED) from None
+        if str(getattr(exc, "orig", exc)).startswith("Could not decode to UTF-8"):
+            raise VaultDamaged(UNDECODABLE) from None  # the driver's message quotes the text
+        raise
 
 
 def read_state(session: Session) -> dict[str, str]:
@@ -50,7 +92,8 @@ class Store:
     def reading(self) -> Iterator[Session]:
         session = self.vault.read_session()
         try:
-            yield session
+            with _damage_is_known():
+                yield session
         finally:
             session.close()
 
@@ -58,7 +101,7 @@ class Store:
     def writing(self) -> Iterator[ChangeWriter]:
         session = self.vault.session()
         try:
-            with session.begin():
+            with _damage_is_known(), session.begin():
                 session.connection(execution_options={WRITES: True})  # BEGIN IMMEDIATE
                 state = self.ensure_device(session)
                 stamper = Stamper(

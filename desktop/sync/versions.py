@@ -19,6 +19,7 @@ from sqlalchemy.sql.schema import Table
 
 from desktop.core import jsontext
 from desktop.core.clock import HlcStamp
+from desktop.core.rules import row_problems
 from desktop.core.vectors import Dot, Version, VersionVector
 from desktop.store.models import SYNCED_MODELS
 from desktop.store.models.people import names_well_formed
@@ -118,6 +119,8 @@ class VersionChecker:
         if not rules.allow(row) or not consistent(row):
             raise BundleRejected(Reason.BAD_PAYLOAD, _BAD)
         if table == "persons" and not names_well_formed(row["names"]):
+            raise BundleRejected(Reason.BAD_PAYLOAD, _BAD)
+        if row_problems(table, row):  # the rules every way into a vault shares
             raise BundleRejected(Reason.BAD_PAYLOAD, _BAD)
         return table, row
 

@@ -226,3 +226,126 @@ def test_messages_do_not_echo_case_content(demo_export: bytes, target: Services)
     first(doc, "events")["description"] = "Secret witness Ivanov"
     message = assert_refused_and_untouched(target, json.dumps(doc).encode())
     assert "Ivanov" not in message
+
+
+# ---- meaning, not only types: the rules of core/rules.py -------------------------------------
+MEANING: dict[str, tuple[Callable[[Doc], None], str]] = {
+    "date 0000-00-00": (set_field("events", "date_edtf", "0000-00-00"), "date_edtf"),
+    "year 99999": (set_field("events", "date_edtf", "99999-01-01"), "date_edtf"),
+    "date in words": (set_field("events", "date_edtf", "10 September 2009"), "date_edtf"),
+    "year 0999": (set_field("events", "date_edtf", "0999-01-01"), "date_edtf"),
+    "unknown person kind": (set_field("persons", "kind", "zzz"), "kind"),
+    "unknown fact status": (set_field("events", "fact_status", "alleged"), "fact_status"),
+    "unknown complaint status": (set_field("complaints", "status", "lost"), "status"),
+    "unknown citation target": (set_field("citations", "target_kind", "case"), "target_kind"),
+    "date_sort off the date": (set_field("events", "date_sort", 20990101), "date_sort"),
+    "date_end off the date": (set_field("events", "date_end", 1), "date_end"),
+    "a 999,999-character title": (set_field("events", "title", "x" * 999_999), "title"),
+    "a 501-character person name": (
+        set_field("persons", "display_name", "x" * 501),
+        "display_name",
+    ),
+    "a lone surrogate": (set_field("events", "title", "a\ud800b"), "title"),
+    "a NUL in a description": (set_field("events", "description", "a\x00b"), "description"),
+    "a due date not a day": (set_field("complaints", "response_due", "2009-02-30"), "response_due"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MEANING))
+def test_rows_that_break_a_rule_are_refused_by_table_id_and_field(
+    name: str, demo_export: bytes, target: Services
+) -> None:
+    change, field = MEANING[name]
+    doc = json.loads(demo_export)
+    change(doc)
+    table = name_of_changed_table(doc, demo_export)
+    raw = json.dumps(doc, ensure_ascii=True).encode()  # \ud800 travels as an escape
+    before, audits = export_json(target.store), audit_count(target)
+    with pytest.raises(ImportRefused) as caught:
+        import_json(target.store, raw)
+    assert export_json(target.store) == before and audit_count(target) == audits
+    (problem,) = caught.value.problems
+    assert (problem.table, problem.field) == (table, field)
+    assert problem.record_id == first(doc, table)["id"]
+    assert f"{table} {problem.record_id} {field}:" in str(caught.value)
+    assert "xxxx" not in str(caught.value) and "\ud800" not in str(caught.value)
+
+
+def name_of_changed_table(doc: Doc, original: bytes) -> str:
+    before = json.loads(original)["tables"]
+    (changed,) = [t for t, rows in doc["tables"].items() if rows and rows[0] != before[t][0]]
+    return changed
+
+
+def test_a_refusal_lists_the_first_twenty_problems(demo_export: bytes, target: Services) -> None:
+    doc = json.loads(demo_export)
+    rows = doc["tables"]["events"] + doc["tables"]["persons"]
+    assert len(rows) > 20
+    for row in doc["tables"]["events"]:
+        row["fact_status"] = "alleged"
+    for row in doc["tables"]["persons"]:
+        row["kind"] = "suspect"
+    before = export_json(target.store)
+    with pytest.raises(ImportRefused) as caught:
+        import_json(target.store, json.dumps(doc).encode())
+    assert len(caught.value.problems) == 20
+    assert {p.record_id for p in caught.value.problems} <= {r["id"] for r in rows}
+    assert f"{len(rows)} in all" in str(caught.value)
+    assert export_json(target.store) == before
+
+
+def test_a_reference_to_a_record_nowhere_is_named(demo_export: bytes, target: Services) -> None:
+    doc = json.loads(demo_export)
+    citation = first(doc, "citations")
+    citation["target_id"] = str(uuid.uuid4())
+    message = assert_refused_and_untouched(target, json.dumps(doc).encode())
+    assert f"citations {citation['id']} target_id" in message
+
+
+def test_a_reference_to_a_record_already_in_the_vault_is_accepted(
+    demo_export: bytes, target: Services
+) -> None:
+    """Records may refer to what the vault holds: an event added to one of our cases."""
+    (ours,) = target.cases.list_cases()
+    doc = json.loads(demo_export)
+    event = first(doc, "events")
+    only = {"events": [event], "cases": []}
+    doc["tables"] = {name: only.get(name, []) for name in doc["tables"]}
+    event["case_id"] = ours.id
+    doc["blobs"] = []
+    assert import_json(target.store, json.dumps(doc).encode()) == 1
+
+
+def test_the_cli_lists_the_problems_and_changes_nothing(
+    demo_export: bytes, tmp_path: Path, demo_folder: Path, passphrase: str, capsys: Any
+) -> None:
+    from desktop.cli.main import main
+
+    doc = json.loads(demo_export)
+    for event in doc["tables"]["events"][:3]:
+        event["date_edtf"] = "0000-00-00"
+    first(doc, "persons")["title"] = None  # an unknown field would be refused first
+    first(doc, "persons").pop("title")
+    source = tmp_path / "hostile.json"
+    source.write_text(json.dumps(doc), encoding="utf-8")
+    (tmp_path / "pass").write_text(passphrase)
+    base = ["--vault", str(demo_folder), "--passphrase-file", str(tmp_path / "pass")]
+    assert main([*base, "export-json", str(tmp_path / "before.json")]) == 0
+    assert main([*base, "import-json", str(source)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("dossier: Nothing was imported")
+    assert err.count("date_edtf: not a date in EDTF form") == 4  # the summary and three lines
+    assert main([*base, "export-json", str(tmp_path / "after.json")]) == 0
+    assert (tmp_path / "before.json").read_bytes() == (tmp_path / "after.json").read_bytes()
+
+
+@pytest.mark.parametrize("where", ["/", "."])
+def test_export_to_a_folder_is_a_plain_refusal(
+    where: str, demo_folder: Path, tmp_path: Path, passphrase: str, capsys: Any
+) -> None:
+    from desktop.cli.main import main
+
+    (tmp_path / "pass").write_text(passphrase)
+    base = ["--vault", str(demo_folder), "--passphrase-file", str(tmp_path / "pass")]
+    assert main([*base, "export-json", where]) == 1
+    assert "is a folder" in capsys.readouterr().err

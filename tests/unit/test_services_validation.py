@@ -108,3 +108,18 @@ def test_validation_messages_do_not_echo_the_value(services: Services, case_id: 
     with pytest.raises(ValidationError) as caught:
         services.timeline.add_event(case_id, "2009", "t", fact_status="secret-witness-Ivanov")
     assert "Ivanov" not in str(caught.value)
+
+
+# ---- the editors apply core/rules.py, the rules of import, sync and verify ----------------------
+def test_editors_refuse_what_an_import_would_refuse(services: Services) -> None:
+    case_id = services.cases.create_case("Rules")
+    for date in ("0999", "2201-01-01", "circa 3000"):
+        with pytest.raises(ValidationError) as caught:
+            services.timeline.add_event(case_id, date, "An event")
+        assert caught.value.field == "date"
+    with pytest.raises(ValidationError):
+        services.timeline.add_event(case_id, "2009", "a\ud800b")
+    with pytest.raises(ValidationError):
+        services.timeline.add_event(case_id, "2009", "x" * 501)
+    event_id = services.timeline.add_event(case_id, "circa March 2008", "Fine")
+    assert services.timeline.get_event(event_id).date_edtf == "2008-03~"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -53,3 +54,36 @@ def test_a_vector_nested_too_deeply_is_inconsistent_not_a_crash() -> None:
     row = {"dot_device": DEVICE, "dot_counter": 1, "hlc": stamp, "vv": "[" * 100_000,
            "deleted": False}  # fmt: skip
     assert consistent(row) is False
+
+
+# ---- received rows obey the same rules as imports and the editors (core/rules.py) -------------
+def event_row(**changes: object) -> dict[str, object]:
+    from desktop.sync.versions import synced_tables
+
+    stamp = HlcStamp(1_700_000_000_000, 0, DEVICE).format()
+    row: dict[str, object] = {c.name: None for c in synced_tables()["events"].c}
+    row.update(
+        id="e" * 36, case_id="c" * 36, created_at="2026-01-01T00:00:00Z",
+        updated_at="2026-01-01T00:00:00Z", dot_device=DEVICE, dot_counter=1,
+        vv=json.dumps({DEVICE: 1}), hlc=stamp, deleted=False, date_edtf="2009-11-16",
+        date_sort=20091116, date_start=20091116, date_end=20091116, day_order=0,
+        title="Died in detention", description="", place="", fact_status="undisputed",
+        key_event=False, confidential=False, for_brief=True,
+    )  # fmt: skip
+    row.update(changes)
+    return row
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [{"date_edtf": "0000-00-00"}, {"date_edtf": "99999-01-01"}, {"fact_status": "alleged"},
+     {"date_sort": 1}, {"title": "x" * 999_999}, {"title": "a\ud800b"}],
+)  # fmt: skip
+def test_a_received_row_that_breaks_a_rule_is_refused(changes: dict[str, object]) -> None:
+    from desktop.sync.bundle import BundleRejected
+    from desktop.sync.versions import VersionChecker
+
+    checker = VersionChecker()
+    assert checker.check({"t": "events", "r": event_row()})[0] == "events"
+    with pytest.raises(BundleRejected):
+        checker.check({"t": "events", "r": event_row(**changes)})

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from desktop.core.fuzzydate import FuzzyDate, Qualifier
+from desktop.core.fuzzydate import FuzzyDate, FuzzyDateError, Qualifier
 from desktop.services.registry import Services
 from desktop.services.timeline import EventFilter
 
@@ -67,8 +67,15 @@ def span_of(event_id: str, date: FuzzyDate) -> EventSpan | None:
 
 @lru_cache(maxsize=50_000)
 def _extent(edtf: str) -> EventSpan | None:
-    """The span of a date, under a placeholder id (cached as plain tuples, not dates)."""
-    return span_of("", FuzzyDate.from_edtf(edtf))
+    """The span of a date, under a placeholder id (cached as plain tuples, not dates).
+
+    A stored date that does not read (a row that breaks the rules) is not drawn, like an
+    undated one; the table shows the row as "(unreadable record)".
+    """
+    try:
+        return span_of("", FuzzyDate.from_edtf(edtf))
+    except FuzzyDateError:
+        return None
 
 
 def spans_from_edtf(pairs: Iterable[tuple[str, str]]) -> list[EventSpan]:
