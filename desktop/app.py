@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from desktop import paths
 from desktop.crypto.os_keyring import SecretStore, SystemKeyring
 from desktop.errors import KnownError
+from desktop.hardening import harden_process
 from desktop.services.registry import Services
 from desktop.store.vault import Vault
 from desktop.ui.garbage import freeze_startup_objects
@@ -111,6 +112,7 @@ def open_vault(args: argparse.Namespace, keyring: SecretStore) -> Vault | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    harden_process()  # first: no core dump of this process may carry the key
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )

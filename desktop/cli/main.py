@@ -17,6 +17,7 @@ from desktop import __version__
 from desktop.cli import record_commands, transfer_commands, vault_commands
 from desktop.cli.context import Context
 from desktop.errors import KnownError
+from desktop.hardening import harden_process
 from desktop.paths import user_data_dir
 
 log = logging.getLogger("dossier.cli")
@@ -78,6 +79,7 @@ def report_bug(exc: BaseException) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    harden_process()  # also when started as the `dossier` script, not through main.py
     parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["--self-test"]:  # the form support staff quote: dossier --self-test
