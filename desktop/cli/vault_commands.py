@@ -10,7 +10,7 @@ from desktop.cli.passphrases import existing_passphrase, new_passphrase, read_pa
 from desktop.errors import KnownError
 from desktop.paths import demo_vault_dir
 from desktop.services.demo import install_demo_case
-from desktop.services.integrity import verify
+from desktop.services.integrity import audit_head, verify
 from desktop.services.registry import Services
 from desktop.store.vault import Vault
 
@@ -33,6 +33,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     create.set_defaults(run=run_create)
     check = actions.add_parser("verify", help="check encryption, structure and the audit chain")
     check.add_argument("path")
+    check.add_argument(
+        "--against", metavar="HEAD",
+        help="an audit head saved earlier (COUNT:HASH, as printed on a pack): prove that "
+        "history up to it is unchanged",
+    )  # fmt: skip
     check.set_defaults(run=run_verify)
     passwd = actions.add_parser("passwd", help="change the passphrase (database untouched)")
     passwd.add_argument("path")
@@ -88,10 +93,11 @@ def _open(ctx: Context) -> Vault:
 
 def run_verify(ctx: Context) -> int:
     _open(ctx)
-    report = verify(ctx.services.store)
+    report = verify(ctx.services.store, ctx.args.against)
     print(f"encryption (page authentication): {'ok' if report.cipher_ok else 'FAILED'}")
     print(f"database structure:               {'ok' if report.integrity_ok else 'FAILED'}")
     print(f"audit hash chain:                 {'ok' if report.audit_ok else 'FAILED'}")
+    print(f"audit head (save it to check later): {audit_head(ctx.services.store)}")
     for problem in report.problems[:20]:
         print(f"  {problem}")
     return 0 if report.ok else 1

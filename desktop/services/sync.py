@@ -52,7 +52,7 @@ from desktop.sync.outbox import (
     receipt,
 )
 from desktop.sync.pairing import read_pairing_file, write_pairing_file
-from desktop.sync.versions import VersionChecker
+from desktop.sync.versions import VersionChecker, synced_tables
 
 Progress = Callable[[str], None]
 
@@ -149,6 +149,23 @@ def _reindex(session: Session, summary: MergeSummary) -> None:
         search.remove_many(session, [row["id"] for row in replaced])
         rows = [*summary.fresh.get(name, []), *replaced]
         search.put_many(session, [build(row) for row in rows if not row["deleted"]])
+
+
+def _audit_merge(session: Session, summary: MergeSummary, bundle: audit.Draft) -> None:
+    """One entry for the bundle, then one per record whose stored row it changed."""
+    drafts = [bundle]
+    for name, table in synced_tables().items():
+        drafts += audit.record_drafts(table, summary.fresh.get(name, ()), bundle, _created)
+        drafts += audit.record_drafts(table, summary.replaced.get(name, ()), bundle, _updated)
+    audit.append_many(session, drafts)
+
+
+def _created(row: dict[str, Any]) -> str:
+    return "sync-delete" if row["deleted"] else "sync-create"
+
+
+def _updated(row: dict[str, Any]) -> str:
+    return "sync-delete" if row["deleted"] else "sync-update"
 
 
 def _blobs_referred(versions: list[tuple[str, dict[str, Any]]]) -> set[str]:
@@ -316,9 +333,10 @@ class SyncService:
                 device.mark_seen(s, m.bundle_id, m.sender, m.sequence, m.record_count)
                 receipt(s, m.sender, _blobs_referred(versions), 0)
                 stamp = w.next_stamp()
-                audit.append(s, at=stamp.at, device=stamp.device, actor=w.actor,
-                             action="sync-import", entity="bundle", record_id=m.bundle_id,
-                             fields=[])  # fmt: skip
+                entry = audit.Draft(
+                    stamp.at, stamp.device, w.actor, "sync-import", "bundle", m.bundle_id
+                )
+                _audit_merge(s, summary, entry)
                 progress("commit")
         except IntegrityError:
             raise SyncRefused(
