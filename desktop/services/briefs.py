@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -9,6 +10,7 @@ from dataclasses import dataclass
 from desktop.briefing.data import assemble, load_snapshot
 from desktop.briefing.model import Briefing, BriefingOptions
 from desktop.services.sources import SourceService
+from desktop.store import audit
 from desktop.store.store import Store
 
 Progress = Callable[[float], None]  # fraction done, 0.0 to 1.0
@@ -28,7 +30,10 @@ class BriefingService:
         self.sources = sources
 
     def briefing(self, case_id: str, options: BriefingOptions) -> Briefing:
-        return assemble(load_snapshot(self.store, case_id, self.sources.blob), options)
+        briefing = assemble(load_snapshot(self.store, case_id, self.sources.blob), options)
+        with self.store.reading() as s:
+            head = audit.head(s).text()
+        return dataclasses.replace(briefing, audit_head=head)
 
     def build(
         self, case_id: str, options: BriefingOptions, progress: Progress | None = None

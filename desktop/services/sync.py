@@ -160,6 +160,19 @@ def _audit_merge(session: Session, summary: MergeSummary, bundle: audit.Draft) -
     audit.append_many(session, drafts)
 
 
+def _keep_audit_head(session: Session, sender: str, head: str) -> None:
+    """Keep the sender's signed audit head: a witness its owner can verify against."""
+    peer = session.get(Peer, sender)
+    if peer is not None and head:
+        peer.audit_head = head
+
+
+def audit_heads(store: Store) -> dict[str, str]:
+    """Each paired device's last audit head received ("count:hash"), by device id."""
+    with store.reading() as s:
+        return {p.device_id: p.audit_head for p in s.execute(select(Peer)).scalars()}
+
+
 def _created(row: dict[str, Any]) -> str:
     return "sync-delete" if row["deleted"] else "sync-create"
 
@@ -286,6 +299,7 @@ class SyncService:
                 blobs=blob_sources(s, wanted),
                 bundle_id=bundle_id,
                 open_partial=self._open_partial or _open_exclusive,
+                audit_head=audit.head(s).text(),
             )
             for p in chosen:
                 p.last_export_at = utc_now_text()
@@ -331,6 +345,7 @@ class SyncService:
                 device.learn(s, m.knowledge)
                 device.acknowledge(s, m.sender, m.sequence, m.knowledge)
                 device.mark_seen(s, m.bundle_id, m.sender, m.sequence, m.record_count)
+                _keep_audit_head(s, m.sender, m.audit_head)
                 receipt(s, m.sender, _blobs_referred(versions), 0)
                 stamp = w.next_stamp()
                 entry = audit.Draft(
