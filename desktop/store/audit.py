@@ -58,12 +58,17 @@ class AuditHeadInvalid(KnownError):
 # ---- formats --------------------------------------------------------------------------
 
 
+# One encoder, built once: `json.dumps` with options builds a new one on every call,
+# which was a third of the cost of an entry in a 100,000-record sync import.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def _json(value: Any) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return _ENCODER.encode(value).encode("utf-8")
 
 
 def _mac(key: bytes, message: bytes) -> str:
-    return hmac.new(key, message, hashlib.sha256).hexdigest()
+    return hmac.digest(key, message, "sha256").hex()  # one-shot: 3x faster than hmac.new
 
 
 def entry_hash(
@@ -81,10 +86,25 @@ def entry_hash(
     return hashlib.sha256(body).hexdigest()
 
 
-def keyed_hash(key: bytes, position: int, prev_hash: str, entry: Sequence[Any]) -> str:
-    """A version-2 entry's hash; `entry` is (at, device, actor, action, entity, id, fields,
-    content_hash)."""
-    return _mac(key, _json(["dossier-audit-2", position, prev_hash, *entry]))
+def entry_prefix(at: str, device: str, actor: str, action: str, entity: str, fields: str) -> bytes:
+    """The part of a version-2 entry's message that a bulk import shares across entries."""
+    return _json(["dossier-audit-2", at, device, actor, action, entity, fields])
+
+
+def keyed_hash(
+    key: bytes, prefix: bytes, position: int, prev_hash: str, content: str, record_id: str
+) -> str:
+    """A version-2 entry's hash: HMAC-SHA-256 over the prefix (a JSON array, so it ends
+    unambiguously), then position, previous hash and content hash (fixed formats), then
+    the record id, which runs to the end."""
+    tail = f"|{position}|{prev_hash}|{content}|{record_id}"
+    return _mac(key, prefix + tail.encode("utf-8"))
+
+
+def draft_hash(key: bytes, position: int, prev_hash: str, draft: Draft) -> str:
+    prefix = entry_prefix(draft.at, draft.device, draft.actor, draft.action, draft.entity,
+                          draft.fields)  # fmt: skip
+    return keyed_hash(key, prefix, position, prev_hash, draft.content_hash or "", draft.record_id)
 
 
 def marker_mac(key: bytes, v2_from: int) -> str:
@@ -95,37 +115,55 @@ def head_mac(key: bytes, count: int, head: str) -> str:
     return _mac(key, f"dossier-audit-head:{count}:{head}".encode())
 
 
-def _normaliser(column_type: Any) -> Any:
-    if isinstance(column_type, Boolean):
-        return bool
-    if isinstance(column_type, Integer):
-        return int
-    return str
+@dataclass(frozen=True)
+class _Layout:
+    """A table's columns in canonical (name) order, and which hold booleans.
+
+    Only booleans need converting: SQLite hands them back as 0/1 where a writer may hold
+    True/False. Text and integer columns read back as they were written (the writers
+    check types first), so they are taken as they are: one C call per row.
+    """
+
+    names: tuple[str, ...]
+    booleans: tuple[int, ...]
+
+    @classmethod
+    def of(cls, table: Table) -> _Layout:
+        columns = sorted(table.columns, key=lambda c: c.name)
+        booleans = tuple(i for i, c in enumerate(columns) if isinstance(c.type, Boolean))
+        return cls(tuple(c.name for c in columns), booleans)
 
 
-def _layout(table: Table) -> list[tuple[str, Any]]:
-    return sorted((c.name, _normaliser(c.type)) for c in table.columns)
-
-
-_LAYOUTS: dict[str, list[tuple[str, Any]]] = {}
+_LAYOUTS: dict[str, _Layout] = {}
 
 
 def content_hash(table: Table, row: Mapping[str, Any] | Any) -> str:
-    """SHA-256 of a row's canonical JSON: every column by name, values typed by column.
+    """SHA-256 of a row's canonical JSON: every column's value, in column-name order.
 
     The same for a row as written (a dict or an ORM object's values) and as read back.
     """
     layout = _LAYOUTS.get(table.name)
     if layout is None:
-        layout = _LAYOUTS[table.name] = _layout(table)
-    values = [None if (v := row.get(name)) is None else kind(v) for name, kind in layout]
+        layout = _LAYOUTS[table.name] = _Layout.of(table)
+    values = [row.get(name) for name in layout.names]
+    for i in layout.booleans:
+        if values[i] is not None:
+            values[i] = bool(values[i])
     return hashlib.sha256(_json(values)).hexdigest()
 
 
 def record_content_hash(record: Synced) -> str:
+    """`content_hash` of an ORM record, its values first typed as the database will hold
+    them (a service may set "5" on an integer column; SQLite stores 5)."""
     table = record.__table__
     assert isinstance(table, Table)
-    return content_hash(table, {c.name: getattr(record, c.key) for c in table.columns})
+    row = {}
+    for column in table.columns:
+        value = getattr(record, column.key)
+        if value is not None and not isinstance(column.type, Boolean):
+            value = int(value) if isinstance(column.type, Integer) else str(value)
+        row[column.name] = value
+    return content_hash(table, row)
 
 
 # ---- writing --------------------------------------------------------------------------
@@ -143,10 +181,6 @@ class Draft:
     record_id: str
     fields: str = ""
     content_hash: str | None = None
-
-    def values(self) -> tuple[str, str, str, str, str, str, str, str]:
-        return (self.at, self.device, self.actor, self.action, self.entity, self.record_id,
-                self.fields, self.content_hash or "")  # fmt: skip
 
 
 def _state(session: Session) -> AuditChain:
@@ -173,11 +207,17 @@ def append_many(session: Session, drafts: Sequence[Draft]) -> None:
     key = _key(session, state)
     count, prev = state.head_count, state.head_hash
     rows = []
+    prefixes: dict[tuple[str, ...], bytes] = {}  # an import's entries share all but a few
     for draft in drafts:
         count += 1
-        values = draft.values()
-        digest = keyed_hash(key, count, prev, values)
-        rows.append((*values[:7], draft.content_hash, prev, digest, V2))
+        shared = (draft.at, draft.device, draft.actor, draft.action, draft.entity, draft.fields)
+        prefix = prefixes.get(shared)
+        if prefix is None:
+            prefix = prefixes[shared] = entry_prefix(*shared)
+        content = draft.content_hash or ""
+        digest = keyed_hash(key, prefix, count, prev, content, draft.record_id)
+        rows.append((*shared[:5], draft.record_id, draft.fields, draft.content_hash, prev,
+                     digest, V2))  # fmt: skip
         prev = digest
     bulk.executemany(
         session,
@@ -288,9 +328,9 @@ def _walk(session: Session, key: bytes | None, v2_from: int) -> _Walk:
                                   entry.entity, entry.record_id, entry.fields)  # fmt: skip
             version_ok = entry.chain_version == V1
         else:
-            values = (entry.at, entry.device, entry.actor, entry.action, entry.entity,
-                      entry.record_id, entry.fields, entry.content_hash or "")  # fmt: skip
-            expected = keyed_hash(key, n, walk.prev, values) if key is not None else ""
+            draft = Draft(entry.at, entry.device, entry.actor, entry.action, entry.entity,
+                          entry.record_id, entry.fields, entry.content_hash)  # fmt: skip
+            expected = draft_hash(key, n, walk.prev, draft) if key is not None else ""
             version_ok = entry.chain_version == V2
         if walk.broken_at is None and (
             entry.prev_hash != walk.prev or entry.hash != expected or not version_ok

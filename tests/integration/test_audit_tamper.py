@@ -180,8 +180,7 @@ def _recompute_with_the_key(conn: Connection, drop_last: int = 0) -> None:
     for seq, *values in entries:
         count += 1
         assert count >= v2_from
-        values[-1] = values[-1] or ""
-        digest = audit.keyed_hash(key, count, prev, values)
+        digest = audit.draft_hash(key, count, prev, audit.Draft(*values))
         conn.execute(text("UPDATE audit_entries SET prev_hash = :p, hash = :h WHERE seq = :s"),
                      {"p": prev, "h": digest, "s": seq})  # fmt: skip
         prev = digest
