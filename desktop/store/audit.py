@@ -29,6 +29,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -113,6 +114,22 @@ def marker_mac(key: bytes, v2_from: int) -> str:
 
 def head_mac(key: bytes, count: int, head: str) -> str:
     return _mac(key, f"dossier-audit-head:{count}:{head}".encode())
+
+
+def first_chain_row(count: int, last_hash: str | None) -> dict[str, Any]:
+    """The `audit_chain` row migration 0007 writes: a fresh key, version 2 from the next
+    entry on, the head of the (version-1) entries already there."""
+    key = os.urandom(32)
+    head = last_hash or GENESIS
+    return {
+        "id": 1,
+        "key": key,
+        "v2_from": count + 1,
+        "marker": marker_mac(key, count + 1),
+        "head_count": count,
+        "head_hash": head,
+        "head_mac": head_mac(key, count, head),
+    }
 
 
 @dataclass(frozen=True)

@@ -2,31 +2,23 @@
 
 Existing entries stay version 1 and keep verifying the old way; the new `audit_chain` row
 holds a random audit key, the position of the first version-2 entry (`v2_from`) and the
-chain's head, each bound by an HMAC under that key. The formulas written out here are
-part of the stored format (see `desktop.store.audit`) and must never change.
+chain's head, each bound by an HMAC under that key (`desktop.store.audit.first_chain_row`;
+its formulas are part of the stored format and never change).
 Also: the audit head a paired device last sent in a bundle (`sync_peers.audit_head`).
 
 Revision ID: 0007
 Revises: 0004
 """
 
-import hashlib
-import hmac
-import os
-
 import sqlalchemy as sa
 from alembic import op
+
+from desktop.store.audit import first_chain_row
 
 revision = "0007"
 down_revision = "0004"
 branch_labels = None
 depends_on = None
-
-GENESIS = "0" * 64
-
-
-def _mac(key: bytes, text: str) -> str:
-    return hmac.new(key, text.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
 def upgrade() -> None:
@@ -55,22 +47,7 @@ def upgrade() -> None:
     last = bind.execute(
         sa.text("SELECT hash FROM audit_entries ORDER BY seq DESC LIMIT 1")
     ).scalar_one_or_none()
-    key = os.urandom(32)
-    head = last or GENESIS
-    op.bulk_insert(
-        chain,
-        [
-            {
-                "id": 1,
-                "key": key,
-                "v2_from": count + 1,
-                "marker": _mac(key, f"dossier-audit-v2-from:{count + 1}"),
-                "head_count": count,
-                "head_hash": head,
-                "head_mac": _mac(key, f"dossier-audit-head:{count}:{head}"),
-            }
-        ],
-    )
+    op.bulk_insert(chain, [first_chain_row(count, last)])
 
 
 def downgrade() -> None:
