@@ -17,6 +17,9 @@ def wants_gui(argv: list[str]) -> bool:
 
 
 def main() -> int:
+    from desktop.hardening import harden_process
+
+    harden_process()  # before anything can hold a key: no core dumps of this process
     argv = sys.argv[1:]
     if wants_gui(argv):
         from desktop.launcher import start

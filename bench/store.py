@@ -255,7 +255,7 @@ def raw_key_open_ms(db_path: Path, key: bytes, rounds: int = 20) -> float:
     samples = []
     for _ in range(rounds):
         started = time.perf_counter()
-        engine = open_engine(db_path, key)
+        engine = open_engine(db_path, bytearray(key))
         with engine.connect() as conn:
             conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").all()
         samples.append(time.perf_counter() - started)

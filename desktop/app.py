@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-import traceback
 from pathlib import Path
 from types import TracebackType
 
@@ -20,6 +19,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from desktop import paths
 from desktop.crypto.os_keyring import SecretStore, SystemKeyring
 from desktop.errors import KnownError
+from desktop.hardening import harden_process
+from desktop.logfile import install_logging
 from desktop.services.registry import Services
 from desktop.store.vault import Vault
 from desktop.ui.garbage import freeze_startup_objects
@@ -33,7 +34,6 @@ from desktop.ui.vault.welcome import DEMO, WelcomeDialog
 
 log = logging.getLogger("desktop.app")
 DEMO_PASSPHRASE = "demo"
-LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -56,7 +56,7 @@ def install_excepthook() -> None:
             log.info("known error reached the top: %s", kind.__name__)
             _message(str(exc))
             return
-        log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, exc, tb)))
+        log.error("unexpected error", exc_info=(kind, exc, tb))  # frames only: logfile
         if QApplication.instance() is not None:
             apology_box(QApplication.activeWindow()).exec()
 
@@ -111,9 +111,8 @@ def open_vault(args: argparse.Namespace, keyring: SecretStore) -> Vault | None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    harden_process()  # first: no core dump of this process may carry the key
+    install_logging(level=logging.INFO, to_terminal=True)
     args = parse_args(sys.argv[1:] if argv is None else argv)
     log.info("starting the application")
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "dossier"])

@@ -38,7 +38,10 @@ def write_atomically(
     target = Path(target)
     partial = target.with_name(target.name + PARTIAL_SUFFIX)
     try:
-        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600 if private else 0o644)
+        mode = 0o600 if private else 0o644
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
+        if hasattr(os, "fchmod"):  # a stale partial keeps its old mode through O_CREAT
+            os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

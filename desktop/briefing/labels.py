@@ -50,6 +50,10 @@ _LABELS: Final[dict[str, tuple[str, str]]] = {
     ),
     # running header and footer
     "page_of": ("page {page} of {total}", "стр. {page} из {total}"),
+    "audit_head": (
+        "Vault audit log when printed (count:hash): {head}",
+        "Журнал аудита хранилища на момент печати (число:хеш): {head}",
+    ),
     # chronology
     "chrono.date": ("Date", "Дата"),
     "chrono.event": ("Event", "Событие"),

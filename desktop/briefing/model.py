@@ -266,6 +266,7 @@ class Briefing:
     complaints: tuple[ComplaintEntry, ...] = ()
     sources: tuple[SourceEntry, ...] = ()
     exhibits: tuple[Exhibit, ...] = ()
+    audit_head: str = ""  # "count:hash" of the vault's audit log, printed on the last page
 
     def __post_init__(self) -> None:
         _check_choice(self.lang, LANGUAGES, "lang")

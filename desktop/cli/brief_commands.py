@@ -56,6 +56,11 @@ def _options(parser: argparse.ArgumentParser) -> None:
         help="confidentiality marking on the cover and every page (default: the profile's)",
     )
     parser.add_argument("--generated-on", help="date printed as 'generated on' (default: today)")
+    parser.add_argument(
+        "--readable-by-others",
+        action="store_true",
+        help="let other accounts on this computer read the PDF (default: only you, mode 0600)",
+    )
 
 
 def _day(text: str | None, flag: str, *, last: bool = False) -> dt.date | None:
@@ -92,15 +97,33 @@ def options_from(args: argparse.Namespace) -> BriefingOptions:
     )
 
 
-def write_pack(services: Services, case_id: str, args: argparse.Namespace) -> int:
+def output_path(text: str, *, make_folder: bool = False) -> Path:
+    """Where to write a pack: its folder must exist (a typo must not create folders)."""
+    out = Path(text)
+    if make_folder:
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise KnownError(f"Cannot create the folder {out.parent}: {exc.strerror}.") from None
+    if not out.parent.is_dir():
+        raise KnownError(
+            f"The folder {out.parent} does not exist; create it first or choose another --out."
+        )
+    if out.is_dir():
+        raise KnownError(f"{out} is a folder; give a file name such as {out / 'brief.pdf'}.")
+    return out
+
+
+def write_pack(
+    services: Services, case_id: str, args: argparse.Namespace, *, make_folder: bool = False
+) -> int:
+    out = output_path(args.out, make_folder=make_folder)  # checked before the slow build
     options = options_from(args)
     pack = services.briefs.build(case_id, options)
-    out = Path(args.out)
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(out, pack.pdf, private=False)
+        write_atomically(out, pack.pdf, private=not args.readable_by_others)
     except OSError as exc:
-        raise KnownError(f"Cannot write {args.out}: {exc.strerror}.") from exc
+        raise KnownError(f"Cannot write {args.out}: {exc.strerror}.") from None
     print(f"Wrote {out} ({pack.pages} pages)")
     print(f"SHA-256 {pack.sha256}")
     if pack.redaction_check is not None:
@@ -128,6 +151,7 @@ def run_demo_pack(ctx: Context) -> int:
         case = next((c for c in services.cases.list_cases() if c.is_sample), None)
         if case is None:
             raise KnownError("The demo vault holds no sample case.")
-        return write_pack(services, case.id, ctx.args)
+        # The demo pack's default place (build/) is Dossier's own, made when missing.
+        return write_pack(services, case.id, ctx.args, make_folder=True)
     finally:
         vault.lock()

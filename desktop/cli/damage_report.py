@@ -18,7 +18,7 @@ from desktop.cli.context import Context
 from desktop.cli.passphrases import existing_passphrase, new_passphrase, read_passphrase_file
 from desktop.errors import KnownError
 from desktop.services import damage
-from desktop.services.integrity import check_rows, verify
+from desktop.services.integrity import audit_head, check_rows, verify
 from desktop.services.registry import Services
 from desktop.store.vault import Vault
 
@@ -72,13 +72,15 @@ def run_verify(ctx: Context) -> int:
     vault = Vault.unlock_with_passphrase(folder, passphrase)
     try:
         store = Services.over(vault, actor="cli").store
-        report = verify(store)
+        report = verify(store, ctx.args.against)
         rows = check_rows(store)
+        head = audit_head(store)
     finally:
         vault.lock()
     print(f"encryption (page authentication): {'ok' if report.cipher_ok else 'FAILED'}")
     print(f"database structure:               {'ok' if report.integrity_ok else 'FAILED'}")
     print(f"audit hash chain:                 {'ok' if report.audit_ok else 'FAILED'}")
+    print(f"audit head (save it to check later): {head}")
     for problem in report.problems[:SHOWN]:
         print(f"  {problem}")
     verdict = "ok" if not rows.total else f"{rows.total} FAILED"

@@ -10,14 +10,14 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 
 from desktop import __version__
 from desktop.cli import attach_commands, record_commands, transfer_commands, vault_commands
 from desktop.cli.context import Context
 from desktop.errors import KnownError
-from desktop.paths import user_data_dir
+from desktop.hardening import harden_process
+from desktop.logfile import install_logging, log_path
 
 log = logging.getLogger("dossier.cli")
 
@@ -66,19 +66,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def report_bug(exc: BaseException) -> None:
     """Log the traceback's frames and the exception type only: messages may hold case data."""
-    try:
-        folder = user_data_dir() / "logs"
-        folder.mkdir(parents=True, exist_ok=True)
-        with open(folder / "dossier-errors.log", "a", encoding="utf-8") as handle:
-            handle.write(f"--- {type(exc).__name__}\n")
-            handle.writelines(traceback.format_tb(exc.__traceback__))
-        where = f" (details in {folder / 'dossier-errors.log'})"
-    except OSError:
-        where = ""
+    log.error("internal error", exc_info=(type(exc), exc, exc.__traceback__))
+    path = log_path()
+    where = f" (details in {path})" if path.exists() else ""
     print(f"dossier: internal error, a bug in Dossier{where}.", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    harden_process()  # also when started as the `dossier` script, not through main.py
+    install_logging(level=logging.WARNING, to_terminal=False)
     parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["--self-test"]:  # the form support staff quote: dossier --self-test

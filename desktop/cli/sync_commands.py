@@ -14,7 +14,7 @@ from pathlib import Path
 from desktop.cli.context import Context
 from desktop.cli.output import table
 from desktop.services.conflicts import ConflictService
-from desktop.services.sync import SyncService
+from desktop.services.sync import SyncService, audit_heads
 
 
 def _sync(ctx: Context) -> SyncService:
@@ -107,6 +107,10 @@ def run_pair_list(ctx: Context) -> int:
         for p in peers
     ]
     print(table(("Name", "Device id", "Fingerprint", "Paired", "State"), rows))
+    heads = audit_heads(_sync(ctx).store)
+    for p in peers:
+        if heads.get(p.device_id):
+            print(f"{p.name}: audit head in its last bundle {heads[p.device_id]}")
     return 0
 
 

@@ -33,6 +33,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     create.set_defaults(run=run_create)
     check = actions.add_parser("verify", help="check encryption, structure and the audit chain")
     check.add_argument("path")
+    check.add_argument(
+        "--against", metavar="HEAD",
+        help="an audit head saved earlier (COUNT:HASH, as printed on a pack): prove that "
+        "history up to it is unchanged",
+    )  # fmt: skip
     check.set_defaults(run=run_verify)
     rescue = actions.add_parser("salvage", help="copy every readable record into a new vault")
     rescue.add_argument("path")

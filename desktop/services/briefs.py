@@ -8,6 +8,7 @@ refusal is a `KnownError` and no `Pack` exists, so nothing can be written or pri
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from desktop.briefing.data import (
 from desktop.briefing.model import Briefing, BriefingOptions
 from desktop.briefing.redaction import ProtectedNames
 from desktop.services.sources import SourceService
+from desktop.store import audit
 from desktop.store.store import Store
 
 if TYPE_CHECKING:
@@ -52,7 +54,10 @@ class BriefingService:
         return load_snapshot(self.store, case_id, self.sources.blob)
 
     def briefing(self, case_id: str, options: BriefingOptions) -> Briefing:
-        return assemble(self.snapshot(case_id), options)
+        briefing = assemble(self.snapshot(case_id), options)
+        with self.store.reading() as s:
+            head = audit.head(s).text()
+        return dataclasses.replace(briefing, audit_head=head)
 
     def build(
         self,

@@ -1,5 +1,10 @@
-"""`vault verify`: SQLCipher page authentication, SQLite structure, the audit hash chain,
-and every stored record against the rules of `core.rules` (plus its references)."""
+"""`vault verify`: SQLCipher page authentication, SQLite structure, the audit log, and
+every stored record against the rules of `core.rules` (plus its references).
+
+The audit check covers the chain, its recorded head, every record against its last
+audited content and, given a head saved earlier (printed on a pack, held by a peer),
+that history up to it is unchanged (see `desktop.store.audit`).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import DatabaseError
 
 from desktop.core.rules import Problem, row_problems
-from desktop.store.audit import check_chain
+from desktop.store.audit import check_chain, head, parse_head
 from desktop.store.models import SYNCED_MODELS
 from desktop.store.store import Store
 from desktop.store.vault import VerifyReport
@@ -17,12 +22,12 @@ from desktop.store.vault import VerifyReport
 LISTED = 20
 
 
-def verify(store: Store) -> VerifyReport:
+def verify(store: Store, against: str | None = None) -> VerifyReport:
+    saved = parse_head(against) if against is not None else None
     cipher_ok, integrity_ok, problems = store.vault.check_storage()
     with store.reading() as s:
-        chain = check_chain(s)
-    if not chain.ok:
-        problems.append(f"audit: the chain breaks at entry {chain.broken_at} of {chain.entries}")
+        chain = check_chain(s, saved)
+    problems.extend(chain.problems)
     return VerifyReport(cipher_ok, integrity_ok, chain.ok, tuple(problems))
 
 
@@ -57,3 +62,9 @@ def check_rows(store: Store) -> RowCheck:
                 )
                 first.append(Problem(table_name, str(record), parent, "refers to a missing record"))
     return RowCheck(total, tuple(first))
+
+
+def audit_head(store: Store) -> str:
+    """The audit log's head as printed on packs and carried in bundles: "count:hash"."""
+    with store.reading() as s:
+        return head(s).text()

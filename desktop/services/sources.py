@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from desktop.core.enums import Reliability, SourceKind
+from desktop.core.filenames import safe_file_name
 from desktop.core.fuzzydate import FuzzyDate
 from desktop.errors import KnownError, ValidationError
 from desktop.services.validation import (
@@ -44,8 +45,15 @@ SOURCE_RULES: dict[str, Cleaner] = {
     "confidential": flag,
 }
 CITATION_RULES: dict[str, Cleaner] = {"pinpoint": short_text, "quote": optional_text}
+
+
+def attachment_name(value: object, field: str) -> str:
+    """A stored attachment name is one plain file name (see core.filenames)."""
+    return safe_file_name(required_text(value, field))
+
+
 ATTACHMENT_RULES: dict[str, Cleaner] = {
-    "file_name": required_text,
+    "file_name": attachment_name,
     "exhibit_label": short_text,
     "source_id": reference,
     "confidential": flag,

@@ -52,7 +52,7 @@ from desktop.sync.outbox import (
     receipt,
 )
 from desktop.sync.pairing import read_pairing_file, write_pairing_file
-from desktop.sync.versions import VersionChecker
+from desktop.sync.versions import VersionChecker, synced_tables
 
 Progress = Callable[[str], None]
 
@@ -149,6 +149,36 @@ def _reindex(session: Session, summary: MergeSummary) -> None:
         search.remove_many(session, [row["id"] for row in replaced])
         rows = [*summary.fresh.get(name, []), *replaced]
         search.put_many(session, [build(row) for row in rows if not row["deleted"]])
+
+
+def _audit_merge(session: Session, summary: MergeSummary, bundle: audit.Draft) -> None:
+    """One entry for the bundle, then one per record whose stored row it changed."""
+    drafts = [bundle]
+    for name, table in synced_tables().items():
+        drafts += audit.record_drafts(table, summary.fresh.get(name, ()), bundle, _created)
+        drafts += audit.record_drafts(table, summary.replaced.get(name, ()), bundle, _updated)
+    audit.append_many(session, drafts)
+
+
+def _keep_audit_head(session: Session, sender: str, head: str) -> None:
+    """Keep the sender's signed audit head: a witness its owner can verify against."""
+    peer = session.get(Peer, sender)
+    if peer is not None and head:
+        peer.audit_head = head
+
+
+def audit_heads(store: Store) -> dict[str, str]:
+    """Each paired device's last audit head received ("count:hash"), by device id."""
+    with store.reading() as s:
+        return {p.device_id: p.audit_head for p in s.execute(select(Peer)).scalars()}
+
+
+def _created(row: dict[str, Any]) -> str:
+    return "sync-delete" if row["deleted"] else "sync-create"
+
+
+def _updated(row: dict[str, Any]) -> str:
+    return "sync-delete" if row["deleted"] else "sync-update"
 
 
 def _blobs_referred(versions: list[tuple[str, dict[str, Any]]]) -> set[str]:
@@ -269,6 +299,7 @@ class SyncService:
                 blobs=blob_sources(s, wanted),
                 bundle_id=bundle_id,
                 open_partial=self._open_partial or _open_exclusive,
+                audit_head=audit.head(s).text(),
             )
             for p in chosen:
                 p.last_export_at = utc_now_text()
@@ -314,11 +345,13 @@ class SyncService:
                 device.learn(s, m.knowledge)
                 device.acknowledge(s, m.sender, m.sequence, m.knowledge)
                 device.mark_seen(s, m.bundle_id, m.sender, m.sequence, m.record_count)
+                _keep_audit_head(s, m.sender, m.audit_head)
                 receipt(s, m.sender, _blobs_referred(versions), 0)
                 stamp = w.next_stamp()
-                audit.append(s, at=stamp.at, device=stamp.device, actor=w.actor,
-                             action="sync-import", entity="bundle", record_id=m.bundle_id,
-                             fields=[])  # fmt: skip
+                entry = audit.Draft(
+                    stamp.at, stamp.device, w.actor, "sync-import", "bundle", m.bundle_id
+                )
+                _audit_merge(s, summary, entry)
                 progress("commit")
         except IntegrityError:
             raise SyncRefused(

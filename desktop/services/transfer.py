@@ -18,10 +18,12 @@ import base64
 import binascii
 import hashlib
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy import Boolean, Integer, String, Text, insert, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 from sqlalchemy.sql.schema import Table
 
 from desktop.core.rules import CITABLE_KINDS, Problem, row_problems
@@ -245,6 +247,25 @@ def _missing_references(
     ]
 
 
+def _audit_import(
+    session: Session, tables: dict[str, list[dict[str, Any]]], summary: audit.Draft
+) -> None:
+    """One entry for the import, then one per record, hashing each row as stored."""
+    known = {t.name: t for t in _tables()}
+    drafts = [summary]
+    for name, rows in tables.items():
+        table = known[name]
+        stored = list(_stored_rows(session, table, [r["id"] for r in rows]))
+        drafts += audit.record_drafts(table, stored, summary)
+    audit.append_many(session, drafts)
+
+
+def _stored_rows(session: Session, table: Table, ids: list[str]) -> Iterator[Any]:
+    for start in range(0, len(ids), 5000):
+        query = select(table).where(among(table.c.id, ids[start : start + 5000]))
+        yield from session.execute(query).mappings()
+
+
 def import_json(store: Store, raw: bytes) -> int:
     """Add every record of an export to this vault; returns the number of records added."""
     tables, blobs = parse_document(raw)
@@ -272,16 +293,8 @@ def import_json(store: Store, raw: bytes) -> int:
                     s.execute(insert(Blob.__table__), [blob])  # type: ignore[arg-type]
             s.flush()
             stamp = w.stamper.next()
-            audit.append(
-                s,
-                at=stamp.at,
-                device=stamp.device,
-                actor=w.actor,
-                action="import",
-                entity="vault",
-                record_id=f"{total} records",
-                fields=[],
-            )
+            _audit_import(s, tables, audit.Draft(stamp.at, stamp.device, w.actor, "import",
+                                                 "vault", f"{total} records"))  # fmt: skip
             rebuild(s)
     except IntegrityError:
         raise ImportRefused(

@@ -2,8 +2,9 @@
 
 One `ChangeWriter` lives for one transaction. Each insert, update or delete takes the
 next dot of this device, extends the record's version vector, stamps the hybrid clock,
-appends a hash-chained audit entry naming the changed fields, and keeps the search
-index in step. Deletes are tombstones so they can travel to other devices.
+appends a keyed, chained audit entry naming the changed fields and hashing the record
+as it now stands (see `store.audit`), and keeps the search index in step. Deletes are
+tombstones so they can travel to other devices.
 """
 
 from __future__ import annotations
@@ -107,6 +108,7 @@ class ChangeWriter:
             entity=type(record).__tablename__,
             record_id=record.id,
             fields=fields,
+            content=audit.record_content_hash(record),
         )
 
     def _reindex(self, record: Synced) -> None:

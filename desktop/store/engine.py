@@ -1,8 +1,11 @@
 """The SQLCipher engine: raw 32-byte key, hardened per-connection pragmas.
 
-The key travels as the URL password of `sqlite+pysqlcipher` in SQLCipher's raw-key form
-(`x'…'`), so the dialect's own `PRAGMA key` is the first statement on every connection and
-opening costs no KDF. Our listener then sets the rest.
+The engine uses SQLAlchemy's plain `sqlite` dialect over the `sqlcipher3` driver. Each new
+driver connection is keyed in our `do_connect` hook before its first statement, from the
+vault's key `bytearray` (never from a URL password or other Python string: see
+`store.keying`), so opening costs no KDF and locking the vault wipes the only long-lived
+copy. Our `connect` listener then sets the rest. Statement parameters are hidden from
+SQLAlchemy's error messages (`hide_parameters`): they may be case text.
 """
 
 from __future__ import annotations
@@ -15,13 +18,9 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL
 from sqlalchemy.pool import QueuePool
 
-from desktop.store import lookaside
+from desktop.store import keying, lookaside
 
 PAGE_CACHE_KIB = 256 * 1024  # measured: the default cache makes SQLCipher 2-4x slower
-
-
-def raw_key_literal(data_key: bytes) -> str:
-    return f"x'{data_key.hex()}'"
 
 
 # Set on every connection, in this order. SQLCipher's memory security is process-wide and,
@@ -48,22 +47,24 @@ def _harden(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def open_engine(db_path: Path, data_key: bytes) -> Engine:
-    """An engine over the encrypted file; fails on first use if the key is wrong."""
+def open_engine(db_path: Path, data_key: bytearray) -> Engine:
+    """An engine over the encrypted file; fails on first use if the key is wrong.
+
+    The engine keeps a reference to `data_key` (not a copy) to key the connections its
+    pool opens later; zeroing it makes the engine unusable, as locking should.
+    """
     import sqlcipher3
 
-    url = URL.create(
-        "sqlite+pysqlcipher", password=raw_key_literal(data_key), database=str(db_path)
-    )
     engine = create_engine(
-        url,
+        URL.create("sqlite", database=str(db_path)),
         module=sqlcipher3,
         poolclass=QueuePool,
         pool_size=2,
         max_overflow=4,
         connect_args={"check_same_thread": False},
+        hide_parameters=True,
     )
-    event.listen(engine, "do_connect", functools.partial(_connect_widened, str(db_path)))
+    event.listen(engine, "do_connect", functools.partial(_connect_keyed, str(db_path), data_key))
     event.listen(engine, "connect", _harden)
     # Let SQLAlchemy's own transaction handling issue BEGIN so savepoints and DDL work.
     event.listen(engine, "connect", _no_autobegin)
@@ -71,10 +72,20 @@ def open_engine(db_path: Path, data_key: bytes) -> Engine:
     return engine
 
 
-def _connect_widened(db_path: str, dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
-    """Open the driver connection and widen its lookaside pool before its first statement."""
+def _connect_keyed(
+    db_path: str, data_key: bytearray, dialect: Any, _record: Any, cargs: Any, cparams: Any
+) -> Any:
+    """Open the driver connection, widen its lookaside pool, then key it, in that order.
+
+    SQLite refuses to resize a pool once anything has used it, keying included.
+    """
     connection = dialect.loaded_dbapi.connect(*cargs, **cparams)
-    lookaside.widen(connection, db_path)
+    try:
+        lookaside.widen(connection, db_path)
+        keying.key_connection(connection, db_path, data_key)
+    except BaseException:
+        connection.close()
+        raise
     return connection
 
 

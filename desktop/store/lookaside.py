@@ -82,6 +82,11 @@ def _handle(connection: Any, db_path: str) -> int | None:
     return int(handle)
 
 
+def handle(connection: Any, db_path: str) -> int | None:
+    """The driver connection's `sqlite3 *` (None where this build cannot reach it)."""
+    return _handle(connection, db_path)
+
+
 def widen(connection: Any, db_path: str) -> bool:
     """Give a fresh connection the wide pool; False (and no change) when it cannot."""
     handle = _handle(connection, db_path)

@@ -33,7 +33,8 @@ from desktop.crypto.os_keyring import SecretStore
 from desktop.crypto.recovery import format_recovery_key, new_recovery_key, parse_recovery_key
 from desktop.errors import KnownError, ValidationError, WrongPassphrase
 from desktop.paths import KEYSTORE, VAULT_DB
-from desktop.store.engine import open_engine, raw_key_literal, read_only
+from desktop.store import keying
+from desktop.store.engine import open_engine, read_only
 from desktop.store.filelock import VaultLock
 from desktop.store.migrate import upgrade_to_head
 
@@ -204,7 +205,7 @@ class Vault:
 
     # ---- engine -----------------------------------------------------------------------
     def _open(self) -> None:
-        self.engine = open_engine(self.db_path, bytes(self._key))
+        self.engine = open_engine(self.db_path, self._key)
         upgrade_to_head(self.engine, self.db_path)
         self.refresh_connections()
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -215,9 +216,11 @@ class Vault:
             self._open()
         except DatabaseError:  # the key does not open this file
             self._close_engine()
+            keying.wipe(self._key)
             return False
         except BaseException:  # e.g. a failed upgrade: not a key problem, say what it is
             self._close_engine()
+            keying.wipe(self._key)
             raise
         return True
 
@@ -248,8 +251,7 @@ class Vault:
         self.engine = None
         self._sessions = None
         self._read_sessions = None
-        for i in range(len(self._key)):
-            self._key[i] = 0
+        keying.wipe(self._key)
         self._lock.release()
 
     def refresh_connections(self) -> None:
@@ -315,12 +317,15 @@ class Vault:
         rotated.replace(RECOVERY, rotated.secret_slot(RECOVERY, new_key, recovery))
         rotated.save(self.folder / NEXT_KEYSTORE)
         engine.dispose()
+        fresh = bytearray(new_key)
         with engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-            conn.exec_driver_sql(f'PRAGMA rekey = "{raw_key_literal(new_key)}"')
+            driver = conn.connection.dbapi_connection
+            keying.rekey_connection(driver, str(self.db_path), fresh)
         engine.dispose()
         self.keystore = rotated
-        self._key = bytearray(new_key)
+        keying.wipe(self._key)
+        self._key = fresh
         self._open()
         os.replace(self.folder / NEXT_KEYSTORE, self.folder / KEYSTORE)
         if keyring is not None and keyring.available():

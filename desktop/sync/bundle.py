@@ -60,6 +60,7 @@ DEFAULT_MAX_BUNDLE_BYTES = 4 * 1024**3
 CHUNK_BYTES = 1024 * 1024
 _BLOCK = tarfile.BLOCKSIZE
 _HEX64 = re.compile(r"[0-9a-f]{64}")
+_AUDIT_HEAD = re.compile(r"[0-9]{1,12}:[0-9a-f]{64}")
 _UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 _BUNDLE_NAME = re.compile(rf"({_UUID})-([1-9][0-9]{{0,18}})-({_UUID})\.dossier")
 
@@ -111,6 +112,9 @@ class Manifest:
     payload_sha256: str
     blobs: Mapping[str, int]
     format_version: int = FORMAT_VERSION
+    # The sender's audit log head ("count:hash", see store.audit), signed with the rest so
+    # the receiver holds a witness of the sender's history; absent from older bundles.
+    audit_head: str = ""
 
     def to_bytes(self) -> bytes:
         """The canonical bytes that are signed and stored as `manifest.json`."""
@@ -130,6 +134,7 @@ class Manifest:
                 "payload_sha256": self.payload_sha256,
                 "blobs": dict(sorted(self.blobs.items())),
             }
+            | ({"audit_head": self.audit_head} if self.audit_head else {})
         )
 
     @property
@@ -195,6 +200,8 @@ def parse_manifest(data: bytes, supported_schema: int) -> Manifest:
         isinstance(doc.get("payload_sha256"), str) and _HEX64.fullmatch(doc["payload_sha256"]),
         isinstance(blobs, dict)
         and all(_HEX64.fullmatch(k) and _is_count(v) for k, v in blobs.items()),
+        "audit_head" not in doc
+        or (isinstance(doc["audit_head"], str) and _AUDIT_HEAD.fullmatch(doc["audit_head"])),
     ]
     if not all(checks):
         raise bad
@@ -216,6 +223,7 @@ def parse_manifest(data: bytes, supported_schema: int) -> Manifest:
         record_count=doc["record_count"],
         payload_sha256=doc["payload_sha256"],
         blobs=dict(doc["blobs"]),
+        audit_head=doc.get("audit_head", ""),
     )
 
 
@@ -369,6 +377,7 @@ def write_bundle(
     app_version: str = desktop.__version__,
     bundle_id: str | None = None,
     open_partial: Callable[[Path], IO[bytes]] = _open_partial,
+    audit_head: str = "",
 ) -> Path:
     """Write, encrypt, sign and verify one bundle in `folder`; returns its path.
 
@@ -410,6 +419,7 @@ def write_bundle(
         record_count=count,
         payload_sha256=hashlib.sha256(payload).hexdigest(),
         blobs=sizes,
+        audit_head=audit_head,
     )
     manifest_bytes = manifest.to_bytes()
     signature = sender.sign(SIGNATURE_CONTEXT + manifest_bytes)

@@ -252,6 +252,22 @@ class BriefingRenderer:
         canvas.drawCentredString(
             width / 2, self.footer_baseline, label(briefing.lang, "page_of", page=page, total=total)
         )
+        if briefing.audit_head and page == canvas.main_page_count:
+            self.audit_head_line(canvas, briefing, width)
+
+    def audit_head_line(self, canvas: DeferredCanvas, briefing: Briefing, width: float) -> None:
+        """On the last page of the pack's own text: the audit head it was printed at.
+
+        Anyone holding the pack can later have the vault checked against it
+        (`dossier vault verify --against COUNT:HASH`); see `desktop.store.audit`.
+        """
+        canvas.setFont(fonts.SANS, self.running_font_size - 1.5)
+        canvas.setFillColor(MUTED)
+        canvas.drawCentredString(
+            width / 2,
+            self.footer_baseline - self.running_font_size,
+            label(briefing.lang, "audit_head", head=briefing.audit_head),
+        )
 
     # -- sections --------------------------------------------------------------------------
 

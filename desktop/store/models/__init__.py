@@ -4,7 +4,7 @@ from desktop.store.models.base import Base, Synced
 from desktop.store.models.case import Case
 from desktop.store.models.complaints import Complaint, ComplaintResponse, ComplaintTarget
 from desktop.store.models.events import Event, EventParticipant
-from desktop.store.models.local import AuditEntry, DeviceState, SearchDoc
+from desktop.store.models.local import AuditChain, AuditEntry, DeviceState, SearchDoc
 from desktop.store.models.people import Organisation, Person, Posting
 from desktop.store.models.sources import Attachment, Blob, Citation, Source
 from desktop.store.models.sync import BlobReceipt, ConflictSibling, Peer, SeenBundle
@@ -30,6 +30,7 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
 __all__ = [
     "SYNCED_MODELS",
     "Attachment",
+    "AuditChain",
     "AuditEntry",
     "Base",
     "Blob",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Integer, String, Text
+from sqlalchemy import Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.store.models.base import Base
@@ -23,6 +23,30 @@ class AuditEntry(Base):
     fields: Mapped[str] = mapped_column(Text, default="")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    # 1: plain SHA-256 over the metadata (entries written before migration 0007);
+    # 2: HMAC-SHA-256 under the vault's audit key, over the metadata and `content_hash`.
+    chain_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    # SHA-256 of the record's canonical JSON after the change (chain version 2, records only).
+    content_hash: Mapped[str | None] = mapped_column(String(64), default=None)
+
+
+class AuditChain(Base):
+    """The audit log's key and recorded head (one row, id 1): see `store.audit`.
+
+    `v2_from` is the position of the first version-2 entry; `marker` and `head_mac` are
+    HMACs under `key`, so neither the switch-over point nor the head can be moved by
+    someone who cannot read the key.
+    """
+
+    __tablename__ = "audit_chain"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[bytes] = mapped_column(LargeBinary)
+    v2_from: Mapped[int] = mapped_column(Integer)
+    marker: Mapped[str] = mapped_column(String(64))
+    head_count: Mapped[int] = mapped_column(Integer)
+    head_hash: Mapped[str] = mapped_column(String(64))
+    head_mac: Mapped[str] = mapped_column(String(64))
 
 
 class DeviceState(Base):

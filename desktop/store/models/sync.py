@@ -28,6 +28,8 @@ class Peer(Base):
     last_sequence: Mapped[int] = mapped_column(Integer, default=0)
     last_import_at: Mapped[str] = mapped_column(String(32), default="")
     last_export_at: Mapped[str] = mapped_column(String(32), default="")
+    # The audit head ("count:hash") it sent with its latest bundle: see store.audit.
+    audit_head: Mapped[str] = mapped_column(String(80), default="", server_default="")
 
 
 class SeenBundle(Base):

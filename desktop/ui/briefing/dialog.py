@@ -287,7 +287,7 @@ class BriefingDialog(QDialog):
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
         try:
-            write_atomically(path, self._pack.pdf, private=False)
+            write_atomically(path, self._pack.pdf)  # 0600: only this account reads it
         except OSError as exc:
             log.warning("saving a briefing pack failed: %s", exc.strerror)
             show_error(

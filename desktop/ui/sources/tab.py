@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.enums import Reliability, SourceKind
+from desktop.core.filenames import safe_file_name
 from desktop.core.fuzzydate import FuzzyDate
 from desktop.durable import write_atomically
 from desktop.errors import KnownError
@@ -342,10 +343,16 @@ class SourcesTab(QWidget):
         if attachment is None:
             return
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save a copy"), str(Path.home() / attachment.file_name)
+            self, self.tr("Save a copy"), str(self.suggested_copy_path(attachment))
         )
         if path:
             self.save_copy_to(attachment, Path(path))
+
+    @staticmethod
+    def suggested_copy_path(attachment: AttachmentRecord) -> Path:
+        """The name offered: always one plain file in the home folder, whatever the name
+        an older version or another device stored (no folders, controls, bidi marks)."""
+        return Path.home() / safe_file_name(attachment.file_name)
 
     def save_copy_to(self, attachment: AttachmentRecord, path: Path) -> None:
         """Export the attachment's bytes to `path` (the user asked for a plain copy)."""
