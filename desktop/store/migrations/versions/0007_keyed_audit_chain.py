@@ -7,7 +7,7 @@ its formulas are part of the stored format and never change).
 Also: the audit head a paired device last sent in a bundle (`sync_peers.audit_head`).
 
 Revision ID: 0007
-Revises: 0004
+Revises: 0005
 """
 
 import sqlalchemy as sa
@@ -16,7 +16,7 @@ from alembic import op
 from desktop.store.audit import first_chain_row
 
 revision = "0007"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
