@@ -14,7 +14,17 @@ import traceback
 from collections.abc import Callable, Sequence
 
 from desktop import __version__
-from desktop.cli import record_commands, transfer_commands, vault_commands
+from desktop.cli import (
+    batch,
+    case_commands,
+    complaint_commands,
+    event_commands,
+    people_commands,
+    record_commands,
+    source_commands,
+    transfer_commands,
+    vault_commands,
+)
 from desktop.cli.context import Context
 from desktop.errors import KnownError
 from desktop.paths import user_data_dir
@@ -26,6 +36,12 @@ REGISTRARS: list[Registrar] = [
     vault_commands.register,
     record_commands.register,
     transfer_commands.register,
+    case_commands.register,
+    event_commands.register,
+    people_commands.register,
+    source_commands.register,
+    complaint_commands.register,
+    batch.register,
 ]
 
 

@@ -7,8 +7,7 @@ import datetime as dt
 
 from desktop.cli.context import Context
 from desktop.cli.output import plain_snippet, table
-from desktop.core.enums import ComplaintStatus, FactStatus, PersonKind
-from desktop.core.fuzzydate import FuzzyDate
+from desktop.core.enums import ComplaintStatus, PersonKind
 from desktop.errors import KnownError
 from desktop.services.complaints import Against
 from desktop.services.people import NameVariant, parse_names
@@ -43,14 +42,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     ls.add_argument("--to", dest="date_to", help="only events that may fall on or before")
     ls.add_argument("--lang", choices=("en", "ru"), default="en")
     ls.set_defaults(run=event_list)
-    add = event.add_parser("add", help="add an event")
-    add.add_argument("--case")
-    add.add_argument("--date", required=True, help='e.g. 2008-11-24, "Dec 2007", "circa 2008"')
-    add.add_argument("--title", required=True)
-    add.add_argument("--description", default="")
-    add.add_argument("--place", default="")
-    add.add_argument("--status", choices=[s.value for s in FactStatus], default="unverified")
-    add.set_defaults(run=event_add)
 
     person = sub.add_parser("person", help="people and officials").add_subparsers(
         dest="person_action", required=True
@@ -134,21 +125,6 @@ def event_list(ctx: Context) -> int:
             ],
         )
     )
-    return 0
-
-
-def event_add(ctx: Context) -> int:
-    a = ctx.args
-    event_id = ctx.services.timeline.add_event(
-        ctx.case_id(),
-        a.date,
-        a.title,
-        description=a.description,
-        place=a.place,
-        fact_status=a.status,
-    )
-    event = ctx.services.timeline.get_event(event_id)
-    print(f"Added {event_id[:8]}: {FuzzyDate.from_edtf(event.date_edtf).display()}")
     return 0
 
 

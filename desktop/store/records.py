@@ -68,6 +68,7 @@ class EventRecord:
     case_id: str
     date_edtf: str
     day_order: int
+    date_note: str
     title: str
     description: str
     place: str

@@ -37,8 +37,11 @@ class FuzzyDateEdit(QWidget):
     def text(self) -> str:
         return self.line.text()
 
-    def set_edtf(self, edtf: str) -> None:
-        date = FuzzyDate.from_edtf(edtf)
+    def setText(self, text: str) -> None:  # the QLineEdit spelling it stands in for
+        self.line.setText(text)
+
+    def set_edtf(self, edtf: str, part: str = "") -> None:
+        date = FuzzyDate.from_edtf(edtf).with_part(part)
         self.line.setText("" if date.is_undated else date.display(current_language()))
 
     def _show_understanding(self, text: str) -> None:
