@@ -128,6 +128,7 @@ def run_batch(ctx: Context) -> int:
         # first command, as in the file the commands came from.
         ctx.unlock_with(lines[0])
         lines = lines[1:]
+    ctx.unlock()  # before any line: a wrong passphrase is the command's error (status 2)
     numbered = [(n, line) for n, line in enumerate(lines, start=1) if n >= ctx.args.start]
     ran, failed = run_lines(ctx, numbered, keep_going=ctx.args.keep_going)
     if failed and not ctx.args.keep_going:
@@ -145,6 +146,9 @@ def run_batch(ctx: Context) -> int:
 
 def run_shell(ctx: Context) -> int:
     interactive = sys.stdin.isatty()
+    if getattr(ctx.args, "passphrase_file", None) == "-" and not interactive:
+        ctx.unlock_with(sys.stdin.readline().rstrip("\r\n"))  # then the commands follow
+    ctx.unlock()
     if interactive:
         print("Dossier shell: one command per line (as after `dossier --vault V`); "
               "`exit` or Ctrl+D to leave.")  # fmt: skip

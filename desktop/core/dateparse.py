@@ -174,7 +174,7 @@ def _parse(text: str) -> FuzzyDate:
         return replace(date, uncertain=True)
     if century := _century(normal):
         return FuzzyDate(century)
-    phrase = read_phrase(normal, _full_point)
+    phrase = read_phrase(normal, _full_point, _range)
     if phrase is not None:
         return phrase
     qualifier, rest = _split_qualifier(normal)

@@ -28,11 +28,12 @@ from collections.abc import Callable
 from desktop.core.fuzzydate import DatePoint, FuzzyDate, FuzzyDateError, Precision, Qualifier
 
 PointReader = Callable[[str], DatePoint | None]
+SpanReader = Callable[[str], FuzzyDate]
 
 _NIGHT_EN = re.compile(r"(?:on\s+)?(?:the\s+)?night\s+of\s+(?P<rest>.+)")
 _NIGHT_RU_FROM = re.compile(r"в\s+ночь\s+с[о]?\s+(?P<first>\d{1,2})\s+на\s+(?P<last>.+)")
 _NIGHT_RU_ON = re.compile(r"в\s+ночь\s+на\s+(?P<last>.+)")
-_NIGHT_SPLIT = re.compile(r"\s*(?:to|into|[–—/-]|and)\s*")
+_NIGHT_JOIN = re.compile(r"(?<=\d)\s*(?:/|\band\b|\binto\b)\s*(?=\d)")
 _DAY_PART_EN = re.compile(
     r"(?:(?:on|in)\s+)?(?:the\s+)?(?P<part>morning|afternoon|evening)\s+of\s+(?P<rest>.+)"
 )
@@ -61,7 +62,7 @@ _THIRDS = {
 _SEASON = re.compile(
     r"(?:in\s+)?(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter|весной|летом|осенью|зимой"
     r"|весна|лето|осень|зима)\s+(?:of\s+)?(?P<year>\d{4})(?:\s*/\s*(?P<next>\d{2}|\d{4}))?"
-    r"(?:\s*(?:г\.|года|год|г))?"
+    r"(?:\s*(?:гг\.?|г\.|года|год|г))?"
 )
 _SEASONS = {
     "spring": "spring",
@@ -86,9 +87,15 @@ _SEVERAL_DAYS = re.compile(
 _ON_OR_ABOUT = re.compile(r"(?:on\s+or\s+about|on\s+about|in\s+or\s+about)\s+(?P<rest>.+)")
 
 
-def read_phrase(text: str, point: PointReader) -> FuzzyDate | None:
-    """The date `text` (normalised: lower case, single spaces) names, or None if no phrase."""
-    for reader in (_night, _day_part, _season, _several_days, _on_or_about, _third):
+def read_phrase(text: str, point: PointReader, span: SpanReader) -> FuzzyDate | None:
+    """The date `text` (normalised: lower case, single spaces) names, or None if no phrase.
+
+    `point` reads one date point, `span` a range ("25 to 26 August 2008"); both raise or
+    return None as the main parser does.
+    """
+    if match := _NIGHT_EN.fullmatch(text):
+        return _night_en(match["rest"], point, span)
+    for reader in (_night_ru, _day_part, _season, _several_days, _on_or_about, _third):
         found = reader(text, point)
         if found is not None:
             return found
@@ -113,7 +120,7 @@ def _night_of(first: DatePoint, last: DatePoint) -> FuzzyDate:
     return FuzzyDate.between(first, last).with_part("night")
 
 
-def _night(text: str, point: PointReader) -> FuzzyDate | None:
+def _night_ru(text: str, point: PointReader) -> FuzzyDate | None:
     if match := _NIGHT_RU_FROM.fullmatch(text):
         last = _day(match["last"], point)
         assert last.month is not None
@@ -126,21 +133,22 @@ def _night(text: str, point: PointReader) -> FuzzyDate | None:
     if match := _NIGHT_RU_ON.fullmatch(text):
         last = _day(match["last"], point)
         return _night_of(_next_day(last, -1), last)
-    if match := _NIGHT_EN.fullmatch(text):
-        rest = match["rest"]
-        for split in _NIGHT_SPLIT.finditer(rest):
-            first_text, last_text = rest[: split.start()], rest[split.end() :]
-            if not re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", first_text):
-                continue
-            last = _day(last_text, point)
-            first_day = int(re.sub(r"\D", "", first_text))
-            assert last.month is not None
-            if first_day > (last.day or 0):
-                return _night_of(_next_day(last, -1), last)
-            return _night_of(DatePoint.of_day(last.year, last.month, first_day), last)
-        first = _day(rest, point)  # "night of 25 August": that evening into the next day
-        return _night_of(first, _next_day(first, 1))
     return None
+
+
+def _night_en(rest: str, point: PointReader, span: SpanReader) -> FuzzyDate:
+    """ "25 to 26 August 2008", "25/26 Aug 2008", "31 August to 1 September", or one day."""
+    single = point(rest)
+    if single is not None:  # "night of 25 August": that evening into the next day
+        first = _day(rest, point)
+        return _night_of(first, _next_day(first, 1))
+    try:
+        both = span(_NIGHT_JOIN.sub("–", rest))
+    except FuzzyDateError:
+        raise FuzzyDateError("Name the night's two days, such as 25 to 26 August 2008.") from None
+    if both.start is None or both.end is None or both.start.precision is not Precision.DAY:
+        raise FuzzyDateError("Name the night's two days, such as 25 to 26 August 2008.")
+    return _night_of(both.start, both.end)
 
 
 def _day_part(text: str, point: PointReader) -> FuzzyDate | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, null, select
 
 from desktop.errors import KnownError
 from desktop.store.models import (
@@ -77,7 +77,7 @@ class RecordLookup:
             for kind in kinds:
                 model = KINDS[kind]
                 case_column = getattr(model, "case_id", None)
-                q = select(model.id, func.null() if case_column is None else case_column).where(
+                q = select(model.id, null() if case_column is None else case_column).where(
                     model.id >= prefix,
                     model.id < prefix + "~",  # a range: the key's index
                 )
