@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 
 from desktop.cli.context import Context
 from desktop.cli.groups import add_json_flag, print_json, subcommands, with_json
@@ -49,7 +50,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )  # fmt: skip
     add.set_defaults(run=event_add)
     edit = event.add_parser("edit", help="change an event (its place in the day is kept)")
-    edit.add_argument("event", help="event id (any prefix `event list --ids` prints)")
+    edit.add_argument("event", help="event id (any prefix `event list` prints)")
     _fields(edit, adding=False)
     edit.set_defaults(run=event_edit)
     for action, run in (("delete", event_delete), ("restore", event_restore)):
@@ -68,11 +69,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_json_flag(show)
     show.set_defaults(run=event_show)
     with_json(event, "list", event_list_json)
-    event.choices["list"].add_argument("--ids", action="store_true", help="show each id")
-    text_list = event.choices["list"].get_default("run")
-    event.choices["list"].set_defaults(
-        run=lambda ctx: event_list_with_ids(ctx) if ctx.args.ids else text_list(ctx)
-    )
 
 
 def _split(text: str, what: str) -> tuple[str, str]:
@@ -177,19 +173,18 @@ def _row_data(row: EventRow, lang: str) -> dict[str, object]:
     }
 
 
+def _day(text: str | None, flag: str) -> dt.date | None:
+    """The first day of what `text` names for --from, its last day for --to."""
+    if not text:
+        return None
+    date = fuzzy_date(text, flag)
+    return date.earliest() if flag == "--from" else date.latest()
+
+
 def _filter(ctx: Context) -> EventFilter:
     a = ctx.args
-
-    def day(text: str | None, flag: str) -> object:
-        if not text:
-            return None
-        date = fuzzy_date(text, flag)
-        return date.earliest() if flag == "--from" else date.latest()
-
     return EventFilter(
-        text=a.text,
-        date_from=day(a.date_from, "--from"),  # type: ignore[arg-type]
-        date_to=day(a.date_to, "--to"),  # type: ignore[arg-type]
+        text=a.text, date_from=_day(a.date_from, "--from"), date_to=_day(a.date_to, "--to")
     )
 
 
@@ -197,21 +192,6 @@ def event_list_json(ctx: Context) -> int:
     timeline = ctx.services.timeline
     rows = timeline.rows(timeline.event_ids(ctx.case_id(), _filter(ctx)))
     return print_json([_row_data(r, ctx.args.lang) for r in rows])
-
-
-def event_list_with_ids(ctx: Context) -> int:
-    from desktop.cli.output import table
-
-    timeline = ctx.services.timeline
-    rows = timeline.rows(timeline.event_ids(ctx.case_id(), _filter(ctx)))
-    print(
-        table(
-            ("id", "date", "event", "people"),
-            [(r.event.id[:8], r.date.display(ctx.args.lang), r.event.title, ", ".join(r.people))
-             for r in rows],
-        )
-    )  # fmt: skip
-    return 0
 
 
 def event_show(ctx: Context) -> int:

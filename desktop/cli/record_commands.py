@@ -8,19 +8,18 @@ import datetime as dt
 from desktop.cli.context import Context
 from desktop.cli.output import plain_snippet, table
 from desktop.core.enums import ComplaintStatus, PersonKind
-from desktop.errors import KnownError
 from desktop.services.complaints import Against
 from desktop.services.people import NameVariant, parse_names
 from desktop.services.timeline import EventFilter
+from desktop.services.validation import fuzzy_date
 
 
 def _date(text: str | None, flag: str) -> dt.date | None:
+    """The first day of what `text` names for --from, its last day for --to."""
     if not text:
         return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise KnownError(f"{flag} takes a date as YYYY-MM-DD.") from None
+    date = fuzzy_date(text, flag)
+    return date.earliest() if flag == "--from" else date.latest()
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -113,9 +112,10 @@ def event_list(ctx: Context) -> int:
     rows = timeline.rows(timeline.event_ids(ctx.case_id(), flt))
     print(
         table(
-            ("date", "event", "people", "sources"),
+            ("id", "date", "event", "people", "sources"),
             [
                 (
+                    r.event.id[:8],
                     r.date.display(ctx.args.lang),
                     r.event.title,
                     ", ".join(r.people),
@@ -160,6 +160,7 @@ def complaint_list(ctx: Context) -> int:
             due += " OVERDUE" if r.overdue else f" ({r.days_left} days)"
         rows.append(
             (
+                c.id[:8],
                 r.filed.display(style="short"),
                 r.body_name,
                 "; ".join(r.against),
@@ -167,7 +168,7 @@ def complaint_list(ctx: Context) -> int:
                 due,
             )
         )
-    print(table(("filed", "body", "against", "status", "due"), rows, max_width=40))
+    print(table(("id", "filed", "body", "against", "status", "due"), rows, max_width=40))
     return 0
 
 

@@ -201,10 +201,20 @@ def test_event_move_and_list_agree(vault: Path, home: Path) -> None:
     run(vault, home, "event", "move", b, "--before", a)
     titles = [e["title"] for e in as_json(vault, home, "event", "list")]  # type: ignore[union-attr]
     assert titles == ["B", "A"]
-    listed = run(vault, home, "event", "list", "--ids")
+    listed = run(vault, home, "event", "list")
     assert listed.index(b) < listed.index(a)
     run(vault, home, "event", "edit", b, "--place", "Moscow")
     assert [e["title"] for e in as_json(vault, home, "event", "list")] == ["B", "A"]  # type: ignore[union-attr]
     run(vault, home, "event", "add", "--date", "August 2008", "--title", "C")
     error = run(vault, home, "event", "move", a, "--after", "zzzz", expect=1)
     assert "No event" in error
+
+
+def test_list_filters_read_dates_as_the_date_fields_do(vault: Path, home: Path) -> None:
+    run(vault, home, "case", "add", "Case")
+    for date, title in [("3 May 2009", "May"), ("winter 2008/09", "Winter"), ("2011", "Later")]:
+        run(vault, home, "event", "add", "--date", date, "--title", title)
+    shown = run(vault, home, "event", "list", "--from", "весной 2009", "--to", "late 2009")
+    assert "May" in shown and "Winter" not in shown and "Later" not in shown
+    listed = as_json(vault, home, "event", "list", "--from", "январь 2009", "--to", "2009")
+    assert [e["title"] for e in listed] == ["Winter", "May"]  # type: ignore[union-attr]
