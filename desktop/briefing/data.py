@@ -32,7 +32,7 @@ from desktop.briefing.model import (
     Posting,
     SourceEntry,
 )
-from desktop.core.fuzzydate import FuzzyDate
+from desktop.core.fuzzydate import FuzzyDate, known_part
 from desktop.errors import KnownError
 from desktop.store.idlist import among
 from desktop.store.models import (
@@ -280,7 +280,7 @@ def _chronology(sel: _Selection) -> tuple[ChronologyRow, ...]:
     for event in sorted(  # stable: ties keep the snapshot's TIMELINE_ORDER (entry order)
         sel.snapshot.events, key=lambda e: _date(e.date_edtf, e.day_order).timeline_key()
     ):
-        date = _date(event.date_edtf, event.day_order).with_part(event.date_note)
+        date = _date(event.date_edtf, event.day_order).with_part(known_part(event.date_note))
         if not sel.keeps(event.confidential, event.for_brief, date):
             continue
         people = []

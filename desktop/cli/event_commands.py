@@ -9,7 +9,7 @@ from desktop.cli.context import Context
 from desktop.cli.groups import add_json_flag, print_json, subcommands, with_json
 from desktop.cli.ids import event_id, person_id, source_id
 from desktop.core.enums import FactStatus
-from desktop.core.fuzzydate import FuzzyDate
+from desktop.core.fuzzydate import FuzzyDate, known_part
 from desktop.errors import KnownError
 from desktop.services.event_entry import Cite, EventEntry, Taking
 from desktop.services.fact_order import FactOrder
@@ -107,7 +107,7 @@ def _cites(text: str) -> tuple[str, str]:
 
 
 def _date(edtf: str, note: str) -> FuzzyDate:
-    return FuzzyDate.from_edtf(edtf).with_part(note)
+    return FuzzyDate.from_edtf(edtf).with_part(known_part(note))
 
 
 def event_edit(ctx: Context) -> int:

@@ -95,7 +95,15 @@ PARTS = frozenset(
 )
 """Notes on how a date was written that EDTF cannot say ("night of 25–26 August 2008",
 "early 2010", "spring 2009", "several days before 3 May 2009"); the date itself holds
-the days they cover. See `desktop.core.dateparse` for what each covers."""
+the days they cover. See `desktop.core.datephrases` for what each covers."""
+
+
+def known_part(note: object) -> str:
+    """A stored note if it is one Dossier knows, else "": a note from another device or a
+    damaged row then prints as the plain days instead of failing the whole timeline."""
+    return note if isinstance(note, str) and note in PARTS else ""
+
+
 _QUALIFIER_RANK = {
     Qualifier.BEFORE: 0,
     Qualifier.CIRCA: 1,

@@ -16,7 +16,7 @@ from sqlalchemy import Select, func, select, text
 from sqlalchemy.orm import Session
 
 from desktop.core.enums import FactStatus
-from desktop.core.fuzzydate import FuzzyDate
+from desktop.core.fuzzydate import FuzzyDate, known_part
 from desktop.services.validation import (
     Cleaner,
     clean_fields,
@@ -210,7 +210,9 @@ class TimelineService:
             result.append(
                 EventRow(
                     view(EventRecord, e),
-                    FuzzyDate.from_edtf(e.date_edtf).with_order(e.day_order).with_part(e.date_note),
+                    FuzzyDate.from_edtf(e.date_edtf)
+                    .with_order(e.day_order)
+                    .with_part(known_part(e.date_note)),
                     tuple(people.get(event_id, ())),
                     int(cited.get(event_id, 0)),
                 )

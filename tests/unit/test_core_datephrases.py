@@ -7,8 +7,10 @@ Each row: the text as typed, the EDTF stored, the note kept beside it, and how i
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from desktop.core.fuzzydate import FuzzyDate, FuzzyDateError
+from desktop.core.fuzzydate import DatePoint, FuzzyDate, FuzzyDateError, Precision, Qualifier
 
 # text, EDTF, note, English (short)
 PHRASES: list[tuple[str, str, str, str]] = [
@@ -233,3 +235,37 @@ def test_timeline_key_puts_the_shorter_span_first_on_the_same_first_day() -> Non
         "after 1 Sep 2009",
         "10 Sep 2009",
     ]
+
+
+def test_an_unknown_stored_note_reads_as_none() -> None:
+    from desktop.core.fuzzydate import known_part
+
+    assert [known_part(x) for x in ("night", "teatime", None, 3, "")] == ["night", "", "", "", ""]
+
+
+@st.composite
+def marked_dates(draw: st.DrawFn) -> FuzzyDate:
+    """Single dates with EDTF's marks: uncertain, approximate, unspecified digits, centuries."""
+    kind = draw(st.sampled_from(["month-xx", "year-xx", "century", "day", "month", "year"]))
+    year = draw(st.integers(1, 9999))
+    month = draw(st.integers(1, 12))
+    if kind == "month-xx":
+        point = DatePoint(year, month, None, Precision.MONTH, unspecified=True)
+    elif kind == "year-xx":
+        point = DatePoint(year, None, None, Precision.YEAR, unspecified=True)
+    elif kind == "century":
+        point = DatePoint.of_century(draw(st.integers(1, 99)) * 100)
+    elif kind == "day":
+        point = DatePoint.of_day(year, month, draw(st.integers(1, 28)))
+    elif kind == "month":
+        point = DatePoint.of_month(year, month)
+    else:
+        point = DatePoint.of_year(year)
+    qualifier = draw(st.sampled_from([Qualifier.EXACT, Qualifier.CIRCA]))
+    return FuzzyDate(point, None, qualifier, uncertain=draw(st.booleans()))
+
+
+@given(marked_dates())
+def test_edtf_marks_round_trip_losslessly(date: FuzzyDate) -> None:
+    assert FuzzyDate.from_edtf(date.to_edtf()) == date
+    assert FuzzyDate.parse(date.to_edtf()) == date
