@@ -8,6 +8,7 @@ import dataclasses
 from desktop.cli.context import Context
 from desktop.cli.groups import print_json, subcommands, with_json
 from desktop.core.enums import CaseStatus
+from desktop.errors import KnownError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -45,9 +46,10 @@ def case_edit(ctx: Context) -> int:
         for k, v in (("title", a.title), ("summary", a.summary), ("status", a.status))
         if v is not None
     }
+    if not changes:
+        raise KnownError("Nothing to change: give --title, --summary or --status.")
     case_id = ctx.find_case(a.case)
-    if changes:
-        ctx.services.cases.update_case(case_id, **changes)
+    ctx.services.cases.update_case(case_id, **changes)
     print(f"Case {case_id[:8]}: {ctx.services.cases.get_case(case_id).title}")
     return 0
 
@@ -71,7 +73,7 @@ def case_list_json(ctx: Context) -> int:
 
 
 def case_show_json(ctx: Context) -> int:
-    case_id = ctx.case_id() if not ctx.args.case else ctx.find_case(ctx.args.case)
+    case_id = ctx.case_id()
     data = dataclasses.asdict(ctx.services.cases.get_case(case_id))
     data["counts"] = ctx.services.cases.counts(case_id)
     return print_json(data)

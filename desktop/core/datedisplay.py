@@ -35,13 +35,14 @@ class _Words:
     month_genitive: tuple[str, ...]
     decade_suffix: str
     decade_governed_suffix: str
+    russian: bool = False
 
 
 _WORDS = {
     ("en", "long"): _Words("undated", "circa", "before", "after", EN_LONG, EN_LONG, "s", "s"),
     ("en", "short"): _Words("n.d.", "c.", "before", "after", EN_SHORT, EN_SHORT, "s", "s"),
     ("ru", "long"): _Words(
-        "без даты", "около", "до", "после", RU_NOMINATIVE, RU_GENITIVE, "-е", "-х"
+        "без даты", "около", "до", "после", RU_NOMINATIVE, RU_GENITIVE, "-е", "-х", True
     ),
     ("ru", "short"): _Words(
         "б. д.",
@@ -52,6 +53,7 @@ _WORDS = {
         RU_SHORT_GENITIVE,
         "-е",
         "-х",
+        True,
     ),
 }
 
@@ -88,7 +90,9 @@ def _point(point: DatePoint, words: _Words, *, governed: bool) -> str:
     """One point; `governed` when it follows a preposition (Russian genitive)."""
     if point.precision is Precision.CENTURY:
         number = point.year // 100 + 1
-        return _roman(number) + " век" if words.circa in ("около", "ок.") else _ordinal(number)
+        if words.russian:
+            return f"{_roman(number)} {'века' if governed else 'век'}"
+        return _ordinal(number)
     if point.precision is Precision.DECADE:
         suffix = words.decade_governed_suffix if governed else words.decade_suffix
         return f"{point.year}{suffix}"

@@ -129,11 +129,14 @@ class _Parts:
     month: int | None = None
     day: int | None = None
     decade: bool = False
+    century: bool = False
 
     def point(self) -> DatePoint | None:
         """The point, if the year is known; raises FuzzyDateError if it does not exist."""
         if self.year is None:
             return None
+        if self.century:
+            return DatePoint.of_century(self.year)
         if self.decade:
             return DatePoint.of_decade(self.year)
         if self.month is None:
@@ -172,8 +175,6 @@ def _parse(text: str) -> FuzzyDate:
         if date.is_undated or date.uncertain:
             raise _unreadable()
         return replace(date, uncertain=True)
-    if century := _century(normal):
-        return FuzzyDate(century)
     phrase = read_phrase(normal, _full_point, _range)
     if phrase is not None:
         return phrase
@@ -263,7 +264,7 @@ def _complete(first: _Parts, last: DatePoint) -> DatePoint | None:
     """The range's first end, taking the month and year it leaves out from the last."""
     if first.year is not None:
         return first.point()
-    if first.decade:
+    if first.decade or first.century:
         return None
     month = first.month
     if month is None and first.day is not None:
@@ -292,6 +293,8 @@ def _partial(text: str) -> _Parts | None:
         return _Parts(int(year), int(month))
     if match := _DECADE.fullmatch(text):
         return _Parts(int(match[1]) * 10, decade=True)
+    if (century := _century(text)) is not None:
+        return _Parts(century.year, century=True)
     return _words(text)
 
 

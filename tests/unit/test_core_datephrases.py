@@ -104,6 +104,9 @@ PHRASES: list[tuple[str, str, str, str]] = [
     ("20th century", "19XX", "", "20th century"),
     ("XX век", "19XX", "", "20th century"),
     ("в XIX веке", "18XX", "", "19th century"),
+    ("около XX века", "19XX~", "", "c. 20th century"),
+    ("до XX века", "../19XX", "", "before 20th century"),
+    ("c. 20th century", "19XX~", "", "c. 20th century"),
 ]  # fmt: skip
 
 
@@ -247,7 +250,7 @@ def test_an_unknown_stored_note_reads_as_none() -> None:
 def marked_dates(draw: st.DrawFn) -> FuzzyDate:
     """Single dates with EDTF's marks: uncertain, approximate, unspecified digits, centuries."""
     kind = draw(st.sampled_from(["month-xx", "year-xx", "century", "day", "month", "year"]))
-    year = draw(st.integers(1, 9999))
+    year = draw(st.integers(100, 9999))  # years of 1-2 digits are not read as typed text
     month = draw(st.integers(1, 12))
     if kind == "month-xx":
         point = DatePoint(year, month, None, Precision.MONTH, unspecified=True)
@@ -269,3 +272,16 @@ def marked_dates(draw: st.DrawFn) -> FuzzyDate:
 def test_edtf_marks_round_trip_losslessly(date: FuzzyDate) -> None:
     assert FuzzyDate.from_edtf(date.to_edtf()) == date
     assert FuzzyDate.parse(date.to_edtf()) == date
+
+
+@given(marked_dates(), st.sampled_from(["en", "ru"]), st.sampled_from(["long", "short"]))
+def test_what_a_marked_date_prints_reads_back_as_the_same_days(
+    date: FuzzyDate, lang: str, style: str
+) -> None:
+    again = FuzzyDate.parse(date.display(lang, style))
+    assert (again.earliest(), again.latest(), again.qualifier, again.uncertain) == (
+        date.earliest(),
+        date.latest(),
+        date.qualifier,
+        date.uncertain,
+    )
