@@ -192,8 +192,10 @@ def _parse(text: str) -> FuzzyDate:
 
 _DOUBT = re.compile(r"(?P<rest>.+?)\s*\((?:uncertain|под вопросом)\)")
 _CENTURY_EN = re.compile(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+century")
-_CENTURY_RU = re.compile(r"([ivxl]+|\d{1,2})\s*(?:век|века|веке|в\.)")
-_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}
+_CENTURY_RU = re.compile(r"([ivxlcхіс]+|\d{1,2})\s*(?:век|века|веке|в\.)")
+# Russian writers often type Roman numerals with the Cyrillic letters that look the same.
+_LOOKALIKES = str.maketrans("хіс", "xic")
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
 
 def _century(text: str) -> DatePoint | None:
@@ -205,7 +207,7 @@ def _century(text: str) -> DatePoint | None:
     if token.isdigit():
         number = int(token)
     else:
-        values = [_ROMAN[c] for c in token]
+        values = [_ROMAN[c] for c in token.translate(_LOOKALIKES)]
         number = sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0], strict=True))
     if number < 2:
         raise FuzzyDateError("The year must be between 1 and 9999.", "year")

@@ -105,6 +105,7 @@ PHRASES: list[tuple[str, str, str, str]] = [
     ("XX век", "19XX", "", "20th century"),
     ("в XIX веке", "18XX", "", "19th century"),
     ("около XX века", "19XX~", "", "c. 20th century"),
+    ("ХХ век", "19XX", "", "20th century"),  # Cyrillic Х, as often typed
     ("до XX века", "../19XX", "", "before 20th century"),
     ("c. 20th century", "19XX~", "", "c. 20th century"),
 ]  # fmt: skip
