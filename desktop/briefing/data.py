@@ -33,7 +33,7 @@ from desktop.briefing.model import (
     SourceEntry,
 )
 from desktop.briefing.redaction import ProtectedNames, Redactor, hidden_people, names_of
-from desktop.core.fuzzydate import FuzzyDate
+from desktop.core.fuzzydate import FuzzyDate, known_part
 from desktop.errors import KnownError
 from desktop.store.idlist import among
 from desktop.store.models import (
@@ -57,6 +57,7 @@ from desktop.store.models import (
 from desktop.store.models import (
     Posting as PostingModel,
 )
+from desktop.store.models.events import TIMELINE_ORDER
 from desktop.store.records import (
     AttachmentRecord,
     CaseRecord,
@@ -108,7 +109,14 @@ def load_snapshot(store: Store, case_id: str, blob: Callable[[str], bytes]) -> C
         case = s.get(Case, case_id)
         if case is None or case.deleted:
             raise KnownError("That case no longer exists.")
-        events = live(Event, EventRecord, Event.case_id == case_id)
+        events = tuple(
+            view(EventRecord, e)
+            for e in s.execute(
+                select(Event)
+                .where(Event.deleted.is_(False), Event.case_id == case_id)
+                .order_by(*TIMELINE_ORDER)
+            ).scalars()
+        )
         event_ids = [e.id for e in events]
         complaints = live(Complaint, ComplaintRecord, Complaint.case_id == case_id)
         complaint_ids = [c.id for c in complaints]
@@ -246,10 +254,10 @@ def _chronology(sel: _Selection) -> tuple[ChronologyRow, ...]:
     for part in sel.snapshot.participants:
         participants[part.event_id].append(part)
     rows = []
-    for event in sorted(
-        sel.snapshot.events, key=lambda e: _date(e.date_edtf, e.day_order).sort_key()
+    for event in sorted(  # stable: ties keep the snapshot's TIMELINE_ORDER (entry order)
+        sel.snapshot.events, key=lambda e: _date(e.date_edtf, e.day_order).timeline_key()
     ):
-        date = _date(event.date_edtf, event.day_order)
+        date = _date(event.date_edtf, event.day_order).with_part(known_part(event.date_note))
         if not sel.keeps(event.confidential, event.for_brief, date):
             continue
         people = []

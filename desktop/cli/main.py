@@ -13,7 +13,18 @@ import sys
 from collections.abc import Callable, Sequence
 
 from desktop import __version__
-from desktop.cli import attach_commands, record_commands, transfer_commands, vault_commands
+from desktop.cli import (
+    attach_commands,
+    batch,
+    case_commands,
+    complaint_commands,
+    event_commands,
+    people_commands,
+    record_commands,
+    source_commands,
+    transfer_commands,
+    vault_commands,
+)
 from desktop.cli.context import Context
 from desktop.errors import KnownError
 from desktop.hardening import harden_process
@@ -27,6 +38,12 @@ REGISTRARS: list[Registrar] = [
     record_commands.register,
     transfer_commands.register,
     attach_commands.register,
+    case_commands.register,
+    event_commands.register,
+    people_commands.register,
+    source_commands.register,
+    complaint_commands.register,
+    batch.register,
 ]
 
 

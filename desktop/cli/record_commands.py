@@ -7,21 +7,19 @@ import datetime as dt
 
 from desktop.cli.context import Context
 from desktop.cli.output import plain_snippet, table
-from desktop.core.enums import ComplaintStatus, FactStatus, PersonKind
-from desktop.core.fuzzydate import FuzzyDate
-from desktop.errors import KnownError
+from desktop.core.enums import ComplaintStatus, PersonKind
 from desktop.services.complaints import Against
 from desktop.services.people import NameVariant, parse_names
 from desktop.services.timeline import EventFilter
+from desktop.services.validation import fuzzy_date
 
 
 def _date(text: str | None, flag: str) -> dt.date | None:
+    """The first day of what `text` names for --from, its last day for --to."""
     if not text:
         return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise KnownError(f"{flag} takes a date as YYYY-MM-DD.") from None
+    date = fuzzy_date(text, flag)
+    return date.earliest() if flag == "--from" else date.latest()
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -43,14 +41,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     ls.add_argument("--to", dest="date_to", help="only events that may fall on or before")
     ls.add_argument("--lang", choices=("en", "ru"), default="en")
     ls.set_defaults(run=event_list)
-    add = event.add_parser("add", help="add an event")
-    add.add_argument("--case")
-    add.add_argument("--date", required=True, help='e.g. 2008-11-24, "Dec 2007", "circa 2008"')
-    add.add_argument("--title", required=True)
-    add.add_argument("--description", default="")
-    add.add_argument("--place", default="")
-    add.add_argument("--status", choices=[s.value for s in FactStatus], default="unverified")
-    add.set_defaults(run=event_add)
 
     person = sub.add_parser("person", help="people and officials").add_subparsers(
         dest="person_action", required=True
@@ -132,9 +122,10 @@ def event_list(ctx: Context) -> int:
     rows = timeline.rows(timeline.event_ids(ctx.case_id(), flt))
     print(
         table(
-            ("date", "event", "people", "sources"),
+            ("id", "date", "event", "people", "sources"),
             [
                 (
+                    r.event.id[:8],
                     r.date.display(ctx.args.lang),
                     r.event.title,
                     ", ".join(r.people),
@@ -144,21 +135,6 @@ def event_list(ctx: Context) -> int:
             ],
         )
     )
-    return 0
-
-
-def event_add(ctx: Context) -> int:
-    a = ctx.args
-    event_id = ctx.services.timeline.add_event(
-        ctx.case_id(),
-        a.date,
-        a.title,
-        description=a.description,
-        place=a.place,
-        fact_status=a.status,
-    )
-    event = ctx.services.timeline.get_event(event_id)
-    print(f"Added {event_id[:8]}: {FuzzyDate.from_edtf(event.date_edtf).display()}")
     return 0
 
 
@@ -212,6 +188,7 @@ def complaint_list(ctx: Context) -> int:
             due += " OVERDUE" if r.overdue else f" ({r.days_left} days)"
         rows.append(
             (
+                c.id[:8],
                 r.filed.display(style="short"),
                 r.body_name,
                 "; ".join(r.against),
@@ -219,7 +196,7 @@ def complaint_list(ctx: Context) -> int:
                 due,
             )
         )
-    print(table(("filed", "body", "against", "status", "due"), rows, max_width=40))
+    print(table(("id", "filed", "body", "against", "status", "due"), rows, max_width=40))
     return 0
 
 

@@ -7,7 +7,7 @@ Ranges share what their ends share: "3–11 December 2007", "March–May 2008".
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from desktop.core.enums import UnknownLanguageError
 from desktop.core.fuzzydate import DatePoint, FuzzyDate, Precision, Qualifier
@@ -35,13 +35,14 @@ class _Words:
     month_genitive: tuple[str, ...]
     decade_suffix: str
     decade_governed_suffix: str
+    russian: bool = False
 
 
 _WORDS = {
     ("en", "long"): _Words("undated", "circa", "before", "after", EN_LONG, EN_LONG, "s", "s"),
     ("en", "short"): _Words("n.d.", "c.", "before", "after", EN_SHORT, EN_SHORT, "s", "s"),
     ("ru", "long"): _Words(
-        "без даты", "около", "до", "после", RU_NOMINATIVE, RU_GENITIVE, "-е", "-х"
+        "без даты", "около", "до", "после", RU_NOMINATIVE, RU_GENITIVE, "-е", "-х", True
     ),
     ("ru", "short"): _Words(
         "б. д.",
@@ -52,6 +53,7 @@ _WORDS = {
         RU_SHORT_GENITIVE,
         "-е",
         "-х",
+        True,
     ),
 }
 
@@ -65,6 +67,13 @@ def display_fuzzy_date(date: FuzzyDate, lang: str = "en", style: str = "long") -
     words = _WORDS[lang, style]
     if date.start is None:
         return words.undated
+    if date.part:
+        noted = _noted(date, lang, words)
+        if noted is not None:
+            return noted
+    if date.uncertain:
+        plain = display_fuzzy_date(replace(date, uncertain=False), lang, style)
+        return f"{plain} ({_UNCERTAIN[lang]})"
     if date.end is not None:
         return _range(date.start, date.end, words)
     prefix = {
@@ -79,6 +88,11 @@ def display_fuzzy_date(date: FuzzyDate, lang: str = "en", style: str = "long") -
 
 def _point(point: DatePoint, words: _Words, *, governed: bool) -> str:
     """One point; `governed` when it follows a preposition (Russian genitive)."""
+    if point.precision is Precision.CENTURY:
+        number = point.year // 100 + 1
+        if words.russian:
+            return f"{_roman(number)} {'века' if governed else 'век'}"
+        return _ordinal(number)
     if point.precision is Precision.DECADE:
         suffix = words.decade_governed_suffix if governed else words.decade_suffix
         return f"{point.year}{suffix}"
@@ -107,3 +121,76 @@ def _range(first: DatePoint, last: DatePoint, words: _Words) -> str:
     if any(mark in first_text + last_text for mark in " -"):
         return f"{first_text} {RANGE_DASH} {last_text}"
     return f"{first_text}{RANGE_DASH}{last_text}"
+
+
+_UNCERTAIN = {"en": "uncertain", "ru": "под вопросом"}
+# "early 2010", "в начале 2010": the part, and whether Russian wants the genitive after it.
+_PART_WORDS = {
+    "en": {"early": "early", "mid": "mid-", "late": "late"},
+    "ru": {"early": "в начале", "mid": "в середине", "late": "в конце"},
+}
+_SEASONS = {
+    "en": {"spring": "spring", "summer": "summer", "autumn": "autumn", "winter": "winter"},
+    "ru": {"spring": "весной", "summer": "летом", "autumn": "осенью", "winter": "зимой"},
+}
+_DAY_PARTS = {
+    "en": {"morning": "morning of", "afternoon": "afternoon of", "evening": "evening of"},
+    "ru": {"morning": "утром", "afternoon": "днём", "evening": "вечером"},
+}
+
+
+def _noted(date: FuzzyDate, lang: str, words: _Words) -> str | None:
+    """The date as written when it carries a note; None when the note does not fit it."""
+    start, part = date.start, date.part
+    assert start is not None
+    end = date.end or start
+    if part == "night" and start.precision is Precision.DAY and start != end:
+        days = _range(start, end, words)
+        if lang == "ru":
+            last = _point(end, words, governed=False)
+            return f"в ночь с {start.day} на {last}"
+        return f"night of {days}"
+    if part in _DAY_PARTS[lang] and date.end is None and start.precision is Precision.DAY:
+        return f"{_DAY_PARTS[lang][part]} {_point(start, words, governed=False)}"
+    if part in _PART_WORDS[lang]:
+        whole = _whole(start, end)
+        if whole is None:
+            return None
+        text = _point(whole, words, governed=lang == "ru")
+        joiner = "" if part == "mid" and lang == "en" else " "
+        return f"{_PART_WORDS[lang][part]}{joiner}{text}"
+    if part in _SEASONS[lang] and start.precision is Precision.MONTH:
+        year = f"{start.year}/{end.year % 100:02d}" if end.year != start.year else str(end.year)
+        return f"{_SEASONS[lang][part]} {year}"
+    if part == "several days" and date.qualifier is Qualifier.BEFORE:
+        point = _point(start, words, governed=True)
+        return f"за несколько дней до {point}" if lang == "ru" else f"several days before {point}"
+    return None
+
+
+def _whole(start: DatePoint, end: DatePoint) -> DatePoint | None:
+    """The month or year whose early, middle or late part start..end is."""
+    if start.precision is Precision.DAY and start.month == end.month:
+        assert start.month is not None
+        return DatePoint.of_month(start.year, start.month)
+    if start.precision is Precision.MONTH and start.year == end.year:
+        return DatePoint.of_year(start.year)
+    return None
+
+
+def _ordinal(number: int) -> str:
+    suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    if 10 <= number % 100 <= 20:
+        suffix = "th"
+    return f"{number}{suffix} century"
+
+
+def _roman(number: int) -> str:
+    result = ""
+    for value, letters in (
+        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+    ):  # fmt: skip
+        while number >= value:
+            result, number = result + letters, number - value
+    return result

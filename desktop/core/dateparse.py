@@ -10,7 +10,11 @@ Understood, case-insensitively, after trying strict EDTF first:
   "before 2010-08-05", "до 5 августа 2010", "не позднее 2010"; "after 2009", "после 2009";
 - ranges: "2007-12-03 to 2007-12-11", "3-11 Dec 2007", "3–11 декабря 2007",
   "March–May 2008", "30 Nov – 3 Dec 2007", "between 2007 and 2009", "с 3 по 11 декабря 2007";
-- no date: "", "undated", "n.d.", "без даты", "б. д.".
+- no date: "", "undated", "n.d.", "без даты", "б. д.";
+- EDTF's own "2008?" (uncertain), "2008%" (uncertain and approximate), "2004-06-XX",
+  "19XX" (unspecified digits);
+- parts of days, months, years, seasons, "on or about", "several days before":
+  `desktop.core.datephrases`.
 """
 
 from __future__ import annotations
@@ -18,8 +22,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from desktop.core.datephrases import read_phrase
 from desktop.core.fuzzydate import DatePoint, FuzzyDate, FuzzyDateError, Qualifier
 from desktop.core.months import month_number
 
@@ -124,11 +129,14 @@ class _Parts:
     month: int | None = None
     day: int | None = None
     decade: bool = False
+    century: bool = False
 
     def point(self) -> DatePoint | None:
         """The point, if the year is known; raises FuzzyDateError if it does not exist."""
         if self.year is None:
             return None
+        if self.century:
+            return DatePoint.of_century(self.year)
         if self.decade:
             return DatePoint.of_decade(self.year)
         if self.month is None:
@@ -161,6 +169,15 @@ def _parse(text: str) -> FuzzyDate:
     if normal in _UNDATED_WORDS:
         return FuzzyDate.undated()
     normal = normal.removesuffix(".")
+    doubt = _DOUBT.fullmatch(normal)
+    if doubt is not None:  # "2008 (uncertain)", as `display` writes EDTF's "2008?"
+        date = _parse(doubt["rest"])
+        if date.is_undated or date.uncertain:
+            raise _unreadable()
+        return replace(date, uncertain=True)
+    phrase = read_phrase(normal, _full_point, _range)
+    if phrase is not None:
+        return phrase
     qualifier, rest = _split_qualifier(normal)
     if qualifier is not None:
         point = _full_point(rest)
@@ -171,6 +188,30 @@ def _parse(text: str) -> FuzzyDate:
     if point is not None:
         return FuzzyDate(point)
     return _range(normal)
+
+
+_DOUBT = re.compile(r"(?P<rest>.+?)\s*\((?:uncertain|под вопросом)\)")
+_CENTURY_EN = re.compile(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+century")
+_CENTURY_RU = re.compile(r"([ivxlcхіс]+|\d{1,2})\s*(?:век|века|веке|в\.)")
+# Russian writers often type Roman numerals with the Cyrillic letters that look the same.
+_LOOKALIKES = str.maketrans("хіс", "xic")
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def _century(text: str) -> DatePoint | None:
+    """ "20th century", "XX век", "в XX веке": the hundred years 1900–1999."""
+    match = _CENTURY_EN.fullmatch(text) or _CENTURY_RU.fullmatch(_LEADING_FILLER.sub("", text))
+    if match is None:
+        return None
+    token = match[1]
+    if token.isdigit():
+        number = int(token)
+    else:
+        values = [_ROMAN[c] for c in token.translate(_LOOKALIKES)]
+        number = sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0], strict=True))
+    if number < 2:
+        raise FuzzyDateError("The year must be between 1 and 9999.", "year")
+    return DatePoint.of_century((number - 1) * 100)
 
 
 def _unreadable() -> FuzzyDateError:
@@ -225,7 +266,7 @@ def _complete(first: _Parts, last: DatePoint) -> DatePoint | None:
     """The range's first end, taking the month and year it leaves out from the last."""
     if first.year is not None:
         return first.point()
-    if first.decade:
+    if first.decade or first.century:
         return None
     month = first.month
     if month is None and first.day is not None:
@@ -254,6 +295,8 @@ def _partial(text: str) -> _Parts | None:
         return _Parts(int(year), int(month))
     if match := _DECADE.fullmatch(text):
         return _Parts(int(match[1]) * 10, decade=True)
+    if (century := _century(text)) is not None:
+        return _Parts(century.year, century=True)
     return _words(text)
 
 

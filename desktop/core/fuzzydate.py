@@ -55,6 +55,7 @@ class Precision(StrEnum):
     MONTH = "month"
     YEAR = "year"
     DECADE = "decade"
+    CENTURY = "century"
 
 
 class Qualifier(StrEnum):
@@ -68,7 +69,41 @@ class Qualifier(StrEnum):
 
 
 # Coarser first: "2008" opens the year, then the months and days within it.
-_PRECISION_RANK = {Precision.DECADE: 0, Precision.YEAR: 1, Precision.MONTH: 2, Precision.DAY: 3}
+_PRECISION_RANK = {
+    Precision.CENTURY: -1,
+    Precision.DECADE: 0,
+    Precision.YEAR: 1,
+    Precision.MONTH: 2,
+    Precision.DAY: 3,
+}
+PARTS = frozenset(
+    {
+        "",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "early",
+        "mid",
+        "late",
+        "spring",
+        "summer",
+        "autumn",
+        "winter",
+        "several days",
+    }
+)
+"""Notes on how a date was written that EDTF cannot say ("night of 25–26 August 2008",
+"early 2010", "spring 2009", "several days before 3 May 2009"); the date itself holds
+the days they cover. See `desktop.core.datephrases` for what each covers."""
+
+
+def known_part(note: object) -> str:
+    """A stored note if it is one Dossier knows, else "": a note from another device or a
+    damaged row then prints as the plain days instead of failing the whole timeline."""
+    return note if isinstance(note, str) and note in PARTS else ""
+
+
 _QUALIFIER_RANK = {
     Qualifier.BEFORE: 0,
     Qualifier.CIRCA: 1,
@@ -85,13 +120,16 @@ _SINGLE_QUALIFIERS = frozenset(
 class DatePoint:
     """One calendar point known to a precision: a day, a month, a year or a decade.
 
-    A decade is given by its first year (2000 for the 2000s).
+    A decade is given by its first year (2000 for the 2000s), a century likewise (1900
+    for 19XX). `unspecified` writes the parts below the precision as X in EDTF: a month
+    point with it is "2004-06-XX" (a day of June 2004), a year point "2004-XX".
     """
 
     year: int
     month: int | None = None
     day: int | None = None
     precision: Precision = Precision.YEAR
+    unspecified: bool = False
 
     def __post_init__(self) -> None:
         for value in (self.year, self.month, self.day):
@@ -105,6 +143,10 @@ class DatePoint:
             raise FuzzyDateError("The date parts do not match its precision.", "calendar")
         if self.precision is Precision.DECADE and self.year % 10:
             raise FuzzyDateError("A decade must start at a year ending in 0.", "year")
+        if self.precision is Precision.CENTURY and self.year % 100:
+            raise FuzzyDateError("A century must start at a year ending in 00.", "year")
+        if self.unspecified and self.precision not in (Precision.MONTH, Precision.YEAR):
+            raise FuzzyDateError("Only a month or a year can leave its parts out.", "calendar")
         if self.month is not None and not 1 <= self.month <= 12:
             raise FuzzyDateError("The month must be between 1 and 12.", "calendar")
         if (
@@ -130,6 +172,10 @@ class DatePoint:
     def of_decade(cls, first_year: int) -> DatePoint:
         return cls(first_year, None, None, Precision.DECADE)
 
+    @classmethod
+    def of_century(cls, first_year: int) -> DatePoint:
+        return cls(first_year, None, None, Precision.CENTURY)
+
     def earliest(self) -> datetime.date:
         """The first day the point covers."""
         return datetime.date(self.year, self.month or 1, self.day or 1)
@@ -138,6 +184,8 @@ class DatePoint:
         """The last day the point covers."""
         if self.precision is Precision.DECADE:
             return datetime.date(self.year + 9, 12, 31)
+        if self.precision is Precision.CENTURY:
+            return datetime.date(self.year + 99, 12, 31)
         month = self.month or 12
         day = self.day or calendar.monthrange(self.year, month)[1]
         return datetime.date(self.year, month, day)
@@ -146,11 +194,15 @@ class DatePoint:
         """The point in EDTF: 2008-11-24, 2008-11, 2008, or 200X for a decade."""
         if self.precision is Precision.DECADE:
             return f"{self.year // 10:03d}X"
+        if self.precision is Precision.CENTURY:
+            return f"{self.year // 100:02d}XX"
         text = f"{self.year:04d}"
         if self.month is not None:
             text += f"-{self.month:02d}"
         if self.day is not None:
             text += f"-{self.day:02d}"
+        if self.unspecified:
+            text += "-XX"
         return text
 
 
@@ -165,16 +217,25 @@ class FuzzyDate:
     `start` is the date itself, or the bound of "before"/"after", or the first end of a
     range; `end` is set only for `Qualifier.BETWEEN`. An undated date has neither.
     `order` places events of the same date among themselves and is not part of EDTF.
+    `uncertain` is EDTF's "?" (with circa, "%"): the source itself is in doubt.
+    `part` is a note on how the date was written that EDTF cannot hold (see `PARTS`); it
+    is stored beside the EDTF text and does not change the days the date covers.
     """
 
     start: DatePoint | None = None
     end: DatePoint | None = None
     qualifier: Qualifier = Qualifier.EXACT
     order: int = 0
+    uncertain: bool = False
+    part: str = ""
 
     def __post_init__(self) -> None:
         if type(self.order) is not int or self.order < 0:
             raise FuzzyDateError("The order within a day must be zero or more.", "order")
+        if self.part not in PARTS:
+            raise FuzzyDateError("That is not a part of a day, month, year or season.", "part")
+        if self.uncertain and self.qualifier not in (Qualifier.EXACT, Qualifier.CIRCA):
+            raise FuzzyDateError("Only a single date can be marked uncertain.", "qualifier")
         if self.start is None:
             if self.end is not None or self.qualifier is not Qualifier.EXACT:
                 raise FuzzyDateError("An undated date takes no qualifier.", "qualifier")
@@ -232,6 +293,10 @@ class FuzzyDate:
 
     def with_order(self, order: int) -> FuzzyDate:
         return replace(self, order=order)
+
+    def with_part(self, part: str) -> FuzzyDate:
+        """The same days, with a note on how they were written ("night", "early", "spring")."""
+        return replace(self, part=part)
 
     # -- facts -------------------------------------------------------------------------
 
@@ -293,6 +358,15 @@ class FuzzyDate:
             end_rank,
         )
 
+    def timeline_key(self) -> tuple[int, int, int]:
+        """Where a fact with this date stands in a timeline, as the table and the pack sort.
+
+        By the first day it may have happened ("before X" at X; undated last); on the same
+        first day the shorter span first (a day before its month, a month before its year,
+        "after X" last); then `order`, the manual order among facts of the same date.
+        """
+        return (self.sort_number(), self.end_number(), self.order)
+
     def sort_number(self) -> int:
         """yyyymmdd of the start's first day, for an index column; undated: 99999999."""
         return UNDATED_NUMBER if self.start is None else _number(self.start.earliest())
@@ -322,6 +396,8 @@ class FuzzyDate:
         if self.start is None:
             return "XXXX"
         point = self.start.to_edtf()
+        if self.uncertain:
+            return point + ("%" if self.qualifier is Qualifier.CIRCA else "?")
         if self.qualifier is Qualifier.CIRCA:
             return point + "~"
         if self.qualifier is Qualifier.BEFORE:
@@ -348,6 +424,10 @@ class FuzzyDate:
             return cls(_edtf_point(left), _edtf_point(right), Qualifier.BETWEEN, order)
         if text.endswith("~"):
             return cls(_edtf_point(text[:-1]), None, Qualifier.CIRCA, order)
+        if text.endswith("?"):
+            return cls(_edtf_point(text[:-1]), None, Qualifier.EXACT, order, uncertain=True)
+        if text.endswith("%"):
+            return cls(_edtf_point(text[:-1]), None, Qualifier.CIRCA, order, uncertain=True)
         return cls(_edtf_point(text), None, Qualifier.EXACT, order)
 
     # -- reading what people type ------------------------------------------------------
@@ -383,16 +463,22 @@ def _exact_point(value: FuzzyDate | DatePoint) -> DatePoint:
     return value.start
 
 
-_EDTF_POINT = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?|(\d{3})X", re.ASCII)
+_EDTF_POINT = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}|XX))?|-(XX))?|(\d{3})X|(\d{2})XX", re.ASCII)
 
 
 def _edtf_point(text: str) -> DatePoint:
     match = _EDTF_POINT.fullmatch(text)
     if match is None:
         raise FuzzyDateError("This is not a date in EDTF form.")
-    year, month, day, decade = match.groups()
+    year, month, day, no_month, decade, century = match.groups()
     if decade is not None:
         return DatePoint.of_decade(int(decade) * 10)
+    if century is not None:
+        return DatePoint.of_century(int(century) * 100)
+    if no_month is not None:
+        return DatePoint(int(year), None, None, Precision.YEAR, unspecified=True)
+    if day == "XX":
+        return DatePoint(int(year), int(month), None, Precision.MONTH, unspecified=True)
     if day is not None:
         return DatePoint.of_day(int(year), int(month), int(day))
     if month is not None:

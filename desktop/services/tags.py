@@ -21,6 +21,16 @@ class TagService:
             ).scalars()
             return [view(TagRecord, t) for t in rows]
 
+    def add_tag(self, case_id: str, name: str) -> str:
+        """The case's tag called `name`, made now if it does not exist yet."""
+        name = required_text(name, "tag", 100)
+        with self.store.writing() as w:
+            return w.session.execute(
+                select(Tag.id).where(
+                    Tag.case_id == case_id, Tag.name == name, Tag.deleted.is_(False)
+                )
+            ).scalar_one_or_none() or w.insert(Tag, case_id=case_id, name=name)
+
     def tag(self, case_id: str, target_kind: str, target_id: str, name: str) -> str:
         """Put tag `name` on a record, creating the tag in the case when it is new."""
         name = required_text(name, "tag", 100)

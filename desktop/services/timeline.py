@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, func, select, text
+from sqlalchemy.orm import Session
 
 from desktop.core.enums import FactStatus
-from desktop.core.fuzzydate import FuzzyDate
+from desktop.core.fuzzydate import FuzzyDate, known_part
 from desktop.services.validation import (
     Cleaner,
     clean_fields,
@@ -29,6 +30,7 @@ from desktop.services.validation import (
 )
 from desktop.store.idlist import among
 from desktop.store.models import Citation, Event, EventParticipant, Person, SearchDoc, TagLink
+from desktop.store.models.events import TIMELINE_ORDER
 from desktop.store.records import EventRecord, ParticipantRecord, PersonRecord, view
 from desktop.store.search import match_expression
 from desktop.store.store import Store
@@ -52,15 +54,34 @@ def date_columns(date: FuzzyDate) -> dict[str, object]:
         "date_sort": date.sort_number(),
         "date_start": date.start_number(),
         "date_end": date.end_number(),
+        "date_note": date.part,
     }
 
 
-def _event_values(fields: dict[str, object]) -> dict[str, object]:
+def event_values(fields: dict[str, object]) -> dict[str, object]:
+    """The columns of an event from fields as the editors and the CLI give them, checked."""
     values = clean_fields(fields, EVENT_RULES, "event")
     date = values.pop("date", None)
     if isinstance(date, FuzzyDate):
         values.update(date_columns(date))
     return values
+
+
+def next_day_order(session: Session, case_id: str, values: dict[str, object]) -> int:
+    """One past the last manual position among the case's events of the same date.
+
+    Same date means the same first day and the same last day (see `TIMELINE_ORDER`), so a
+    new fact goes after those already entered for that date, and stays there when edited.
+    """
+    last = session.execute(
+        select(func.max(Event.day_order)).where(
+            Event.case_id == case_id,
+            Event.deleted.is_(False),
+            Event.date_sort == values["date_sort"],
+            Event.date_end == values["date_end"],
+        )
+    ).scalar_one_or_none()
+    return 0 if last is None else int(last) + 1
 
 
 @dataclass(frozen=True)
@@ -140,7 +161,7 @@ class TimelineService:
             q = q.where(Event.for_brief.is_(True))
         if not f.include_confidential:
             q = q.where(Event.confidential.is_(False))
-        return q.order_by(Event.date_sort, Event.day_order, Event.hlc, Event.id)
+        return q.order_by(*TIMELINE_ORDER)
 
     def event_ids(self, case_id: str, f: EventFilter = EventFilter()) -> list[str]:
         with self.store.reading() as s:
@@ -190,7 +211,9 @@ class TimelineService:
             result.append(
                 EventRow(
                     record,
-                    FuzzyDate.from_edtf(record.date_edtf).with_order(max(0, record.day_order)),
+                    FuzzyDate.from_edtf(record.date_edtf)
+                    .with_order(max(0, record.day_order))
+                    .with_part(known_part(record.date_note)),
                     tuple(people.get(event_id, ())),
                     int(cited.get(event_id, 0)),
                 )
@@ -202,13 +225,23 @@ class TimelineService:
 
     # ---- changes ----------------------------------------------------------------------
     def add_event(self, case_id: str, date: object, title: str, **fields: object) -> str:
-        values = _event_values({"date": date, "title": title, **fields})
+        values = event_values({"date": date, "title": title, **fields})
         with self.store.writing() as w:
+            if "day_order" not in values:
+                values["day_order"] = next_day_order(w.session, case_id, values)
             return w.insert(Event, case_id=case_id, **values)
 
     def update_event(self, event_id: str, **changes: object) -> dict[str, object]:
-        values = _event_values(dict(changes))
-        return self.store.update(Event, event_id, values)
+        """Change fields; a fact whose date changes goes last among its new date's facts."""
+        values = event_values(dict(changes))
+        with self.store.writing() as w:
+            event = w.get_live(Event, event_id)
+            moved = any(
+                k in values and values[k] != getattr(event, k) for k in ("date_sort", "date_end")
+            )
+            if moved and "day_order" not in values:
+                values["day_order"] = next_day_order(w.session, event.case_id, values)
+            return w.update(Event, event_id, **values)
 
     def delete_event(self, event_id: str) -> None:
         self.store.delete(Event, event_id)

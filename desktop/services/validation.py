@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from enum import StrEnum
 
 from desktop.core import rules
-from desktop.core.fuzzydate import FuzzyDate, FuzzyDateError
+from desktop.core.fuzzydate import FuzzyDate, FuzzyDateError, Qualifier
 from desktop.errors import ValidationError
 
 MAX_TITLE = rules.SHORT_TEXT
@@ -84,6 +84,27 @@ def iso_day(value: object, field: str) -> str | None:
     if day is None or rules.iso_day_problem(day.isoformat()) is not None:
         raise ValidationError("Give the date as YYYY-MM-DD (for example 2009-08-25).", field=field)
     return day.isoformat()
+
+
+def due_day(value: object, field: str) -> str | None:
+    """A deadline: one day, written any way a date field accepts ("5 Feb 2010", "05.02.2010").
+
+    Stored as YYYY-MM-DD. A date that is not one day ("March 2010") is refused with how it
+    was understood, since a deadline the register cannot count down to helps nobody.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    date = fuzzy_date(value, field)
+    if date.is_undated:
+        return None
+    first, last = date.earliest(), date.latest()
+    if first is None or first != last or date.qualifier is not Qualifier.EXACT or date.uncertain:
+        raise ValidationError(
+            f"A response is due on one day; this reads as {date.display()}.", field=field
+        )
+    return first.isoformat()
 
 
 Cleaner = Callable[[object, str], object]

@@ -69,6 +69,7 @@ class EventRecord:
     case_id: str
     date_edtf: str
     day_order: int
+    date_note: str
     title: str
     description: str
     place: str

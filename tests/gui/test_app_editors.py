@@ -143,8 +143,12 @@ def test_complaint_editor_validates_due_date(
     editor.against_text.setText("the investigator")
     editor.response_due.setText("next week")
     _ok(qtbot, editor)
-    assert "YYYY-MM-DD" in editor.error_for("response_due")
-    editor.response_due.setText("2010-01-15")
+    assert "24.11.2008" in editor.error_for("response_due")  # the date parser's own hint
+    editor.response_due.setText("March 2010")
+    _ok(qtbot, editor)
+    assert "one day" in editor.error_for("response_due")
+    editor.response_due.setText("15 января 2010 г.")
+    assert "15 January 2010" in editor.response_due.echo.text()
     _ok(qtbot, editor)
     assert services.complaints.get_complaint(editor.saved_id or "").response_due == "2010-01-15"
 

@@ -7,18 +7,21 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.store.models.base import Synced, ref
 
+TIMELINE_COLUMNS = (
+    "case_id", "deleted", "date_sort", "date_end", "day_order", "created_at", "id",
+)  # fmt: skip
+
 
 class Event(Synced):
     """Dates as yyyymmdd ints from the FuzzyDate: `date_sort` orders the timeline (the
     start's first day); `date_start`/`date_end` are the earliest and latest days it may
     have happened (0 and 99991231 when open), so a range filter keeps "before 2010" in 2009.
+    `date_note` is how the date was written where EDTF cannot say it ("night", "early").
     The timeline index covers the whole ordered id query, so it never touches the rows.
     """
 
     __tablename__ = "events"
-    __table_args__ = (
-        Index("ix_events_timeline", "case_id", "deleted", "date_sort", "day_order", "hlc", "id"),
-    )
+    __table_args__ = (Index("ix_events_timeline", *TIMELINE_COLUMNS),)
 
     case_id: Mapped[str] = mapped_column(ref("cases.id"))
     date_edtf: Mapped[str] = mapped_column(String(64))
@@ -26,6 +29,7 @@ class Event(Synced):
     date_start: Mapped[int] = mapped_column(Integer, default=0)
     date_end: Mapped[int] = mapped_column(Integer)
     day_order: Mapped[int] = mapped_column(Integer, default=0)
+    date_note: Mapped[str] = mapped_column(String(16), default="")
     title: Mapped[str] = mapped_column(Text)
     description: Mapped[str] = mapped_column(Text, default="")
     place: Mapped[str] = mapped_column(Text, default="")
@@ -33,6 +37,16 @@ class Event(Synced):
     key_event: Mapped[bool] = mapped_column(Boolean, default=False)
     confidential: Mapped[bool] = mapped_column(Boolean, default=False)
     for_brief: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+TIMELINE_ORDER = (Event.date_sort, Event.date_end, Event.day_order, Event.created_at, Event.id)
+"""The one order of facts: in the timeline table, `event list` and the briefing pack.
+
+The first day a fact may have happened; on the same first day the shorter span first (a
+day before its month, its month before its year, "after X" last); then the manual order
+(`event move`, drag in the table); then the order of entry. Editing a fact changes none
+of these unless its date changes. `FuzzyDate.timeline_key` is the same order in Python.
+"""
 
 
 class EventParticipant(Synced):

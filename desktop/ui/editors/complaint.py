@@ -85,9 +85,8 @@ class ComplaintEditor(RecordForm):
             "status", self.tr("&Status:"), VocabularyCombo(ComplaintStatus)
         )
         self.response_due = self.add_field(
-            "response_due", self.tr("Response d&ue (YYYY-MM-DD):"), QLineEdit()
+            "response_due", self.tr("Response d&ue:"), FuzzyDateEdit()
         )
-        self.response_due.setPlaceholderText("2009-08-25")
         self.legal_basis = self.add_field("legal_basis", self.tr("&Legal basis:"), QPlainTextEdit())
         self.subject = self.add_field("subject", self.tr("Sub&ject:"), QPlainTextEdit())
         self.outcome = self.add_field("outcome", self.tr("&Outcome:"), QPlainTextEdit())
@@ -128,7 +127,7 @@ class ComplaintEditor(RecordForm):
         for name in LONG_FIELDS:
             getattr(self, name).setPlainText(getattr(record, name))
         self.status.set_value(record.status)
-        self.response_due.setText(record.response_due or "")
+        self.response_due.set_edtf(record.response_due or "XXXX")
         self.confidential.setChecked(record.confidential)
         self.for_brief.setChecked(record.for_brief)
 

@@ -6,7 +6,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QWidget
 
 from desktop.core.enums import FactStatus
-from desktop.core.fuzzydate import FuzzyDate
+from desktop.core.fuzzydate import FuzzyDate, known_part
 from desktop.services.registry import Services
 from desktop.services.validation import fuzzy_date
 from desktop.store.records import EventRecord
@@ -19,7 +19,7 @@ from desktop.ui.editors.participants import ParticipantsPanel
 def event_fields(record: EventRecord) -> dict[str, object]:
     """The editable fields of an event, as the timeline service takes them."""
     return {
-        "date": FuzzyDate.from_edtf(record.date_edtf),
+        "date": FuzzyDate.from_edtf(record.date_edtf).with_part(known_part(record.date_note)),
         "title": record.title,
         "place": record.place,
         "description": record.description,
@@ -72,7 +72,7 @@ class EventEditor(RecordForm):
             self.fact_status.set_value(FactStatus.UNVERIFIED)
 
     def _load(self, record: EventRecord) -> None:
-        self.date.set_edtf(record.date_edtf)
+        self.date.set_edtf(record.date_edtf, record.date_note)
         self._shown_date = self.date.text()
         self.title_edit.setText(record.title)
         self.place.setText(record.place)
@@ -85,7 +85,9 @@ class EventEditor(RecordForm):
     def values(self) -> dict[str, object]:
         date: object = self.date.text()
         if self.record is not None and date == self._shown_date:
-            date = FuzzyDate.from_edtf(self.record.date_edtf)  # untouched: keep it exactly
+            date = FuzzyDate.from_edtf(self.record.date_edtf).with_part(
+                known_part(self.record.date_note)
+            )
         elif isinstance(date, str) and date.strip():
             date = fuzzy_date(date, "date")
         return {

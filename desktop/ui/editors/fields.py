@@ -8,7 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.core.enums import LabelledEnum
-from desktop.core.fuzzydate import FuzzyDate, FuzzyDateError
+from desktop.core.fuzzydate import FuzzyDate, FuzzyDateError, known_part
 from desktop.ui.i18n import current_language
 
 
@@ -37,8 +37,11 @@ class FuzzyDateEdit(QWidget):
     def text(self) -> str:
         return self.line.text()
 
-    def set_edtf(self, edtf: str) -> None:
-        date = FuzzyDate.from_edtf(edtf)
+    def setText(self, text: str) -> None:  # the QLineEdit spelling it stands in for
+        self.line.setText(text)
+
+    def set_edtf(self, edtf: str, part: str = "") -> None:
+        date = FuzzyDate.from_edtf(edtf).with_part(known_part(part))
         self.line.setText("" if date.is_undated else date.display(current_language()))
 
     def _show_understanding(self, text: str) -> None:

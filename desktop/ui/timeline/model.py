@@ -14,10 +14,13 @@ from enum import IntEnum
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QByteArray,
+    QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 
 from desktop.core.enums import FactStatus
@@ -26,6 +29,7 @@ from desktop.services.timeline import EventRow
 BLOCK_ROWS = 200
 CACHED_BLOCKS = 12
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+EVENT_MIME_TYPE = "application/x-dossier-event-id"
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -46,7 +50,14 @@ def status_label(value: str, lang: str) -> str:
 
 
 class TimelineModel(QAbstractTableModel):
-    """Rows of one case's filtered timeline; `fetch_rows` is `TimelineService.rows`."""
+    """Rows of one case's filtered timeline; `fetch_rows` is `TimelineService.rows`.
+
+    A row dragged onto another asks, through `moveRequested(event, anchor, before)`, to
+    be moved there; the model itself never reorders: the panel moves the fact in the
+    vault and shows the timeline again, so the table never disagrees with `event list`.
+    """
+
+    moveRequested = Signal(str, str, bool)
 
     def __init__(
         self,
@@ -121,6 +132,51 @@ class TimelineModel(QAbstractTableModel):
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(Column)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        flags = super().flags(index) | Qt.ItemFlag.ItemIsDropEnabled
+        if index.isValid():
+            flags |= Qt.ItemFlag.ItemIsDragEnabled
+        return flags
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [EVENT_MIME_TYPE]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        data = QMimeData()
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        event_id = self.event_id(rows[0]) if rows else None
+        if event_id is not None:
+            data.setData(EVENT_MIME_TYPE, QByteArray(event_id.encode("ascii")))
+        return data
+
+    def dropMimeData(
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,
+        column: int,
+        parent: AnyIndex,
+    ) -> bool:
+        """Ask to move the dragged fact before the row dropped on (after the last row when
+        dropped below the table). Returns False: nothing is moved here (see the class)."""
+        if action != Qt.DropAction.MoveAction or not data.hasFormat(EVENT_MIME_TYPE):
+            return False
+        event_id = bytes(data.data(EVENT_MIME_TYPE).data()).decode("ascii", "replace")
+        if row < 0:
+            row = parent.row() if parent.isValid() else len(self._ids)
+        if row < len(self._ids):
+            anchor, before = self._ids[row], True
+        elif self._ids:
+            anchor, before = self._ids[-1], False
+        else:
+            return False
+        if anchor != event_id and event_id in self._ids:
+            self.moveRequested.emit(event_id, anchor, before)
+        return False
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

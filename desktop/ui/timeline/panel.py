@@ -33,10 +33,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import KnownError
+from desktop.services.fact_order import FactOrder
 from desktop.services.registry import Services
 from desktop.services.timeline import EventFilter
 from desktop.ui.timeline.band import TimelineBand
-from desktop.ui.timeline.commands import DeleteEventCommand
+from desktop.ui.timeline.commands import DeleteEventCommand, MoveEventCommand
 from desktop.ui.timeline.filters import FilterBar
 from desktop.ui.timeline.model import Column, TimelineModel
 from desktop.ui.timeline.spans import (
@@ -85,6 +86,11 @@ class TimelinePanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        self.table.setDragEnabled(True)  # drag a fact among those of its date to reorder
+        self.table.setAcceptDrops(True)
+        self.table.setDropIndicatorShown(True)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.table.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         header = self.table.horizontalHeader()
@@ -121,6 +127,7 @@ class TimelinePanel(QWidget):
         self.band.eventClicked.connect(self.select_event)
         self.band.eventActivated.connect(self.eventActivated)
         self.band.deleteRequested.connect(self.delete_event)
+        self.model.moveRequested.connect(self.move_event)
         self.set_language(ui_language())
         self.retranslate()
 
@@ -270,6 +277,27 @@ class TimelinePanel(QWidget):
                 self.delete_event(event_id)
                 return True
         return super().eventFilter(watched, event)
+
+    def move_event(self, event_id: str, anchor_id: str, before: bool) -> None:
+        """Put a fact just before or after another of the same date (undoable)."""
+        order = FactOrder(self.services.store)
+        if not order.same_date(event_id, anchor_id):
+            self.status.setText(
+                self.tr("Only facts of the same date can be reordered; change the date instead.")
+            )
+            return
+        self._pending_selection = event_id
+        if self.undo_stack is not None:
+            text = self.tr("Move event")
+            self.undo_stack.push(
+                MoveEventCommand(order, event_id, anchor_id, before, text, self.refresh)
+            )
+        else:
+            if before:
+                order.move(event_id, before=anchor_id)
+            else:
+                order.move(event_id, after=anchor_id)
+            self.refresh()
 
     def confirm_delete(self, title: str) -> bool:
         """Ask before deleting; tests replace this method on the instance."""

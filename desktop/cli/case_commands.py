@@ -1,0 +1,79 @@
+"""`case add | edit | delete | restore`, and `case list/show --json`."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+
+from desktop.cli.context import Context
+from desktop.cli.groups import print_json, subcommands, with_json
+from desktop.core.enums import CaseStatus
+from desktop.errors import KnownError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    case = subcommands(sub, "case", "case files")
+    add = case.add_parser("add", help="start a new case")
+    add.add_argument("title")
+    add.add_argument("--summary", default="")
+    add.add_argument("--status", choices=[s.value for s in CaseStatus], default="open")
+    add.set_defaults(run=case_add)
+    edit = case.add_parser("edit", help="change a case's title, summary or status")
+    edit.add_argument("case", help="case id (any prefix `case list` prints) or title")
+    edit.add_argument("--title")
+    edit.add_argument("--summary")
+    edit.add_argument("--status", choices=[s.value for s in CaseStatus])
+    edit.set_defaults(run=case_edit)
+    for action, run in (("delete", case_delete), ("restore", case_restore)):
+        parser = case.add_parser(action, help=f"{action} a case (deleting can be undone)")
+        parser.add_argument("case", help="case id (any prefix `case list` prints) or title")
+        parser.set_defaults(run=run)
+    with_json(case, "list", case_list_json)
+    with_json(case, "show", case_show_json)
+
+
+def case_add(ctx: Context) -> int:
+    a = ctx.args
+    case_id = ctx.services.cases.create_case(a.title, summary=a.summary, status=a.status)
+    print(f"Added case {case_id[:8]}: {a.title.strip()}")
+    return 0
+
+
+def case_edit(ctx: Context) -> int:
+    a = ctx.args
+    changes = {
+        k: v
+        for k, v in (("title", a.title), ("summary", a.summary), ("status", a.status))
+        if v is not None
+    }
+    if not changes:
+        raise KnownError("Nothing to change: give --title, --summary or --status.")
+    case_id = ctx.find_case(a.case)
+    ctx.services.cases.update_case(case_id, **changes)
+    print(f"Case {case_id[:8]}: {ctx.services.cases.get_case(case_id).title}")
+    return 0
+
+
+def case_delete(ctx: Context) -> int:
+    case_id = ctx.find_case(ctx.args.case)
+    ctx.services.cases.delete_case(case_id)
+    print(f"Deleted case {case_id[:8]} (undo with `case restore {case_id[:8]}`)")
+    return 0
+
+
+def case_restore(ctx: Context) -> int:
+    case_id = ctx.find_case(ctx.args.case, deleted=True)
+    ctx.services.cases.restore_case(case_id)
+    print(f"Restored case {case_id[:8]}")
+    return 0
+
+
+def case_list_json(ctx: Context) -> int:
+    return print_json([dataclasses.asdict(c) for c in ctx.services.cases.list_cases()])
+
+
+def case_show_json(ctx: Context) -> int:
+    case_id = ctx.case_id()
+    data = dataclasses.asdict(ctx.services.cases.get_case(case_id))
+    data["counts"] = ctx.services.cases.counts(case_id)
+    return print_json(data)
