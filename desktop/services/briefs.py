@@ -54,7 +54,10 @@ class BriefingService:
         return load_snapshot(self.store, case_id, self.sources.blob)
 
     def briefing(self, case_id: str, options: BriefingOptions) -> Briefing:
-        briefing = assemble(self.snapshot(case_id), options)
+        return self._with_audit_head(assemble(self.snapshot(case_id), options))
+
+    def _with_audit_head(self, briefing: Briefing) -> Briefing:
+        """The pack carries the audit log's head, printed on its last page of text."""
         with self.store.reading() as s:
             head = audit.head(s).text()
         return dataclasses.replace(briefing, audit_head=head)
@@ -83,7 +86,7 @@ class BriefingService:
 
         snapshot = self.snapshot(case_id)
         names = protected_names(snapshot, options)
-        briefing = assemble(snapshot, options, redact_with or names)
+        briefing = self._with_audit_head(assemble(snapshot, options, redact_with or names))
         redacted = options.redaction != "internal"
         if redacted:
             check_exhibits(briefing.exhibits, names.finder, briefing.paper, briefing.lang)

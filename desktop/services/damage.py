@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
 from desktop.crypto.keystore import PASSPHRASE, Keystore, passphrase_kek
 from desktop.errors import KnownError, WrongPassphrase
 from desktop.paths import KEYSTORE
@@ -28,13 +30,16 @@ from desktop.store import audit
 from desktop.store.cipherpages import NotACipherFile
 from desktop.store.filelock import VaultLock
 from desktop.store.indexing import rebuild
-from desktop.store.models import Case
+from desktop.store.models import SYNCED_MODELS, Case
 from desktop.store.pagemap import FREE, SCHEMA
 from desktop.store.rescue import Image, TableRead, columns, open_image, primary_keys, readable_rows
 from desktop.store.store import Store
 from desktop.store.vault import Vault
 
-NOT_COPIED = ("alembic_version", "search_docs")  # the new vault's own; the index is rebuilt
+# The new vault's own: its schema version, its search index (rebuilt), and its audit log.
+# A damaged log cannot be verified any more; the salvaged vault starts a chain of its own
+# whose first entry records what was copied, then one entry per record as stored.
+NOT_COPIED = ("alembic_version", "search_docs", "audit_entries", "audit_chain")
 
 
 def data_key(folder: Path, passphrase: str) -> bytes:
@@ -194,16 +199,14 @@ def salvage(
     with store.writing() as w:
         rebuild(w.session)
         stamp = w.next_stamp()
-        audit.append(
-            w.session,
-            at=stamp.at,
-            device=stamp.device,
-            actor=w.actor,
-            action="salvage",
-            entity="vault",
-            record_id=f"{sum(report.copied.values())} records",
-            fields=[],
-        )
+        summary = audit.Draft(stamp.at, stamp.device, w.actor, "salvage", "vault",
+                              f"{sum(report.copied.values())} records")  # fmt: skip
+        drafts = [summary]
+        for model in SYNCED_MODELS:  # one entry per copied record, hashing it as stored
+            table = model.__table__
+            rows = w.session.execute(select(table)).mappings()
+            drafts += audit.record_drafts(table, rows, summary)  # type: ignore[arg-type]
+        audit.append_many(w.session, drafts)
     return report
 
 
