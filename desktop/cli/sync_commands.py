@@ -168,6 +168,12 @@ def run_sync_import(ctx: Context) -> int:
             )
     for path, message in outcome.refused:
         print(f"dossier: {path.name}: refused: {message}", file=sys.stderr)
+    for path in outcome.unfinished:
+        print(
+            f"dossier: {path.name}: an unfinished bundle from an interrupted export, ignored; "
+            "the next export into this folder removes it.",
+            file=sys.stderr,
+        )
     if not outcome.imported and not outcome.refused:
         print("No bundles for this device there.")
     return 1 if outcome.refused else 0

@@ -29,6 +29,7 @@ An export larger than the size limit is split into a series of bundles (see
 
 from __future__ import annotations
 
+import errno
 import json
 import uuid
 from collections.abc import Callable
@@ -45,6 +46,7 @@ from desktop.core.vectors import DivergentVersionError, VersionVector
 from desktop.crashpoints import crash_point
 from desktop.errors import KnownError
 from desktop.services.sources import MAX_ATTACHMENT_BYTES
+from desktop.services.sync_advice import NextStep, next_step
 from desktop.store import audit, search
 from desktop.store.indexing import INDEXED
 from desktop.store.migrate import head_revision
@@ -61,7 +63,7 @@ from desktop.sync.bundle import (
     open_bundle,
     parse_bundle_name,
 )
-from desktop.sync.bundle_write import remove_leftovers, write_bundle
+from desktop.sync.bundle_write import StickFault, find_leftovers, remove_leftovers, write_bundle
 from desktop.sync.device import PeerInfo
 from desktop.sync.identity import DevicePublic, fingerprint
 from desktop.sync.merge import MergeSummary, merge_versions
@@ -151,6 +153,8 @@ class ImportResult:
 class FolderImport:
     imported: list[ImportResult] = field(default_factory=list)
     refused: list[tuple[Path, str]] = field(default_factory=list)
+    unfinished: list[Path] = field(default_factory=list)  # `.partial` of crashed exports
+    advice: dict[Path, NextStep] = field(default_factory=dict)  # per refused bundle
 
 
 @dataclass(frozen=True)
@@ -170,17 +174,18 @@ class SyncStatus:
 class _VaultBlobSink:
     """Writes received attachments into the import's transaction (rolled back on failure)."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, max_bytes: int) -> None:
         self._session = session
+        self._max_bytes = max_bytes
         self._sha = ""
         self._parts: list[bytes] = []
 
     def begin(self, sha256: str, size: int) -> None:
-        if size > MAX_ATTACHMENT_BYTES:  # nothing this large can be attached, nor stored
+        if size > self._max_bytes:  # nothing this large can be attached (SQLite stops at 1e9)
             raise BundleRejected(
                 Reason.TOO_LARGE,
                 f"This bundle carries an attachment of {human_size(size)}, larger than the "
-                f"{human_size(MAX_ATTACHMENT_BYTES)} Dossier accepts; nothing was imported.",
+                f"{human_size(self._max_bytes)} Dossier accepts; nothing was imported.",
             )
         self._sha, self._parts = sha256, []
 
@@ -231,12 +236,14 @@ class SyncService:
         max_export_bytes: int = DEFAULT_EXPORT_BYTES,
         open_partial: Callable[[Path], IO[bytes]] | None = None,
         step: Callable[[str], None] = crash_point,
+        max_attachment_bytes: int = MAX_ATTACHMENT_BYTES,
     ) -> None:
         self.store = store
         self.max_bundle_bytes = max_bundle_bytes
         self.max_export_bytes = max_export_bytes
         self._open_partial = open_partial
         self._step = step
+        self.max_attachment_bytes = max_attachment_bytes
 
     # ---- this device ----------------------------------------------------------------------
     def device(self) -> DeviceInfo:
@@ -302,8 +309,9 @@ class SyncService:
                 "refuses larger ones."
             )
         if not folder.is_dir():
-            raise SyncRefused(
-                "That folder does not exist or is not a folder; the drive may have been removed."
+            raise StickFault(
+                "That folder does not exist or is not a folder; the drive may have been removed.",
+                errno.ENOENT,
             )
         kept = remove_leftovers(folder)
         with self.store.writing() as w:  # 1: reserve and commit what the bundles will claim
@@ -388,7 +396,7 @@ class SyncService:
                 verified = open_bundle(
                     path, me=me, known_senders=known, revoked=revoked,
                     supported_schema=schema_version(), max_bytes=self.max_bundle_bytes,
-                    blob_sink=_VaultBlobSink(s),
+                    blob_sink=_VaultBlobSink(s, self.max_attachment_bytes),
                 )  # fmt: skip
                 m = verified.manifest
                 sender_name = self._name_of(s, m.sender)
@@ -440,6 +448,7 @@ class SyncService:
                 w.claim_installation()
                 me = device.load_identity(w.session)
             paths = list_bundles(path, me)
+            result.unfinished = find_leftovers(path)
         else:
             paths = [path]
         for item in paths:
@@ -447,6 +456,7 @@ class SyncService:
                 result.imported.append(self.import_bundle(item, progress))
             except KnownError as exc:
                 result.refused.append((item, str(exc)))
+                result.advice[item] = next_step(exc)
         return result
 
     # ---- status ---------------------------------------------------------------------------

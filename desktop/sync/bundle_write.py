@@ -288,20 +288,27 @@ def export_step(name: str) -> None:
     crash_point(f"export:{name}")
 
 
+def find_leftovers(folder: Path) -> list[Path]:
+    """`.dossier.partial` files that crashed exports left in `folder`, by name."""
+    try:
+        entries = sorted(Path(folder).iterdir())
+    except OSError:
+        return []
+    return [
+        entry
+        for entry in entries
+        if entry.name.endswith(PARTIAL_SUFFIX)
+        and _BUNDLE_NAME.fullmatch(entry.name.removesuffix(PARTIAL_SUFFIX))
+    ]
+
+
 def remove_leftovers(folder: Path) -> list[Path]:
-    """Delete `.dossier.partial` files earlier crashed exports left in `folder`.
+    """Delete the leftovers of crashed exports in `folder`; no import ever reads them.
 
     Returns the ones that could not be removed (a read-only drive), for the caller to list.
     """
     kept: list[Path] = []
-    try:
-        entries = list(Path(folder).iterdir())
-    except OSError:
-        return kept
-    for entry in entries:
-        name = entry.name.removesuffix(PARTIAL_SUFFIX)
-        if name == entry.name or not _BUNDLE_NAME.fullmatch(name):
-            continue
+    for entry in find_leftovers(folder):
         try:
             entry.unlink()
         except OSError:
@@ -437,6 +444,7 @@ __all__ = [
     "StickFault",
     "estimated_size",
     "export_step",
+    "find_leftovers",
     "remove_leftovers",
     "stick_fault",
     "write_bundle",
