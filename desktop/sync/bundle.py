@@ -8,6 +8,7 @@ archive with exactly these members, in this order:
     payload.jsonl     one record version per line (JSON objects)
     blobs/<sha256>    attachments, content-addressed (an optional `blobs/` folder entry)
 
+Writing lives in `bundle_write.py` (`write_bundle` is still importable from here).
 Both directions stream. Writing pulls the archive from a generator through
 `pyrage.encrypt_io`, so attachments are read in chunks and never held whole; only the
 payload (record versions, text) is held in memory, because its hash and size belong in the
