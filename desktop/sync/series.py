@@ -32,7 +32,7 @@ from .versions import line_for
 
 ATTACHMENTS = "attachments"
 RESPONSES = "complaint_responses"
-MANIFEST_ALLOWANCE = 64 * 1024  # manifest with its blob list, per part (checked below)
+MANIFEST_ALLOWANCE = 4 * 1024  # a manifest's fixed fields, with room to spare
 
 
 class TooLargeToSend(KnownError):
@@ -114,8 +114,13 @@ def plan_parts(
 ) -> list[Part]:
     """One part when everything fits under `max_bytes`, else the fewest parts found."""
 
+    most_parts = len(blob_sizes) + 1
+    # The manifest: fixed fields, one entry per blob, per device known, per part's id.
+    manifest_fixed = MANIFEST_ALLOWANCE + 64 * len(knowledge) * 2 + 40 * most_parts
+
     def size(lines_bytes: int, blobs: Sequence[int]) -> int:
-        return estimated_size(MANIFEST_ALLOWANCE, lines_bytes, blobs, recipients)
+        manifest = manifest_fixed + 80 * len(blobs)
+        return estimated_size(manifest, lines_bytes, blobs, recipients)
 
     total_lines = sum(len(v.line) + 1 for v in versions)
     if size(total_lines, list(blob_sizes.values())) <= max_bytes:

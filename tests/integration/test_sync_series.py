@@ -112,3 +112,23 @@ def test_an_attachment_over_the_limit_is_refused_before_anything_is_written(
                  "sync", "export", "--to", str(stick), "--max-size", "200K"])  # fmt: skip
     assert code == 1 and list(stick.iterdir()) == []
     b.vault.lock()
+
+
+def test_many_small_attachments_split_with_their_manifests_under_the_limit(
+    tmp_path: Path,
+) -> None:
+    a, b = make_device(tmp_path / "a", "A"), make_device(tmp_path / "b", "B")
+    pair(a, b, tmp_path / "p")
+    case = a.services.cases.create_case("Case")
+    for n in range(300):
+        a.services.sources.add_attachment(case, f"note-{n}.txt", os.urandom(200))
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    limit = 64 * 1024
+    result = a.sync.export(stick, peer=b.device_id, max_bytes=limit)
+    assert len(result.paths) >= 2
+    sizes = [path.stat().st_size for path in result.paths]
+    assert max(sizes) <= limit and sum(sizes) > limit
+    for path in result.paths:
+        b.sync.import_bundle(path)
+    assert b.export_json() == a.export_json()
