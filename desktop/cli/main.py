@@ -1,7 +1,8 @@
 """The `dossier` command: headless access to a vault over the same services as the app.
 
-Every error a user can cause ends in one plain line on stderr and a non-zero status
-(2 for a wrong passphrase); a bug is logged with its traceback to the log folder and
+Every error a user can cause ends in one plain line on stderr and a non-zero status:
+1 for a refusal (a bad bundle, a full drive...), 2 for a wrong passphrase, 64 for a wrong
+command line, 70 only for a bug in Dossier. A bug is logged with its traceback to the log folder and
 reported in one line, never as a traceback on the terminal.
 """
 
@@ -11,6 +12,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from typing import NoReturn
 
 from desktop import __version__
 from desktop.cli import (
@@ -63,8 +65,24 @@ def optional_registrars() -> list[Registrar]:
     return found
 
 
+EXIT_USAGE = 64  # EX_USAGE of sysexits.h: the command line itself was wrong
+EXIT_BUG = 70  # EX_SOFTWARE: a bug in Dossier
+
+
+class CommandLineParser(argparse.ArgumentParser):
+    """argparse that reports a wrong command line with status 64, not 2.
+
+    2 is taken: it means a wrong passphrase, which scripts must tell apart from a typo.
+    Subcommand parsers are made of the same class, so every usage error exits 64.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = CommandLineParser(
         prog="dossier",
         description="Encrypted offline case files: timeline, officials, complaints, briefs, sync.",
     )
@@ -112,7 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as exc:
         report_bug(exc)
-        return 70
+        return EXIT_BUG
     finally:
         ctx.close()
 

@@ -2,13 +2,19 @@
 
 dossier --vault PATH device show
 dossier --vault PATH pair export FILE | import FILE --fingerprint CODE | list | revoke DEVICE
-dossier --vault PATH sync export --to DIR [--peer DEVICE] [--full] | import PATH | status
+dossier --vault PATH sync export --to DIR [--peer DEVICE] [--full] [--max-size 2G]
+                              | import PATH | status
+
+Refusals and errors go to stderr, one line each; the exit status is 1 when anything was
+refused (see `desktop.cli.main` for the others).
 dossier --vault PATH conflicts list | resolve ID --keep VERSION
 """
 
 from __future__ import annotations
 
 import argparse
+import re
+import sys
 from pathlib import Path
 
 from desktop.cli.context import Context
@@ -49,6 +55,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     out.add_argument("--to", required=True, metavar="DIR", help="folder, e.g. on a USB stick")
     out.add_argument("--peer", metavar="DEVICE", help="only for this device (default: all)")
     out.add_argument("--full", action="store_true", help="send everything, not only what is new")
+    out.add_argument("--max-size", type=byte_size, metavar="SIZE", default=None,
+                     help="largest bundle file, e.g. 700M or 2G (default 2G, fits FAT32); "
+                          "a larger export is split into several bundles")  # fmt: skip
     out.set_defaults(run=run_sync_export)
     take = sync_actions.add_parser("import", help="import a bundle or every bundle in a folder")
     take.add_argument("path")
@@ -120,13 +129,34 @@ def run_pair_revoke(ctx: Context) -> int:
     return 0
 
 
+_UNITS = {"": 1, "B": 1, "K": 1024, "M": 1024**2, "G": 1024**3}
+
+
+def byte_size(text: str) -> int:
+    """`2G`, `700M`, `200K` or a number of bytes (binary units: K = 1024)."""
+    match = re.fullmatch(r"\s*([0-9]+)\s*([KMG]?)(?:I?B)?\s*", text.upper())
+    if match is None or int(match[1]) == 0:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (say e.g. 700M or 2G)")
+    return int(match[1]) * _UNITS[match[2]]
+
+
 def run_sync_export(ctx: Context) -> int:
-    result = _sync(ctx).export(Path(ctx.args.to), peer=ctx.args.peer, full=ctx.args.full)
-    print(f"Wrote {result.path}")
+    result = _sync(ctx).export(
+        Path(ctx.args.to), peer=ctx.args.peer, full=ctx.args.full, max_bytes=ctx.args.max_size
+    )
+    for path in result.paths or (result.path,):
+        print(f"Wrote {path}")
+    parts = f" in {len(result.paths)} bundles" if len(result.paths) > 1 else ""
     print(
-        f"{result.versions} record versions, {result.blobs} attachments, "
+        f"{result.versions} record versions, {result.blobs} attachments{parts}, "
         f"for {', '.join(result.recipients)}."
     )
+    for path in result.leftovers:
+        print(
+            f"dossier: {path.name}: an unfinished bundle from an interrupted export could not "
+            "be removed; delete it.",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -141,7 +171,13 @@ def run_sync_import(ctx: Context) -> int:
                 f"updated, {item.deleted} deleted, {item.conflicts} in conflict."
             )
     for path, message in outcome.refused:
-        print(f"{path.name}: refused: {message}")
+        print(f"dossier: {path.name}: refused: {message}", file=sys.stderr)
+    for path in outcome.unfinished:
+        print(
+            f"dossier: {path.name}: an unfinished bundle from an interrupted export, ignored; "
+            "the next export into this folder removes it.",
+            file=sys.stderr,
+        )
     if not outcome.imported and not outcome.refused:
         print("No bundles for this device there.")
     return 1 if outcome.refused else 0

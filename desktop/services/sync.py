@@ -1,15 +1,35 @@
 """USB sync of a vault: device identity, pairing, bundle export and import.
 
-`SyncService` is what the CLI and the Sync dialog call. Export writes one bundle with every
-record version and attachment the recipients have not acknowledged; import checks a bundle
-(size, decryption, pinned signature, recipient, hashes), then merges it in one transaction
+`SyncService` is what the CLI and the Sync dialog call. Import checks a bundle (size,
+decryption, pinned signature, recipient, hashes), then merges it in one transaction
 together with its bookkeeping (bundle id, the sender's acknowledged knowledge, the clock,
 an audit entry, the search index). Anything that fails rolls the whole import back and
 surfaces as one plain sentence.
+
+Export runs in three steps, and the order is what makes it crash-consistent:
+
+1. reserve, in one committed transaction: this device's next counter (the dot the
+   bundle's knowledge claims), one sequence number per bundle, the audit entries. The
+   pending versions are collected in the same transaction, so they are exactly what
+   that committed state holds;
+2. write the bundle files (`.partial`, fsync, rename, fsync the folder, read back);
+3. commit the receipts of the attachments sent, and the time of the export.
+
+Invariant: a bundle on a stick never claims a dot the vault has not durably committed.
+A crash after step 1 only skips a counter and a sequence number (a gap no version will
+ever fill, so claiming it is true); a crash in step 2 leaves no file, a `.partial` that
+the next export removes, or a complete bundle that is safe to import; a crash before
+step 3 commits only means the next export carries those attachments again. A re-export
+after any crash takes fresh numbers and supersedes nothing it must not: importing both
+bundles, in either order, equals importing the newer one.
+
+An export larger than the size limit is split into a series of bundles (see
+`desktop.sync.series`); each claims only what it carries until every part is imported.
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import uuid
 from collections.abc import Callable
@@ -18,12 +38,15 @@ from pathlib import Path
 from typing import IO, Any
 
 from sqlalchemy import func, insert, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from desktop.core.clock import ClockSkewError, HlcStamp
 from desktop.core.vectors import DivergentVersionError, VersionVector
+from desktop.crashpoints import crash_point
 from desktop.errors import KnownError
+from desktop.services.sources import MAX_ATTACHMENT_BYTES
+from desktop.services.sync_advice import NextStep, next_step
 from desktop.store import audit, search
 from desktop.store.indexing import INDEXED
 from desktop.store.migrate import head_revision
@@ -34,31 +57,55 @@ from desktop.store.store import Store
 from desktop.sync import device
 from desktop.sync.bundle import (
     DEFAULT_MAX_BUNDLE_BYTES,
+    BundleRejected,
+    Reason,
     list_bundles,
     open_bundle,
     parse_bundle_name,
-    write_bundle,
 )
+from desktop.sync.bundle_write import StickFault, find_leftovers, remove_leftovers, write_bundle
 from desktop.sync.device import PeerInfo
 from desktop.sync.identity import DevicePublic, fingerprint
 from desktop.sync.merge import MergeSummary, merge_versions
 from desktop.sync.outbox import (
     blob_refs,
+    blob_sizes,
     blob_sources,
     blobs_held_by,
     common_knowledge,
     pending_count,
-    pending_lines,
+    pending_versions,
     receipt,
 )
 from desktop.sync.pairing import read_pairing_file, write_pairing_file
+from desktop.sync.series import human_size, plan_parts
 from desktop.sync.versions import VersionChecker, synced_tables
 
 Progress = Callable[[str], None]
+DEFAULT_EXPORT_BYTES = 2 * 1024**3  # FAT32 sticks hold files under 4 GiB; leave room
 
 
 class SyncRefused(KnownError):
     """A sync step that cannot go ahead; the vault is unchanged."""
+
+
+class VaultFull(SyncRefused):
+    """The vault's disk refused the import's writes; the transaction was rolled back."""
+
+
+def vault_fault(error: OperationalError) -> SyncRefused:
+    """One plain sentence for a failed write to the vault's own disk."""
+    text = str(error.orig).lower()
+    if "full" in text:
+        return VaultFull(
+            "The disk that holds the vault is full; free some space, then import again. "
+            "Nothing was imported."
+        )
+    if "i/o" in text or "readonly" in text or "read-only" in text:
+        return SyncRefused(
+            "The vault's disk refused the write (read-only or failing); nothing was imported."
+        )
+    raise error
 
 
 def schema_version() -> int:
@@ -75,11 +122,15 @@ class DeviceInfo:
 
 @dataclass(frozen=True)
 class ExportResult:
-    path: Path
+    """What an export wrote: one bundle, or a series when it was split to fit the limit."""
+
+    path: Path  # the first (or only) bundle
     bundle_id: str
     versions: int
     blobs: int
     recipients: tuple[str, ...]
+    paths: tuple[Path, ...] = ()
+    leftovers: tuple[Path, ...] = ()  # unfinished files of crashed exports still on the drive
 
 
 @dataclass(frozen=True)
@@ -102,6 +153,8 @@ class ImportResult:
 class FolderImport:
     imported: list[ImportResult] = field(default_factory=list)
     refused: list[tuple[Path, str]] = field(default_factory=list)
+    unfinished: list[Path] = field(default_factory=list)  # `.partial` of crashed exports
+    advice: dict[Path, NextStep] = field(default_factory=dict)  # per refused bundle
 
 
 @dataclass(frozen=True)
@@ -121,12 +174,19 @@ class SyncStatus:
 class _VaultBlobSink:
     """Writes received attachments into the import's transaction (rolled back on failure)."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, max_bytes: int) -> None:
         self._session = session
+        self._max_bytes = max_bytes
         self._sha = ""
         self._parts: list[bytes] = []
 
     def begin(self, sha256: str, size: int) -> None:
+        if size > self._max_bytes:  # nothing this large can be attached (SQLite stops at 1e9)
+            raise BundleRejected(
+                Reason.TOO_LARGE,
+                f"This bundle carries an attachment of {human_size(size)}, larger than the "
+                f"{human_size(self._max_bytes)} Dossier accepts; nothing was imported.",
+            )
         self._sha, self._parts = sha256, []
 
     def write(self, chunk: bytes) -> None:
@@ -193,7 +253,9 @@ class SyncService:
     """Sync over one vault's store.
 
     `open_partial` opens the temporary bundle file while writing (tests pass one that fails
-    after some bytes, like a stick pulled out); by default a plain exclusive open.
+    after some bytes, like a stick pulled out); by default a plain exclusive open. `step`
+    is called at each step boundary of an export or import (`export:after-rename`...):
+    by default a crash point that does nothing outside fault-injection tests.
     """
 
     def __init__(
@@ -201,11 +263,17 @@ class SyncService:
         store: Store,
         *,
         max_bundle_bytes: int = DEFAULT_MAX_BUNDLE_BYTES,
+        max_export_bytes: int = DEFAULT_EXPORT_BYTES,
         open_partial: Callable[[Path], IO[bytes]] | None = None,
+        step: Callable[[str], None] = crash_point,
+        max_attachment_bytes: int = MAX_ATTACHMENT_BYTES,
     ) -> None:
         self.store = store
         self.max_bundle_bytes = max_bundle_bytes
+        self.max_export_bytes = max_export_bytes
         self._open_partial = open_partial
+        self._step = step
+        self.max_attachment_bytes = max_attachment_bytes
 
     # ---- this device ----------------------------------------------------------------------
     def device(self) -> DeviceInfo:
@@ -251,16 +319,32 @@ class SyncService:
                          fields=[])  # fmt: skip
             return info
 
-    # ---- export ---------------------------------------------------------------------------
+    # ---- export ----------------------------------------------------------------------------
     def export(
         self, folder: Path, *, peer: str | None = None, full: bool = False,
-        progress: Progress = lambda _step: None,
+        max_bytes: int | None = None, progress: Progress = lambda _step: None,
     ) -> ExportResult:  # fmt: skip
-        """Write one bundle for `peer` (default: every paired device) into `folder`."""
+        """Write the bundles for `peer` (default: every paired device) into `folder`.
+
+        Crash consistency: what the bundles claim (this device's counter, their sequence
+        numbers, the knowledge they advertise) is committed in its own transaction before
+        any file is written; the receipts of the attachments sent are committed only once
+        every file is durable and read back. See the module docstring.
+        """
         folder = Path(folder)
+        limit = self.max_export_bytes if max_bytes is None else max_bytes
+        if limit > self.max_bundle_bytes:
+            raise SyncRefused(
+                f"Bundles can be at most {human_size(self.max_bundle_bytes)}: a receiver "
+                "refuses larger ones."
+            )
         if not folder.is_dir():
-            raise SyncRefused("That folder does not exist or is not a folder.")
-        with self.store.writing() as w:
+            raise StickFault(
+                "That folder does not exist or is not a folder; the drive may have been removed.",
+                errno.ENOENT,
+            )
+        kept = remove_leftovers(folder)
+        with self.store.writing() as w:  # 1: reserve and commit what the bundles will claim
             s = w.session
             w.claim_installation()
             me = device.load_identity(s)
@@ -273,42 +357,57 @@ class SyncService:
             if not chosen:
                 raise SyncRefused("Pair a device first: there is nobody to send changes to.")
             publics = [DevicePublic.from_dict(json.loads(p.public_json)) for p in chosen]
-            known = VersionVector() if full else common_knowledge(
-                [VersionVector.from_json(p.acknowledged) for p in chosen]
-            )  # fmt: skip
+            acknowledged = [(p.device_id, VersionVector.from_json(p.acknowledged)) for p in chosen]
+            known = VersionVector() if full else common_knowledge([v for _, v in acknowledged])
             progress("collect")
-            lines, referenced = pending_lines(s, known)
-            stamp = w.next_stamp()
+            versions = pending_versions(s, known)
+            wanted = set().union(*(v.blobs for v in versions))
             if not full:
-                acknowledged = [
-                    (p.device_id, VersionVector.from_json(p.acknowledged)) for p in chosen
-                ]
-                referenced -= blobs_held_by(s, acknowledged, me.device_id)
-            wanted = referenced
-            bundle_id = str(uuid.uuid4())
-            progress("write")
-            path = write_bundle(
-                folder,
-                sender=me,
-                recipients=publics,
-                sequence=device.next_sequence(s),
-                hlc=HlcStamp.parse(stamp.hlc),
-                knowledge=device.knowledge(s, me.device_id, w.stamper.counter),
-                schema_version=schema_version(),
-                payload_lines=lines,
-                blobs=blob_sources(s, wanted),
-                bundle_id=bundle_id,
-                open_partial=self._open_partial or _open_exclusive,
-                audit_head=audit.head(s).text(),
-            )
-            for p in chosen:
-                p.last_export_at = utc_now_text()
-                receipt(s, p.device_id, wanted, stamp.counter)
-            audit.append(s, at=stamp.at, device=stamp.device, actor=w.actor,
-                         action="sync-export", entity="bundle", record_id=bundle_id,
-                         fields=[])  # fmt: skip
-            progress("done")
-        return ExportResult(path, bundle_id, len(lines), len(wanted), tuple(p.name for p in chosen))
+                wanted -= blobs_held_by(s, acknowledged, me.device_id)
+            stamp = w.next_stamp()
+            knowledge = device.knowledge(s, me.device_id, w.stamper.counter)
+            parts = plan_parts(
+                versions, blob_sizes(s, wanted), knowledge,
+                max_bytes=limit, recipients=len(publics),
+            )  # fmt: skip
+            bundle_ids = [str(uuid.uuid4()) for _ in parts]
+            sequences = [device.next_sequence(s) for _ in parts]
+            for bundle_id in bundle_ids:
+                audit.append(s, at=stamp.at, device=stamp.device, actor=w.actor,
+                             action="sync-export", entity="bundle", record_id=bundle_id,
+                             fields=[])  # fmt: skip
+            recipients = tuple(p.name for p in chosen)
+            peer_ids = [p.device_id for p in chosen]
+        progress("write")
+        series = tuple(bundle_ids) if len(parts) > 1 else ()
+        paths: list[Path] = []
+        with self.store.reading() as s:  # 2: write the files (attachments read as they go)
+            for part, bundle_id, sequence in zip(parts, bundle_ids, sequences, strict=True):
+                path = write_bundle(
+                    folder, sender=me, recipients=publics, sequence=sequence,
+                    hlc=HlcStamp.parse(stamp.hlc), knowledge=part.knowledge,
+                    schema_version=schema_version(), payload_lines=part.lines(),
+                    blobs=blob_sources(s, set(part.blobs)), bundle_id=bundle_id,
+                    open_partial=self._open_partial or _open_exclusive,
+                    step=lambda name: self._step(f"export:{name}"),
+                    series=series, series_knowledge=knowledge,
+                    audit_head=audit.head(s).text(),
+                )  # fmt: skip
+                paths.append(path)
+        self._step("export:before-commit")
+        with self.store.writing() as w:  # 3: the files are durable: remember what was sent
+            for peer_id in peer_ids:
+                row = w.session.get(Peer, peer_id)
+                if row is not None:
+                    row.last_export_at = utc_now_text()
+                for part in parts:
+                    receipt(w.session, peer_id, set(part.blobs), stamp.counter)
+        self._step("export:after-commit")
+        progress("done")
+        return ExportResult(
+            paths[0], bundle_ids[0], len(versions), len(wanted), recipients,
+            tuple(paths), tuple(kept),
+        )  # fmt: skip
 
     # ---- import ---------------------------------------------------------------------------
     def import_bundle(self, path: Path, progress: Progress = lambda _step: None) -> ImportResult:
@@ -328,7 +427,7 @@ class SyncService:
                 verified = open_bundle(
                     path, me=me, known_senders=known, revoked=revoked,
                     supported_schema=schema_version(), max_bytes=self.max_bundle_bytes,
-                    blob_sink=_VaultBlobSink(s),
+                    blob_sink=_VaultBlobSink(s, self.max_attachment_bytes),
                 )  # fmt: skip
                 m = verified.manifest
                 sender_name = self._name_of(s, m.sender)
@@ -346,6 +445,8 @@ class SyncService:
                 device.acknowledge(s, m.sender, m.sequence, m.knowledge)
                 device.mark_seen(s, m.bundle_id, m.sender, m.sequence, m.record_count)
                 _keep_audit_head(s, m.sender, m.audit_head)
+                if m.series and all(device.seen(s, part) for part in m.series):
+                    device.learn(s, m.series_knowledge)  # the last part of a split export
                 receipt(s, m.sender, _blobs_referred(versions), 0)
                 stamp = w.next_stamp()
                 entry = audit.Draft(
@@ -353,6 +454,8 @@ class SyncService:
                 )
                 _audit_merge(s, summary, entry)
                 progress("commit")
+                self._step("import:before-commit")
+            self._step("import:after-commit")
         except IntegrityError:
             raise SyncRefused(
                 "This bundle refers to records or attachments it does not carry; "
@@ -360,6 +463,8 @@ class SyncService:
             ) from None
         except (ClockSkewError, DivergentVersionError) as exc:
             raise SyncRefused(str(exc)) from None
+        except OperationalError as exc:
+            raise vault_fault(exc) from None
         return ImportResult(
             path, m.bundle_id, m.sender, sender_name, False, summary.versions,
             summary.new, summary.updated, summary.deleted, summary.conflicts,
@@ -376,6 +481,7 @@ class SyncService:
                 w.claim_installation()
                 me = device.load_identity(w.session)
             paths = list_bundles(path, me)
+            result.unfinished = find_leftovers(path)
         else:
             paths = [path]
         for item in paths:
@@ -383,6 +489,7 @@ class SyncService:
                 result.imported.append(self.import_bundle(item, progress))
             except KnownError as exc:
                 result.refused.append((item, str(exc)))
+                result.advice[item] = next_step(exc)
         return result
 
     # ---- status ---------------------------------------------------------------------------

@@ -8,6 +8,7 @@ archive with exactly these members, in this order:
     payload.jsonl     one record version per line (JSON objects)
     blobs/<sha256>    attachments, content-addressed (an optional `blobs/` folder entry)
 
+Writing lives in `bundle_write.py` (`write_bundle` is still importable from here).
 Both directions stream. Writing pulls the archive from a generator through
 `pyrage.encrypt_io`, so attachments are read in chunks and never held whole; only the
 payload (record versions, text) is held in memory, because its hash and size belong in the
@@ -21,27 +22,24 @@ as provisional until then (an import writes blobs inside the transaction it roll
 
 from __future__ import annotations
 
-import contextlib
 import enum
 import hashlib
 import io
 import json
-import os
 import re
 import tarfile
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, BinaryIO, Protocol, TypeGuard
+from typing import Any, BinaryIO, Protocol, TypeGuard
 
 import pyrage
 
-import desktop
 from desktop.core import jsontext
 from desktop.core.clock import HlcStamp
 from desktop.core.vectors import VersionVector
-from desktop.durable import PARTIAL_SUFFIX, fsync_folder
+from desktop.durable import PARTIAL_SUFFIX
 from desktop.errors import KnownError
 
 from .identity import DeviceIdentity, DevicePublic, canonical_json
@@ -115,11 +113,20 @@ class Manifest:
     # The sender's audit log head ("count:hash", see store.audit), signed with the rest so
     # the receiver holds a witness of the sender's history; absent from older bundles.
     audit_head: str = ""
+    series: tuple[str, ...] = ()  # every part's bundle id, when an export was split
+    series_knowledge: VersionVector = field(default_factory=VersionVector)
 
     def to_bytes(self) -> bytes:
         """The canonical bytes that are signed and stored as `manifest.json`."""
+        extra: dict[str, Any] = {}
+        if self.series:  # absent from unsplit bundles, which stay as they always were
+            extra["series"] = {
+                "parts": list(self.series),
+                "knowledge": dict(self.series_knowledge),
+            }
         return canonical_json(
             {
+                **extra,
                 "format": FORMAT,
                 "format_version": self.format_version,
                 "schema_version": self.schema_version,
@@ -208,6 +215,7 @@ def parse_manifest(data: bytes, supported_schema: int) -> Manifest:
     try:
         hlc = HlcStamp.parse(doc["hlc"])
         knowledge = VersionVector(doc["knowledge"])
+        series, series_knowledge = _parse_series(doc.get("series"), doc["bundle_id"])
     except ValueError:
         raise bad from None
     return Manifest(
@@ -224,246 +232,42 @@ def parse_manifest(data: bytes, supported_schema: int) -> Manifest:
         payload_sha256=doc["payload_sha256"],
         blobs=dict(doc["blobs"]),
         audit_head=doc.get("audit_head", ""),
+        series=series,
+        series_knowledge=series_knowledge,
     )
 
 
-# --- writing -------------------------------------------------------------------------
-
-BlobSource = tuple[str, bytes | BinaryIO]
-"""An attachment to send: its SHA-256 (hex) and its bytes or a seekable binary reader."""
+MAX_SERIES_PARTS = 10_000
 
 
-def _ustar_header(name: str, size: int) -> bytes:
-    info = tarfile.TarInfo(name)
-    info.size = size
-    info.mode = 0o644
-    info.mtime = 0
-    info.type = tarfile.REGTYPE
-    return info.tobuf(format=tarfile.USTAR_FORMAT, encoding="utf-8", errors="strict")
-
-
-def _padding(size: int) -> bytes:
-    return b"\0" * (-size % _BLOCK)
-
-
-@dataclass
-class _PreparedBlob:
-    sha256: str
-    size: int
-    source: bytes | BinaryIO
-
-
-def _prepare_blob(sha256: str, source: bytes | BinaryIO) -> _PreparedBlob:
-    if not _HEX64.fullmatch(sha256):
-        raise ValueError("blob ids are lowercase SHA-256 hex digests")
-    if isinstance(source, bytes | bytearray | memoryview):
-        return _PreparedBlob(sha256, len(source), bytes(source))
-    start = source.tell()
-    size = source.seek(0, io.SEEK_END) - start
-    source.seek(start)
-    return _PreparedBlob(sha256, size, source)
-
-
-def _blob_chunks(blob: _PreparedBlob) -> Iterator[bytes]:
-    digest = hashlib.sha256()
-    sent = 0
-    if isinstance(blob.source, bytes):
-        chunks: Iterable[bytes] = (
-            blob.source[i : i + CHUNK_BYTES] for i in range(0, blob.size, CHUNK_BYTES)
-        )
-    else:
-        reader = blob.source
-        chunks = iter(lambda: reader.read(min(CHUNK_BYTES, blob.size - sent)) or b"", b"")
-    for chunk in chunks:
-        if sent >= blob.size:
-            break
-        digest.update(chunk)
-        sent += len(chunk)
-        yield chunk
-    if sent != blob.size or digest.hexdigest() != blob.sha256:
-        raise BundleWriteError(
-            "An attachment changed or does not match its checksum while the bundle was written."
-        )
-
-
-def _archive(
-    manifest_bytes: bytes, signature: bytes, payload: bytes, blobs: Sequence[_PreparedBlob]
-) -> Iterator[bytes]:
-    """The ustar archive of a bundle, in chunks."""
-    for name, data in (
-        (MANIFEST_NAME, manifest_bytes),
-        (SIGNATURE_NAME, signature),
-        (PAYLOAD_NAME, payload),
+def _parse_series(value: Any, bundle_id: str) -> tuple[tuple[str, ...], VersionVector]:
+    """A split export's part list (including this bundle) and whole knowledge, if any."""
+    if value is None:
+        return (), VersionVector()
+    if not isinstance(value, dict) or set(value) != {"parts", "knowledge"}:
+        raise ValueError("series")
+    parts, knowledge = value["parts"], value["knowledge"]
+    if (
+        not isinstance(parts, list)
+        or not 2 <= len(parts) <= MAX_SERIES_PARTS
+        or not all(map(_is_uuid, parts))
+        or len(set(parts)) != len(parts)
+        or bundle_id not in parts
+        or not isinstance(knowledge, dict)
     ):
-        yield _ustar_header(name, len(data))
-        yield data
-        yield _padding(len(data))
-    for blob in blobs:
-        yield _ustar_header(f"{BLOB_FOLDER}/{blob.sha256}", blob.size)
-        yield from _blob_chunks(blob)
-        yield _padding(blob.size)
-    yield b"\0" * (2 * _BLOCK)
+        raise ValueError("series")
+    return tuple(parts), VersionVector(knowledge)
 
 
-class _ChunkReader(io.RawIOBase):
-    """A readable stream over a chunk generator; keeps the first error it hit.
-
-    pyrage reports errors raised by a reader only as text, so the original is kept here
-    and re-raised by the caller.
-    """
-
-    def __init__(self, chunks: Iterator[bytes]) -> None:
-        super().__init__()
-        self._chunks = chunks
-        self._pending = memoryview(b"")
-        self.error: BaseException | None = None
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        try:
-            while not self._pending:
-                chunk = next(self._chunks, None)
-                if chunk is None:
-                    return 0
-                self._pending = memoryview(chunk)
-        except BaseException as error:
-            self.error = error
-            raise
-        count = min(len(buffer), len(self._pending))
-        buffer[:count] = self._pending[:count]
-        self._pending = self._pending[count:]
-        return count
+# --- writing lives in bundle_write.py; `write_bundle` stays importable from here ---
 
 
-class _ErrorKeepingWriter:
-    """Passes writes to a file and keeps the first error (pyrage flattens it to text)."""
+def __getattr__(name: str) -> Any:
+    if name in ("write_bundle", "BlobSource"):
+        from . import bundle_write
 
-    def __init__(self, target: IO[bytes]) -> None:
-        self._target = target
-        self.error: BaseException | None = None
-
-    def write(self, data: bytes) -> int:
-        try:
-            view = memoryview(data)
-            while view:
-                written = self._target.write(view)
-                view = view[written if written is not None else len(view) :]
-        except BaseException as error:
-            self.error = error
-            raise
-        return len(data)
-
-    def flush(self) -> None:
-        self._target.flush()
-
-
-def _open_partial(path: Path) -> IO[bytes]:
-    return open(path, "xb")
-
-
-def write_bundle(
-    folder: Path,
-    *,
-    sender: DeviceIdentity,
-    recipients: Sequence[DevicePublic],
-    sequence: int,
-    hlc: HlcStamp,
-    knowledge: VersionVector,
-    schema_version: int,
-    payload_lines: Iterable[bytes],
-    blobs: Iterable[BlobSource] = (),
-    app_version: str = desktop.__version__,
-    bundle_id: str | None = None,
-    open_partial: Callable[[Path], IO[bytes]] = _open_partial,
-    audit_head: str = "",
-) -> Path:
-    """Write, encrypt, sign and verify one bundle in `folder`; returns its path.
-
-    `payload_lines` are JSON objects, one per item (a trailing newline is optional).
-    The file is written as `<name>.partial`, fsynced, renamed, the folder fsynced, and then
-    read back and checked. On failure the partial file is removed where the drive still
-    allows it; readers ignore any `.partial` left behind. `open_partial` opens the
-    temporary file (tests pass one that fails part-way, like a stick pulled out).
-    """
-    folder = Path(folder)
-    recipient_ids = [r.device_id for r in recipients]
-    if not recipient_ids or len(set(recipient_ids)) != len(recipient_ids):
-        raise ValueError("a bundle needs distinct recipients")
-    if sender.device_id in recipient_ids:
-        raise ValueError("the sender is always a recipient and must not be listed")
-
-    payload = bytearray()
-    count = 0
-    for line in payload_lines:
-        line = line.removesuffix(b"\n")
-        if b"\n" in line or not line:
-            raise ValueError("each payload line must be one non-empty JSON text")
-        payload += line + b"\n"
-        count += 1
-    prepared = [_prepare_blob(sha, source) for sha, source in blobs]
-    sizes = {b.sha256: b.size for b in prepared}
-    if len(sizes) != len(prepared):
-        raise ValueError("each attachment goes into a bundle once")
-
-    manifest = Manifest(
-        schema_version=schema_version,
-        app_version=app_version,
-        bundle_id=bundle_id or str(uuid.uuid4()),
-        sender=sender.device_id,
-        recipients=tuple(recipient_ids),
-        sequence=sequence,
-        hlc=hlc,
-        knowledge=knowledge,
-        record_count=count,
-        payload_sha256=hashlib.sha256(payload).hexdigest(),
-        blobs=sizes,
-        audit_head=audit_head,
-    )
-    manifest_bytes = manifest.to_bytes()
-    signature = sender.sign(SIGNATURE_CONTEXT + manifest_bytes)
-    age_recipients = [r.recipient() for r in recipients] + [sender.public().recipient()]
-
-    target = folder / manifest.file_name
-    partial = folder / (manifest.file_name + PARTIAL_SUFFIX)
-    reader = _ChunkReader(_archive(manifest_bytes, signature, bytes(payload), prepared))
-    try:
-        with open_partial(partial) as handle:
-            writer = _ErrorKeepingWriter(handle)
-            try:
-                pyrage.encrypt_io(reader, writer, age_recipients)
-            except pyrage.EncryptError as error:
-                raise (reader.error or writer.error or error) from None
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(partial, target)
-    except BaseException as error:
-        with contextlib.suppress(OSError):
-            partial.unlink()
-        if isinstance(error, OSError | pyrage.EncryptError):
-            raise BundleWriteError(
-                "The bundle could not be written; the drive may be full or was removed."
-            ) from None
-        raise
-    fsync_folder(folder)
-    try:
-        _read_bundle(
-            target,
-            identity=sender,
-            accept_sender=lambda m: sender.public(),
-            supported_schema=schema_version,
-            max_bytes=None,
-            blob_sink=None,
-            require_recipient=False,
-        )
-    except (BundleRejected, OSError):
-        with contextlib.suppress(OSError):
-            target.unlink()
-        raise BundleWriteError(
-            "The bundle reads back differently from what was written; try another drive."
-        ) from None
-    return target
+        return getattr(bundle_write, name)
+    raise AttributeError(name)
 
 
 # --- reading -------------------------------------------------------------------------

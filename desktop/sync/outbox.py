@@ -22,7 +22,8 @@ from desktop.store.idlist import among
 from desktop.store.models import Attachment, Blob, Person
 from desktop.store.models.sync import BlobReceipt, ConflictSibling
 
-from .versions import line_for, synced_tables
+from .series import Pending
+from .versions import synced_tables
 
 
 def covered(dot_device: Any, dot_counter: Any, known: VersionVector) -> ColumnElement[bool]:
@@ -59,10 +60,9 @@ def blob_refs(name: str, row: Mapping[str, Any]) -> set[str]:
     return set()
 
 
-def pending_lines(session: Session, known: VersionVector) -> tuple[list[bytes], set[str]]:
-    """Payload lines for the versions `known` does not cover, and the blobs they refer to."""
-    lines: list[bytes] = []
-    blobs: set[str] = set()
+def pending_versions(session: Session, known: VersionVector) -> list[Pending]:
+    """The versions `known` does not cover (conflict siblings included), with their blobs."""
+    found: list[Pending] = []
     for name, table in synced_tables().items():
         query = (
             select(table)
@@ -71,8 +71,7 @@ def pending_lines(session: Session, known: VersionVector) -> tuple[list[bytes], 
         )
         for row in session.execute(query).mappings():
             values = dict(row)
-            lines.append(line_for(name, values))
-            blobs |= blob_refs(name, values)
+            found.append(Pending(name, values, frozenset(blob_refs(name, values))))
     siblings = (
         select(ConflictSibling.entity, ConflictSibling.payload)
         .where(not_(covered(ConflictSibling.dot_device, ConflictSibling.dot_counter, known)))
@@ -80,9 +79,22 @@ def pending_lines(session: Session, known: VersionVector) -> tuple[list[bytes], 
     )
     for entity, payload in session.execute(siblings):
         row = json.loads(payload)
-        lines.append(line_for(entity, row))
-        blobs |= blob_refs(entity, row)
-    return lines, blobs
+        found.append(Pending(entity, row, frozenset(blob_refs(entity, row))))
+    return found
+
+
+def pending_lines(session: Session, known: VersionVector) -> tuple[list[bytes], set[str]]:
+    """Payload lines for the versions `known` does not cover, and the blobs they refer to."""
+    versions = pending_versions(session, known)
+    return [v.line for v in versions], set().union(*(v.blobs for v in versions))
+
+
+def blob_sizes(session: Session, wanted: set[str]) -> dict[str, int]:
+    """Size of each wanted blob the vault holds."""
+    if not wanted:
+        return {}
+    query = select(Blob.sha256, Blob.size).where(among(Blob.sha256, sorted(wanted)))
+    return {sha: int(size) for sha, size in session.execute(query).all()}
 
 
 def blobs_held_by(session: Session, peers: list[tuple[str, VersionVector]], me: str) -> set[str]:

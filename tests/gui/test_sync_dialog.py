@@ -129,3 +129,45 @@ def test_volumes_put_removable_drives_first() -> None:
     assert flags == sorted(flags, reverse=True)
     assert looks_removable("/media/usb0/", "/dev/sdb1")
     assert not looks_removable("/", "/dev/nvme0n1p2")
+
+
+def test_after_a_damaged_bundle_the_dialog_says_to_export_again(
+    qtbot: QtBot, laptops: tuple[Laptop, Laptop], tmp_path: Path
+) -> None:
+    a, b = laptops
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    a.services.cases.create_case("Case")
+    path = a.sync.export(stick).path
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])  # the stick was pulled out while copying
+    dialog = SyncDialog(b.services, b.sync)
+    qtbot.addWidget(dialog)
+    dialog.set_folder(stick)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20_000)
+    text = dialog.summary.text()
+    assert "Refused" in text
+    assert "incomplete or damaged; export again on the sending device" in text
+    assert b.services.cases.list_cases() == []
+
+
+def test_after_a_failed_export_the_dialog_says_what_to_do(
+    qtbot: QtBot, laptops: tuple[Laptop, Laptop], tmp_path: Path
+) -> None:
+    a, _b = laptops
+    a.services.cases.create_case("Case")
+    dialog = SyncDialog(a.services, a.sync)
+    qtbot.addWidget(dialog)
+    dialog.set_folder(Path("/sys"))  # refuses new files, even to root
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20_000)
+    first, advice = dialog.summary.text().split("\n")
+    assert "may not write into that folder" in first
+    assert advice.startswith("Make the drive writable")
+    dialog.set_folder(tmp_path / "pulled-out")
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20_000)
+    assert dialog.summary.text().endswith(
+        "Plug the drive in again (or use another one), then try again."
+    )

@@ -1,7 +1,8 @@
 """Convergence of real vaults: import order and duplicates do not matter, nothing is lost.
 
 The property test drives three paired vaults through random edits and deletes of shared
-records and random bundle traffic (bundles lost, delivered twice, out of order). After a
+records and random bundle traffic (bundles lost, delivered twice, out of order, left on the stick by
+an export that crashed right after renaming its file). After a
 full exchange every vault exports the same JSON, and each record holds exactly the edits
 no other edit had seen (the concurrent ones): as its shown value or as conflicts.
 Run thousands of examples with HYPOTHESIS_PROFILE=deep (`make test-deep`).
@@ -16,12 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 from sync_devices import Device, carry, make_device, pair_all, send
 
 from desktop.errors import KnownError
+from desktop.services.sync import SyncService
 from desktop.store.models import Case
 
 settings.register_profile(
@@ -94,11 +96,32 @@ steps = st.lists(
         st.tuples(st.just("edit"), st.integers(0, 2), st.integers(0, 1), st.just(0)),
         st.tuples(st.just("delete"), st.integers(0, 2), st.integers(0, 1), st.just(0)),
         st.tuples(st.just("export"), st.integers(0, 2), st.integers(1, 2), st.just(0)),
+        st.tuples(st.just("crashed-export"), st.integers(0, 2), st.integers(1, 2), st.just(0)),
         st.tuples(st.just("deliver"), st.integers(0, 40), st.just(0), st.just(0)),
     ),
     min_size=1,
     max_size=14,
 )
+
+
+class PowerCut(BaseException):
+    """Stands for the process dying: nothing after the crash point runs, nothing commits."""
+
+
+def cut_power_after_rename(step: str) -> None:
+    if step == "export:after-rename":
+        raise PowerCut(step)
+
+
+def crashed_export(a: Device, b: Device, stick: Path) -> Path:
+    """An export that dies right after its bundle was renamed into place (not fsynced, not
+    read back, its receipts never committed); returns the bundle it left on the stick."""
+    stick.mkdir(parents=True, exist_ok=True)
+    before = set(stick.iterdir())
+    with pytest.raises(PowerCut):
+        SyncService(a.services.store, step=cut_power_after_rename).export(stick, peer=b.device_id)
+    (path,) = set(stick.iterdir()) - before
+    return path
 
 
 HOUR_MS = 3_600_000
@@ -135,9 +158,12 @@ def run_scenario(root: Path, script: list[Step], skew_ms: list[int]) -> None:
             except KnownError:  # deleted on this device: nothing to edit
                 continue
             model.edit(who, arg, value)
-        elif kind == "export":
+        elif kind in ("export", "crashed-export"):
             target = devices[(who + arg) % 3]
-            path = carry(devices[who], target, stick)
+            if kind == "export":
+                path = carry(devices[who], target, stick)
+            else:
+                path = crashed_export(devices[who], target, stick)
             bundles.append((path, (who + arg) % 3, [set(s) for s in model.seen[who]]))
         elif bundles:
             path, to, snapshot = bundles[who % len(bundles)]
@@ -158,6 +184,11 @@ def run_scenario(root: Path, script: list[Step], skew_ms: list[int]) -> None:
 
 @settings(settings.get_profile(PROFILE))
 @given(script=steps, skew_ms=skews)
+@example(  # used to lose A's edit: B takes the orphan bundle, A edits, B acknowledges to A
+    script=[("crashed-export", 0, 1, 0), ("deliver", 0, 0, 0), ("edit", 0, 0, 0),
+            ("export", 1, 2, 0), ("deliver", 1, 0, 0)],
+    skew_ms=[0, 0, 0],
+)  # fmt: skip
 def test_three_devices_converge_and_keep_every_concurrent_edit(
     script: list[Step], skew_ms: list[int]
 ) -> None:

@@ -141,10 +141,13 @@ def test_an_interrupted_write_leaves_nothing_importable_and_the_sender_unchanged
     with pytest.raises(BundleWriteError):
         SyncService(a.services.store, open_partial=failing).export(stick, peer=b.device_id)
     assert b.sync.import_path(stick).imported == []
-    # The failed export changed nothing: the next bundle has sequence 1 and imports fine.
+    assert list(stick.iterdir()) == []  # not even a `.partial`
+    # The failed export changed no record; it had committed its reservation first (a
+    # sequence number and a counter), so the next bundle is number 2 and imports fine.
+    before = a.export_json()
     result = b.sync.import_bundle(carry(a, b, stick))
-    assert result.path.name.startswith(f"{a.device_id}-1-")
-    assert a.export_json() == b.export_json()
+    assert result.path.name.startswith(f"{a.device_id}-2-")
+    assert a.export_json() == b.export_json() == before
 
 
 def test_a_bundle_dated_far_in_the_future_is_refused(tmp_path: Path) -> None:

@@ -31,6 +31,7 @@ from desktop.errors import KnownError
 from desktop.services.conflicts import ConflictService
 from desktop.services.registry import Services
 from desktop.services.sync import ExportResult, FolderImport, SyncService
+from desktop.services.sync_advice import NextStep, next_step
 from desktop.ui.background import run_in_background
 from desktop.ui.sync.conflicts_page import ConflictsPage
 from desktop.ui.sync.pairing import PairExportDialog, PairImportDialog
@@ -136,9 +137,46 @@ class SyncDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self._end()
         if isinstance(exc, KnownError):
-            self.summary.setText(str(exc))
+            self.summary.setText(self._with_advice(str(exc), next_step(exc)))
         else:
             self.summary.setText(self.tr("Sorry, something went wrong; nothing was changed."))
+
+    def _with_advice(self, text: str, step: NextStep) -> str:
+        advice = self.advice(step)
+        return f"{text}\n{advice}" if advice else text
+
+    def advice(self, step: NextStep) -> str:
+        """What to do next after a failure of kind `step`, in the user's language."""
+        texts = {
+            NextStep.EXPORT_AGAIN: self.tr(
+                "The bundle on the drive is incomplete or damaged; export again on the "
+                "sending device."
+            ),
+            NextStep.ASK_SENDER: self.tr(
+                "Do not use this file; ask the sender to export a new bundle."
+            ),
+            NextStep.PAIR_FIRST: self.tr(
+                "Pair this device with the sender (Devices tab), then export again there."
+            ),
+            NextStep.UPDATE_DOSSIER: self.tr("Update Dossier on this device, then import again."),
+            NextStep.FREE_STICK: self.tr(
+                "Free some space on the drive or choose another one, then export again."
+            ),
+            NextStep.WRITABLE_STICK: self.tr(
+                "Make the drive writable (check its lock switch) or choose another folder, "
+                "then export again."
+            ),
+            NextStep.REPLUG_STICK: self.tr(
+                "Plug the drive in again (or use another one), then try again."
+            ),
+            NextStep.FREE_VAULT_DISK: self.tr(
+                "Free some space on this computer's disk, then import again."
+            ),
+            NextStep.LARGER_LIMIT: self.tr(
+                "Send that attachment another way, or export with a larger bundle size."
+            ),
+        }
+        return texts.get(step, "")
 
     def start_export(self) -> None:
         folder = self._begin()
@@ -147,7 +185,11 @@ class SyncDialog(QDialog):
 
     def _exported(self, result: ExportResult) -> None:
         self._end()
-        text = self.tr("Wrote %1 changes and %2 attachments for %3.")
+        if len(result.paths) > 1:
+            text = self.tr("Wrote %1 changes and %2 attachments for %3 in %4 bundles.")
+            text = text.replace("%4", str(len(result.paths)))
+        else:
+            text = self.tr("Wrote %1 changes and %2 attachments for %3.")
         text = text.replace("%1", str(result.versions)).replace("%2", str(result.blobs))
         self.summary.setText(text.replace("%3", ", ".join(result.recipients)))
 
@@ -168,6 +210,14 @@ class SyncDialog(QDialog):
             text = self.tr("No bundles for this device there.")
         for path, message in outcome.refused:
             text += "\n" + self.tr("Refused %1: %2").replace("%1", path.name).replace("%2", message)
+            advice = self.advice(outcome.advice.get(path, NextStep.NONE))
+            if advice:
+                text += "\n" + advice
+        if outcome.unfinished:
+            text += "\n" + self.tr(
+                "An unfinished bundle from an interrupted export is on the drive; export again "
+                "on the sending device (that also removes it)."
+            )
         self.summary.setText(text)
         self.conflicts_page.refresh()
         self._refresh_peers()
