@@ -35,6 +35,7 @@ from desktop.errors import KnownError, ValidationError, WrongPassphrase
 from desktop.paths import KEYSTORE, VAULT_DB
 from desktop.store.engine import open_engine, raw_key_literal, read_only
 from desktop.store.filelock import VaultLock
+from desktop.store.indexing import ensure_current
 from desktop.store.migrate import upgrade_to_head
 
 NEXT_KEYSTORE = "keystore.next.json"
@@ -208,6 +209,8 @@ class Vault:
         upgrade_to_head(self.engine, self.db_path)
         self.refresh_connections()
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        with self._sessions.begin() as session:
+            ensure_current(session)  # a vault indexed by an older Dossier
         self._read_sessions = sessionmaker(read_only(self.engine), expire_on_commit=False)
 
     def _try_open(self) -> bool:

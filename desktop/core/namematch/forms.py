@@ -72,6 +72,8 @@ def split_name(variant: str) -> NameParts:
     first, second = rest[0], rest[-1]
     if is_cyrillic_word(first) and not is_first_name(first) and is_first_name(second):
         return NameParts(first=second, last=" ".join(rest[:-1]))
+    if len(rest) == 2 and _looks_like_surname(first) and not _looks_like_surname(second):
+        return NameParts(first=second, last=first)  # Қасымов Ержан: surname first
     return NameParts(first=first, last=" ".join(rest[1:]))
 
 
