@@ -6,10 +6,11 @@ so "Kuznetsov", "Кузнецов" and "kuznecov" meet on the same key, and the 
 dictionary forms, so "Дзержинский" finds "ОВД Дзержинского района". A query word matches
 a word's prefix in the text or in the keys; all query words must match.
 
-Two tiers, exact first: the first matches what was typed (and its dictionary form); only
-if it leaves room, the second adds the query words' own dictionary forms and stems
-("Кузнецова" finds "Кузнецов", "Kuznetsova" finds "Kuznetsov"). Inside a tier, hits are
-ranked by bm25, with snippets. `SEARCH_INDEX_VERSION` names what the index stores: a
+Three tiers, exact first, each filling only the room the ones before leave: whole words as
+typed (and, through the stored lemma keys, their other forms: "Дзержинский" finds
+"Дзержинского"); words they begin ("Кузн"); the query words' own dictionary forms and
+stems ("Кузнецова" finds "Кузнецов", "Kuznetsova" finds "Kuznetsov"). Inside a tier,
+hits are ranked by bm25, with snippets. `SEARCH_INDEX_VERSION` names what the index stores: a
 vault indexed under another version is re-indexed at unlock (see `indexing.ensure_current`).
 """
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import ColumnClause, column, delete, select, table, text
 from sqlalchemy.orm import Session
@@ -218,18 +220,20 @@ def clear(session: Session) -> None:
     session.execute(text("DELETE FROM search_docs"))
 
 
-def match_expression(query: str, *, broad: bool = False) -> str | None:
+def match_expression(query: str, *, broad: bool = False, whole: bool = False) -> str | None:
     """The FTS5 MATCH text for a user query, or None when it has no searchable word.
 
-    `broad`: the second tier, which also finds the query words' dictionary forms and stems.
+    Query words match the beginnings of words; `whole`: only whole words (the first tier:
+    what was typed, as typed). `broad`: also the query words' dictionary forms and stems.
     """
     clauses = []
+    star = "" if whole else "*"
     for word in query_words(query):
         options = []
         if word.folded:
-            options.append(f'{{title body}} : "{word.folded}"*')
+            options.append(f'{{title body}} : "{word.folded}"{star}')
         if word.key:
-            options.append(f'skeletons : "{word.key}"*')
+            options.append(f'skeletons : "{word.key}"{star}')
         if broad:
             options += [f'skeletons : "{lemma}"' for lemma in word.lemmas]
             if word.stem:
@@ -267,8 +271,8 @@ def search(
     kinds: tuple[str, ...] = (),
     limit: int = 50,
 ) -> list[SearchHit]:
-    """The best `limit` hits for `query`: exact hits first, then (if room is left) hits
-    on the query words' other grammatical forms."""
+    """The best `limit` hits for `query`, in tiers: the words as typed, then words they
+    begin, then (if room is left) the query words' other grammatical forms."""
     words = query_words(query)
     expression = match_expression(query)
     if expression is None:
@@ -282,14 +286,24 @@ def search(
         where += " AND kind IN (" + ", ".join(f":k{i}" for i in range(len(kinds))) + ")"
         params.update({f"k{i}": k for i, k in enumerate(kinds)})
     sql = text(ranked_query(where))
-    rows = list(session.execute(sql, params).all())
-    if len(rows) < limit and any(w.broadens for w in words):
+    rows: list[Any] = []
+    tiers = [match_expression(query, whole=True), expression]
+    if any(w.broadens for w in words):
+        tiers.append(match_expression(query, broad=True))
+    for tier in tiers:
+        if len(rows) >= limit:
+            break
         seen = {r[1] for r in rows}
-        params.update(q=match_expression(query, broad=True), limit=limit + len(rows))
-        more = [r for r in session.execute(sql, params).all() if r[1] not in seen]
-        rows += more[: limit - len(rows)]
-    return [
-        SearchHit(r[0], r[1], r[2], r[3], mark_words(r[4] or "", words), float(r[5]),
-                  mark_words(r[3], words))
-        for r in rows
-    ]  # fmt: skip
+        params.update(q=tier, limit=limit)
+        rows += [r for r in session.execute(sql, params).all() if r[1] not in seen][
+            : limit - len(rows)
+        ]
+    hits = []
+    floor = float("-inf")
+    for r in rows:
+        # A later tier's hit never outranks an earlier one's: its score (bm25, lower is
+        # better) is raised to at least the score before it, so scores follow the order.
+        floor = max(floor, float(r[5]))
+        hits.append(SearchHit(r[0], r[1], r[2], r[3], mark_words(r[4] or "", words), floor,
+                              mark_words(r[3], words)))  # fmt: skip
+    return hits

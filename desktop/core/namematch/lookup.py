@@ -10,6 +10,7 @@ shown apart from exact hits, never mixed into them).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -53,6 +54,12 @@ class PersonKeys:
 
 
 def person_keys(names: Sequence[str]) -> PersonKeys:
+    """The keys of one person's stored name variants (cached: filters ask again and again)."""
+    return _person_keys(tuple(names))
+
+
+@functools.lru_cache(maxsize=16384)
+def _person_keys(names: tuple[str, ...]) -> PersonKeys:
     folded: set[str] = set()
     skeletons: set[str] = set()
     spellings: set[str] = set()
