@@ -100,8 +100,11 @@ def index_keys(text: str) -> list[str]:
     (they read the same in every script, so the text itself finds them)."""
     keys: dict[str, None] = {}
     for token in dict.fromkeys(tokens(text)):  # each word once: texts repeat words
-        parts = word_parts(token) if ("-" in token or "‐" in token) else [token]
-        for part in parts:
-            if not part.isdecimal():
-                keys.update(dict.fromkeys(word_keys(part)))
+        if "-" in token or "‐" in token:  # the two characters of names._HYPHENS
+            for part in word_parts(token):
+                if not part.isdecimal():
+                    keys.update(dict.fromkeys(word_keys(part)))
+        elif not token.isdecimal():
+            for key in word_keys(token):
+                keys[key] = None
     return list(keys)
