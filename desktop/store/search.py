@@ -63,9 +63,9 @@ class SearchHit:
 class QueryWord:
     folded: str  # matched as a prefix of a word's folded form, as FTS5 does
     key: str  # matched as a prefix of a word's skeleton (cross-script)
-    lemmas: tuple[str, ...] = ()  # second tier: skeletons of its dictionary forms
-    stem: str = ""  # second tier: its Russian stem, as a prefix of a word
-    latin_stem: str = ""  # second tier: a romanised word's skeleton without its ending
+    lemmas: tuple[str, ...] = ()  # last tier: skeletons of its dictionary forms
+    stem: str = ""  # last tier: its Russian stem, as a prefix of a word
+    latin_stem: str = ""  # last tier: a romanised word's skeleton without its ending
 
     def finds(self, word: str) -> bool:
         if self.folded and fold(word).startswith(self.folded):
@@ -83,7 +83,7 @@ class QueryWord:
 
     @property
     def broadens(self) -> bool:
-        """Whether the second tier finds more for this word than the first."""
+        """Whether the last tier (`broad`) finds more for this word than the others."""
         return bool(self.lemmas or self.stem or self.latin_stem)
 
 
@@ -106,7 +106,7 @@ def query_words(query: str) -> list[QueryWord]:
                 folded,
                 key,
                 lemmas,
-                word_stem if word_stem and not folded.startswith(word_stem) else "",
+                word_stem,
                 latin if latin and latin != key else "",
             )
         )
