@@ -22,6 +22,10 @@ PEOPLE = {
     "Акманов": ["Акманов Руслан"],
     "Зубихин": ["Зубихин Олег"],
     "Łukasz": ["Łukasz Nowak"],
+    "Жвания": ["ზურაბ ჟვანია"],
+    "Қасымов": ["Қасымов Ержан"],
+    "Đorđević": ["Đorđe Đorđević"],
+    "Østergaard": ["Søren Østergaard"],
 }
 
 
@@ -59,6 +63,12 @@ def titles(services: Services, query: str, kind: str | None = None) -> list[str]
         ("Łukasz", "Łukasz"),
         ("Lukasz", "Łukasz"),
         ("LUKASZ", "Łukasz"),
+        ("Zhvania", "Жвания"),
+        ("ჟვანია", "Жвания"),
+        ("Qasymov", "Қасымов"),
+        ("Dordevic", "Đorđević"),
+        ("Ostergaard", "Østergaard"),
+        ("Soren", "Østergaard"),
         ("Kuznetsov", "Кузнецов"),
         ("kuznecov", "Кузнецов"),
     ],
