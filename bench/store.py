@@ -39,7 +39,7 @@ import memsec
 from sqlalchemy import Engine, create_engine, event, insert, text
 
 from desktop.core.fuzzydate import FuzzyDate
-from desktop.core.names import skeleton_tokens
+from desktop.core.namematch.wordkeys import index_keys
 from desktop.crypto.kdf import TEST_ENV
 from desktop.services.timeline import date_columns
 from desktop.store.engine import PAGE_CACHE_KIB, open_engine, read_only
@@ -148,7 +148,7 @@ def make_workload(count: int, seed: int = 7) -> tuple[dict[str, Any], list[dict[
             "for_brief": True,
         }
         events.append(row)
-        skeletons = " ".join(skeleton_tokens(f"{title} {description}"))
+        skeletons = " ".join(index_keys(f"{title} {description}"))  # what the app indexes
         docs.append({"kind": "event", "rid": row["id"], "cid": case["id"], "title": title,
                      "body": description, "sk": skeletons})  # fmt: skip
     return case, events, docs
@@ -220,14 +220,24 @@ def op_range(engine: Engine, case_id: str, windows: list[tuple[int, int]]) -> in
 
 
 def op_fts(engine: Engine, case_id: str, queries: list[str]) -> int:
-    from desktop.store.search import match_expression, ranked_query
+    from desktop.store.search import match_expression, query_words, ranked_query
 
     rows = 0
     query = text(ranked_query())  # the app's own search statement
     with read_only(engine).connect() as conn:
         for q in queries:
-            params = {"q": match_expression(q), "case": case_id, "limit": 50}
-            rows += len(conn.execute(query, params).all())
+            # The app's tiers (store/search.py): whole words, prefixes, other word forms;
+            # each runs only while the ones before leave room in the 50 kept.
+            tiers = [match_expression(q, whole=True), match_expression(q)]
+            if any(w.broadens for w in query_words(q)):
+                tiers.append(match_expression(q, broad=True))
+            found = 0
+            for expression in tiers:
+                if found >= 50:
+                    break
+                params = {"q": expression, "case": case_id, "limit": 50}
+                found += len(conn.execute(query, params).all())
+            rows += found
     return rows
 
 

@@ -230,13 +230,19 @@ def complaint_add(ctx: Context) -> int:
 
 def run_search(ctx: Context) -> int:
     case_id = ctx.services.cases.find_case(ctx.args.case).id if ctx.args.case else None
-    groups = ctx.services.search.grouped(ctx.args.query, case_id)
-    if not groups:
+    results = ctx.services.search.results(ctx.args.query, case_id)
+    if results.empty:
         print("No matches.")
         return 0
-    for kind, hits in groups.items():
+    for kind, hits in results.groups.items():
         print(f"{kind}:")
         for hit in hits:
             snippet = plain_snippet(hit.snippet)
             print(f"  {hit.title}" + (f" — {snippet}" if snippet else ""))
+    if results.similar:
+        # Apart from the hits: these names are spelled like the query, not the same name.
+        print("similar names:")
+        for person in results.similar:
+            others = [n for n in person.names if n != person.display_name]
+            print(f"  {person.display_name}" + (f" ({', '.join(others)})" if others else ""))
     return 0

@@ -13,6 +13,8 @@ import re
 import unicodedata
 from typing import Literal
 
+from anyascii import anyascii
+
 Script = Literal["cyrl", "latn", "mixed", "none"]
 
 # Russian Cyrillic to Latin, close to BGN/PCGN but without its diacritics and primes so
@@ -161,6 +163,10 @@ def skeleton(word: str) -> str:
     # Folding before transliterating brings rare Cyrillic letter forms to the ones the
     # table knows; folding after removes what the table leaves (accented Latin).
     text = fold(transliterate(fold(word)))
+    if not text.isascii():
+        # Letters the table leaves as they are (Polish Ł, Serbian Đ, Danish Ø, Georgian,
+        # Armenian, Kazakh Қ...) are spelled in ASCII, so "Łukasz" meets "Lukasz".
+        text = anyascii(text).lower()
     text = "".join(ch for ch in text if ch.isalnum() and ch not in _SIGN_MARKS)
     # Repeat until nothing changes, so that a skeleton is its own skeleton ("yia" ->
     # "ia" -> "a"). Every pass shortens the text or removes a letter no rule creates.

@@ -1,12 +1,43 @@
-"""Global search: ranked hits with snippets, grouped by kind, names matched across scripts."""
+"""Global search: ranked hits with snippets, grouped by kind, names matched across scripts
+and grammatical cases; then, apart, people whose names are only spelled similarly."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from desktop.core.namematch.lookup import NameIndex
+from desktop.services.people import parse_names
 from desktop.store import search as index
+from desktop.store.models import Person
 from desktop.store.search import SearchHit
 from desktop.store.store import Store
 
 KIND_ORDER = ("person", "event", "complaint", "organisation", "source")
+MAX_SIMILAR = 20
+
+
+@dataclass(frozen=True)
+class SimilarPerson:
+    """A person whose name is spelled like the query without matching it ("Kouznetsov"
+    for Кузнецов): shown as a similar name, never as a hit."""
+
+    person_id: str
+    case_id: str
+    display_name: str
+    names: tuple[str, ...]
+    score: float  # 0..1, higher is closer
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    groups: dict[str, list[SearchHit]]  # exact hits by kind, as `SearchService.grouped`
+    similar: list[SimilarPerson]  # best first; none of them among the hits
+
+    @property
+    def empty(self) -> bool:
+        return not self.groups and not self.similar
 
 
 class SearchService:
@@ -26,9 +57,44 @@ class SearchService:
             groups.setdefault(hit.kind, []).append(hit)
         return {kind: hits for kind, hits in groups.items() if hits}
 
+    def results(self, query: str, case_id: str | None = None, limit: int = 100) -> SearchResults:
+        """The exact hits by kind, and apart from them the people with similar names."""
+        groups = self.grouped(query, case_id, limit)
+        found = [h.record_id for h in groups.get("person", [])]
+        return SearchResults(groups, self.similar_names(query, case_id, exclude=found))
+
+    def similar_names(
+        self, query: str, case_id: str | None = None, exclude: list[str] | tuple[str, ...] = ()
+    ) -> list[SimilarPerson]:
+        """People whose names are spelled like `query` (and whom it does not find)."""
+        if not query.strip():
+            return []
+        with self.store.reading() as s:
+            q = select(Person.id, Person.case_id, Person.display_name, Person.names).where(
+                Person.deleted.is_(False)
+            )
+            if case_id is not None:
+                q = q.where(Person.case_id == case_id)
+            rows = s.execute(q).all()
+        people = {
+            row.id: (row, tuple(dict.fromkeys([row.display_name, *_texts(row.names)])))
+            for row in rows
+        }
+        names = NameIndex((pid, variants) for pid, (_row, variants) in people.items())
+        similar = names.similar(query, exclude=exclude)[:MAX_SIMILAR]
+        return [
+            SimilarPerson(s.person_id, people[s.person_id][0].case_id,
+                          people[s.person_id][0].display_name, people[s.person_id][1], s.score)
+            for s in similar
+        ]  # fmt: skip
+
     def rebuild_index(self) -> int:
         """Re-index every live record (after bulk loads); returns the number indexed."""
         from desktop.store.indexing import rebuild
 
         with self.store.writing() as w:
             return rebuild(w.session)
+
+
+def _texts(names_json: str) -> list[str]:
+    return [n.text for n in parse_names(names_json)]

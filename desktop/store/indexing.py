@@ -7,6 +7,7 @@ Documents are built from plain rows (mappings of column name to value), so bulk 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -14,9 +15,21 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.store import search
-from desktop.store.models import Complaint, Event, Organisation, Person, Source, Synced
+from desktop.store.models import (
+    Complaint,
+    DeviceState,
+    Event,
+    Organisation,
+    Person,
+    Source,
+    Synced,
+)
 from desktop.store.models.people import name_entries
-from desktop.store.search import SearchDocument
+from desktop.store.search import SEARCH_INDEX_VERSION, SearchDocument
+
+log = logging.getLogger(__name__)
+# Where the vault records which `SEARCH_INDEX_VERSION` its index was built with.
+INDEX_VERSION_KEY = "search_index_version"
 
 Row = Mapping[Any, Any]  # column name -> value (a dict, or a query's RowMapping)
 
@@ -91,7 +104,8 @@ def document_for(record: Synced) -> SearchDocument | None:
 
 
 def rebuild(session: Session) -> int:
-    """Drop and rebuild the whole search index from the live records."""
+    """Drop and rebuild the whole search index from the live records (and record that it
+    is built the current way)."""
     search.clear(session)
     docs = []
     for model, build in INDEXED.values():
@@ -99,4 +113,20 @@ def rebuild(session: Session) -> int:
         live = select(table).where(table.c.deleted.is_(False))
         docs += [build(row) for row in session.execute(live).mappings()]
     search.put_many(session, docs)
+    session.merge(DeviceState(key=INDEX_VERSION_KEY, value=str(SEARCH_INDEX_VERSION)))
     return len(docs)
+
+
+def index_version(session: Session) -> str | None:
+    row = session.get(DeviceState, INDEX_VERSION_KEY)
+    return row.value if row is not None else None
+
+
+def ensure_current(session: Session) -> int | None:
+    """Re-index the vault if its index was built another way (an older Dossier); returns
+    the number of records re-indexed, or None when the index was current."""
+    if index_version(session) == str(SEARCH_INDEX_VERSION):
+        return None
+    count = rebuild(session)
+    log.info("search index rebuilt to version %s: %d records", SEARCH_INDEX_VERSION, count)
+    return count

@@ -1,20 +1,30 @@
-"""Full-text search (FTS5) with names matched across scripts.
+"""Full-text search (FTS5) with names matched across scripts and Russian word forms.
 
-Each indexed record is one FTS row: its title, its body, and the phonetic skeletons of
-every word (see `desktop.core.names.skeleton`), so "Kuznetsov", "Кузнецов" and "kuznecov"
-meet on the same key. A query word matches a word's prefix in the text or in the
-skeletons; all query words must match. Results are ranked by bm25 with snippets.
+Each indexed record is one FTS row: its title, its body, and the keys of every word (see
+`desktop.core.namematch.wordkeys`): its phonetic skeleton (`desktop.core.names.skeleton`),
+so "Kuznetsov", "Кузнецов" and "kuznecov" meet on the same key, and the skeletons of its
+dictionary forms, so "Дзержинский" finds "ОВД Дзержинского района". A query word matches
+a word's prefix in the text or in the keys; all query words must match.
+
+Three tiers, exact first, each filling only the room the ones before leave: whole words as
+typed (and, through the stored lemma keys, their other forms: "Дзержинский" finds
+"Дзержинского"); words they begin ("Кузн"); the query words' own dictionary forms and
+stems ("Кузнецова" finds "Кузнецов", "Kuznetsova" finds "Kuznetsov"). Inside a tier,
+hits are ranked by bm25, with snippets. `SEARCH_INDEX_VERSION` names what the index stores: a
+vault indexed under another version is re-indexed at unlock (see `indexing.ensure_current`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import ColumnClause, column, delete, select, table, text
 from sqlalchemy.orm import Session
 
-from desktop.core.names import fold, skeleton, skeleton_tokens, tokens, word_parts, word_spans
+from desktop.core.namematch.wordkeys import index_keys, latin_stem_key, lemma_keys, stem, word_keys
+from desktop.core.names import fold, skeleton, tokens, word_parts, word_spans
 from desktop.store.bulk import executemany
 from desktop.store.idlist import among
 from desktop.store.models.local import SearchDoc
@@ -22,6 +32,9 @@ from desktop.store.models.local import SearchDoc
 HIGHLIGHT_START = "\x02"
 HIGHLIGHT_END = "\x03"
 MAX_QUERY_WORDS = 12
+# What the index stores; raise it whenever `_skeleton_text` or the skeletons change.
+# 1: word skeletons. 2: also lemma keys; Ł, Đ, Ø and other scripts spelled in ASCII.
+SEARCH_INDEX_VERSION = 2
 _MARKED = re.compile(f"({HIGHLIGHT_START}.*?{HIGHLIGHT_END})", re.DOTALL)
 
 
@@ -50,22 +63,53 @@ class SearchHit:
 class QueryWord:
     folded: str  # matched as a prefix of a word's folded form, as FTS5 does
     key: str  # matched as a prefix of a word's skeleton (cross-script)
+    lemmas: tuple[str, ...] = ()  # last tier: skeletons of its dictionary forms
+    stem: str = ""  # last tier: its Russian stem, as a prefix of a word
+    latin_stem: str = ""  # last tier: a romanised word's skeleton without its ending
 
     def finds(self, word: str) -> bool:
         if self.folded and fold(word).startswith(self.folded):
             return True
-        return bool(self.key) and any(
-            skeleton(part).startswith(self.key) for part in word_parts(word)
+        parts = word_parts(word)
+        if self.key and any(skeleton(part).startswith(self.key) for part in parts):
+            return True
+        if self.lemmas and any(set(self.lemmas) & set(word_keys(p)) for p in parts):
+            return True
+        if self.stem and fold(word).startswith(self.stem):
+            return True
+        return bool(self.latin_stem) and any(
+            skeleton(part).startswith(self.latin_stem) for part in parts
         )
+
+    @property
+    def broadens(self) -> bool:
+        """Whether the last tier (`broad`) finds more for this word than the others."""
+        return bool(self.lemmas or self.stem or self.latin_stem)
+
+
+def _quoted(text: str) -> str:
+    return text.replace('"', "")
 
 
 def query_words(query: str) -> list[QueryWord]:
     """The searchable words of a user query, as `match_expression` uses them."""
     found = []
     for word in tokens(query)[:MAX_QUERY_WORDS]:
-        folded, key = fold(word).replace('"', ""), skeleton(word).replace('"', "")
-        if folded or key:
-            found.append(QueryWord(folded, key))
+        folded, key = _quoted(fold(word)), _quoted(skeleton(word))
+        if not (folded or key):
+            continue
+        lemmas = tuple(_quoted(k) for k in lemma_keys(word) if k)
+        word_stem = _quoted(stem(word))
+        latin = _quoted(latin_stem_key(word))
+        found.append(
+            QueryWord(
+                folded,
+                key,
+                lemmas,
+                word_stem,
+                latin if latin and latin != key else "",
+            )
+        )
     return found
 
 
@@ -95,7 +139,7 @@ def _body_text(doc: SearchDocument) -> str:
 
 
 def _skeleton_text(doc: SearchDocument) -> str:
-    return " ".join(skeleton_tokens(" ".join((doc.title, doc.body, doc.names))))
+    return " ".join(index_keys(" ".join((doc.title, doc.body, doc.names))))
 
 
 def remove(session: Session, record_id: str) -> None:
@@ -176,15 +220,26 @@ def clear(session: Session) -> None:
     session.execute(text("DELETE FROM search_docs"))
 
 
-def match_expression(query: str) -> str | None:
-    """The FTS5 MATCH text for a user query, or None when it has no searchable word."""
+def match_expression(query: str, *, broad: bool = False, whole: bool = False) -> str | None:
+    """The FTS5 MATCH text for a user query, or None when it has no searchable word.
+
+    Query words match the beginnings of words; `whole`: only whole words (the first tier:
+    what was typed, as typed). `broad`: also the query words' dictionary forms and stems.
+    """
     clauses = []
+    star = "" if whole else "*"
     for word in query_words(query):
         options = []
         if word.folded:
-            options.append(f'{{title body}} : "{word.folded}"*')
+            options.append(f'{{title body}} : "{word.folded}"{star}')
         if word.key:
-            options.append(f'skeletons : "{word.key}"*')
+            options.append(f'skeletons : "{word.key}"{star}')
+        if broad:
+            options += [f'skeletons : "{lemma}"' for lemma in word.lemmas]
+            if word.stem:
+                options.append(f'{{title body}} : "{word.stem}"*')
+            if word.latin_stem:
+                options.append(f'skeletons : "{word.latin_stem}"*')
         clauses.append("(" + " OR ".join(options) + ")")
     return " AND ".join(clauses) if clauses else None
 
@@ -216,6 +271,9 @@ def search(
     kinds: tuple[str, ...] = (),
     limit: int = 50,
 ) -> list[SearchHit]:
+    """The best `limit` hits for `query`, in tiers: the words as typed, then words they
+    begin, then (if room is left) the query words' other grammatical forms."""
+    words = query_words(query)
     expression = match_expression(query)
     if expression is None:
         return []
@@ -227,10 +285,25 @@ def search(
     if kinds:
         where += " AND kind IN (" + ", ".join(f":k{i}" for i in range(len(kinds))) + ")"
         params.update({f"k{i}": k for i, k in enumerate(kinds)})
-    rows = session.execute(text(ranked_query(where)), params).all()
-    words = query_words(query)
-    return [
-        SearchHit(r[0], r[1], r[2], r[3], mark_words(r[4] or "", words), float(r[5]),
-                  mark_words(r[3], words))
-        for r in rows
-    ]  # fmt: skip
+    sql = text(ranked_query(where))
+    rows: list[Any] = []
+    tiers = [match_expression(query, whole=True), expression]
+    if any(w.broadens for w in words):
+        tiers.append(match_expression(query, broad=True))
+    for tier in tiers:
+        if len(rows) >= limit:
+            break
+        seen = {r[1] for r in rows}
+        params.update(q=tier, limit=limit)
+        rows += [r for r in session.execute(sql, params).all() if r[1] not in seen][
+            : limit - len(rows)
+        ]
+    hits = []
+    floor = float("-inf")
+    for r in rows:
+        # A later tier's hit never outranks an earlier one's: its score (bm25, lower is
+        # better) is raised to at least the score before it, so scores follow the order.
+        floor = max(floor, float(r[5]))
+        hits.append(SearchHit(r[0], r[1], r[2], r[3], mark_words(r[4] or "", words), floor,
+                              mark_words(r[3], words)))  # fmt: skip
+    return hits

@@ -36,6 +36,7 @@ from desktop.paths import KEYSTORE, VAULT_DB
 from desktop.store import keying
 from desktop.store.engine import open_engine, read_only
 from desktop.store.filelock import VaultLock
+from desktop.store.indexing import ensure_current
 from desktop.store.migrate import upgrade_to_head
 
 NEXT_KEYSTORE = "keystore.next.json"
@@ -209,6 +210,8 @@ class Vault:
         upgrade_to_head(self.engine, self.db_path)
         self.refresh_connections()
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        with self._sessions.begin() as session:
+            ensure_current(session)  # a vault indexed by an older Dossier
         self._read_sessions = sessionmaker(read_only(self.engine), expire_on_commit=False)
 
     def _try_open(self) -> bool:

@@ -1,6 +1,8 @@
 """Global search (Ctrl+F): hits grouped by kind, with highlighted snippets.
 
-Names match across scripts ("Kuznetsov" finds "Кузнецов"). Enter or a double click opens
+Names match across scripts and grammatical cases ("Kuznetsov" and "Кузнецова" find
+"Кузнецов"). People whose names are only spelled similarly ("Kouznetsov") come last, in a
+section of their own, "Similar names", never among the hits. Enter or a double click opens
 the record: the dialog emits `recordOpened(kind, record_id, case_id)`.
 """
 
@@ -28,6 +30,7 @@ from desktop.store.search import HIGHLIGHT_END, HIGHLIGHT_START
 
 HIT_ROLE = Qt.ItemDataRole.UserRole
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
+SIMILAR_ROLE = Qt.ItemDataRole.UserRole + 2
 DEBOUNCE_MS = 150
 
 
@@ -160,14 +163,10 @@ class SearchDialog(QDialog):
         if not text:
             self.status.clear()
             return
-        groups = self.services.search.grouped(text, self.case_id)
+        results = self.services.search.results(text, self.case_id)
         total = 0
-        for kind, hits in groups.items():
-            group = QTreeWidgetItem([self.group_label(kind, len(hits))])
-            font = group.font(0)
-            font.setBold(True)
-            group.setFont(0, font)
-            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        for kind, hits in results.groups.items():
+            group = self._group(self.group_label(kind, len(hits)))
             for hit in hits:
                 child = QTreeWidgetItem([hit.title])
                 child.setData(0, HIT_ROLE, (hit.kind, hit.record_id, hit.case_id))
@@ -176,18 +175,47 @@ class SearchDialog(QDialog):
                 )
                 group.addChild(child)
             total += len(hits)
-            self.results.addTopLevelItem(group)
-            group.setExpanded(True)
-        self.status.setText(
-            self.tr("%n result(s)", "", total) if total else self.tr("Nothing found.")
-        )
+        if results.similar:
+            group = self._group(self.similar_label(len(results.similar)))
+            group.setData(0, SIMILAR_ROLE, True)
+            for person in results.similar:
+                others = [n for n in person.names if n != person.display_name]
+                child = QTreeWidgetItem([person.display_name])
+                child.setData(0, HIT_ROLE, ("person", person.person_id, person.case_id))
+                child.setData(0, HTML_ROLE, snippet_html(person.display_name, " · ".join(others)))
+                group.addChild(child)
+        if total:
+            self.status.setText(self.tr("%n result(s)", "", total))
+        elif results.similar:
+            self.status.setText(self.tr("No exact match; similar names below."))
+        else:
+            self.status.setText(self.tr("Nothing found."))
         first = self.first_hit()
         if first is not None:
             self.results.setCurrentItem(first)
 
+    def similar_label(self, count: int) -> str:
+        return self.tr("Similar names (%n)", "", count)
+
+    def _group(self, label: str) -> QTreeWidgetItem:
+        group = QTreeWidgetItem([label])
+        font = group.font(0)
+        font.setBold(True)
+        group.setFont(0, font)
+        group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        self.results.addTopLevelItem(group)
+        group.setExpanded(True)
+        return group
+
+    def similar_group(self) -> QTreeWidgetItem | None:
+        """The "Similar names" section, if the last search has one."""
+        last = self.results.topLevelItem(self.results.topLevelItemCount() - 1)
+        return last if last is not None and last.data(0, SIMILAR_ROLE) else None
+
     def first_hit(self) -> QTreeWidgetItem | None:
         group = self.results.topLevelItem(0)
-        if group is not None and group.childCount():
+        # A similar name is never taken for a hit: Enter opens only an exact one.
+        if group is not None and group.childCount() and not group.data(0, SIMILAR_ROLE):
             return group.child(0)
         return None
 

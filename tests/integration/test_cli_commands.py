@@ -155,6 +155,20 @@ def test_search_across_scripts(demo: Path, home: Path) -> None:
     assert run(demo, "search", "zzzqqqxx", home=home).strip() == "No matches."
 
 
+def test_search_lists_similar_names_after_the_exact_hits(demo: Path, home: Path) -> None:
+    out = run(demo, "search", "Kouznetsov", home=home, process=True)
+    assert out.splitlines() == [
+        "similar names:",
+        "  Artem Kuznetsov (Артём Кузнецов, Artyom Kuznetsov)",
+    ]
+    run(demo, "person", "add", "--name", "Pierre Kouznetsov", "--kind", "witness", home=home)
+    lines = run(demo, "search", "Kuznetsov", home=home).splitlines()
+    similar = lines.index("similar names:")
+    assert lines.index("person:") < similar
+    assert any(line.startswith("  Artem Kuznetsov") for line in lines[:similar])
+    assert lines[similar + 1 :] == ["  Pierre Kouznetsov"]
+
+
 # ---- adding ----------------------------------------------------------------------------------
 def test_event_add_then_list(demo: Path, home: Path) -> None:
     out = run(demo, "event", "add", "--date", "circa March 2008", "--title", "Unreported visit",

@@ -65,7 +65,9 @@ def _latin_or_cyrillic(text: str) -> bool:
     return True
 
 
-_TABLE: dict[str, str] = {}
+_TABLE: dict[str, str] = {}  # character -> its folded form, filled as characters are met
+_ORDINALS: dict[int, str] = {}  # the same, keyed for str.translate
+_IRREGULAR: set[str] = set()  # characters whose folded form is not one character
 
 
 def fold_for_match(text: str) -> str:
@@ -73,11 +75,13 @@ def fold_for_match(text: str) -> str:
     return FoldedText.of(text).text
 
 
-def _table_for(text: str) -> dict[str, str]:
-    missing = set(text).difference(_TABLE)
-    for char in missing:
-        _TABLE[char] = _fold_char(char)
-    return _TABLE
+def _learn(characters: set[str]) -> None:
+    for char in characters.difference(_TABLE):
+        folded = _fold_char(char)
+        _TABLE[char] = folded
+        _ORDINALS[ord(char)] = folded
+        if len(folded) != 1:
+            _IRREGULAR.add(char)
 
 
 @dataclass(frozen=True)
@@ -89,15 +93,15 @@ class FoldedText:
 
     @classmethod
     def of(cls, original: str) -> FoldedText:
-        table = _table_for(original)
-        pieces = [table[c] for c in original]
-        folded = "".join(pieces)
-        if len(folded) == len(original) and all(len(p) == 1 for p in pieces):
-            return cls(folded, None)
+        characters = set(original)
+        _learn(characters)
+        if _IRREGULAR.isdisjoint(characters):  # the common case: offsets stay as they are
+            return cls(original.translate(_ORDINALS), None)
+        pieces = [_TABLE[c] for c in original]
         source: list[int] = []
         for index, piece in enumerate(pieces):
             source.extend([index] * len(piece))
-        return cls(folded, source)
+        return cls("".join(pieces), source)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original span of folded characters `start` to `end` (end exclusive)."""

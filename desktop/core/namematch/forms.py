@@ -47,7 +47,8 @@ def split_name(variant: str) -> NameParts:
 
     Russian documents write "Фамилия Имя Отчество" as often as "Имя Отчество Фамилия";
     the patronymic (by its suffix) and the first name (by the dictionary) tell them apart.
-    Latin and other variants are read in Western order, surname last.
+    Latin and other variants are read in Western order, surname last (a surname with
+    particles, "van der Berg", is found whole through the variant itself).
     """
     words = [w for w in tokens(variant) if not w.isdecimal()]
     if not words:
@@ -72,7 +73,11 @@ def split_name(variant: str) -> NameParts:
     first, second = rest[0], rest[-1]
     if is_cyrillic_word(first) and not is_first_name(first) and is_first_name(second):
         return NameParts(first=second, last=" ".join(rest[:-1]))
-    return NameParts(first=first, last=" ".join(rest[1:]))
+    if len(rest) == 2 and _looks_like_surname(first) and not _looks_like_surname(second):
+        return NameParts(first=second, last=first)  # Қасымов Ержан: surname first
+    # Western order; words between are middle names or initials (Thomas O. Melia), and
+    # the surname is the last word, so that it is found alone too.
+    return NameParts(first=first, middle=" ".join(rest[1:-1]), last=rest[-1])
 
 
 def _looks_like_surname(word: str) -> bool:

@@ -45,6 +45,13 @@ _FRENCH = {
     "щ": "chtch", "ъ": "", "ю": "iou", "я": "ia", "ё": "io",
 }  # fmt: skip
 
+# Scholarly (ISO 9 and the Slavists' system), written here with its diacritics already
+# folded away as the matcher folds them: Кузнецов -> "kuznecov" (from kuznecov), Жуков -> "zukov".
+_SCHOLARLY = {
+    **_ICAO, "ж": "z", "й": "j", "х": "x", "ц": "c", "ч": "c", "ш": "s", "щ": "sc",
+    "ъ": "", "ю": "ju", "я": "ja", "ё": "e",
+}  # fmt: skip
+
 _WORD = re.compile(r"[а-яё]+")
 _OFF = re.compile(r"(?<=[oe])v\b")
 
@@ -85,8 +92,11 @@ ROMANISERS: tuple[Callable[[str], str], ...] = (
     _by_table(_ENGLISH, soft_e="ye", adjective_end="y"),
     _by_table(_ENGLISH),
     _by_table(_GERMAN, soft_e="je", adjective_end="ij"),
-    _by_table(_POLISH, soft_e="je", adjective_end="ij"),
+    _by_table(_GERMAN, soft_e="je", adjective_end="i"),
+    _by_table(_POLISH, soft_e="je", adjective_end="i"),
     _by_table(_FRENCH, adjective_end="i"),
+    _by_table(_SCHOLARLY),
+    _by_table({**_SCHOLARLY, "х": "ch"}),
     # The old French and German "-off" for "-ов"/"-ев" (Ferapontoff, Rachmaninoff).
     lambda text: _OFF.sub("ff", _by_table(_FRENCH)(text)),
     lambda text: anyascii(text).lower(),

@@ -9,10 +9,11 @@ from desktop.core.enums import ComplaintStatus, ResponseKind
 from desktop.core.fuzzydate import FuzzyDate
 from desktop.errors import ValidationError
 from desktop.services.complaints import Against
+from desktop.services.people import parse_names
 from desktop.services.registry import Services
 from desktop.store.records import ComplaintRecord
 from desktop.ui.editors.citation import CitationsPanel
-from desktop.ui.editors.fields import FuzzyDateEdit, RecordCombo, VocabularyCombo
+from desktop.ui.editors.fields import FuzzyDateEdit, PersonCombo, RecordCombo, VocabularyCombo
 from desktop.ui.editors.form import RecordForm
 from desktop.ui.undo import RecordChange
 
@@ -68,9 +69,12 @@ class ComplaintEditor(RecordForm):
         )
         self.body_detail = self.add_field("body_detail", self.tr("Body &detail:"), QLineEdit())
         if self.record is None and not escalate_from:
-            people = [(p.id, p.display_name) for p in services.people.persons(case_id)]
+            people = [
+                (p.id, p.display_name, [n.text for n in parse_names(p.names)])
+                for p in services.people.persons(case_id)
+            ]
             self.against_person = self.add_field(
-                "against", self.tr("&Against:"), RecordCombo(people, blank=self.tr("(describe)"))
+                "against", self.tr("&Against:"), PersonCombo(people, blank=self.tr("(describe)"))
             )
             self.against_text = self.add_field(
                 "against_description", self.tr("Against (&description):"), QLineEdit()

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import StrEnum
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.core.enums import LabelledEnum
 from desktop.core.fuzzydate import FuzzyDate, FuzzyDateError, known_part
+from desktop.core.namematch.lookup import NameIndex
 from desktop.ui.i18n import current_language
 
 
@@ -99,3 +101,65 @@ class RecordCombo(QComboBox):
         index = self.findData(record_id or "")
         if index >= 0:
             self.setCurrentIndex(index)
+
+
+class PersonCombo(RecordCombo):
+    """A pick list of people that finds a person by any spelling of any of their names.
+
+    Type "kuznecov", "Кузнецова" or "Kuznetsov" and the list narrows to Кузнецов (the
+    name matcher of search, `desktop.core.namematch.lookup`); Enter takes the first match.
+    """
+
+    def __init__(
+        self,
+        people: Sequence[tuple[str, str, Sequence[str]]],  # id, label, stored name variants
+        *,
+        blank: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            [(pid, label) for pid, label, _names in people], blank=blank, parent=parent
+        )
+        self._labels = {pid: label for pid, label, _names in people}
+        self._names = NameIndex((pid, [label, *names]) for pid, label, names in people)
+        self._shown: list[str] = []
+        self.setEditable(True)
+        self._line = QLineEdit(self)
+        self.setLineEdit(self._line)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self._matches = QStringListModel(self)
+        completer = QCompleter(self._matches, self)
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setCompleter(completer)
+        self._line.textEdited.connect(self._narrow)
+        self._line.returnPressed.connect(self.take_first_match)
+        self._line.editingFinished.connect(self._settle)
+        completer.activated.connect(self._chosen)
+
+    def matches(self) -> list[str]:
+        """Ids of the people the typed text finds, in list order."""
+        return list(self._shown)
+
+    def _narrow(self, text: str) -> None:
+        self._shown = self._names.matching(text) if text.strip() else []
+        self._matches.setStringList([self._labels[pid] for pid in self._shown])
+        completer = self.completer()
+        if self._shown and completer is not None:
+            completer.complete()
+
+    def _chosen(self, label: str) -> None:
+        # Two people may share a label: the first shown match with it is taken.
+        chosen = next((pid for pid in self._shown if self._labels[pid] == label), None)
+        if chosen is not None:
+            self.set_value(chosen)
+
+    def take_first_match(self) -> None:
+        if self._shown and self.currentData() not in self._shown:
+            self.set_value(self._shown[0])
+        self._settle()
+
+    def _settle(self) -> None:
+        """Show the chosen item's own label again, not a half-typed query."""
+        if self.currentIndex() >= 0:
+            self._line.setText(self.itemText(self.currentIndex()))

@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services.people import parse_names
 from desktop.services.registry import Services
-from desktop.ui.editors.fields import RecordCombo
+from desktop.ui.editors.fields import PersonCombo
 from desktop.ui.messages import show_error
 from desktop.ui.undo import RecordChange
 
@@ -38,8 +39,11 @@ class ParticipantsPanel(QWidget):
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("People in this event"))
         self.list.setMaximumHeight(110)
-        people = [(p.id, p.display_name) for p in services.people.persons(case_id)]
-        self.person = RecordCombo(people, blank=self.tr("(person)"), parent=self)
+        people = [
+            (p.id, p.display_name, [n.text for n in parse_names(p.names)])
+            for p in services.people.persons(case_id)
+        ]
+        self.person = PersonCombo(people, blank=self.tr("(person)"), parent=self)
         self.person.setAccessibleName(self.tr("Person to add"))
         self.role = QLineEdit(self)
         self.role.setPlaceholderText(self.tr("role in the event"))

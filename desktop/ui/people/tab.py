@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.fuzzydate import FuzzyDate
+from desktop.core.namematch.lookup import NameIndex
 from desktop.errors import KnownError
 from desktop.services.people import parse_names
 from desktop.services.registry import Services
@@ -43,6 +44,7 @@ class PeopleTab(QWidget):
         self.services = services
         self.undo_stack = undo_stack
         self.case_id: str | None = None
+        self._names = NameIndex([])
         self.filter = QLineEdit(self)
         self.filter.setClearButtonEnabled(True)
         self.list = QListWidget(self)
@@ -113,17 +115,20 @@ class PeopleTab(QWidget):
         keep = self.current_person()
         self.list.blockSignals(True)
         self.list.clear()
-        if self.case_id:
-            for person in self.services.people.persons(self.case_id):
-                names = [n.text for n in parse_names(person.names)
-                         if n.text != person.display_name and n.kind != "alias"]  # fmt: skip
-                text = person.display_name + ("\n" + " · ".join(names) if names else "")
-                item = QListWidgetItem(QIcon(self._avatar(person.display_name,
-                                                          person.photo_sha256)), text)  # fmt: skip
-                item.setData(ID_ROLE, person.id)
-                item.setData(Qt.ItemDataRole.AccessibleTextRole, text.replace("\n", ", "))
-                item.setToolTip(" · ".join(n.text for n in parse_names(person.names)))
-                self.list.addItem(item)
+        people = self.services.people.persons(self.case_id) if self.case_id else []
+        self._names = NameIndex(
+            (p.id, [p.display_name, *(n.text for n in parse_names(p.names))]) for p in people
+        )
+        for person in people:
+            names = [n.text for n in parse_names(person.names)
+                     if n.text != person.display_name and n.kind != "alias"]  # fmt: skip
+            text = person.display_name + ("\n" + " · ".join(names) if names else "")
+            item = QListWidgetItem(QIcon(self._avatar(person.display_name,
+                                                      person.photo_sha256)), text)  # fmt: skip
+            item.setData(ID_ROLE, person.id)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, text.replace("\n", ", "))
+            item.setToolTip(" · ".join(n.text for n in parse_names(person.names)))
+            self.list.addItem(item)
         self.list.blockSignals(False)
         self._apply_filter(self.filter.text())
         if keep and self.select_person(keep):
@@ -141,11 +146,12 @@ class PeopleTab(QWidget):
         return initials_avatar(name, AVATAR)
 
     def _apply_filter(self, text: str) -> None:
-        folded = text.casefold().strip()
+        """Show the people the name matcher finds for `text`: any script, any grammatical
+        case ("kuznecov", "Кузнецова" and "Kuznetsov" all find Кузнецов)."""
+        shown = set(self._names.matching(text)) if text.strip() else None
         for row in range(self.list.count()):
             item = self.list.item(row)
-            haystack = (item.text() + " " + item.toolTip()).casefold()
-            item.setHidden(bool(folded) and folded not in haystack)
+            item.setHidden(shown is not None and item.data(ID_ROLE) not in shown)
 
     def current_person(self) -> str | None:
         item = self.list.currentItem()
