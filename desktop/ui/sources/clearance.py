@@ -82,6 +82,12 @@ class AttachmentClearance(QWidget):
             widget.setEnabled(attachment is not None and not attachment.confidential)
 
     def _description_finished(self) -> None:
+        # editingFinished also fires when focus leaves, the window closing included: act
+        # only on what the user typed since the last save (a widget being torn down must
+        # not write, nor open a message box).
+        if not self.description.isModified():
+            return
+        self.description.setModified(False)
         attachment = self._attachment
         text = self.description.text().strip()
         if attachment is None or text == attachment.description:
