@@ -15,7 +15,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
@@ -32,18 +32,14 @@ from desktop.store.models.sync import ConflictSibling, Peer
 from desktop.store.stamping import utc_now_text
 from desktop.store.store import Store
 from desktop.sync import device
-from desktop.sync.bundle import (
-    DEFAULT_MAX_BUNDLE_BYTES,
-    list_bundles,
-    open_bundle,
-    parse_bundle_name,
-    write_bundle,
-)
+from desktop.sync.bundle import DEFAULT_MAX_BUNDLE_BYTES, write_bundle
+from desktop.sync.bundle_read import open_bundle
 from desktop.sync.device import PeerInfo
+from desktop.sync.discovery import find_bundles, probe
 from desktop.sync.identity import DevicePublic, fingerprint
+from desktop.sync.incoming import IncomingVersions
 from desktop.sync.merge import MergeSummary, merge_versions
 from desktop.sync.outbox import (
-    blob_refs,
     blob_sources,
     blobs_held_by,
     common_knowledge,
@@ -52,7 +48,6 @@ from desktop.sync.outbox import (
     receipt,
 )
 from desktop.sync.pairing import read_pairing_file, write_pairing_file
-from desktop.sync.versions import VersionChecker
 
 Progress = Callable[[str], None]
 
@@ -151,10 +146,6 @@ def _reindex(session: Session, summary: MergeSummary) -> None:
         search.put_many(session, [build(row) for row in rows if not row["deleted"]])
 
 
-def _blobs_referred(versions: list[tuple[str, dict[str, Any]]]) -> set[str]:
-    return set().union(*(blob_refs(name, row) for name, row in versions))
-
-
 def _open_exclusive(path: Path) -> IO[bytes]:
     return open(path, "xb")
 
@@ -184,9 +175,25 @@ class SyncService:
             me = device.load_identity(w.session)
             return DeviceInfo(me.device_id, me.name, fingerprint(me.public()))
 
+    def rename_device(self, name: str) -> DeviceInfo:
+        """Name this device; paired devices see the new name after its next bundle."""
+        with self.store.writing() as w:
+            w.claim_installation()
+            me = device.rename(w.session, name)
+            stamp = w.next_stamp()
+            audit.append(w.session, at=stamp.at, device=stamp.device, actor=w.actor,
+                         action="rename", entity="device", record_id=me.device_id,
+                         fields=["name"])  # fmt: skip
+            return DeviceInfo(me.device_id, me.name, fingerprint(me.public()))
+
     # ---- pairing --------------------------------------------------------------------------
-    def export_pairing(self, path: Path) -> str:
-        """Write this device's pairing file; returns the fingerprint to show next to it."""
+    def export_pairing(self, path: Path, name: str | None = None) -> str:
+        """Write this device's pairing file (named `name`, if given, from now on).
+
+        Returns the fingerprint to show next to it.
+        """
+        if name is not None:
+            self.rename_device(name)
         with self.store.writing() as w:
             w.claim_installation()
             me = device.load_identity(w.session)
@@ -283,38 +290,43 @@ class SyncService:
     def import_bundle(self, path: Path, progress: Progress = lambda _step: None) -> ImportResult:
         """Check and merge one bundle; re-importing it changes nothing."""
         path = Path(path)
-        named = parse_bundle_name(path.name)
         try:
             with self.store.writing() as w:
                 s = w.session
                 w.claim_installation()
                 me = device.load_identity(s)
+                # Whatever the file is called: its manifest's (unverified) id says whether
+                # it was imported already, without decrypting the rest.
+                found = probe(path, me)
+                named = found.label if found is not None else None
                 if named is not None and device.seen(s, named.bundle_id):
                     sender = self._name_of(s, named.sender)
                     return ImportResult(path, named.bundle_id, named.sender, sender, True)
                 known, revoked = device.senders(s)
                 progress("verify")
+                incoming = IncomingVersions()
                 verified = open_bundle(
                     path, me=me, known_senders=known, revoked=revoked,
                     supported_schema=schema_version(), max_bytes=self.max_bundle_bytes,
-                    blob_sink=_VaultBlobSink(s),
+                    blob_sink=_VaultBlobSink(s), record_sink=incoming,
                 )  # fmt: skip
                 m = verified.manifest
-                sender_name = self._name_of(s, m.sender)
                 if device.seen(s, m.bundle_id):
+                    sender_name = self._name_of(s, m.sender)
                     return ImportResult(path, m.bundle_id, m.sender, sender_name, True)
-                checker = VersionChecker()
-                versions = [checker.check(record) for record in verified.records()]
-                # Checked stamps: their canonical text sorts like the stamps themselves.
-                newest = max([m.hlc.format(), *(row["hlc"] for _, row in versions)])
-                w.stamper.observe(newest)
+                incoming.verdict()
+                if m.sender_name:  # signed: the name its owner gave it, maybe a new one
+                    device.rename_peer(s, m.sender, m.sender_name)
+                sender_name = self._name_of(s, m.sender)
+                versions = incoming.versions
+                w.stamper.observe(max(m.hlc.format(), incoming.newest_hlc))
                 progress("merge")
                 summary = merge_versions(s, versions)
                 _reindex(s, summary)
                 device.learn(s, m.knowledge)
                 device.acknowledge(s, m.sender, m.sequence, m.knowledge)
                 device.mark_seen(s, m.bundle_id, m.sender, m.sequence, m.record_count)
-                receipt(s, m.sender, _blobs_referred(versions), 0)
+                receipt(s, m.sender, incoming.blobs_referred, 0)
                 stamp = w.next_stamp()
                 audit.append(s, at=stamp.at, device=stamp.device, actor=w.actor,
                              action="sync-import", entity="bundle", record_id=m.bundle_id,
@@ -342,7 +354,7 @@ class SyncService:
             with self.store.writing() as w:
                 w.claim_installation()
                 me = device.load_identity(w.session)
-            paths = list_bundles(path, me)
+            paths = [found.path for found in find_bundles(path, me)]
         else:
             paths = [path]
         for item in paths:
