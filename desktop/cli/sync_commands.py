@@ -1,8 +1,9 @@
 """`device`, `pair`, `sync` and `conflicts`: USB sync from the terminal.
 
-dossier --vault PATH device show
-dossier --vault PATH pair export FILE | import FILE --fingerprint CODE | list | revoke DEVICE
-dossier --vault PATH sync export --to DIR [--peer DEVICE] [--full] [--max-size 2G]
+dossier --vault PATH device show | rename NAME
+dossier --vault PATH pair export FILE [--name NAME] | import FILE --fingerprint CODE
+                     | list | revoke DEVICE
+dossier --vault PATH sync export --to DIR [--peer NAME|ID] [--full] [--max-size 2G]
                               | import PATH | status
 
 Refusals and errors go to stderr, one line each; the exit status is 1 when anything was
@@ -33,11 +34,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     dev_actions.add_parser("show", help="device id, name and fingerprint").set_defaults(
         run=run_device_show
     )
+    rename = dev_actions.add_parser("rename", help="name this device (peers see it after sync)")
+    rename.add_argument("name", help='the name paired devices will show, e.g. "Anna\'s laptop"')
+    rename.set_defaults(run=run_device_rename)
 
     pair = sub.add_parser("pair", help="pair devices for sync, list or unpair them")
     pair_actions = pair.add_subparsers(dest="pair_action", required=True)
     export = pair_actions.add_parser("export", help="write this device's pairing file")
     export.add_argument("file")
+    export.add_argument("--name", help="name this device first (default: its current name)")
     export.set_defaults(run=run_pair_export)
     load = pair_actions.add_parser("import", help="pair with the device of a pairing file")
     load.add_argument("file")
@@ -53,7 +58,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     sync_actions = sync.add_subparsers(dest="sync_action", required=True)
     out = sync_actions.add_parser("export", help="write a bundle of changes for paired devices")
     out.add_argument("--to", required=True, metavar="DIR", help="folder, e.g. on a USB stick")
-    out.add_argument("--peer", metavar="DEVICE", help="only for this device (default: all)")
+    out.add_argument(
+        "--peer", metavar="DEVICE", help="only for this device: name or start of id (default: all)"
+    )
     out.add_argument("--full", action="store_true", help="send everything, not only what is new")
     out.add_argument("--max-size", type=byte_size, metavar="SIZE", default=None,
                      help="largest bundle file, e.g. 700M or 2G (default 2G, fits FAT32); "
@@ -86,9 +93,16 @@ def run_device_show(ctx: Context) -> int:
     return 0
 
 
+def run_device_rename(ctx: Context) -> int:
+    info = _sync(ctx).rename_device(ctx.args.name)
+    print(f"This device is now named {info.name}; paired devices see it after your next export.")
+    print(f"Fingerprint: {info.fingerprint}")
+    return 0
+
+
 def run_pair_export(ctx: Context) -> int:
-    code = _sync(ctx).export_pairing(Path(ctx.args.file))
-    print(f"Wrote {ctx.args.file}.")
+    code = _sync(ctx).export_pairing(Path(ctx.args.file), name=ctx.args.name)
+    print(f"Wrote {ctx.args.file} for {_sync(ctx).device().name}.")
     print(f"Fingerprint: {code}")
     print("On the other device, import this file and type this fingerprint.")
     return 0

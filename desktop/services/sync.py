@@ -59,16 +59,15 @@ from desktop.sync.bundle import (
     DEFAULT_MAX_BUNDLE_BYTES,
     BundleRejected,
     Reason,
-    list_bundles,
-    open_bundle,
-    parse_bundle_name,
 )
+from desktop.sync.bundle_read import open_bundle
 from desktop.sync.bundle_write import StickFault, find_leftovers, remove_leftovers, write_bundle
 from desktop.sync.device import PeerInfo
+from desktop.sync.discovery import find_bundles, probe
 from desktop.sync.identity import DevicePublic, fingerprint
+from desktop.sync.incoming import IncomingVersions
 from desktop.sync.merge import MergeSummary, merge_versions
 from desktop.sync.outbox import (
-    blob_refs,
     blob_sizes,
     blob_sources,
     blobs_held_by,
@@ -79,7 +78,7 @@ from desktop.sync.outbox import (
 )
 from desktop.sync.pairing import read_pairing_file, write_pairing_file
 from desktop.sync.series import human_size, plan_parts
-from desktop.sync.versions import VersionChecker, synced_tables
+from desktop.sync.versions import synced_tables
 
 Progress = Callable[[str], None]
 DEFAULT_EXPORT_BYTES = 2 * 1024**3  # FAT32 sticks hold files under 4 GiB; leave room
@@ -241,10 +240,6 @@ def _updated(row: dict[str, Any]) -> str:
     return "sync-delete" if row["deleted"] else "sync-update"
 
 
-def _blobs_referred(versions: list[tuple[str, dict[str, Any]]]) -> set[str]:
-    return set().union(*(blob_refs(name, row) for name, row in versions))
-
-
 def _open_exclusive(path: Path) -> IO[bytes]:
     return open(path, "xb")
 
@@ -282,9 +277,25 @@ class SyncService:
             me = device.load_identity(w.session)
             return DeviceInfo(me.device_id, me.name, fingerprint(me.public()))
 
+    def rename_device(self, name: str) -> DeviceInfo:
+        """Name this device; paired devices see the new name after its next bundle."""
+        with self.store.writing() as w:
+            w.claim_installation()
+            me = device.rename(w.session, name)
+            stamp = w.next_stamp()
+            audit.append(w.session, at=stamp.at, device=stamp.device, actor=w.actor,
+                         action="rename", entity="device", record_id=me.device_id,
+                         fields=["name"])  # fmt: skip
+            return DeviceInfo(me.device_id, me.name, fingerprint(me.public()))
+
     # ---- pairing --------------------------------------------------------------------------
-    def export_pairing(self, path: Path) -> str:
-        """Write this device's pairing file; returns the fingerprint to show next to it."""
+    def export_pairing(self, path: Path, name: str | None = None) -> str:
+        """Write this device's pairing file (named `name`, if given, from now on).
+
+        Returns the fingerprint to show next to it.
+        """
+        if name is not None:
+            self.rename_device(name)
         with self.store.writing() as w:
             w.claim_installation()
             me = device.load_identity(w.session)
@@ -413,31 +424,36 @@ class SyncService:
     def import_bundle(self, path: Path, progress: Progress = lambda _step: None) -> ImportResult:
         """Check and merge one bundle; re-importing it changes nothing."""
         path = Path(path)
-        named = parse_bundle_name(path.name)
         try:
             with self.store.writing() as w:
                 s = w.session
                 w.claim_installation()
                 me = device.load_identity(s)
+                # Whatever the file is called: its manifest's (unverified) id says whether
+                # it was imported already, without decrypting the rest.
+                found = probe(path, me)
+                named = found.label if found is not None else None
                 if named is not None and device.seen(s, named.bundle_id):
                     sender = self._name_of(s, named.sender)
                     return ImportResult(path, named.bundle_id, named.sender, sender, True)
                 known, revoked = device.senders(s)
                 progress("verify")
+                incoming = IncomingVersions()
                 verified = open_bundle(
                     path, me=me, known_senders=known, revoked=revoked,
                     supported_schema=schema_version(), max_bytes=self.max_bundle_bytes,
-                    blob_sink=_VaultBlobSink(s, self.max_attachment_bytes),
+                    blob_sink=_VaultBlobSink(s, self.max_attachment_bytes), record_sink=incoming,
                 )  # fmt: skip
                 m = verified.manifest
-                sender_name = self._name_of(s, m.sender)
                 if device.seen(s, m.bundle_id):
+                    sender_name = self._name_of(s, m.sender)
                     return ImportResult(path, m.bundle_id, m.sender, sender_name, True)
-                checker = VersionChecker()
-                versions = [checker.check(record) for record in verified.records()]
-                # Checked stamps: their canonical text sorts like the stamps themselves.
-                newest = max([m.hlc.format(), *(row["hlc"] for _, row in versions)])
-                w.stamper.observe(newest)
+                incoming.verdict()
+                if m.sender_name:  # signed: the name its owner gave it, maybe a new one
+                    device.rename_peer(s, m.sender, m.sender_name)
+                sender_name = self._name_of(s, m.sender)
+                versions = incoming.versions
+                w.stamper.observe(max(m.hlc.format(), incoming.newest_hlc))
                 progress("merge")
                 summary = merge_versions(s, versions)
                 _reindex(s, summary)
@@ -447,7 +463,7 @@ class SyncService:
                 _keep_audit_head(s, m.sender, m.audit_head)
                 if m.series and all(device.seen(s, part) for part in m.series):
                     device.learn(s, m.series_knowledge)  # the last part of a split export
-                receipt(s, m.sender, _blobs_referred(versions), 0)
+                receipt(s, m.sender, incoming.blobs_referred, 0)
                 stamp = w.next_stamp()
                 entry = audit.Draft(
                     stamp.at, stamp.device, w.actor, "sync-import", "bundle", m.bundle_id
@@ -480,7 +496,7 @@ class SyncService:
             with self.store.writing() as w:
                 w.claim_installation()
                 me = device.load_identity(w.session)
-            paths = list_bundles(path, me)
+            paths = [found.path for found in find_bundles(path, me)]
             result.unfinished = find_leftovers(path)
         else:
             paths = [path]

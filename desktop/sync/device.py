@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import platform
+import unicodedata
 from dataclasses import dataclass
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -23,7 +24,14 @@ from desktop.store.models import DeviceState
 from desktop.store.models.sync import Peer, SeenBundle
 from desktop.store.stamping import IDENTITY_KEY, KNOWLEDGE_KEY, utc_now_text
 
-from .identity import DeviceIdentity, DevicePublic, IdentityError, check_device_name, fingerprint
+from .identity import (
+    MAX_NAME_LENGTH,
+    DeviceIdentity,
+    DevicePublic,
+    IdentityError,
+    check_device_name,
+    fingerprint,
+)
 
 SEQUENCE_KEY = "sync_bundle_sequence"
 
@@ -41,6 +49,17 @@ def _set_state(session: Session, key: str, value: str) -> None:
     session.merge(DeviceState(key=key, value=value))
 
 
+NAME_STATE = "device_name"  # this device's name, as `DeviceIdentity.name` (conflicts show it)
+NAME_SUFFIX = 4  # hex digits of the device id after the host name: "vm-3f2a"
+
+
+def default_name(device_id: str) -> str:
+    """The host name and the start of the device id: two laptops both called "vm" differ."""
+    host = unicodedata.normalize("NFC", platform.node()).strip() or "Dossier"
+    host = "".join(c for c in host if not unicodedata.category(c).startswith("C"))
+    return f"{host[: MAX_NAME_LENGTH - NAME_SUFFIX - 1]}-{device_id[:NAME_SUFFIX]}"
+
+
 def load_identity(session: Session) -> DeviceIdentity:
     """This device's identity; made (and stored) when missing or made for another id."""
     device_id = _state(session, "device_id")
@@ -55,14 +74,26 @@ def load_identity(session: Session) -> DeviceIdentity:
         if identity is not None and identity.device_id == device_id:
             return identity
     try:
-        name = check_device_name(_state(session, "device_name") or platform.node())
+        name = check_device_name(default_name(device_id))
     except IdentityError:
-        name = "Dossier device"
+        name = f"Dossier-{device_id[:NAME_SUFFIX]}"
     identity = DeviceIdentity(
         device_id, name, Ed25519PrivateKey.generate(), x25519.Identity.generate()
     )
+    _store_identity(session, identity)
+    return identity
+
+
+def _store_identity(session: Session, identity: DeviceIdentity) -> None:
     _set_state(session, IDENTITY_KEY, identity.to_private_json())
+    _set_state(session, NAME_STATE, identity.name)
     session.flush()
+
+
+def rename(session: Session, name: str) -> DeviceIdentity:
+    """Give this device another name; peers learn it from its next bundle (signed)."""
+    identity = load_identity(session).renamed(check_device_name(name))
+    _store_identity(session, identity)
     return identity
 
 
@@ -151,8 +182,25 @@ def find_peer(session: Session, ref: str) -> Peer:
     if not matches:
         raise PeerError("No paired device matches that name or id (see `pair list`).")
     if len(matches) > 1:
-        raise PeerError("Several paired devices match; give more of the device id.")
+        listed = ", ".join(f"{p.name} ({p.device_id[:8]})" for p in matches)
+        raise PeerError(f"Several paired devices match: {listed}; give more of the device id.")
     return matches[0]
+
+
+def rename_peer(session: Session, device_id: str, name: str) -> None:
+    """Show a peer under the name its own signed bundle gives (its owner chose it).
+
+    The pinned public information takes the name too, so the fingerprint shown for the
+    peer stays the one its owner sees on their device.
+    """
+    peer = session.get(Peer, device_id)
+    if peer is None or peer.name == name:
+        return
+    public = json.loads(peer.public_json)
+    public["name"] = name
+    peer.public_json = json.dumps(public, sort_keys=True, separators=(",", ":"))
+    peer.name = name
+    session.flush()
 
 
 def revoke(session: Session, ref: str) -> PeerInfo:

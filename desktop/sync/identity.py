@@ -166,6 +166,10 @@ class DeviceIdentity:
             str(uuid.uuid4()), name, Ed25519PrivateKey.generate(), x25519.Identity.generate()
         )
 
+    def renamed(self, name: str) -> DeviceIdentity:
+        """The same device (id and keys) under another name."""
+        return DeviceIdentity(self.device_id, name, self._signing_key, self._age_identity)
+
     def public(self) -> DevicePublic:
         """The half other devices pin at pairing."""
         return DevicePublic(

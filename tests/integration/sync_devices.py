@@ -15,7 +15,6 @@ from desktop.services.conflicts import ConflictService
 from desktop.services.registry import Services
 from desktop.services.sync import ImportResult, SyncService
 from desktop.services.transfer import export_json
-from desktop.store.models import DeviceState
 from desktop.store.vault import Vault
 
 PASSPHRASE = "correct horse battery"
@@ -41,11 +40,9 @@ def make_device(folder: Path, name: str, skew_ms: int = 0) -> Device:
     """A device on a real vault; `skew_ms` sets its wall clock that far off true time."""
     vault, _recovery = Vault.create(folder, PASSPHRASE)
     services = Services.over(vault, actor=name, now_ns=lambda: time.time_ns() + skew_ms * 10**6)
-    with services.store.writing() as w:
-        w.session.merge(DeviceState(key="device_name", value=name))
-    return Device(
-        name, vault, services, SyncService(services.store), ConflictService(services.store)
-    )
+    sync = SyncService(services.store)
+    sync.rename_device(name)
+    return Device(name, vault, services, sync, ConflictService(services.store))
 
 
 def pair(a: Device, b: Device, folder: Path) -> None:

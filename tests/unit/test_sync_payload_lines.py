@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.sync.bundle import BundleRejected, Reason, _parse_records
+from desktop.sync.bundle import BundleRejected, Reason
+from desktop.sync.bundle_read import _parse_records
 
 
 def test_each_line_is_one_record_in_order() -> None:

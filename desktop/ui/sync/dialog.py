@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -206,6 +207,9 @@ class SyncDialog(QDialog):
         text = self.tr("Imported %1 bundles: %2 new, %3 updated, %4 deleted, %5 in conflict.")
         for n, value in enumerate([len(fresh), *totals, conflicts], start=1):
             text = text.replace(f"%{n}", str(value))
+        senders = sorted({r.sender_name for r in fresh})
+        if senders:
+            text += "\n" + self.tr("From: %1").replace("%1", ", ".join(senders))
         if not outcome.imported and not outcome.refused:
             text = self.tr("No bundles for this device there.")
         for path, message in outcome.refused:
@@ -238,22 +242,55 @@ class SyncDialog(QDialog):
         pair_out.clicked.connect(lambda: self._open_pairing(PairExportDialog(self.sync, self)))
         self.unpair_button = QPushButton(self.tr("Unpair"))
         self.unpair_button.clicked.connect(self.unpair_selected)
+        self.device_name = QLabel()
+        self.device_name.setObjectName("deviceName")
+        self.device_name.setWordWrap(True)
+        self.rename_button = QPushButton(self.tr("Rename this device…"))
+        self.rename_button.clicked.connect(self._ask_name)
+        mine = QHBoxLayout()
+        mine.addWidget(self.device_name, 1)
+        mine.addWidget(self.rename_button)
         row = QHBoxLayout()
         row.addWidget(pair_in)
         row.addWidget(pair_out)
         row.addStretch(1)
         row.addWidget(self.unpair_button)
         layout = QVBoxLayout(page)
+        layout.addLayout(mine)
         layout.addWidget(self.peers)
         layout.addLayout(row)
         self._refresh_peers()
         return page
+
+    def _show_device_name(self, problem: str = "") -> None:
+        text = self.tr("This device: %1").replace("%1", self.sync.device().name)
+        self.device_name.setText(text + ("\n" + problem if problem else ""))
+
+    def _ask_name(self) -> None:
+        name, ok = QInputDialog.getText(
+            self,
+            self.tr("Rename this device"),
+            self.tr("The name paired devices show for this one (after your next export):"),
+            text=self.sync.device().name,
+        )
+        if ok:
+            self.rename_to(name)
+
+    def rename_to(self, name: str) -> None:
+        """Give this device `name`; a name that is refused is explained, nothing changes."""
+        try:
+            self.sync.rename_device(name)
+        except KnownError as exc:
+            self._show_device_name(str(exc))
+            return
+        self._show_device_name()
 
     def _open_pairing(self, dialog: QDialog) -> None:
         dialog.finished.connect(self._refresh_peers)
         dialog.open()
 
     def _refresh_peers(self) -> None:
+        self._show_device_name()
         peers = self.sync.peers()
         self.peer_ids = [p.device_id for p in peers]
         self.peers.setRowCount(len(peers))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import KnownError
 from desktop.services.sync import SyncService
 from desktop.sync.device import PeerInfo
+from desktop.sync.identity import MAX_NAME_LENGTH
 
 
 class PairExportDialog(QDialog):
@@ -42,7 +43,11 @@ class PairExportDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow(self.tr("Device:"), QLabel(info.name))
+        self.name = QLineEdit(info.name)
+        self.name.setObjectName("deviceName")
+        self.name.setMaxLength(MAX_NAME_LENGTH)
+        self.name.setToolTip(self.tr("The name paired devices show for this one."))
+        form.addRow(self.tr("Device name:"), self.name)
         form.addRow(self.tr("Fingerprint:"), self.fingerprint)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -62,10 +67,11 @@ class PairExportDialog(QDialog):
 
     def write_to(self, path: Path) -> None:
         try:
-            code = self.sync.export_pairing(path)
+            code = self.sync.export_pairing(path, name=self.name.text())
         except KnownError as exc:
             self.status.setText(str(exc))
             return
+        self.fingerprint.setText(code)  # the code covers the name: a new name, a new code
         self.status.setText(self.tr("Saved. The other device must type: %1").replace("%1", code))
 
 
