@@ -58,10 +58,12 @@ def test_a_bundle_carries_the_senders_head_and_the_import_audits_each_record(
     case = a.services.cases.create_case("Case")
     for i in range(3):
         a.services.timeline.add_event(case, f"2008-11-2{i}", f"Event {i}")
-    head_a = audit_head(a.services.store)
     with b.services.store.reading() as s:
         before = s.execute(select(func.count()).select_from(AuditEntry)).scalar_one()
     result = send(a, b, tmp_path / "stick")
+    # The export's own entry is committed before the bundle is written, so the bundle
+    # carries the head as it stood once A recorded sending it.
+    head_a = audit_head(a.services.store)
     with b.services.store.reading() as s:
         after = s.execute(select(func.count()).select_from(AuditEntry)).scalar_one()
     assert result.new == 4

@@ -92,10 +92,9 @@ def fuzzy_dates(draw: st.DrawFn) -> FuzzyDate:
         return FuzzyDate.month(year, month)
     if kind == "year":
         return FuzzyDate.year(year)
-    if kind == "range":
-        return FuzzyDate.between(
-            FuzzyDate.day(year, month, day), FuzzyDate.year(min(year + 1, 2200))
-        )
+    if kind == "range":  # from a day to a later year (a range may not end before it starts)
+        start = FuzzyDate.day(min(year, 2199), month, day)
+        return FuzzyDate.between(start, FuzzyDate.year(min(year, 2199) + 1))
     qualifier = {"circa": Qualifier.CIRCA, "before": Qualifier.BEFORE, "after": Qualifier.AFTER}
     return FuzzyDate.day(year, month, day, qualifier=qualifier[kind])
 
