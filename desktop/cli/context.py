@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +30,8 @@ class Context:
         if self._vault is None:
             passphrase = existing_passphrase(self.args.passphrase_file)
             self._vault = Vault.unlock_with_passphrase(self.vault_path, passphrase)
+            for notice in self._vault.notices:
+                print(f"dossier: {notice}", file=sys.stderr)
         return self._vault
 
     @property
