@@ -69,7 +69,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     restore.add_argument("path")
     restore.add_argument(
-        "--kit-text", metavar="FILE", required=True, help="the kit's recovery slot, as text"
+        "--kit-text",
+        metavar="FILE",
+        help="the emergency kit's recovery slot as text (default: the slot in the key files)",
     )
     restore.add_argument("--recovery-key-file", metavar="FILE", help="read the recovery key")
     restore.add_argument("--new-passphrase-file", metavar="FILE", help="read the new passphrase")
@@ -234,7 +236,7 @@ def _read_small_text(path: str, what: str) -> str:
 
 
 def run_restore_keys(ctx: Context) -> int:
-    kit_text = _read_small_text(ctx.args.kit_text, "kit text")
+    kit_text = _read_small_text(ctx.args.kit_text, "kit text") if ctx.args.kit_text else None
     if ctx.args.recovery_key_file:
         recovery = read_passphrase_file(ctx.args.recovery_key_file)
     else:

@@ -180,10 +180,13 @@ class Vault:
         files = cls._read_keys(folder)
         candidates = files.candidates(kind)
         if not candidates:
-            if files.damaged:
+            if files.damaged or kind == PASSPHRASE:  # a passphrase slot is only lost to damage
                 raise KeystoreDamaged(damaged_message(kind))
             if kind == RECOVERY:
-                raise KnownError("This vault has no recovery key; make one with the passphrase.")
+                raise KnownError(
+                    "This vault has no recovery key; make one with the passphrase "
+                    "(dossier vault recovery-key new PATH)."
+                )
             raise KnownError("This vault is not remembered on this computer.")
         lock = VaultLock(folder)
         lock.acquire()
@@ -273,34 +276,53 @@ class Vault:
 
     @classmethod
     def restore_keys(
-        cls, folder: Path, kit_text: str, recovery_text: str, new_passphrase: str
+        cls, folder: Path, kit_text: str | None, recovery_text: str, new_passphrase: str
     ) -> Vault:
-        """New key files from the emergency kit's recovery slot, the recovery key and a new
-        passphrase; for a vault whose key files are lost or damaged beyond repair."""
+        """New key files from a recovery slot, the recovery key and a new passphrase.
+
+        The slot comes from the emergency kit's text, or (`kit_text` None) from whatever
+        the damaged key files still hold: the way to set a new passphrase when the
+        passphrase slot is lost or the passphrase forgotten.
+        """
         folder = Path(folder)
         if not (folder / VAULT_DB).exists():
             raise KnownError("This folder has no dossier.db: there is nothing to restore keys for.")
         check_new_passphrase(new_passphrase)
-        vault_id, slot = decode_slot(kit_text)
         raw = parse_recovery_key(recovery_text)
         if raw is None:
             raise WrongPassphrase(
                 "That is not a recovery key: it has 32 letters and digits in groups of four."
             )
-        keystore = Keystore(vault_id=vault_id, slots=[slot], key_id=slot.key_id)
-        data_key = keystore.open_slot(slot, secret_kek(raw, slot.params))
-        if data_key is None:
-            raise WrongPassphrase("That recovery key does not open the slot printed on this kit.")
+        if kit_text is not None:
+            vault_id, kit_slot = decode_slot(kit_text)
+            found = [(vault_id, kit_slot)]
+        else:
+            files = cls._read_keys(folder)
+            found = [(ks.vault_id, slot) for ks, slot in files.candidates(RECOVERY)]
+            if not found:
+                raise KeystoreDamaged(damaged_message(RECOVERY))
+        opened: list[tuple[Keystore, bytes]] = []
+        for vault_id, slot in found:
+            keystore = Keystore(vault_id=vault_id, slots=[slot], key_id=slot.key_id)
+            data_key = keystore.open_slot(slot, secret_kek(raw, slot.params))
+            if data_key is not None:
+                opened.append((keystore, data_key))
+        if not opened:
+            raise WrongPassphrase("That recovery key does not open this vault's recovery slot.")
         lock = VaultLock(folder)
         lock.acquire()
-        vault = cls(folder, keystore, data_key, lock)
-        if not vault._try_open():
+        for keystore, data_key in opened:
+            vault = cls(folder, keystore, data_key, lock)
+            if vault._try_open():
+                break
+        else:
             lock.release()
             raise VaultDamaged(
-                "This kit's key does not open the database: it was printed before a key "
-                "rotation, or belongs to another vault. Nothing was changed."
+                "This recovery slot does not open the database: the kit was printed before a "
+                "key rotation, or belongs to another vault. Nothing was changed."
             )
         try:
+            keystore.key_id = data_key_id(data_key)
             keystore.replace(PASSPHRASE, keystore.passphrase_slot(data_key, new_passphrase))
             try:
                 revision = read_key_files(folder).revision

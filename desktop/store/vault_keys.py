@@ -17,8 +17,8 @@ from desktop.crypto.keystore import PASSPHRASE, RECOVERY, Keystore, Slot
 from desktop.errors import KnownError
 
 RESTORE_HINT = (
-    "Restore them from the emergency kit: dossier vault restore-keys PATH --kit-text FILE "
-    "(the recovery slot printed on the kit, typed or scanned into FILE) and the recovery key."
+    "Restore them with the recovery key: dossier vault restore-keys PATH --kit-text FILE "
+    "(FILE: the recovery slot printed on the emergency kit, typed or scanned)."
 )
 MISSING = (
     "The vault's key files (keystore.json and keystore.copy.json) are missing. " + RESTORE_HINT
@@ -96,6 +96,16 @@ def settle(files: KeyFiles, opened: Slot, key_id: str) -> Settled:
         notices.append("The vault's damaged key files were rebuilt from their readable slots.")
     elif len(files.missing) == 1:
         notices.append("A missing copy of the vault's key file was restored from the other copy.")
+    if not any(s.kind == PASSPHRASE for s in final.slots):
+        notices.append(
+            "The passphrase slot was lost with the damaged key files. Set a new passphrase "
+            "with the recovery key: dossier vault restore-keys PATH."
+        )
+    if files.damaged and not any(s.kind == RECOVERY for s in final.slots):
+        notices.append(
+            "The recovery slot was lost with the damaged key files. Make a new recovery key "
+            "and print a new emergency kit: dossier vault recovery-key new PATH --kit FILE."
+        )
     if opened.weak and _weak_warning_due():
         notices.append(
             "WARNING: this vault's passphrase slot was made with the test suite's insecure "
