@@ -64,12 +64,14 @@ def settle(files: KeyFiles, opened: Slot, key_id: str) -> Settled:
         for slot in base.slots:
             slot.key_id = key_id
     notices: list[str] = []
-    if base.rotating_to == key_id:
+    # Any copy counts: a crash while settling must not swallow the news next time.
+    rotations = {ks.rotating_to for ks in [base, *files.copies] if ks.rotating_to}
+    if key_id in rotations:
         notices.append(
             "A key rotation was interrupted after the database was re-encrypted; it has now "
             "been finished. Your passphrase and recovery key still work. " + NEW_KIT
         )
-    elif base.rotating_to:
+    elif rotations:
         notices.append(
             "A key rotation was interrupted before the database was re-encrypted; nothing "
             "changed. Run `dossier vault rotate-key` again if you still need a new key."
