@@ -15,6 +15,7 @@ from pathlib import Path
 
 from desktop.crypto.keystore import Keystore, KeystoreDamaged, KeystoreMissing, Slot
 from desktop.durable import write_atomically
+from desktop.errors import BugError
 
 PRIMARY = "keystore.json"
 COPY = "keystore.copy.json"
@@ -104,6 +105,8 @@ def read_key_files(folder: Path) -> KeyFiles:
 
 def write_key_files(folder: Path, keystore: Keystore, step: str, revision: int) -> None:
     """Replace both copies with `keystore` at `revision`, crash points after each write."""
+    if not keystore.slots:  # never replace a way in with none
+        raise BugError("refusing to write a key file without slots")
     keystore.revision = revision
     data = keystore.to_bytes()
     write_atomically(folder / PRIMARY, data)

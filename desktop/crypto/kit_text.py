@@ -26,7 +26,7 @@ FIELDS = (("vault", 16), ("slot", 16), ("salt", 16), ("public", 32), ("ephemeral
 TAIL = (("nonce", 12), ("wrapped", 48), ("key_id", 12))
 PAYLOAD_BYTES = 1 + sum(n for _, n in FIELDS + TAIL)
 CHECK_BYTES = 4
-LINE = re.compile(r"^\s*(\d{1,2})[\s:.]+(.+?)\s*$")
+LINE = re.compile(r"^\s*(\d{1,2})[\s:.\-)]+(.+?)\s*$")
 
 
 class KitTextInvalid(KnownError):
@@ -51,7 +51,7 @@ def _unb32(text: str, size: int) -> bytes:
 
 
 def _line_check(index: int, chars: str) -> str:
-    return _b32(hashlib.sha256(f"{index}:{chars}".encode()).digest()[:2])[:2]
+    return _b32(hashlib.sha256(f"{index}:{chars}".encode()).digest()[:2])[-2:]  # low 10 bits
 
 
 def encode_slot(vault_id: str, slot: Slot) -> str:

@@ -58,6 +58,8 @@ def _weak_warning_due() -> bool:
 def settle(files: KeyFiles, opened: Slot, key_id: str) -> Settled:
     """The key file to keep, given that `opened` gave the data key `key_id` that opened the db."""
     base = files.newest_with_key(key_id)
+    if base is None:  # a version 1 file names no key ids: the one holding the opened slot
+        base = next((ks for ks in files.copies if any(s is opened for s in ks.slots)), None)
     if base is None:  # opened from slots salvaged out of damaged copies
         base = Keystore(files.vault_id, list(files.salvaged), revision=files.revision)
     if base.version == 1:
@@ -96,7 +98,7 @@ def settle(files: KeyFiles, opened: Slot, key_id: str) -> Settled:
         notices.append("A damaged copy of the vault's key file was repaired from the other copy.")
     elif files.damaged:
         notices.append("The vault's damaged key files were rebuilt from their readable slots.")
-    elif len(files.missing) == 1:
+    elif len(files.missing) == 1 and base.version != 1:  # version 1 had a single file
         notices.append("A missing copy of the vault's key file was restored from the other copy.")
     if not any(s.kind == PASSPHRASE for s in final.slots):
         notices.append(
