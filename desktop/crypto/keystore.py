@@ -72,6 +72,10 @@ class KeystoreDamaged(KnownError):
     pass
 
 
+class KeystoreTooNew(KnownError):
+    """Not damage: a newer Dossier's format, which this one must leave alone."""
+
+
 def _check_params(kind: str, params: dict[str, Any]) -> None:
     """Refuse parameters no Dossier wrote: a wild cost must never hang or crash the unlock."""
     kdf_name = params.get("kdf")
@@ -181,13 +185,16 @@ def secret_kek(secret: bytes, params: dict[str, Any]) -> bytes:
 
     For an X25519 recovery slot a wrong secret gives a key that simply fails the AEAD.
     """
-    salt = _unb64(params["salt"])
-    if params.get("kdf") == X25519_KDF:
-        private = _recovery_private(secret, salt)
-        ephemeral = _unb64(params["ephemeral"])
-        shared = private.exchange(X25519PublicKey.from_public_bytes(ephemeral))
-        return _exchange_kek(shared, ephemeral, _unb64(params["public_key"]), salt)
-    return hkdf(secret, b"dossier key slot", salt)
+    try:
+        salt = _unb64(params["salt"])
+        if params.get("kdf") == X25519_KDF:
+            private = _recovery_private(secret, salt)
+            ephemeral = _unb64(params["ephemeral"])
+            shared = private.exchange(X25519PublicKey.from_public_bytes(ephemeral))
+            return _exchange_kek(shared, ephemeral, _unb64(params["public_key"]), salt)
+        return hkdf(secret, b"dossier key slot", salt)
+    except (KeyError, TypeError, ValueError) as exc:  # e.g. a low-order ephemeral key
+        raise KeystoreDamaged(f"{DAMAGED} (a recovery slot is malformed).") from exc
 
 
 @dataclass
@@ -321,7 +328,9 @@ class Keystore:
             raise KeystoreDamaged(f"{name} is not a Dossier key file.")
         version = doc.get("version")
         if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
-            raise KeystoreDamaged(f"{name} was written by a newer Dossier; update the app.")
+            raise KeystoreTooNew(
+                f"The vault's key file ({name}) was written by a newer Dossier; update Dossier."
+            )
         if version not in (LEGACY_VERSION, VERSION):
             raise KeystoreDamaged(f"{DAMAGED} ({name}).")
         legacy = version == LEGACY_VERSION

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.crypto.keyfiles import COPY, PRIMARY
+from desktop.crypto.kit_text import decode_slot
 from desktop.crypto.os_keyring import MemoryKeyring
 from desktop.store.vault import Vault
+from desktop.ui.vault.create import CreateVaultDialog
 from desktop.ui.vault.unlock import UnlockDialog
 
 PASSPHRASE = "correct horse battery staple"
@@ -137,3 +141,22 @@ def test_quitting_with_notices_on_screen_locks_the_vault(
     qtbot.mouseClick(dialog.quit_button, Qt.MouseButton.LeftButton)
     assert dialog.vault is None and not vault.is_unlocked
     Vault.unlock_with_passphrase(vault_folder, PASSPHRASE).lock()  # the lock was released
+
+
+def test_the_create_dialogs_kit_carries_the_recovery_slot(
+    qtbot: QtBot, vault_folder: Path, keyring: MemoryKeyring
+) -> None:
+    dialog = CreateVaultDialog(vault_folder, keyring)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.passphrase.line, PASSPHRASE)
+    qtbot.keyClicks(dialog.repeat.line, PASSPHRASE)
+    dialog.remember.setChecked(False)
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=10_000)
+    text = PdfReader(io.BytesIO(dialog.emergency_kit_pdf())).pages[0].extract_text()
+    assert dialog.recovery_key in text
+    vault_id, slot = decode_slot(text)
+    assert dialog.vault is not None and vault_id == dialog.vault.vault_id
+    assert slot.slot_id == dialog.vault.keystore.slots_of("recovery")[0].slot_id
+    dialog.vault.lock()

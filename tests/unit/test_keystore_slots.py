@@ -17,6 +17,7 @@ from desktop.crypto.keystore import (
     Keystore,
     KeystoreDamaged,
     KeystoreMissing,
+    KeystoreTooNew,
     passphrase_kek,
     secret_kek,
 )
@@ -126,7 +127,8 @@ def test_a_missing_key_file_is_its_own_error(tmp_path: Path) -> None:
         b"\xff\xfe\x00",
         b"[]",
         b'{"format": "something-else", "version": 1}',
-        b'{"format": "dossier-keystore", "version": 99, "vault_id": "v", "slots": []}',
+        b'{"format": "dossier-keystore", "version": 0, "vault_id": "v", "slots": []}',
+        b'{"format": "dossier-keystore", "version": "2", "vault_id": "v", "slots": []}',
         b'{"format": "dossier-keystore", "version": 1, "vault_id": 5, "slots": []}',
         b'{"format": "dossier-keystore", "version": 1, "vault_id": "v", "slots": {}}',
         b'{"format": "dossier-keystore", "version": 1, "vault_id": "v", "slots": [1]}',
@@ -138,6 +140,12 @@ def test_damaged_key_files_are_refused(tmp_path: Path, content: bytes) -> None:
     with pytest.raises(KeystoreDamaged) as caught:
         Keystore.load(write(tmp_path, content))
     assert "\n" not in str(caught.value)
+
+
+def test_a_newer_format_is_not_called_damage(tmp_path: Path) -> None:
+    content = b'{"format": "dossier-keystore", "version": 99, "vault_id": "v", "slots": []}'
+    with pytest.raises(KeystoreTooNew, match="newer Dossier"):
+        Keystore.load(write(tmp_path, content))
 
 
 def test_bad_base64_in_a_slot_is_refused(tmp_path: Path) -> None:
