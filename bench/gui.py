@@ -25,6 +25,7 @@ import time
 from pathlib import Path
 
 os.environ.setdefault("DOSSIER_INSECURE_TEST_KDF", "1")
+os.environ.setdefault("DOSSIER_TEST_SUITE", "1")  # the cheap KDF is refused without it
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QObject, Qt, QTimer

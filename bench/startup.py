@@ -40,6 +40,7 @@ def start_to_window(command: list[str], home: Path) -> float:
         **os.environ,
         "DOSSIER_HOME": str(home),
         "DOSSIER_INSECURE_TEST_KDF": "1",
+        "DOSSIER_TEST_SUITE": "1",  # the cheap KDF is refused without it
         "QT_QPA_PLATFORM": "offscreen",
     }
     env.pop("DOSSIER_RESOURCES", None)

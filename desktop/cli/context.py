@@ -8,6 +8,7 @@ passphrase is asked for and Argon2id paid for once, however many commands run.
 from __future__ import annotations
 
 import argparse
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,6 +55,8 @@ class Context:
         if self.session.vault is None:
             passphrase = existing_passphrase(self.args.passphrase_file)
             self.session.vault = Vault.unlock_with_passphrase(self.vault_path, passphrase)
+            for notice in self.session.vault.notices:
+                print(f"dossier: {notice}", file=sys.stderr)
         return self.session.vault
 
     @property

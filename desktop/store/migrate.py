@@ -40,6 +40,15 @@ class UpgradeFailed(KnownError):
     pass
 
 
+class VaultTooNew(KnownError):
+    pass
+
+
+def known_revisions() -> set[str]:
+    scripts = ScriptDirectory.from_config(alembic_config())
+    return {script.revision for script in scripts.walk_revisions()}
+
+
 def _copy_durably(source: Path, target: Path) -> None:
     shutil.copy2(source, target)
     with open(target, "rb+") as handle:
@@ -64,6 +73,11 @@ def upgrade_to_head(engine: Engine, db_path: Path) -> Path | None:
     current = current_revision(engine)
     if current == head_revision():
         return None
+    if current is not None and current not in known_revisions():
+        # Checked before any backup or write: an older app must leave a newer vault alone.
+        raise VaultTooNew(
+            f"This vault was made by a newer Dossier (version {current[:40]}); update Dossier."
+        )
     backup: Path | None = None
     if current is not None:
         with engine.connect() as conn:

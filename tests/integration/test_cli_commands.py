@@ -244,8 +244,7 @@ def test_vault_create_reads_the_passphrase_from_stdin(tmp_path: Path, home: Path
     folder = tmp_path / "v"
     done = dossier("vault", "create", folder, "--passphrase-file", "-", stdin=NEW + "\n",
                    home=home, process=True)  # fmt: skip
-    recovery = done.stdout.splitlines()[-1].strip()
-    assert re.fullmatch(r"([0-9A-Z]{4}-){7}[0-9A-Z]{4}", recovery)
+    recovery = re.findall(r"\b(?:[0-9A-Z]{4}-){7}[0-9A-Z]{4}\b", done.stdout)[0]
     Vault.unlock_with_recovery_key(folder, recovery).lock()
     Vault.unlock_with_passphrase(folder, NEW).lock()
     again = dossier("vault", "create", folder, "--passphrase-file", "-", stdin=NEW, home=home,
@@ -275,12 +274,23 @@ def test_vault_passwd_keeps_the_database_bytes(demo: Path, home: Path, tmp_path:
     dossier("vault", "verify", demo, "--passphrase-file", "-", stdin=NEW, home=home)
 
 
-def test_vault_rotate_key_prints_a_new_recovery_key(demo: Path, home: Path) -> None:
+def test_vault_rotate_key_keeps_the_passphrase_and_says_to_reprint_the_kit(
+    demo: Path, home: Path
+) -> None:
     before = run(demo, "export-json", "-", home=home)
+    db_before = digest(demo / "dossier.db")
     done = dossier("vault", "rotate-key", demo, "--passphrase-file", "-", stdin=DEMO, home=home)
-    recovery = done.stdout.splitlines()[-1].strip()
-    Vault.unlock_with_recovery_key(demo, recovery).lock()
+    assert "still work" in done.stdout and "vault kit" in done.stdout
+    assert digest(demo / "dossier.db") != db_before
     assert run(demo, "export-json", "-", home=home) == before
+
+
+def test_vault_recovery_key_new_prints_a_key_that_opens(demo: Path, home: Path) -> None:
+    done = dossier("vault", "recovery-key", "new", demo, "--passphrase-file", "-", stdin=DEMO,
+                   home=home)  # fmt: skip
+    recovery = re.findall(r"\b(?:[0-9A-Z]{4}-){7}[0-9A-Z]{4}\b", done.stdout)[0]
+    assert "old recovery key no longer works" in done.stdout
+    Vault.unlock_with_recovery_key(demo, recovery).lock()
 
 
 # ---- errors ----------------------------------------------------------------------------------

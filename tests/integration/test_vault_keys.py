@@ -14,12 +14,13 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import fail
 
+from desktop.crypto.keyfiles import COPY
 from desktop.crypto.os_keyring import MemoryKeyring, SystemKeyring
 from desktop.errors import KnownError, ValidationError, VaultBusy, WrongPassphrase
 from desktop.paths import KEYSTORE, VAULT_DB
 from desktop.services.registry import Services
 from desktop.services.transfer import export_json
-from desktop.store.vault import NEXT_KEYSTORE, Vault, VaultDamaged
+from desktop.store.vault import Vault, VaultDamaged
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -75,6 +76,7 @@ def test_a_key_file_from_another_vault_is_reported_as_damage(
     other, _ = Vault.create(tmp_path / "other", passphrase)
     other.lock()
     shutil.copy(tmp_path / "other" / KEYSTORE, demo_folder / KEYSTORE)
+    shutil.copy(tmp_path / "other" / COPY, demo_folder / COPY)
     before = digest(demo_folder / VAULT_DB)
     with pytest.raises(VaultDamaged):
         Vault.unlock_with_passphrase(demo_folder, passphrase)
@@ -158,23 +160,25 @@ def test_a_wrong_or_malformed_recovery_key_is_refused(tmp_path: Path, passphrase
 
 
 # ---- rotation --------------------------------------------------------------------------------
-def test_rotate_key_keeps_content_and_replaces_the_recovery_key(
+def test_rotate_key_keeps_content_and_every_key(
     demo_template: object, demo_folder: Path, passphrase: str
 ) -> None:
-    old_recovery = demo_template.recovery_key  # type: ignore[attr-defined]
+    recovery = demo_template.recovery_key  # type: ignore[attr-defined]
     db_before = digest(demo_folder / VAULT_DB)
     vault = Vault.unlock_with_passphrase(demo_folder, passphrase)
     before = content(vault)
-    new_recovery = vault.rotate_key(passphrase)
+    notes = vault.rotate_key(passphrase)
     assert content(vault) == before  # still usable, same content
     vault.lock()
-    assert new_recovery != old_recovery
-    assert not (demo_folder / NEXT_KEYSTORE).exists()
+    assert "still work" in notes[0] and "emergency kit" in notes[1]
     assert digest(demo_folder / VAULT_DB) != db_before  # every page re-encrypted
-    with pytest.raises(WrongPassphrase):
-        Vault.unlock_with_recovery_key(demo_folder, old_recovery)
-    by_recovery = Vault.unlock_with_recovery_key(demo_folder, new_recovery)
+    for name in (KEYSTORE, COPY):
+        doc = json.loads((demo_folder / name).read_text())
+        assert doc["rotating_to"] == ""
+        assert {s["key_id"] for s in doc["slots"]} == {doc["key_id"]}
+    by_recovery = Vault.unlock_with_recovery_key(demo_folder, recovery)
     assert content(by_recovery) == before
+    assert by_recovery.notices == []
     by_recovery.lock()
     by_passphrase = Vault.unlock_with_passphrase(demo_folder, passphrase)
     assert content(by_passphrase) == before
@@ -189,51 +193,34 @@ def test_rotate_key_needs_the_passphrase(demo_vault: Vault) -> None:
 def test_the_old_data_key_no_longer_opens_after_rotation(
     demo_folder: Path, passphrase: str
 ) -> None:
-    old_keystore = (demo_folder / KEYSTORE).read_bytes()
+    old = {name: (demo_folder / name).read_bytes() for name in (KEYSTORE, COPY)}
     vault = Vault.unlock_with_passphrase(demo_folder, passphrase)
     vault.rotate_key(passphrase)
     vault.lock()
-    (demo_folder / KEYSTORE).write_bytes(old_keystore)
+    for name, data in old.items():
+        (demo_folder / name).write_bytes(data)
     with pytest.raises(VaultDamaged):
         Vault.unlock_with_passphrase(demo_folder, passphrase)
 
 
-def test_a_rotation_interrupted_after_rekey_still_unlocks(
-    demo_folder: Path, passphrase: str
+def test_new_recovery_key_is_shown_before_the_old_one_goes(
+    demo_template: object, demo_folder: Path, passphrase: str
 ) -> None:
-    """The database is under the new key, keystore.json still holds the old one."""
-    old_keystore = (demo_folder / KEYSTORE).read_bytes()
+    old = demo_template.recovery_key  # type: ignore[attr-defined]
     vault = Vault.unlock_with_passphrase(demo_folder, passphrase)
-    before = content(vault)
-    new_recovery = vault.rotate_key(passphrase)
+    shown: list[str] = []
+
+    def show(key: str) -> None:  # at this moment both keys must open the vault
+        shown.append(key)
+        kinds = [s["kind"] for s in json.loads((demo_folder / COPY).read_text())["slots"]]
+        assert kinds.count("recovery") == 2
+
+    vault.new_recovery_key(passphrase, show)
     vault.lock()
-    shutil.copy(demo_folder / KEYSTORE, demo_folder / NEXT_KEYSTORE)
-    (demo_folder / KEYSTORE).write_bytes(old_keystore)
-
-    reopened = Vault.unlock_with_passphrase(demo_folder, passphrase)
-    assert content(reopened) == before
-    reopened.lock()
-    assert not (demo_folder / NEXT_KEYSTORE).exists()  # the rotation was finished
-    Vault.unlock_with_recovery_key(demo_folder, new_recovery).lock()
-
-
-def test_a_rotation_interrupted_before_rekey_still_unlocks(
-    demo_folder: Path, passphrase: str, tmp_path: Path
-) -> None:
-    """The side key file was written, the database was never re-encrypted."""
-    keystore = (demo_folder / KEYSTORE).read_bytes()
-    scratch = tmp_path / "scratch"
-    shutil.copytree(demo_folder, scratch)
-    vault = Vault.unlock_with_passphrase(scratch, passphrase)
-    vault.rotate_key(passphrase)  # only to get a well-formed key file for another key
-    vault.lock()
-    shutil.copy(scratch / KEYSTORE, demo_folder / NEXT_KEYSTORE)
-
-    reopened = Vault.unlock_with_passphrase(demo_folder, passphrase)
-    assert Services.over(reopened).cases.list_cases()
-    reopened.lock()
-    assert not (demo_folder / NEXT_KEYSTORE).exists()
-    assert (demo_folder / KEYSTORE).read_bytes() == keystore
+    with pytest.raises(WrongPassphrase):
+        Vault.unlock_with_recovery_key(demo_folder, old)
+    Vault.unlock_with_recovery_key(demo_folder, shown[0]).lock()
+    Vault.unlock_with_passphrase(demo_folder, passphrase).lock()
 
 
 # ---- keyring ---------------------------------------------------------------------------------

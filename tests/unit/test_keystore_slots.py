@@ -16,10 +16,11 @@ from desktop.crypto.keystore import (
     RECOVERY,
     Keystore,
     KeystoreDamaged,
+    KeystoreMissing,
+    KeystoreTooNew,
     passphrase_kek,
     secret_kek,
 )
-from desktop.errors import KnownError
 
 DATA_KEY = bytes(range(32))
 
@@ -80,7 +81,7 @@ def test_replace_keeps_one_slot_per_kind() -> None:
 def test_save_and_load_round_trip(tmp_path: Path) -> None:
     ks = keystore_with_passphrase()
     ks.replace(RECOVERY, ks.secret_slot(RECOVERY, DATA_KEY, b"r" * 20))
-    ks.save(tmp_path / "keystore.json")
+    (tmp_path / "keystore.json").write_bytes(ks.to_bytes())
     loaded = Keystore.load(tmp_path / "keystore.json")
     assert loaded.to_bytes() == ks.to_bytes()
     assert open_passphrase(loaded, "correct horse") == DATA_KEY
@@ -113,8 +114,8 @@ def valid_document() -> dict[str, object]:
     return dict(json.loads(keystore_with_passphrase().to_bytes()))
 
 
-def test_missing_key_file_says_it_is_not_a_vault(tmp_path: Path) -> None:
-    with pytest.raises(KnownError, match="not a Dossier vault"):
+def test_a_missing_key_file_is_its_own_error(tmp_path: Path) -> None:
+    with pytest.raises(KeystoreMissing):
         Keystore.load(tmp_path / "keystore.json")
 
 
@@ -126,7 +127,8 @@ def test_missing_key_file_says_it_is_not_a_vault(tmp_path: Path) -> None:
         b"\xff\xfe\x00",
         b"[]",
         b'{"format": "something-else", "version": 1}',
-        b'{"format": "dossier-keystore", "version": 99, "vault_id": "v", "slots": []}',
+        b'{"format": "dossier-keystore", "version": 0, "vault_id": "v", "slots": []}',
+        b'{"format": "dossier-keystore", "version": "2", "vault_id": "v", "slots": []}',
         b'{"format": "dossier-keystore", "version": 1, "vault_id": 5, "slots": []}',
         b'{"format": "dossier-keystore", "version": 1, "vault_id": "v", "slots": {}}',
         b'{"format": "dossier-keystore", "version": 1, "vault_id": "v", "slots": [1]}',
@@ -138,6 +140,12 @@ def test_damaged_key_files_are_refused(tmp_path: Path, content: bytes) -> None:
     with pytest.raises(KeystoreDamaged) as caught:
         Keystore.load(write(tmp_path, content))
     assert "\n" not in str(caught.value)
+
+
+def test_a_newer_format_is_not_called_damage(tmp_path: Path) -> None:
+    content = b'{"format": "dossier-keystore", "version": 99, "vault_id": "v", "slots": []}'
+    with pytest.raises(KeystoreTooNew, match="newer Dossier"):
+        Keystore.load(write(tmp_path, content))
 
 
 def test_bad_base64_in_a_slot_is_refused(tmp_path: Path) -> None:

@@ -241,8 +241,13 @@ class CreateVaultDialog(QDialog):
     def emergency_kit_pdf(self) -> bytes:
         from desktop.briefing.pdf.emergency_kit import render_emergency_kit
 
+        kit_text = self.vault.kit_text() if self.vault is not None else ""
         return render_emergency_kit(
-            self.folder.name, self.recovery_key, dt.date.today(), current_language()
+            self.folder.name,
+            self.recovery_key,
+            dt.date.today(),
+            current_language(),
+            kit_text=kit_text,
         )
 
     def save_kit(self) -> None:

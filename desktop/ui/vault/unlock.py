@@ -1,7 +1,9 @@
 """Unlocking a vault: passphrase, recovery key, or the key kept in the OS keyring.
 
 The work (about a second of Argon2id) runs off the GUI thread. A wrong passphrase is a
-message in the dialog; the vault's files are not touched.
+message in the dialog; the vault's files are not touched. Missing or damaged key files
+are named as such, with a button to rebuild them from the emergency kit. What the unlock
+repaired or finished (an interrupted rotation, a damaged copy) is shown before going on.
 """
 
 from __future__ import annotations
@@ -20,12 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.crypto.keyfiles import NAMES as KEY_FILE_NAMES
+from desktop.crypto.keystore import KeystoreDamaged
 from desktop.crypto.os_keyring import SecretStore
 from desktop.errors import KnownError
 from desktop.store.vault import Vault
+from desktop.store.vault_keys import KeyFilesMissing
 from desktop.ui.background import run_in_background
 from desktop.ui.messages import show_error
 from desktop.ui.vault.passphrase_field import PassphraseField
+from desktop.ui.vault.restore import RestoreKeysDialog
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +64,8 @@ class UnlockDialog(QDialog):
         self.recovery_button = QPushButton(self.tr("Use &recovery key"), self)
         self.keyring_button = QPushButton(self.tr("Unlock with this &computer's keyring"), self)
         self.keyring_button.setVisible(Vault.remembered(self.folder) and keyring.available())
+        self.restore_button = QPushButton(self.tr("Restore from &emergency kit…"), self)
+        self.restore_button.hide()
         self.quit_button = QPushButton(self.tr("&Quit"), self)
         folder_label = QLabel(self.tr("Vault: %1").replace("%1", str(self.folder)), self)
         folder_label.setStyleSheet("color: palette(mid);")
@@ -65,6 +73,7 @@ class UnlockDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.recovery_button)
         buttons.addWidget(self.keyring_button)
+        buttons.addWidget(self.restore_button)
         buttons.addStretch(1)
         buttons.addWidget(self.quit_button)
         buttons.addWidget(self.unlock_button)
@@ -80,7 +89,38 @@ class UnlockDialog(QDialog):
         self.recovery_button.clicked.connect(self.toggle_recovery)
         self.keyring_button.clicked.connect(self.unlock_with_keyring)
         self.quit_button.clicked.connect(self.reject)
+        self.restore_button.clicked.connect(self.restore_from_kit)
+        self.notices: list[str] = []
+        self.restore_dialog: RestoreKeysDialog | None = None
         self._show_mode()
+        if not any((self.folder / name).exists() for name in KEY_FILE_NAMES):
+            self._offer_restore(missing=True)
+
+    def _offer_restore(self, *, missing: bool) -> None:
+        if missing:
+            text = self.tr(
+                "The vault's key files are missing. Restore them from the emergency kit: "
+                "choose “Restore from emergency kit…” and type the recovery slot and the "
+                "recovery key printed on it."
+            )
+        else:
+            text = self.tr(
+                "The vault's key files are damaged. Restore them from the emergency kit: "
+                "choose “Restore from emergency kit…” and type the recovery slot and the "
+                "recovery key printed on it."
+            )
+        self.message.setText(text)
+        self.restore_button.show()
+
+    def restore_from_kit(self) -> None:
+        dialog = RestoreKeysDialog(self.folder, self)
+        dialog.finished.connect(lambda _result: self._restored(dialog))
+        dialog.open()
+        self.restore_dialog = dialog
+
+    def _restored(self, dialog: RestoreKeysDialog) -> None:
+        if dialog.vault is not None:
+            self._unlocked(dialog.vault)
 
     def _show_mode(self) -> None:
         if self.recovery_mode:
@@ -104,6 +144,9 @@ class UnlockDialog(QDialog):
         return not self.progress.isHidden()
 
     def unlock(self) -> None:
+        if self.vault is not None:  # the notices were read: go on
+            self.accept()
+            return
         secret = self.field.text()
         if self.busy or not secret:
             return
@@ -138,14 +181,34 @@ class UnlockDialog(QDialog):
         self.vault = vault
         self.field.line.clear()
         log.info("vault unlocked")
-        self.accept()
+        self.notices = list(vault.notices)
+        if not self.notices:
+            self.accept()
+            return
+        # something was repaired or finished: say so before the main window covers it
+        self.message.setStyleSheet("")
+        self.message.setText("\n\n".join(self.notices))
+        self.field.setEnabled(False)
+        for button in (self.recovery_button, self.keyring_button, self.restore_button):
+            button.setEnabled(False)
+        self.unlock_button.setText(self.tr("&Continue"))
+        self.unlock_button.setFocus()
 
     def _failed(self, exc: BaseException) -> None:
         self._idle()
-        if isinstance(exc, KnownError):
+        if isinstance(exc, (KeyFilesMissing, KeystoreDamaged)):
+            log.info("unlock refused: %s", type(exc).__name__)
+            self._offer_restore(missing=isinstance(exc, KeyFilesMissing))
+        elif isinstance(exc, KnownError):
             log.info("unlock refused: %s", type(exc).__name__)
             self.message.setText(str(exc))
             self.field.line.selectAll()
             self.field.setFocus()
         else:
             show_error(self, exc)
+
+    def reject(self) -> None:
+        if self.vault is not None:  # unlocked, notices on screen, then Quit: lock again
+            self.vault.lock()
+            self.vault = None
+        super().reject()
