@@ -23,11 +23,10 @@ from typing import Any
 
 from sqlalchemy import select
 
-from desktop.crypto.keystore import PASSPHRASE, Keystore, passphrase_kek
+from desktop.crypto.keystore import PASSPHRASE, KeystoreDamaged, passphrase_kek
 from desktop.errors import KnownError, WrongPassphrase
-from desktop.paths import KEYSTORE
 from desktop.store import audit
-from desktop.store.cipherpages import NotACipherFile
+from desktop.store.cipherpages import NotACipherFile, key_fits
 from desktop.store.filelock import VaultLock
 from desktop.store.indexing import rebuild
 from desktop.store.models import SYNCED_MODELS, Case
@@ -35,6 +34,7 @@ from desktop.store.pagemap import FREE, SCHEMA
 from desktop.store.rescue import Image, TableRead, columns, open_image, primary_keys, readable_rows
 from desktop.store.store import Store
 from desktop.store.vault import Vault
+from desktop.store.vault_keys import damaged_message
 
 # The new vault's own: its schema version, its search index (rebuilt), and its audit log.
 # A damaged log cannot be verified any more; the salvaged vault starts a chain of its own
@@ -43,12 +43,24 @@ NOT_COPIED = ("alembic_version", "search_docs", "audit_entries", "audit_chain")
 
 
 def data_key(folder: Path, passphrase: str) -> bytes:
-    """The vault's data key from its passphrase slot, without opening the database."""
-    keystore = Keystore.load(Path(folder) / KEYSTORE)
-    key = keystore.open_with(PASSPHRASE, lambda slot: passphrase_kek(passphrase, slot.params))
-    if key is None:
+    """The vault's data key from its passphrase slots, without opening the database.
+
+    Both key files are read; during an interrupted rotation the passphrase opens two keys,
+    and the one whose pages authenticate is the database's.
+    """
+    files = Vault.read_keys(Path(folder))
+    candidates = files.candidates(PASSPHRASE)
+    if not candidates:
+        raise KeystoreDamaged(damaged_message(PASSPHRASE))
+    keys: list[bytes] = []
+    for keystore, slot in candidates:
+        key = keystore.open_slot(slot, passphrase_kek(passphrase, slot.params))
+        if key is not None and key not in keys:
+            keys.append(key)
+    if not keys:
         raise WrongPassphrase("Wrong passphrase.")
-    return key
+    db_path = Vault.db_path_of(folder)
+    return next((k for k in keys if key_fits(db_path, k)), keys[0])
 
 
 @dataclass(frozen=True)
@@ -86,9 +98,16 @@ class DamageReport:
 
 
 def _user_tables(image: Image) -> list[str]:
-    rows = image.connection.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name"
-    ).fetchall()
+    # Schema pages are kept even when damaged (to find the tables): their text may be
+    # garbled and must read as garbled, not stop the report. Record text is not decoded
+    # here: a record whose text is not Unicode is counted as lost where it is read.
+    rows = [
+        (bytes(name).decode("utf-8", "replace"), bytes(sql or b"").decode("utf-8", "replace"))
+        for name, sql in image.connection.execute(
+            "SELECT CAST(name AS BLOB), CAST(sql AS BLOB) FROM sqlite_master"
+            " WHERE type = 'table' ORDER BY name"
+        ).fetchall()
+    ]
     return [
         str(name)
         for name, sql in rows

@@ -91,6 +91,18 @@ def _repair_salt(data_key: bytes, salt: bytes, raw: bytes) -> bytes | None:
     return None
 
 
+def key_fits(db_path: Path, data_key: bytes) -> bool:
+    """Whether page 1 or 2 of `db_path` authenticates under `data_key` (a cheap check)."""
+    with open(db_path, "rb") as handle:
+        raw = handle.read(2 * PAGE)
+    if len(raw) < PAGE:
+        return False
+    hmac_key = _hmac_key(data_key, raw[:SALT_BYTES])
+    return _authentic(hmac_key, raw, 1) or (
+        len(raw) >= 2 * PAGE and _authentic(hmac_key, raw[PAGE:], 2)
+    )
+
+
 def scan(db_path: Path, data_key: bytes) -> PageScan:
     """Check and decrypt every page of `db_path` (and its -wal) with the raw data key."""
     raw = db_path.read_bytes() if db_path.stat().st_size <= MAX_FILE_BYTES else b""

@@ -68,9 +68,6 @@ def open_image(db_path: Path, data_key: bytes) -> Image:
 
 def _connect(image: bytearray) -> sqlite3.Connection:
     connection = sqlite3.connect(":memory:", check_same_thread=False)
-    # Pages that fail their HMAC are zeroed, except schema pages kept to find the tables:
-    # text there may be garbled, and must read as garbled rather than stop the report.
-    connection.text_factory = lambda raw: raw.decode("utf-8", "replace")
     connection.deserialize(bytes(image))
     connection.execute("PRAGMA writable_schema = ON")  # skip, not fail on, a garbled entry
     connection.execute("PRAGMA query_only = ON")

@@ -160,7 +160,8 @@ class Vault:
 
     # ---- unlock -----------------------------------------------------------------------
     @staticmethod
-    def _read_keys(folder: Path) -> KeyFiles:
+    def read_keys(folder: Path) -> KeyFiles:
+        """Both key files of the vault in `folder`, or a plain refusal naming what is lost."""
         if not (folder / VAULT_DB).exists():
             if any((folder / name).exists() for name in KEY_FILE_NAMES):
                 raise KnownError(
@@ -179,7 +180,7 @@ class Vault:
     @classmethod
     def _unlock(cls, folder: Path, kind: str, kek_for: Callable[[Slot], bytes]) -> Vault:
         folder = Path(folder)
-        files = cls._read_keys(folder)
+        files = cls.read_keys(folder)
         candidates = files.candidates(kind)
         if not candidates:
             if files.damaged or kind == PASSPHRASE:  # a passphrase slot is only lost to damage
@@ -260,7 +261,7 @@ class Vault:
 
     @classmethod
     def unlock_with_keyring(cls, folder: Path, keyring: SecretStore) -> Vault:
-        files = cls._read_keys(Path(folder))
+        files = cls.read_keys(Path(folder))
         if not files.candidates(KEYRING):
             raise KnownError("This vault is not remembered on this computer.")
         stored = keyring.get(files.vault_id)
@@ -299,7 +300,7 @@ class Vault:
             vault_id, kit_slot = decode_slot(kit_text)
             found = [(vault_id, kit_slot)]
         else:
-            files = cls._read_keys(folder)
+            files = cls.read_keys(folder)
             found = [(ks.vault_id, slot) for ks, slot in files.candidates(RECOVERY)]
             if not found:
                 raise KeystoreDamaged(damaged_message(RECOVERY))
