@@ -46,6 +46,7 @@ def main() -> None:
         env.pop("DISPLAY", None)
         if opts.test_kdf:
             env["DOSSIER_INSECURE_TEST_KDF"] = "1"
+            env["DOSSIER_TEST_SUITE"] = "1"
         else:
             env.pop("DOSSIER_INSECURE_TEST_KDF", None)
         vault = str(Path(tmp) / "vault")
