@@ -27,7 +27,6 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DOSSIER_INSECURE_TEST_KDF", "1")  # unlock cost is not measured here
 os.environ.setdefault("DOSSIER_TEST_SUITE", "1")  # the cheap KDF is refused without it
-os.environ.setdefault("DOSSIER_TEST_SUITE", "1")  # the cheap KDF is refused without it
 
 import memsec
 from sqlalchemy import insert, select

@@ -4,9 +4,52 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="67"/>
+        <location filename="../../desktop/app.py" line="68"/>
         <source>Dossier</source>
         <translation>Dossier</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentClearance</name>
+    <message>
+        <location filename="../../desktop/ui/sources/clearance.py" line="58"/>
+        <source>Description printed in counsel and public packs instead of the file name</source>
+        <translation>Описание, которое печатается в материалах для адвоката и публичных вместо имени файла</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sources/clearance.py" line="60"/>
+        <source>Exhibit description</source>
+        <translation>Описание приложения</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sources/clearance.py" line="61"/>
+        <source>Cleared for &amp;counsel packs</source>
+        <translation>Допущено для материалов &amp;адвоката</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sources/clearance.py" line="62"/>
+        <source>Cleared for p&amp;ublic packs</source>
+        <translation>Допущено для &amp;публичных материалов</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sources/clearance.py" line="64"/>
+        <source>Redacted packs include this file only when it is cleared for them, and refuse it if its text names a protected person.</source>
+        <translation>Редактированные материалы включают этот файл, только если он для них допущен, и отказываются от него, если в его тексте названо защищаемое лицо.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sources/clearance.py" line="97"/>
+        <source>Describe attachment</source>
+        <translation>Описать вложение</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sources/clearance.py" line="105"/>
+        <source>Clear attachment</source>
+        <translation>Допустить вложение</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sources/clearance.py" line="105"/>
+        <source>Withdraw clearance</source>
+        <translation>Отозвать допуск</translation>
     </message>
 </context>
 <context>
@@ -50,134 +93,149 @@
 <context>
     <name>BriefingDialog</name>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="69"/>
+        <location filename="../../desktop/ui/briefing/dialog.py" line="71"/>
         <source>Briefing pack — %1</source>
         <translation>Пакет документов — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="86"/>
+        <location filename="../../desktop/ui/briefing/dialog.py" line="85"/>
+        <source>Exhibits cleared for this pr&amp;ofile</source>
+        <translation>Приложения, допущенные для этого про&amp;филя</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/briefing/dialog.py" line="101"/>
         <source>Building the pack</source>
         <translation>Сборка пакета</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="89"/>
+        <location filename="../../desktop/ui/briefing/dialog.py" line="104"/>
         <source>Pack status</source>
         <translation>Состояние пакета</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="93"/>
+        <location filename="../../desktop/ui/briefing/dialog.py" line="108"/>
         <source>&amp;Preview</source>
         <translation>&amp;Просмотр</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="94"/>
+        <location filename="../../desktop/ui/briefing/dialog.py" line="109"/>
         <source>Preview</source>
         <translation>Просмотр</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="97"/>
+        <location filename="../../desktop/ui/briefing/dialog.py" line="112"/>
         <source>S&amp;top</source>
         <translation>&amp;Остановить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="98"/>
+        <location filename="../../desktop/ui/briefing/dialog.py" line="113"/>
         <source>Stop building</source>
         <translation>Остановить сборку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="100"/>
+        <location filename="../../desktop/ui/briefing/dialog.py" line="115"/>
         <source>&amp;Save as…</source>
         <translation>&amp;Сохранить как…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="101"/>
+        <location filename="../../desktop/ui/briefing/dialog.py" line="116"/>
         <source>Save as</source>
         <translation>Сохранить как</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="102"/>
+        <location filename="../../desktop/ui/briefing/dialog.py" line="117"/>
         <source>Save the pack as a PDF file (Ctrl+S)</source>
         <translation>Сохранить пакет в файл PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="104"/>
+        <location filename="../../desktop/ui/briefing/dialog.py" line="119"/>
         <source>P&amp;rint…</source>
         <translation>&amp;Печать…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="105"/>
+        <location filename="../../desktop/ui/briefing/dialog.py" line="120"/>
         <source>Print</source>
         <translation>Печать</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="106"/>
+        <location filename="../../desktop/ui/briefing/dialog.py" line="121"/>
         <source>Print the pack (Ctrl+P)</source>
         <translation>Напечатать пакет (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="108"/>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="109"/>
+        <location filename="../../desktop/ui/briefing/dialog.py" line="123"/>
+        <location filename="../../desktop/ui/briefing/dialog.py" line="124"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="165"/>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="174"/>
+        <location filename="../../desktop/ui/briefing/dialog.py" line="185"/>
+        <location filename="../../desktop/ui/briefing/dialog.py" line="194"/>
         <source>Building the pack…</source>
         <translation>Сборка пакета…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="185"/>
+        <location filename="../../desktop/ui/briefing/dialog.py" line="205"/>
         <source>Stopped. Press Preview to build the pack.</source>
         <translation>Остановлено. Нажмите «Просмотр», чтобы собрать пакет.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="186"/>
+        <location filename="../../desktop/ui/briefing/dialog.py" line="206"/>
         <source>Stopped.</source>
         <translation>Остановлено.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="198"/>
+        <location filename="../../desktop/ui/briefing/dialog.py" line="218"/>
         <source>%1 pages · SHA-256 %2</source>
         <translation>Страниц: %1 · SHA-256 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="208"/>
+        <location filename="../../desktop/ui/briefing/dialog.py" line="224"/>
+        <source>Redaction check: %1 forms of %2 protected people, none found.</source>
+        <translation>Проверка редактирования: %1 форм имён %2 защищаемых лиц, ни одна не найдена.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/briefing/dialog.py" line="230"/>
+        <source>%1 attachment(s) left out: not cleared for this profile.</source>
+        <translation>Не включено вложений: %1 (не допущены для этого профиля).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/briefing/dialog.py" line="239"/>
         <source>The pack could not be built.</source>
         <translation>Не удалось собрать пакет.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="221"/>
+        <location filename="../../desktop/ui/briefing/dialog.py" line="252"/>
         <source>The options changed. Press Preview to rebuild the pack.</source>
         <translation>Параметры изменились. Нажмите «Просмотр», чтобы пересобрать пакет.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="245"/>
+        <location filename="../../desktop/ui/briefing/dialog.py" line="276"/>
         <source>Save the briefing pack</source>
         <translation>Сохранить пакет документов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="247"/>
+        <location filename="../../desktop/ui/briefing/dialog.py" line="278"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Документы PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="265"/>
+        <location filename="../../desktop/ui/briefing/dialog.py" line="296"/>
         <source>The pack could not be saved there: %1.</source>
         <translation>Не удалось сохранить пакет в этом месте: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="266"/>
+        <location filename="../../desktop/ui/briefing/dialog.py" line="297"/>
         <source>write error</source>
         <translation>ошибка записи</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="271"/>
+        <location filename="../../desktop/ui/briefing/dialog.py" line="302"/>
         <source>Saved to %1.</source>
         <translation>Сохранено: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="309"/>
+        <location filename="../../desktop/ui/briefing/dialog.py" line="340"/>
         <source>Sent %1 pages to the printer.</source>
         <translation>Отправлено на печать страниц: %1.</translation>
     </message>
@@ -185,222 +243,222 @@
 <context>
     <name>BriefingOptionsForm</name>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="47"/>
+        <location filename="../../desktop/ui/briefing/options.py" line="48"/>
         <source>Co&amp;ver</source>
         <translation>&amp;Обложка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="48"/>
+        <location filename="../../desktop/ui/briefing/options.py" line="49"/>
         <source>Co&amp;ntents</source>
         <translation>&amp;Содержание</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="49"/>
+        <location filename="../../desktop/ui/briefing/options.py" line="50"/>
         <source>S&amp;ummary</source>
         <translation>&amp;Краткое изложение</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="50"/>
+        <location filename="../../desktop/ui/briefing/options.py" line="51"/>
         <source>C&amp;hronology</source>
         <translation>&amp;Хронология</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="51"/>
+        <location filename="../../desktop/ui/briefing/options.py" line="52"/>
         <source>Peop&amp;le</source>
         <translation>&amp;Люди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="52"/>
+        <location filename="../../desktop/ui/briefing/options.py" line="53"/>
         <source>Compl&amp;aints</source>
         <translation>&amp;Жалобы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="53"/>
+        <location filename="../../desktop/ui/briefing/options.py" line="54"/>
         <source>Sour&amp;ces</source>
         <translation>&amp;Источники</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="54"/>
+        <location filename="../../desktop/ui/briefing/options.py" line="55"/>
         <source>E&amp;xhibits</source>
         <translation>&amp;Приложения</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="66"/>
+        <location filename="../../desktop/ui/briefing/options.py" line="67"/>
         <source>Li&amp;mit dates</source>
         <translation>О&amp;граничить даты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="67"/>
+        <location filename="../../desktop/ui/briefing/options.py" line="68"/>
         <source>Limit dates</source>
         <translation>Ограничить даты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="70"/>
+        <location filename="../../desktop/ui/briefing/options.py" line="71"/>
         <source>From</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="70"/>
+        <location filename="../../desktop/ui/briefing/options.py" line="71"/>
         <source>To</source>
         <translation>По</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="85"/>
+        <location filename="../../desktop/ui/briefing/options.py" line="86"/>
         <source>Only items mar&amp;ked for the brief</source>
         <translation>Только &amp;отмеченное для пакета</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="86"/>
+        <location filename="../../desktop/ui/briefing/options.py" line="87"/>
         <source>Only items marked for the brief</source>
         <translation>Только отмеченное для пакета</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="90"/>
+        <location filename="../../desktop/ui/briefing/options.py" line="91"/>
         <source>English</source>
         <translation>Английский</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="91"/>
+        <location filename="../../desktop/ui/briefing/options.py" line="92"/>
         <source>Russian</source>
         <translation>Русский</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="93"/>
+        <location filename="../../desktop/ui/briefing/options.py" line="94"/>
         <source>Label language</source>
         <translation>Язык подписей</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="97"/>
+        <location filename="../../desktop/ui/briefing/options.py" line="98"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="98"/>
+        <location filename="../../desktop/ui/briefing/options.py" line="99"/>
         <source>US Letter</source>
         <translation>US Letter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="99"/>
+        <location filename="../../desktop/ui/briefing/options.py" line="100"/>
         <source>Paper</source>
         <translation>Бумага</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="103"/>
+        <location filename="../../desktop/ui/briefing/options.py" line="104"/>
         <source>Internal</source>
         <translation>Внутренний</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="104"/>
+        <location filename="../../desktop/ui/briefing/options.py" line="105"/>
         <source>Counsel</source>
         <translation>Для адвокатов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="105"/>
+        <location filename="../../desktop/ui/briefing/options.py" line="106"/>
         <source>Public</source>
         <translation>Публичный</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="106"/>
+        <location filename="../../desktop/ui/briefing/options.py" line="107"/>
         <source>Redaction profile</source>
         <translation>Профиль сокрытия</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="113"/>
+        <location filename="../../desktop/ui/briefing/options.py" line="114"/>
         <source>Prepared for</source>
         <translation>Подготовлено для</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="114"/>
+        <location filename="../../desktop/ui/briefing/options.py" line="115"/>
         <source>Prepared by</source>
         <translation>Подготовил</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="115"/>
+        <location filename="../../desktop/ui/briefing/options.py" line="116"/>
         <source>Exhibit prefix</source>
         <translation>Префикс приложений</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="118"/>
+        <location filename="../../desktop/ui/briefing/options.py" line="119"/>
         <source>Confidentiality marking</source>
         <translation>Гриф конфиденциальности</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="119"/>
-        <source>The profile&apos;s usual marking</source>
-        <translation>Обычный гриф профиля</translation>
+        <location filename="../../desktop/ui/briefing/options.py" line="123"/>
+        <source>Printed on the cover and at the top of every page, exhibits included. Leave empty for the profile&apos;s usual marking, shown in grey.</source>
+        <translation>Печатается на титульном листе и вверху каждой страницы, включая приложения. Оставьте пустым, чтобы использовать обычный гриф профиля (показан серым).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="123"/>
+        <location filename="../../desktop/ui/briefing/options.py" line="133"/>
         <source>Sections:</source>
         <translation>Разделы:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="124"/>
+        <location filename="../../desktop/ui/briefing/options.py" line="134"/>
         <source>Period:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="126"/>
+        <location filename="../../desktop/ui/briefing/options.py" line="136"/>
         <source>Label lan&amp;guage:</source>
         <translation>&amp;Язык подписей:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="127"/>
+        <location filename="../../desktop/ui/briefing/options.py" line="137"/>
         <source>Paper si&amp;ze:</source>
         <translation>&amp;Формат бумаги:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="128"/>
+        <location filename="../../desktop/ui/briefing/options.py" line="138"/>
         <source>Re&amp;daction:</source>
         <translation>С&amp;крытие:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="130"/>
+        <location filename="../../desktop/ui/briefing/options.py" line="140"/>
         <source>Prepared &amp;for:</source>
         <translation>Подготовлено &amp;для:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="131"/>
+        <location filename="../../desktop/ui/briefing/options.py" line="141"/>
         <source>Prepared &amp;by:</source>
         <translation>Под&amp;готовил:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="132"/>
+        <location filename="../../desktop/ui/briefing/options.py" line="142"/>
         <source>Exhib&amp;it prefix:</source>
         <translation>Префикс п&amp;риложений:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="133"/>
+        <location filename="../../desktop/ui/briefing/options.py" line="143"/>
         <source>Confidentialit&amp;y:</source>
         <translation>Г&amp;риф:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="188"/>
+        <location filename="../../desktop/ui/briefing/options.py" line="198"/>
         <source>Choose at least one section.</source>
         <translation>Выберите хотя бы один раздел.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="189"/>
+        <location filename="../../desktop/ui/briefing/options.py" line="199"/>
         <source>The start date is after the end date.</source>
         <translation>Начальная дата позже конечной.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="190"/>
+        <location filename="../../desktop/ui/briefing/options.py" line="200"/>
         <source>Use 1 to 12 letters, digits or dashes.</source>
         <translation>Используйте от 1 до 12 букв, цифр или дефисов.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="196"/>
+        <location filename="../../desktop/ui/briefing/options.py" line="213"/>
         <source>Everything in the case, for the team itself.</source>
         <translation>Всё содержимое дела — для самой команды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="197"/>
+        <location filename="../../desktop/ui/briefing/options.py" line="214"/>
         <source>Leaves out items marked confidential.</source>
         <translation>Исключает записи, отмеченные как конфиденциальные.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="199"/>
+        <location filename="../../desktop/ui/briefing/options.py" line="216"/>
         <source>Also leaves out protected people, such as witnesses, and their names wherever they appear.</source>
         <translation>Также исключает защищаемых лиц, например свидетелей, и их имена везде, где они встречаются.</translation>
     </message>
@@ -654,123 +712,123 @@
 <context>
     <name>ComplaintEditor</name>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="60"/>
-        <location filename="../../desktop/ui/editors/complaint.py" line="159"/>
+        <location filename="../../desktop/ui/editors/complaint.py" line="61"/>
+        <location filename="../../desktop/ui/editors/complaint.py" line="162"/>
         <source>Escalate complaint</source>
         <translation>Обжалование в вышестоящий орган</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="62"/>
+        <location filename="../../desktop/ui/editors/complaint.py" line="63"/>
         <source>Complaint</source>
         <translation>Жалоба</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="62"/>
+        <location filename="../../desktop/ui/editors/complaint.py" line="63"/>
         <source>New complaint</source>
         <translation>Новая жалоба</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="64"/>
+        <location filename="../../desktop/ui/editors/complaint.py" line="65"/>
         <source>&amp;Filed on:</source>
         <translation>&amp;Дата подачи:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="65"/>
+        <location filename="../../desktop/ui/editors/complaint.py" line="66"/>
         <source>Filed &amp;by:</source>
         <translation>&amp;Заявитель:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="67"/>
+        <location filename="../../desktop/ui/editors/complaint.py" line="68"/>
         <source>With &amp;body:</source>
         <translation>&amp;Орган:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="67"/>
+        <location filename="../../desktop/ui/editors/complaint.py" line="68"/>
         <source>(other)</source>
         <translation>(другой)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="69"/>
+        <location filename="../../desktop/ui/editors/complaint.py" line="70"/>
         <source>Body &amp;detail:</source>
         <translation>Уточнение о&amp;ргана:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="73"/>
+        <location filename="../../desktop/ui/editors/complaint.py" line="77"/>
         <source>&amp;Against:</source>
         <translation>&amp;На кого:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="73"/>
+        <location filename="../../desktop/ui/editors/complaint.py" line="77"/>
         <source>(describe)</source>
         <translation>(описать)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="76"/>
+        <location filename="../../desktop/ui/editors/complaint.py" line="80"/>
         <source>Against (&amp;description):</source>
         <translation>На кого (о&amp;писание):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="79"/>
+        <location filename="../../desktop/ui/editors/complaint.py" line="83"/>
         <source>Our &amp;reference:</source>
         <translation>Наш &amp;номер:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="82"/>
+        <location filename="../../desktop/ui/editors/complaint.py" line="86"/>
         <source>Their re&amp;gistration number:</source>
         <translation>Рег&amp;истрационный номер органа:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="85"/>
+        <location filename="../../desktop/ui/editors/complaint.py" line="89"/>
         <source>&amp;Status:</source>
         <translation>&amp;Статус:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="88"/>
-        <source>Response d&amp;ue (YYYY-MM-DD):</source>
-        <translation>Сро&amp;к ответа (ГГГГ-ММ-ДД):</translation>
+        <location filename="../../desktop/ui/editors/complaint.py" line="92"/>
+        <source>Response d&amp;ue:</source>
+        <translation>Срок &amp;ответа:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="91"/>
+        <location filename="../../desktop/ui/editors/complaint.py" line="94"/>
         <source>&amp;Legal basis:</source>
         <translation>&amp;Правовое основание:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="92"/>
+        <location filename="../../desktop/ui/editors/complaint.py" line="95"/>
         <source>Sub&amp;ject:</source>
         <translation>&amp;Предмет:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="93"/>
+        <location filename="../../desktop/ui/editors/complaint.py" line="96"/>
         <source>&amp;Outcome:</source>
         <translation>&amp;Результат:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="96"/>
+        <location filename="../../desktop/ui/editors/complaint.py" line="99"/>
         <source>Con&amp;fidential</source>
         <translation>Кон&amp;фиденциально</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="97"/>
+        <location filename="../../desktop/ui/editors/complaint.py" line="100"/>
         <source>For the br&amp;ief</source>
         <translation>Для &amp;пакета</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="101"/>
+        <location filename="../../desktop/ui/editors/complaint.py" line="104"/>
         <source>So&amp;urces:</source>
         <translation>Ис&amp;точники:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="169"/>
+        <location filename="../../desktop/ui/editors/complaint.py" line="172"/>
         <source>Say whom the complaint is against.</source>
         <translation>Укажите, на кого подана жалоба.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="172"/>
+        <location filename="../../desktop/ui/editors/complaint.py" line="175"/>
         <source>Add complaint</source>
         <translation>Добавление жалобы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="181"/>
+        <location filename="../../desktop/ui/editors/complaint.py" line="184"/>
         <source>Edit complaint</source>
         <translation>Изменение жалобы</translation>
     </message>
@@ -778,52 +836,57 @@
 <context>
     <name>ComplaintsModel</name>
     <message>
-        <location filename="../../desktop/ui/complaints/model.py" line="31"/>
+        <location filename="../../desktop/ui/complaints/model.py" line="34"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/model.py" line="31"/>
+        <location filename="../../desktop/ui/complaints/model.py" line="34"/>
         <source>Filed</source>
         <translation>Подана</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/model.py" line="31"/>
+        <location filename="../../desktop/ui/complaints/model.py" line="34"/>
         <source>Body</source>
         <translation>Орган</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/model.py" line="31"/>
+        <location filename="../../desktop/ui/complaints/model.py" line="34"/>
         <source>Against</source>
         <translation>На кого</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/model.py" line="32"/>
+        <location filename="../../desktop/ui/complaints/model.py" line="35"/>
         <source>Our reference</source>
         <translation>Наш номер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/model.py" line="32"/>
+        <location filename="../../desktop/ui/complaints/model.py" line="35"/>
         <source>Their number</source>
         <translation>Их номер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/model.py" line="32"/>
+        <location filename="../../desktop/ui/complaints/model.py" line="35"/>
+        <source>Last response</source>
+        <translation>Последний ответ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/complaints/model.py" line="36"/>
         <source>Due</source>
         <translation>Срок</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/model.py" line="33"/>
+        <location filename="../../desktop/ui/complaints/model.py" line="36"/>
         <source>Days left</source>
         <translation>Осталось дней</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/model.py" line="72"/>
+        <location filename="../../desktop/ui/complaints/model.py" line="109"/>
         <source>Overdue: no answer by the due date.</source>
         <translation>Просрочено: ответа к сроку нет.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/complaints/model.py" line="100"/>
+        <location filename="../../desktop/ui/complaints/model.py" line="141"/>
         <source>%n day(s) overdue</source>
         <translation>
             <numerusform>просрочено на %n день</numerusform>
@@ -835,22 +898,22 @@
 <context>
     <name>ComplaintsTab</name>
     <message>
-        <location filename="../../desktop/ui/complaints/tab.py" line="78"/>
+        <location filename="../../desktop/ui/complaints/tab.py" line="80"/>
         <source>&amp;New complaint…</source>
         <translation>&amp;Новая жалоба…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/tab.py" line="79"/>
+        <location filename="../../desktop/ui/complaints/tab.py" line="81"/>
         <source>Complaints register</source>
         <translation>Реестр жалоб</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/tab.py" line="184"/>
+        <location filename="../../desktop/ui/complaints/tab.py" line="186"/>
         <source>Delete this complaint? You can undo this.</source>
         <translation>Удалить эту жалобу? Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/tab.py" line="185"/>
+        <location filename="../../desktop/ui/complaints/tab.py" line="187"/>
         <source>Delete complaint</source>
         <translation>Удаление жалобы</translation>
     </message>
@@ -1041,17 +1104,17 @@
         <translation>&amp;Готово</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/create.py" line="251"/>
+        <location filename="../../desktop/ui/vault/create.py" line="256"/>
         <source>Save the emergency kit</source>
         <translation>Сохранить аварийный комплект</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/create.py" line="253"/>
+        <location filename="../../desktop/ui/vault/create.py" line="258"/>
         <source>PDF files (*.pdf)</source>
         <translation>Файлы PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/create.py" line="262"/>
+        <location filename="../../desktop/ui/vault/create.py" line="267"/>
         <source>The emergency kit could not be saved there.</source>
         <translation>Не удалось сохранить аварийный комплект в этом месте.</translation>
     </message>
@@ -1119,108 +1182,131 @@
         <translation>Ис&amp;точники:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="109"/>
+        <location filename="../../desktop/ui/editors/event.py" line="111"/>
         <source>Add event</source>
         <translation>Добавление события</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="118"/>
+        <location filename="../../desktop/ui/editors/event.py" line="120"/>
         <source>Edit event</source>
         <translation>Изменение события</translation>
     </message>
 </context>
 <context>
+    <name>ExhibitClearance</name>
+    <message>
+        <location filename="../../desktop/ui/briefing/clearance.py" line="34"/>
+        <source>Exhibits cleared for this profile</source>
+        <translation>Приложения, допущенные для этого профиля</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/briefing/clearance.py" line="51"/>
+        <source>Internal packs include every attachment marked for the brief.</source>
+        <translation>Внутренние материалы включают все вложения, отмеченные для справки.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/briefing/clearance.py" line="56"/>
+        <source>Only ticked files go into this pack. It lists them by label and description, never by file name, and refuses a file whose text names a protected person.</source>
+        <translation>В материалы попадут только отмеченные файлы. Они указываются по обозначению и описанию, никогда по имени файла; файл, в тексте которого названо защищаемое лицо, не принимается.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/briefing/clearance.py" line="79"/>
+        <source>Marked confidential: never in counsel or public packs.</source>
+        <translation>Отмечено как конфиденциальное: не включается в материалы для адвоката и публичные.</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="82"/>
+        <location filename="../../desktop/ui/timeline/filters.py" line="86"/>
         <source>Fin&amp;d:</source>
         <translation>&amp;Найти:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="82"/>
+        <location filename="../../desktop/ui/timeline/filters.py" line="86"/>
         <source>Perso&amp;n:</source>
         <translation>&amp;Лицо:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="82"/>
+        <location filename="../../desktop/ui/timeline/filters.py" line="86"/>
         <source>Fro&amp;m:</source>
         <translation>&amp;С:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="82"/>
+        <location filename="../../desktop/ui/timeline/filters.py" line="86"/>
         <source>T&amp;o:</source>
         <translation>&amp;По:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="83"/>
+        <location filename="../../desktop/ui/timeline/filters.py" line="87"/>
         <source>Stat&amp;us:</source>
         <translation>С&amp;татус:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="83"/>
+        <location filename="../../desktop/ui/timeline/filters.py" line="87"/>
         <source>Ta&amp;g:</source>
         <translation>Мет&amp;ка:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="86"/>
+        <location filename="../../desktop/ui/timeline/filters.py" line="90"/>
         <source>Words in title, description or place</source>
         <translation>Слова в названии, описании или месте</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="87"/>
+        <location filename="../../desktop/ui/timeline/filters.py" line="91"/>
         <source>Find events</source>
         <translation>Найти события</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="88"/>
+        <location filename="../../desktop/ui/timeline/filters.py" line="92"/>
         <source>Person filter</source>
         <translation>Фильтр по лицу</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="89"/>
+        <location filename="../../desktop/ui/timeline/filters.py" line="93"/>
         <source>From date</source>
         <translation>С даты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="90"/>
+        <location filename="../../desktop/ui/timeline/filters.py" line="94"/>
         <source>To date</source>
         <translation>По дату</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="91"/>
+        <location filename="../../desktop/ui/timeline/filters.py" line="95"/>
         <source>Fact status filter</source>
         <translation>Фильтр по статусу факта</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="92"/>
+        <location filename="../../desktop/ui/timeline/filters.py" line="96"/>
         <source>Tag filter</source>
         <translation>Фильтр по метке</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="94"/>
+        <location filename="../../desktop/ui/timeline/filters.py" line="98"/>
         <source>any</source>
         <translation>любая</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="95"/>
+        <location filename="../../desktop/ui/timeline/filters.py" line="99"/>
         <source>C&amp;lear filters</source>
         <translation>Сбросить &amp;фильтры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="96"/>
+        <location filename="../../desktop/ui/timeline/filters.py" line="100"/>
         <source>Clear filters</source>
         <translation>Сбросить фильтры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="100"/>
-        <location filename="../../desktop/ui/timeline/filters.py" line="119"/>
+        <location filename="../../desktop/ui/timeline/filters.py" line="104"/>
+        <location filename="../../desktop/ui/timeline/filters.py" line="123"/>
         <source>Anyone</source>
         <translation>Любое лицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="100"/>
-        <location filename="../../desktop/ui/timeline/filters.py" line="110"/>
-        <location filename="../../desktop/ui/timeline/filters.py" line="120"/>
+        <location filename="../../desktop/ui/timeline/filters.py" line="104"/>
+        <location filename="../../desktop/ui/timeline/filters.py" line="114"/>
+        <location filename="../../desktop/ui/timeline/filters.py" line="124"/>
         <source>Any</source>
         <translation>Любой</translation>
     </message>
@@ -1228,32 +1314,32 @@
 <context>
     <name>FuzzyDateEdit</name>
     <message>
-        <location filename="../../desktop/ui/editors/fields.py" line="23"/>
+        <location filename="../../desktop/ui/editors/fields.py" line="25"/>
         <source>e.g. 3 Dec 2007, circa March 2008, 2008-11</source>
         <translation>например: 3 дек 2007, около марта 2008, 2008-11</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/fields.py" line="24"/>
+        <location filename="../../desktop/ui/editors/fields.py" line="26"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/fields.py" line="27"/>
+        <location filename="../../desktop/ui/editors/fields.py" line="29"/>
         <source>Date as understood</source>
         <translation>Как понята дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/fields.py" line="46"/>
+        <location filename="../../desktop/ui/editors/fields.py" line="51"/>
         <source>Understood as: undated</source>
         <translation>Понято как: без даты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/fields.py" line="51"/>
+        <location filename="../../desktop/ui/editors/fields.py" line="56"/>
         <source>Not a date Dossier understands yet</source>
         <translation>Dossier пока не понимает такую дату</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/fields.py" line="53"/>
+        <location filename="../../desktop/ui/editors/fields.py" line="58"/>
         <source>Understood as: %1</source>
         <translation>Понято как: %1</translation>
     </message>
@@ -1487,37 +1573,37 @@
     </message>
     <message>
         <location filename="../../desktop/ui/actions.py" line="210"/>
-        <location filename="../../desktop/ui/main_window.py" line="287"/>
+        <location filename="../../desktop/ui/main_window.py" line="347"/>
         <source>About Dossier</source>
         <translation>О программе Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="94"/>
+        <location filename="../../desktop/ui/main_window.py" line="129"/>
         <source>Dossier</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="165"/>
+        <location filename="../../desktop/ui/main_window.py" line="223"/>
         <source>The vault is locked.</source>
         <translation>Хранилище заблокировано.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="226"/>
+        <location filename="../../desktop/ui/main_window.py" line="286"/>
         <source>Delete the whole case with everything in it? You can undo this.</source>
         <translation>Удалить всё дело со всем содержимым? Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="232"/>
+        <location filename="../../desktop/ui/main_window.py" line="292"/>
         <source>Delete case</source>
         <translation>Удаление дела</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="288"/>
+        <location filename="../../desktop/ui/main_window.py" line="348"/>
         <source>Dossier {version}</source>
         <translation>Dossier {version}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="291"/>
+        <location filename="../../desktop/ui/main_window.py" line="351"/>
         <source>Dossier keeps case files for human-rights advocates in an encrypted vault on this computer.</source>
         <translation>Dossier хранит дела правозащитников в зашифрованном хранилище на этом компьютере.</translation>
     </message>
@@ -1664,42 +1750,47 @@
 <context>
     <name>PairExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/sync/pairing.py" line="31"/>
+        <location filename="../../desktop/ui/sync/pairing.py" line="32"/>
         <source>Pair: this device</source>
         <translation>Сопряжение: это устройство</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/pairing.py" line="37"/>
+        <location filename="../../desktop/ui/sync/pairing.py" line="38"/>
         <source>Save the pairing file, take it to the other device, and type this code there.</source>
         <translation>Сохраните файл сопряжения, перенесите его на другое устройство и введите там этот код.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/pairing.py" line="40"/>
+        <location filename="../../desktop/ui/sync/pairing.py" line="41"/>
         <source>Save pairing file…</source>
         <translation>Сохранить файл сопряжения…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/pairing.py" line="45"/>
-        <source>Device:</source>
-        <translation>Устройство:</translation>
+        <location filename="../../desktop/ui/sync/pairing.py" line="49"/>
+        <source>The name paired devices show for this one.</source>
+        <translation>Имя, под которым это устройство видят сопряжённые устройства.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/pairing.py" line="46"/>
+        <location filename="../../desktop/ui/sync/pairing.py" line="50"/>
+        <source>Device name:</source>
+        <translation>Имя устройства:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/pairing.py" line="51"/>
         <source>Fingerprint:</source>
         <translation>Отпечаток:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/pairing.py" line="56"/>
+        <location filename="../../desktop/ui/sync/pairing.py" line="61"/>
         <source>Save pairing file</source>
         <translation>Сохранить файл сопряжения</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/pairing.py" line="58"/>
+        <location filename="../../desktop/ui/sync/pairing.py" line="63"/>
         <source>Pairing files (*.pairing)</source>
         <translation>Файлы сопряжения (*.pairing)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/pairing.py" line="69"/>
+        <location filename="../../desktop/ui/sync/pairing.py" line="75"/>
         <source>Saved. The other device must type: %1</source>
         <translation>Сохранено. На другом устройстве нужно ввести: %1</translation>
     </message>
@@ -1707,42 +1798,42 @@
 <context>
     <name>PairImportDialog</name>
     <message>
-        <location filename="../../desktop/ui/sync/pairing.py" line="77"/>
+        <location filename="../../desktop/ui/sync/pairing.py" line="83"/>
         <source>Pair with another device</source>
         <translation>Сопряжение с другим устройством</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/pairing.py" line="82"/>
+        <location filename="../../desktop/ui/sync/pairing.py" line="88"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/pairing.py" line="86"/>
+        <location filename="../../desktop/ui/sync/pairing.py" line="92"/>
         <source>the code shown on the other device</source>
         <translation>код, показанный на другом устройстве</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/pairing.py" line="99"/>
+        <location filename="../../desktop/ui/sync/pairing.py" line="105"/>
         <source>Pairing file:</source>
         <translation>Файл сопряжения:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/pairing.py" line="100"/>
+        <location filename="../../desktop/ui/sync/pairing.py" line="106"/>
         <source>Fingerprint:</source>
         <translation>Отпечаток:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/pairing.py" line="108"/>
+        <location filename="../../desktop/ui/sync/pairing.py" line="114"/>
         <source>Open pairing file</source>
         <translation>Открыть файл сопряжения</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/pairing.py" line="108"/>
+        <location filename="../../desktop/ui/sync/pairing.py" line="114"/>
         <source>Pairing files (*.pairing)</source>
         <translation>Файлы сопряжения (*.pairing)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/pairing.py" line="115"/>
+        <location filename="../../desktop/ui/sync/pairing.py" line="121"/>
         <source>Choose the other device&apos;s pairing file.</source>
         <translation>Выберите файл сопряжения другого устройства.</translation>
     </message>
@@ -1750,52 +1841,52 @@
 <context>
     <name>ParticipantsPanel</name>
     <message>
-        <location filename="../../desktop/ui/editors/participants.py" line="39"/>
+        <location filename="../../desktop/ui/editors/participants.py" line="40"/>
         <source>People in this event</source>
         <translation>Люди в этом событии</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/participants.py" line="42"/>
+        <location filename="../../desktop/ui/editors/participants.py" line="46"/>
         <source>(person)</source>
         <translation>(лицо)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/participants.py" line="43"/>
+        <location filename="../../desktop/ui/editors/participants.py" line="47"/>
         <source>Person to add</source>
         <translation>Добавляемое лицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/participants.py" line="45"/>
+        <location filename="../../desktop/ui/editors/participants.py" line="49"/>
         <source>role in the event</source>
         <translation>роль в событии</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/participants.py" line="46"/>
+        <location filename="../../desktop/ui/editors/participants.py" line="50"/>
         <source>Role in the event</source>
         <translation>Роль в событии</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/participants.py" line="47"/>
+        <location filename="../../desktop/ui/editors/participants.py" line="51"/>
         <source>&amp;Add person</source>
         <translation>&amp;Добавить лицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/participants.py" line="48"/>
+        <location filename="../../desktop/ui/editors/participants.py" line="52"/>
         <source>Remove &amp;person</source>
         <translation>&amp;Убрать лицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/participants.py" line="62"/>
+        <location filename="../../desktop/ui/editors/participants.py" line="66"/>
         <source>Save the event first to add people to it.</source>
         <translation>Сначала сохраните событие, чтобы добавить в него людей.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/participants.py" line="88"/>
+        <location filename="../../desktop/ui/editors/participants.py" line="92"/>
         <source>Add person to event</source>
         <translation>Добавление лица в событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/participants.py" line="109"/>
+        <location filename="../../desktop/ui/editors/participants.py" line="113"/>
         <source>Remove person from event</source>
         <translation>Удаление лица из события</translation>
     </message>
@@ -1827,52 +1918,52 @@
 <context>
     <name>PeopleTab</name>
     <message>
-        <location filename="../../desktop/ui/people/tab.py" line="90"/>
+        <location filename="../../desktop/ui/people/tab.py" line="92"/>
         <source>Filter people (any script)</source>
         <translation>Фильтр людей (любой алфавит)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/tab.py" line="91"/>
+        <location filename="../../desktop/ui/people/tab.py" line="93"/>
         <source>Filter people</source>
         <translation>Фильтр людей</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/tab.py" line="92"/>
+        <location filename="../../desktop/ui/people/tab.py" line="94"/>
         <source>People and officials</source>
         <translation>Люди и должностные лица</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/tab.py" line="93"/>
+        <location filename="../../desktop/ui/people/tab.py" line="95"/>
         <source>New &amp;person…</source>
         <translation>Новое &amp;лицо…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/tab.py" line="94"/>
+        <location filename="../../desktop/ui/people/tab.py" line="96"/>
         <source>New &amp;organisation…</source>
         <translation>Новая &amp;организация…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/tab.py" line="95"/>
+        <location filename="../../desktop/ui/people/tab.py" line="97"/>
         <source>Or&amp;ganisations…</source>
         <translation>Списо&amp;к организаций…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/tab.py" line="237"/>
+        <location filename="../../desktop/ui/people/tab.py" line="243"/>
         <source>Delete this person? You can undo this.</source>
         <translation>Удалить этого человека? Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/tab.py" line="238"/>
+        <location filename="../../desktop/ui/people/tab.py" line="244"/>
         <source>Delete person</source>
         <translation>Удалить лицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/tab.py" line="250"/>
+        <location filename="../../desktop/ui/people/tab.py" line="256"/>
         <source>Delete this posting? You can undo this.</source>
         <translation>Удалить эту должность? Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/tab.py" line="269"/>
+        <location filename="../../desktop/ui/people/tab.py" line="275"/>
         <source>Delete posting</source>
         <translation>Удалить должность</translation>
     </message>
@@ -2111,7 +2202,7 @@ Artyom Kuznetsov</translation>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../desktop/ui/editors/form.py" line="67"/>
+        <location filename="../../desktop/ui/editors/form.py" line="62"/>
         <source>Error</source>
         <translation>Ошибка</translation>
     </message>
@@ -2119,76 +2210,149 @@ Artyom Kuznetsov</translation>
 <context>
     <name>ResponseEditor</name>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="201"/>
+        <location filename="../../desktop/ui/editors/complaint.py" line="204"/>
         <source>New response</source>
         <translation>Новый ответ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="202"/>
+        <location filename="../../desktop/ui/editors/complaint.py" line="205"/>
         <source>&amp;Received:</source>
         <translation>&amp;Получен:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="203"/>
+        <location filename="../../desktop/ui/editors/complaint.py" line="206"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Вид:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="204"/>
+        <location filename="../../desktop/ui/editors/complaint.py" line="207"/>
         <source>&amp;Summary:</source>
         <translation>&amp;Описание:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="218"/>
+        <location filename="../../desktop/ui/editors/complaint.py" line="224"/>
         <source>Add response</source>
         <translation>Добавление ответа</translation>
     </message>
 </context>
 <context>
+    <name>RestoreKeysDialog</name>
+    <message>
+        <location filename="../../desktop/ui/vault/restore.py" line="41"/>
+        <source>Restore the key files</source>
+        <translation>Восстановление файлов ключей</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/vault/restore.py" line="45"/>
+        <source>Type the lines under “Recovery slot” from the emergency kit (or paste them from a scan of its code), then the recovery key printed above them, and choose a new passphrase.</source>
+        <translation>Перепечатайте строки под заголовком «Слот восстановления» из аварийного комплекта (или вставьте их из отсканированного кода), затем ключ восстановления, напечатанный над ними, и выберите новый пароль.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/vault/restore.py" line="53"/>
+        <source>Recovery slot from the emergency kit</source>
+        <translation>Слот восстановления из аварийного комплекта</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/vault/restore.py" line="56"/>
+        <source>Recovery key</source>
+        <translation>Ключ восстановления</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/vault/restore.py" line="57"/>
+        <source>New passphrase</source>
+        <translation>Новый пароль</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/vault/restore.py" line="58"/>
+        <source>New passphrase again</source>
+        <translation>Новый пароль ещё раз</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/vault/restore.py" line="66"/>
+        <source>&amp;Restore</source>
+        <translation>&amp;Восстановить</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/vault/restore.py" line="68"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/vault/restore.py" line="75"/>
+        <source>Recovery slot:</source>
+        <translation>Слот восстановления:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/vault/restore.py" line="78"/>
+        <source>Recovery key:</source>
+        <translation>Ключ восстановления:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/vault/restore.py" line="79"/>
+        <source>New passphrase:</source>
+        <translation>Новый пароль:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/vault/restore.py" line="80"/>
+        <source>New passphrase again:</source>
+        <translation>Новый пароль ещё раз:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/vault/restore.py" line="99"/>
+        <source>Type the recovery slot and the recovery key.</source>
+        <translation>Введите слот восстановления и ключ восстановления.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/vault/restore.py" line="102"/>
+        <source>The two passphrases differ.</source>
+        <translation>Пароли не совпадают.</translation>
+    </message>
+</context>
+<context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../desktop/ui/search.py" line="130"/>
-        <location filename="../../desktop/ui/search.py" line="134"/>
+        <location filename="../../desktop/ui/search.py" line="137"/>
+        <location filename="../../desktop/ui/search.py" line="141"/>
         <source>Search</source>
         <translation>Поиск</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search.py" line="132"/>
+        <location filename="../../desktop/ui/search.py" line="139"/>
         <source>Search names (any script), events, complaints, sources…</source>
         <translation>Поиск по именам (любой алфавит), событиям, жалобам, источникам…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search.py" line="135"/>
+        <location filename="../../desktop/ui/search.py" line="142"/>
         <source>Search results</source>
         <translation>Результаты поиска</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search.py" line="144"/>
+        <location filename="../../desktop/ui/search.py" line="151"/>
         <source>People</source>
         <translation>Люди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search.py" line="145"/>
+        <location filename="../../desktop/ui/search.py" line="152"/>
         <source>Events</source>
         <translation>События</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search.py" line="146"/>
+        <location filename="../../desktop/ui/search.py" line="153"/>
         <source>Complaints</source>
         <translation>Жалобы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search.py" line="147"/>
+        <location filename="../../desktop/ui/search.py" line="154"/>
         <source>Organisations</source>
         <translation>Организации</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search.py" line="148"/>
+        <location filename="../../desktop/ui/search.py" line="155"/>
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search.py" line="176"/>
+        <location filename="../../desktop/ui/search.py" line="188"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n результат</numerusform>
@@ -2197,9 +2361,23 @@ Artyom Kuznetsov</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search.py" line="176"/>
+        <location filename="../../desktop/ui/search.py" line="190"/>
+        <source>No exact match; similar names below.</source>
+        <translation>Точных совпадений нет; ниже — похожие имена.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search.py" line="192"/>
         <source>Nothing found.</source>
         <translation>Ничего не найдено.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/search.py" line="198"/>
+        <source>Similar names (%n)</source>
+        <translation>
+            <numerusform>Похожие имена (%n)</numerusform>
+            <numerusform>Похожие имена (%n)</numerusform>
+            <numerusform>Похожие имена (%n)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2321,97 +2499,97 @@ Artyom Kuznetsov</translation>
 <context>
     <name>SourcesTab</name>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="132"/>
+        <location filename="../../desktop/ui/sources/tab.py" line="137"/>
         <source>Label</source>
         <translation>Метка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="132"/>
+        <location filename="../../desktop/ui/sources/tab.py" line="137"/>
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="132"/>
+        <location filename="../../desktop/ui/sources/tab.py" line="137"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="132"/>
+        <location filename="../../desktop/ui/sources/tab.py" line="137"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="133"/>
+        <location filename="../../desktop/ui/sources/tab.py" line="138"/>
         <source>Reliability</source>
         <translation>Достоверность</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="135"/>
+        <location filename="../../desktop/ui/sources/tab.py" line="140"/>
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="136"/>
+        <location filename="../../desktop/ui/sources/tab.py" line="141"/>
         <source>&amp;New source…</source>
         <translation>&amp;Новый источник…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="137"/>
+        <location filename="../../desktop/ui/sources/tab.py" line="142"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Изменить…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="138"/>
+        <location filename="../../desktop/ui/sources/tab.py" line="143"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="139"/>
+        <location filename="../../desktop/ui/sources/tab.py" line="144"/>
         <source>Attached &amp;files</source>
         <translation>Вложенные &amp;файлы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="140"/>
+        <location filename="../../desktop/ui/sources/tab.py" line="145"/>
         <source>Attached files</source>
         <translation>Вложенные файлы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="141"/>
+        <location filename="../../desktop/ui/sources/tab.py" line="146"/>
         <source>&amp;Attach file…</source>
         <translation>&amp;Вложить файл…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="142"/>
+        <location filename="../../desktop/ui/sources/tab.py" line="147"/>
         <source>&amp;Save a copy…</source>
         <translation>&amp;Сохранить копию…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="143"/>
+        <location filename="../../desktop/ui/sources/tab.py" line="148"/>
         <source>Drop files here to attach them to the chosen source.</source>
         <translation>Перетащите сюда файлы, чтобы вложить их в выбранный источник.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="274"/>
+        <location filename="../../desktop/ui/sources/tab.py" line="291"/>
         <source>Delete this source? You can undo this.</source>
         <translation>Удалить этот источник? Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="275"/>
+        <location filename="../../desktop/ui/sources/tab.py" line="292"/>
         <source>Delete source</source>
         <translation>Удаление источника</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="288"/>
+        <location filename="../../desktop/ui/sources/tab.py" line="305"/>
         <source>Attach files</source>
         <translation>Вложить файлы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="329"/>
+        <location filename="../../desktop/ui/sources/tab.py" line="346"/>
         <source>Save a copy</source>
         <translation>Сохранить копию</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="341"/>
+        <location filename="../../desktop/ui/sources/tab.py" line="364"/>
         <source>The copy could not be saved there.</source>
         <translation>Не удалось сохранить копию в этом месте.</translation>
     </message>
@@ -2419,137 +2597,217 @@ Artyom Kuznetsov</translation>
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="49"/>
+        <location filename="../../desktop/ui/sync/dialog.py" line="51"/>
         <source>Sync</source>
         <translation>Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="54"/>
+        <location filename="../../desktop/ui/sync/dialog.py" line="56"/>
         <source>Drive</source>
         <translation>Накопитель</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="56"/>
+        <location filename="../../desktop/ui/sync/dialog.py" line="58"/>
         <source>Conflicts</source>
         <translation>Конфликты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="57"/>
+        <location filename="../../desktop/ui/sync/dialog.py" line="59"/>
         <source>Devices</source>
         <translation>Устройства</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="71"/>
+        <location filename="../../desktop/ui/sync/dialog.py" line="73"/>
         <source>removable</source>
         <translation>съёмный</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="71"/>
+        <location filename="../../desktop/ui/sync/dialog.py" line="73"/>
         <source>disk</source>
         <translation>диск</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="75"/>
+        <location filename="../../desktop/ui/sync/dialog.py" line="77"/>
         <source>Choose folder…</source>
         <translation>Выбрать папку…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="77"/>
+        <location filename="../../desktop/ui/sync/dialog.py" line="79"/>
         <source>Export changes</source>
         <translation>Выгрузить изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="80"/>
+        <location filename="../../desktop/ui/sync/dialog.py" line="82"/>
         <source>Import bundles</source>
         <translation>Загрузить пакеты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="86"/>
+        <location filename="../../desktop/ui/sync/dialog.py" line="88"/>
         <source>Choose a drive or a folder, then export or import.</source>
         <translation>Выберите накопитель или папку, затем выгрузите или загрузите изменения.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="95"/>
+        <location filename="../../desktop/ui/sync/dialog.py" line="97"/>
         <source>Drives (removable first):</source>
         <translation>Накопители (сначала съёмные):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="103"/>
+        <location filename="../../desktop/ui/sync/dialog.py" line="105"/>
         <source>Choose a folder</source>
         <translation>Выберите папку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="121"/>
+        <location filename="../../desktop/ui/sync/dialog.py" line="123"/>
         <source>Choose a drive or a folder first.</source>
         <translation>Сначала выберите накопитель или папку.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="141"/>
+        <location filename="../../desktop/ui/sync/dialog.py" line="143"/>
         <source>Sorry, something went wrong; nothing was changed.</source>
         <translation>Произошла ошибка; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="150"/>
+        <location filename="../../desktop/ui/sync/dialog.py" line="153"/>
+        <source>The bundle on the drive is incomplete or damaged; export again on the sending device.</source>
+        <translation>Пакет на носителе неполный или повреждён; экспортируйте его заново на отправляющем устройстве.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/dialog.py" line="157"/>
+        <source>Do not use this file; ask the sender to export a new bundle.</source>
+        <translation>Не используйте этот файл; попросите отправителя экспортировать новый пакет.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/dialog.py" line="160"/>
+        <source>Pair this device with the sender (Devices tab), then export again there.</source>
+        <translation>Свяжите это устройство с отправителем (вкладка «Устройства»), затем повторите экспорт на нём.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/dialog.py" line="162"/>
+        <source>Update Dossier on this device, then import again.</source>
+        <translation>Обновите Dossier на этом устройстве и повторите импорт.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/dialog.py" line="164"/>
+        <source>Free some space on the drive or choose another one, then export again.</source>
+        <translation>Освободите место на носителе или выберите другой, затем повторите экспорт.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/dialog.py" line="167"/>
+        <source>Make the drive writable (check its lock switch) or choose another folder, then export again.</source>
+        <translation>Разрешите запись на носитель (проверьте переключатель защиты) или выберите другую папку, затем повторите экспорт.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/dialog.py" line="171"/>
+        <source>Plug the drive in again (or use another one), then try again.</source>
+        <translation>Подключите носитель снова (или используйте другой) и повторите попытку.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/dialog.py" line="174"/>
+        <source>Free some space on this computer&apos;s disk, then import again.</source>
+        <translation>Освободите место на диске этого компьютера и повторите импорт.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/dialog.py" line="177"/>
+        <source>Send that attachment another way, or export with a larger bundle size.</source>
+        <translation>Передайте это вложение другим способом или экспортируйте с большим размером пакета.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/dialog.py" line="190"/>
+        <source>Wrote %1 changes and %2 attachments for %3 in %4 bundles.</source>
+        <translation>Записано изменений: %1, вложений: %2, для: %3, в пакетах: %4.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/dialog.py" line="193"/>
         <source>Wrote %1 changes and %2 attachments for %3.</source>
         <translation>Записано изменений: %1, вложений: %2 для %3.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="164"/>
+        <location filename="../../desktop/ui/sync/dialog.py" line="207"/>
         <source>Imported %1 bundles: %2 new, %3 updated, %4 deleted, %5 in conflict.</source>
         <translation>Загружено пакетов: %1; новых записей: %2, изменённых: %3, удалённых: %4, в конфликте: %5.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="168"/>
+        <location filename="../../desktop/ui/sync/dialog.py" line="212"/>
+        <source>From: %1</source>
+        <translation>От: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/dialog.py" line="214"/>
         <source>No bundles for this device there.</source>
         <translation>Там нет пакетов для этого устройства.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="170"/>
+        <location filename="../../desktop/ui/sync/dialog.py" line="216"/>
         <source>Refused %1: %2</source>
         <translation>Отклонён %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="183"/>
+        <location filename="../../desktop/ui/sync/dialog.py" line="222"/>
+        <source>An unfinished bundle from an interrupted export is on the drive; export again on the sending device (that also removes it).</source>
+        <translation>На носителе лежит незавершённый пакет от прерванного экспорта; повторите экспорт на отправляющем устройстве (это его удалит).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/dialog.py" line="237"/>
         <source>Device</source>
         <translation>Устройство</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="183"/>
+        <location filename="../../desktop/ui/sync/dialog.py" line="237"/>
         <source>Fingerprint</source>
         <translation>Отпечаток</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="183"/>
+        <location filename="../../desktop/ui/sync/dialog.py" line="237"/>
         <source>Paired</source>
         <translation>Сопряжено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="183"/>
+        <location filename="../../desktop/ui/sync/dialog.py" line="237"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="185"/>
+        <location filename="../../desktop/ui/sync/dialog.py" line="239"/>
         <source>Pair with a device…</source>
         <translation>Сопрячь с устройством…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="187"/>
+        <location filename="../../desktop/ui/sync/dialog.py" line="241"/>
         <source>This device&apos;s pairing file…</source>
         <translation>Файл сопряжения этого устройства…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="189"/>
+        <location filename="../../desktop/ui/sync/dialog.py" line="243"/>
         <source>Unpair</source>
         <translation>Отменить сопряжение</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="211"/>
+        <location filename="../../desktop/ui/sync/dialog.py" line="248"/>
+        <source>Rename this device…</source>
+        <translation>Переименовать это устройство…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/dialog.py" line="266"/>
+        <source>This device: %1</source>
+        <translation>Это устройство: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/dialog.py" line="272"/>
+        <source>Rename this device</source>
+        <translation>Переименование устройства</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/dialog.py" line="273"/>
+        <source>The name paired devices show for this one (after your next export):</source>
+        <translation>Имя, под которым это устройство увидят сопряжённые устройства (после следующего экспорта):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/dialog.py" line="298"/>
         <source>unpaired</source>
         <translation>сопряжение отменено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="211"/>
+        <location filename="../../desktop/ui/sync/dialog.py" line="298"/>
         <source>paired</source>
         <translation>сопряжено</translation>
     </message>
@@ -2575,32 +2833,32 @@ Artyom Kuznetsov</translation>
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../desktop/ui/timeline/model.py" line="131"/>
+        <location filename="../../desktop/ui/timeline/model.py" line="187"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/model.py" line="132"/>
+        <location filename="../../desktop/ui/timeline/model.py" line="188"/>
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/model.py" line="133"/>
+        <location filename="../../desktop/ui/timeline/model.py" line="189"/>
         <source>People</source>
         <translation>Люди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/model.py" line="134"/>
+        <location filename="../../desktop/ui/timeline/model.py" line="190"/>
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/model.py" line="135"/>
+        <location filename="../../desktop/ui/timeline/model.py" line="191"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/model.py" line="153"/>
+        <location filename="../../desktop/ui/timeline/model.py" line="209"/>
         <source>(removed)</source>
         <translation>(удалено)</translation>
     </message>
@@ -2608,12 +2866,12 @@ Artyom Kuznetsov</translation>
 <context>
     <name>TimelinePanel</name>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="204"/>
+        <location filename="../../desktop/ui/timeline/panel.py" line="211"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/timeline/panel.py" line="213"/>
+        <location filename="../../desktop/ui/timeline/panel.py" line="220"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n событие</numerusform>
@@ -2622,23 +2880,33 @@ Artyom Kuznetsov</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="245"/>
+        <location filename="../../desktop/ui/timeline/panel.py" line="252"/>
         <source>The timeline could not be loaded.</source>
         <translation>Не удалось загрузить хронологию.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="278"/>
-        <location filename="../../desktop/ui/timeline/panel.py" line="292"/>
+        <location filename="../../desktop/ui/timeline/panel.py" line="286"/>
+        <source>Only facts of the same date can be reordered; change the date instead.</source>
+        <translation>Менять порядок можно только у фактов с одной датой; чтобы перенести факт на другую дату, измените дату.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/timeline/panel.py" line="291"/>
+        <source>Move event</source>
+        <translation>Переместить событие</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/timeline/panel.py" line="306"/>
+        <location filename="../../desktop/ui/timeline/panel.py" line="320"/>
         <source>Delete event</source>
         <translation>Удаление события</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="279"/>
+        <location filename="../../desktop/ui/timeline/panel.py" line="307"/>
         <source>Delete the event “%1”?</source>
         <translation>Удалить событие «%1»?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="312"/>
+        <location filename="../../desktop/ui/timeline/panel.py" line="340"/>
         <source>Timeline events</source>
         <translation>События хронологии</translation>
     </message>
@@ -2646,66 +2914,86 @@ Artyom Kuznetsov</translation>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../desktop/ui/vault/unlock.py" line="42"/>
+        <location filename="../../desktop/ui/vault/unlock.py" line="48"/>
         <source>Unlock the vault</source>
         <translation>Разблокировка хранилища</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/unlock.py" line="46"/>
-        <location filename="../../desktop/ui/vault/unlock.py" line="92"/>
+        <location filename="../../desktop/ui/vault/unlock.py" line="52"/>
+        <location filename="../../desktop/ui/vault/unlock.py" line="132"/>
         <source>Passphrase</source>
         <translation>Парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/unlock.py" line="54"/>
+        <location filename="../../desktop/ui/vault/unlock.py" line="60"/>
         <source>Unlocking</source>
         <translation>Разблокировка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/unlock.py" line="56"/>
+        <location filename="../../desktop/ui/vault/unlock.py" line="62"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Разблокировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/unlock.py" line="58"/>
-        <location filename="../../desktop/ui/vault/unlock.py" line="93"/>
+        <location filename="../../desktop/ui/vault/unlock.py" line="64"/>
+        <location filename="../../desktop/ui/vault/unlock.py" line="133"/>
         <source>Use &amp;recovery key</source>
         <translation>Ключ &amp;восстановления</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/unlock.py" line="59"/>
+        <location filename="../../desktop/ui/vault/unlock.py" line="65"/>
         <source>Unlock with this &amp;computer&apos;s keyring</source>
         <translation>Связка ключей этого &amp;компьютера</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/unlock.py" line="61"/>
+        <location filename="../../desktop/ui/vault/unlock.py" line="67"/>
+        <source>Restore from &amp;emergency kit…</source>
+        <translation>Восстановить из &amp;аварийного комплекта…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/vault/unlock.py" line="69"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/unlock.py" line="62"/>
+        <location filename="../../desktop/ui/vault/unlock.py" line="70"/>
         <source>Vault: %1</source>
         <translation>Хранилище: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/unlock.py" line="87"/>
+        <location filename="../../desktop/ui/vault/unlock.py" line="102"/>
+        <source>The vault&apos;s key files are missing. Restore them from the emergency kit: choose “Restore from emergency kit…” and type the recovery slot and the recovery key printed on it.</source>
+        <translation>Файлы ключей хранилища отсутствуют. Восстановите их из аварийного комплекта: выберите «Восстановить из аварийного комплекта…» и введите напечатанные в нём слот восстановления и ключ восстановления.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/vault/unlock.py" line="108"/>
+        <source>The vault&apos;s key files are damaged. Restore them from the emergency kit: choose “Restore from emergency kit…” and type the recovery slot and the recovery key printed on it.</source>
+        <translation>Файлы ключей хранилища повреждены. Восстановите их из аварийного комплекта: выберите «Восстановить из аварийного комплекта…» и введите напечатанные в нём слот восстановления и ключ восстановления.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/vault/unlock.py" line="127"/>
         <source>&amp;Recovery key (32 letters and digits):</source>
         <translation>&amp;Ключ восстановления (32 буквы и цифры):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/unlock.py" line="88"/>
+        <location filename="../../desktop/ui/vault/unlock.py" line="128"/>
         <source>Recovery key</source>
         <translation>Ключ восстановления</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/unlock.py" line="89"/>
+        <location filename="../../desktop/ui/vault/unlock.py" line="129"/>
         <source>Use &amp;passphrase</source>
         <translation>&amp;Парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/unlock.py" line="91"/>
+        <location filename="../../desktop/ui/vault/unlock.py" line="131"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Парольная фраза:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/vault/unlock.py" line="194"/>
+        <source>&amp;Continue</source>
+        <translation>&amp;Продолжить</translation>
     </message>
 </context>
 <context>
@@ -2787,12 +3075,12 @@ Artyom Kuznetsov</translation>
         <translation>Демонстрационные данные из открытых источников: перед любым использованием проверьте каждый факт по его источнику.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace.py" line="158"/>
+        <location filename="../../desktop/ui/workspace.py" line="160"/>
         <source>Delete this event? You can undo this.</source>
         <translation>Удалить это событие? Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace.py" line="159"/>
+        <location filename="../../desktop/ui/workspace.py" line="161"/>
         <source>Delete event</source>
         <translation>Удаление события</translation>
     </message>
