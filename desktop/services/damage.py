@@ -16,7 +16,8 @@ chain. The copy is a new installation: it takes a new device id and must be pair
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -154,31 +155,39 @@ def _health(image: Image, table: str) -> TableHealth:
     return TableHealth(table, read.rows, None if unknown else 0)
 
 
-def inspect(folder: Path, key: bytes) -> DamageReport:
-    """What is damaged in the vault at `folder` and what still reads (nothing is written)."""
+@contextmanager
+def _locked_image(folder: Path, key: bytes, unreadable: str) -> Iterator[Image]:
+    """The vault's database decrypted into memory, the vault locked against writers."""
     lock = VaultLock(Path(folder))
     lock.acquire()
     try:
         try:
             image = open_image(Vault.db_path_of(folder), key)
         except NotACipherFile:
-            raise KnownError(
-                "dossier.db does not open with this vault's key: it is not this vault's "
-                "database, or it is damaged beyond reading."
-            ) from None
+            raise KnownError(unreadable) from None
         except OSError as exc:
             raise KnownError(f"Cannot read the vault's database: {exc.strerror}.") from None
         try:
-            report = DamageReport(image.scan.page_count, notes=list(image.scan.notes))
-            for page in sorted(image.scan.damaged):
-                report.damaged[page] = _describe(image, page)
-            for table in _user_tables(image):
-                report.tables.append(_health(image, table))
-            return report
+            yield image
         finally:
             image.close()
     finally:
         lock.release()
+
+
+def inspect(folder: Path, key: bytes) -> DamageReport:
+    """What is damaged in the vault at `folder` and what still reads (nothing is written)."""
+    unreadable = (
+        "dossier.db does not open with this vault's key: it is not this vault's "
+        "database, or it is damaged beyond reading."
+    )
+    with _locked_image(folder, key, unreadable) as image:
+        report = DamageReport(image.scan.page_count, notes=list(image.scan.notes))
+        for page in sorted(image.scan.damaged):
+            report.damaged[page] = _describe(image, page)
+        for table in _user_tables(image):
+            report.tables.append(_health(image, table))
+        return report
 
 
 # ---- salvage ----------------------------------------------------------------------------------
@@ -198,21 +207,9 @@ def salvage(
 ) -> SalvageReport:
     """Copy every readable record of the vault at `folder` into the new, empty `target`."""
     report = SalvageReport()
-    lock = VaultLock(Path(folder))
-    lock.acquire()
-    try:
-        try:
-            image = open_image(Vault.db_path_of(folder), key)
-        except NotACipherFile:
-            raise KnownError(
-                "dossier.db does not open with this vault's key; nothing can be salvaged."
-            ) from None
-        try:
-            _copy(image, target, report, progress)
-        finally:
-            image.close()
-    finally:
-        lock.release()
+    unreadable = "dossier.db does not open with this vault's key; nothing can be salvaged."
+    with _locked_image(folder, key, unreadable) as image:
+        _copy(image, target, report, progress)
     _repair_references(target, report)
     store = Store(target, actor="salvage")
     with store.writing() as w:

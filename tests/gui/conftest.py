@@ -106,3 +106,18 @@ def services(demo_vault: tuple[Vault, str]) -> Services:
 @pytest.fixture
 def case_id(demo_vault: tuple[Vault, str]) -> str:
     return demo_vault[1]
+
+
+@pytest.fixture
+def window(
+    qtbot: object, demo_vault: tuple[Vault, str], keyring: MemoryKeyring
+) -> Iterator[object]:
+    """The real main window over a copy of the demo vault, shown (offscreen)."""
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.settings import AppSettings
+
+    main = MainWindow(demo_vault[0], Services.over, keyring, AppSettings())
+    qtbot.addWidget(main)  # type: ignore[attr-defined]
+    main.show()
+    yield main
+    main.close()

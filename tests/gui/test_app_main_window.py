@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
+from flows import PASSPHRASE, unlock
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QApplication
@@ -25,27 +24,6 @@ from desktop.ui.settings import AppSettings
 from desktop.ui.sync.dialog import SyncDialog
 from desktop.ui.vault.create import CreateVaultDialog
 from desktop.ui.workspace import COMPLAINTS, PEOPLE
-
-PASSPHRASE = "correct horse battery staple"  # as in conftest.py
-
-
-@pytest.fixture
-def window(
-    qtbot: QtBot, demo_vault: tuple[Vault, str], keyring: MemoryKeyring
-) -> Iterator[MainWindow]:
-    main = MainWindow(demo_vault[0], Services.over, keyring, AppSettings())
-    qtbot.addWidget(main)
-    main.show()
-    yield main
-    main.close()
-
-
-def unlock(qtbot: QtBot, main: MainWindow, passphrase: str = PASSPHRASE) -> None:
-    dialog = main.unlock_dialog
-    assert dialog is not None and dialog.isVisible()
-    dialog.field.line.setText(passphrase)
-    qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: main.is_unlocked or dialog.message.text() != "", timeout=10_000)
 
 
 def test_create_add_fuzzy_event_lock_unlock(

@@ -2,43 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
+from flows import unlock
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.crypto.os_keyring import MemoryKeyring
-from desktop.services.registry import Services
-from desktop.store.vault import Vault
 from desktop.ui.editors.event import EventEditor
 from desktop.ui.main_window import MainWindow
-from desktop.ui.settings import AppSettings
 from desktop.ui.timeline.filters import FIND_MIN_WIDTH
-
-PASSPHRASE = "correct horse battery staple"  # as in conftest.py
-
-
-@pytest.fixture
-def window(
-    qtbot: QtBot, demo_vault: tuple[Vault, str], keyring: MemoryKeyring
-) -> Iterator[MainWindow]:
-    main = MainWindow(demo_vault[0], Services.over, keyring, AppSettings())
-    qtbot.addWidget(main)
-    main.resize(1280, 800)
-    main.show()
-    yield main
-    main.close()
-
-
-def unlock(qtbot: QtBot, main: MainWindow) -> None:
-    dialog = main.unlock_dialog
-    assert dialog is not None and dialog.isVisible()
-    dialog.field.line.setText(PASSPHRASE)
-    qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: main.is_unlocked, timeout=10_000)
 
 
 def open_event_editor(window: MainWindow) -> EventEditor:
