@@ -11,6 +11,7 @@ PDF metadata.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -212,6 +213,21 @@ def protected_names(snapshot: CaseSnapshot, options: BriefingOptions) -> Protect
     return ProtectedNames.of(hidden_people(snapshot.persons, options.redaction))
 
 
+_NUMBER_RUN = re.compile(r"(\d+)")
+
+
+def source_order(source: SourceRecord) -> tuple[object, ...]:
+    """Labelled sources first, by label in natural order ("S2" < "S10"), then the rest by
+    when they were added."""
+    label = source.label.strip()
+    parts = tuple(
+        (0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
+        for part in _NUMBER_RUN.split(label)
+        if part
+    )
+    return (not label, parts, source.created_at, source.id)
+
+
 def _select(
     snapshot: CaseSnapshot, options: BriefingOptions, names: ProtectedNames | None = None
 ) -> _Selection:
@@ -219,14 +235,17 @@ def _select(
     hidden = hidden_people(snapshot.persons, options.redaction)
     persons = [p for p in snapshot.persons if p not in hidden]
     scrub = Redactor(names or ProtectedNames.of(hidden), REDACTED[options.lang])
-    sources = sorted(
-        (s for s in snapshot.sources if not (drop_confidential and s.confidential)),
-        key=lambda s: (s.label or "~", s.title),
-    )
-    number = {s.id: i + 1 for i, s in enumerate(sources)}
+    # Numbers come from the whole case, not from what this pack shows, so a source keeps its
+    # number in every profile and selection (a pack without confidential sources has gaps).
+    # Labels in natural order (S2 before S10), then unlabelled sources in the order they
+    # were added: adding a source never renumbers the ones already cited.
+    every = sorted(snapshot.sources, key=source_order)
+    number = {s.id: i + 1 for i, s in enumerate(every)}
+    sources = [s for s in every if not (drop_confidential and s.confidential)]
     cited: dict[str, list[Citation]] = defaultdict(list)
+    shown = {s.id for s in sources}
     for cite in sorted(snapshot.citations, key=lambda c: (number.get(c.source_id, 0), c.pinpoint)):
-        if cite.source_id in number:
+        if cite.source_id in shown:
             cited[cite.target_id].append(Citation(number[cite.source_id], scrub(cite.pinpoint)))
     postings_of: dict[str, list[PostingRecord]] = defaultdict(list)
     for posting in sorted(snapshot.postings, key=lambda p: _date(p.start_edtf).sort_key()):
@@ -458,7 +477,7 @@ def assemble(
         people=_people(sel, against_person),
         complaints=complaints,
         sources=tuple(
-            SourceEntry(sel.source_number[s.id], sel.scrub(_source_text(s, options.lang)))
+            SourceEntry(sel.source_number[s.id], sel.scrub(_source_text(s, options.lang)), s.label)
             for s in sel.sources
         ),
         exhibits=_exhibits(sel),

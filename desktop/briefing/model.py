@@ -217,6 +217,7 @@ class SourceEntry:
 
     number: int
     text: str
+    label: str = ""  # the user's own label (S1), printed beside the number
 
 
 @dataclass(frozen=True)

@@ -140,6 +140,7 @@ class SourceRecord:
     reliability: str
     url: str
     confidential: bool
+    created_at: str = ""  # orders unlabelled sources in packs: a new one comes last
 
 
 @dataclass(frozen=True)

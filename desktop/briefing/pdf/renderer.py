@@ -520,7 +520,10 @@ class BriefingRenderer:
         if not briefing.sources:
             story.append(Paragraph(text(label(briefing.lang, "sources.empty")), styles.body))
         for source in briefing.sources:
-            story.append(Paragraph(f"[{source.number}]\u2002{text(source.text)}", styles.source))
+            label_text = f"<b>{text(source.label)}</b>\u2002" if source.label else ""
+            story.append(
+                Paragraph(f"[{source.number}]\u2002{label_text}{text(source.text)}", styles.source)
+            )
         return story
 
     def exhibit_index(
