@@ -272,7 +272,7 @@ def _chronology(sel: _Selection) -> tuple[ChronologyRow, ...]:
     participants: dict[str, list[ParticipantRecord]] = defaultdict(list)
     for part in sel.snapshot.participants:
         participants[part.event_id].append(part)
-    rows = []
+    rows: list[ChronologyRow] = []
     for event in sorted(  # stable: ties keep the snapshot's TIMELINE_ORDER (entry order)
         sel.snapshot.events, key=lambda e: _date(e.date_edtf, e.day_order).timeline_key()
     ):
@@ -298,6 +298,7 @@ def _chronology(sel: _Selection) -> tuple[ChronologyRow, ...]:
                 fact_status=event.fact_status,
                 people=tuple(people),
                 citations=tuple(sel.cited.get(event.id, ())),
+                number=len(rows) + 1,  # the paragraph a brief cites: "para. 14"
             )
         )
     return tuple(rows)

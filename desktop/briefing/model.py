@@ -148,6 +148,7 @@ class ChronologyRow:
     fact_status: str = "undisputed"
     people: tuple[EventPerson, ...] = ()
     citations: tuple[Citation, ...] = ()
+    number: int = 0  # paragraph number in the chronology (1-based; 0: not numbered)
 
     def __post_init__(self) -> None:
         _check_choice(self.precision, PRECISIONS, "precision")

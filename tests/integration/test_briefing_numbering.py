@@ -81,3 +81,16 @@ def test_the_sources_section_prints_each_label(services: Services) -> None:
     pdf = services.briefs.build(case_id, options).pdf
     text = " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
     assert "[1] S7 “Report of the Presidential Council”" in " ".join(text.split())
+
+
+def test_every_fact_has_a_paragraph_number_printed_above_its_date(
+    demo_services: Services, demo_case_id: str
+) -> None:
+    options = BriefingOptions(generated_on=ON, sections=frozenset({"cover", "chronology"}))
+    pack = demo_services.briefs.build(demo_case_id, options)
+    rows = pack.briefing.chronology
+    assert [r.number for r in rows] == list(range(1, len(rows) + 1))
+    text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(
+        io.BytesIO(pack.pdf)).pages).split())  # fmt: skip
+    last = rows[-1]
+    assert f"¶ {last.number} {last.date_text}" in text.replace("\u00a0", " ")

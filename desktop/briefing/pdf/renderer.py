@@ -396,6 +396,8 @@ class BriefingRenderer:
         # date_text says all there is ("circa March 2008", "before 5 August 2010"): a
         # "(day)"/"(range)" line under every date was noise a clerk had to read past.
         date = text(row.date_text)
+        if row.number:  # the paragraph a brief cites, above its date
+            date = f"<b>¶\u00a0{row.number}</b><br/>{date}"
         event = f"<b>{text(row.title)}</b>"
         if row.description:
             event += f"<br/>{text(row.description)}"
