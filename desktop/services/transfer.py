@@ -26,6 +26,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.schema import Table
 
+from desktop.core.filenames import safe_file_name
 from desktop.core.rules import CITABLE_KINDS, Problem, row_problems
 from desktop.errors import KnownError
 from desktop.store import audit
@@ -195,6 +196,9 @@ def parse_document(raw: bytes) -> tuple[dict[str, list[dict[str, Any]]], list[di
                 raise ImportRefused(f"{name}: the id {row['id'][:36]} appears twice.")
             seen.add(row["id"])
         tables[name] = checked
+    for row in tables.get("attachments", []):  # a name that is a path or hides its type
+        if isinstance(row.get("file_name"), str):
+            row["file_name"] = safe_file_name(row["file_name"])
     problems = _Problems()
     for name, rows in tables.items():
         for row in rows:

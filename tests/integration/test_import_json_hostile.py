@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from desktop.core.filenames import safe_file_name
 from desktop.services import transfer
 from desktop.services.registry import Services
 from desktop.services.transfer import ImportRefused, export_json, import_json
@@ -349,3 +350,21 @@ def test_export_to_a_folder_is_a_plain_refusal(
     base = ["--vault", str(demo_folder), "--passphrase-file", str(tmp_path / "pass")]
     assert main([*base, "export-json", where]) == 1
     assert "is a folder" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ["../../etc/cron.d/x", "C:\\Windows\\evil.pdf", "statement\nsecond line.pdf",
+     "invoice\u202efdp.exe", "CON"],
+)  # fmt: skip
+def test_attachment_names_are_made_harmless_when_imported(
+    hostile: str, demo_export: bytes, target: Services
+) -> None:
+    doc = json.loads(demo_export)
+    row = first(doc, "attachments")
+    row["file_name"] = hostile
+    import_json(target.store, json.dumps(doc, ensure_ascii=False).encode())
+    stored = target.sources.get_attachment(row["id"]).file_name
+    assert stored == safe_file_name(hostile)
+    assert "/" not in stored and "\\" not in stored and "\n" not in stored
+    assert "\u202e" not in stored and stored != hostile
