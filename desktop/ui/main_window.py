@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
 from desktop import __version__
 from desktop.crypto.os_keyring import SecretStore
+from desktop.errors import KnownError
 from desktop.services.registry import Services
 from desktop.services.sync import SyncService
 from desktop.store.vault import Vault
@@ -22,14 +23,14 @@ from desktop.ui.briefing import BriefingDialog, open_briefing_dialog
 from desktop.ui.editors.case import CaseEditor
 from desktop.ui.editors.form import RecordForm
 from desktop.ui.idle import IdleWatcher
-from desktop.ui.messages import show_error
+from desktop.ui.messages import confirm, show_error
 from desktop.ui.search import SearchDialog
 from desktop.ui.settings import AppSettings
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.shortcuts import PromisedShortcuts
 from desktop.ui.status_bar import VaultStatusBar
 from desktop.ui.sync.dialog import SyncDialog
-from desktop.ui.undo import CaseUndoStack, delete_with_undo
+from desktop.ui.undo import CaseUndoStack, RecordChange
 from desktop.ui.vault.unlock import UnlockDialog
 from desktop.ui.workspace import COMPLAINTS, PEOPLE, SOURCES, TIMELINE, Workspace
 
@@ -284,18 +285,23 @@ class MainWindow(QMainWindow):
             return
         case_id = self.workspace.case_id
         question = self.tr("Delete the whole case with everything in it? You can undo this.")
-        cases = self.services.cases
-        if not delete_with_undo(
-            self,
-            self.undo_stack,
-            question,
-            self.tr("Delete case"),
-            delete=lambda: cases.delete_case(case_id),
-            restore=lambda: cases.restore_case(case_id),
-            ask=ask,
-        ):
+        if ask and not confirm(self, question):
             return
-        self.workspace.cases.reload()
+        cases = self.services.cases
+        try:
+            cases.delete_case(case_id)
+        except KnownError as exc:
+            show_error(self, exc)
+            return
+        self.workspace.cases.reload()  # another case is shown, with its own undo history:
+        # the step goes there, so Ctrl+Z right after brings the deleted case back
+        self.undo_stack.push(
+            RecordChange(
+                self.tr("Delete case"),
+                lambda: cases.restore_case(case_id),
+                lambda: cases.delete_case(case_id),
+            )
+        )
 
     # ---- dialogs ----------------------------------------------------------------------
     def open_search(self) -> SearchDialog | None:

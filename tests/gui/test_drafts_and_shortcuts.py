@@ -87,3 +87,17 @@ def test_the_find_box_fits_a_surname_at_1280_by_800(qtbot: QtBot, window: MainWi
     qtbot.waitUntil(find.isVisible)
     assert find.width() >= FIND_MIN_WIDTH
     assert find.fontMetrics().horizontalAdvance("Kuznetsov, Artem") < find.width()
+
+
+def test_undo_right_after_deleting_a_case_brings_it_back(
+    qtbot: QtBot, window: MainWindow, case_id: str
+) -> None:
+    assert window.services is not None and window.workspace is not None
+    other = window.services.cases.create_case("Another case")
+    window.workspace.cases.reload(select=case_id)
+    window.delete_case(ask=False)
+    assert window.workspace.case_id == other  # the remaining case is shown
+    assert case_id not in {c.id for c in window.services.cases.list_cases()}
+    assert window.undo_stack.canUndo()
+    window.undo_stack.undo()
+    assert case_id in {c.id for c in window.services.cases.list_cases()}
