@@ -6,9 +6,15 @@ import argparse
 import dataclasses
 
 from desktop.cli.context import Context
-from desktop.cli.groups import print_json, subcommands, with_json
+from desktop.cli.groups import (
+    delete_record,
+    given_changes,
+    print_json,
+    restore_record,
+    subcommands,
+    with_json,
+)
 from desktop.core.enums import CaseStatus
-from desktop.errors import KnownError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -41,13 +47,10 @@ def case_add(ctx: Context) -> int:
 
 def case_edit(ctx: Context) -> int:
     a = ctx.args
-    changes = {
-        k: v
-        for k, v in (("title", a.title), ("summary", a.summary), ("status", a.status))
-        if v is not None
-    }
-    if not changes:
-        raise KnownError("Nothing to change: give --title, --summary or --status.")
+    changes = given_changes(
+        {"title": a.title, "summary": a.summary, "status": a.status},
+        "--title, --summary or --status",
+    )
     case_id = ctx.find_case(a.case)
     ctx.services.cases.update_case(case_id, **changes)
     print(f"Case {case_id[:8]}: {ctx.services.cases.get_case(case_id).title}")
@@ -55,17 +58,12 @@ def case_edit(ctx: Context) -> int:
 
 
 def case_delete(ctx: Context) -> int:
-    case_id = ctx.find_case(ctx.args.case)
-    ctx.services.cases.delete_case(case_id)
-    print(f"Deleted case {case_id[:8]} (undo with `case restore {case_id[:8]}`)")
-    return 0
+    return delete_record("case", ctx.find_case(ctx.args.case), ctx.services.cases.delete_case)
 
 
 def case_restore(ctx: Context) -> int:
     case_id = ctx.find_case(ctx.args.case, deleted=True)
-    ctx.services.cases.restore_case(case_id)
-    print(f"Restored case {case_id[:8]}")
-    return 0
+    return restore_record("case", case_id, ctx.services.cases.restore_case)
 
 
 def case_list_json(ctx: Context) -> int:

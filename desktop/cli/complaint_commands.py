@@ -6,10 +6,17 @@ import argparse
 import dataclasses
 
 from desktop.cli.context import Context
-from desktop.cli.groups import add_json_flag, print_json, subcommands, with_json
+from desktop.cli.groups import (
+    add_json_flag,
+    delete_record,
+    given_changes,
+    print_json,
+    restore_record,
+    subcommands,
+    with_json,
+)
 from desktop.cli.ids import complaint_id, organisation_id
 from desktop.core.enums import ComplaintStatus, ResponseKind
-from desktop.errors import KnownError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -88,9 +95,7 @@ def complaint_edit(ctx: Context) -> int:
         "status": a.status,
         "outcome": a.outcome,
     }
-    changes = {k: v for k, v in given.items() if v is not None}
-    if not changes:
-        raise KnownError("Nothing to change: give --status, --due, --subject and the like.")
+    changes = given_changes(given, "--status, --due, --subject and the like")
     changed = ctx.services.complaints.update_complaint(target, **changes)
     print(f"Complaint {target[:8]}: {len(changed)} field(s) changed")
     return 0
@@ -98,16 +103,12 @@ def complaint_edit(ctx: Context) -> int:
 
 def complaint_delete(ctx: Context) -> int:
     target = complaint_id(ctx, ctx.args.complaint)
-    ctx.services.complaints.delete_complaint(target)
-    print(f"Deleted complaint {target[:8]} (undo with `complaint restore {target[:8]}`)")
-    return 0
+    return delete_record("complaint", target, ctx.services.complaints.delete_complaint)
 
 
 def complaint_restore(ctx: Context) -> int:
     target = complaint_id(ctx, ctx.args.complaint, deleted=True)
-    ctx.services.complaints.restore_complaint(target)
-    print(f"Restored complaint {target[:8]}")
-    return 0
+    return restore_record("complaint", target, ctx.services.complaints.restore_complaint)
 
 
 def complaint_show(ctx: Context) -> int:

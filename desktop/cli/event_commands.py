@@ -6,7 +6,15 @@ import argparse
 import datetime as dt
 
 from desktop.cli.context import Context
-from desktop.cli.groups import add_json_flag, print_json, subcommands, with_json
+from desktop.cli.groups import (
+    add_json_flag,
+    delete_record,
+    given_changes,
+    print_json,
+    restore_record,
+    subcommands,
+    with_json,
+)
 from desktop.cli.ids import event_id, person_id, source_id
 from desktop.core.enums import FactStatus
 from desktop.core.fuzzydate import FuzzyDate, known_part
@@ -122,9 +130,7 @@ def event_edit(ctx: Context) -> int:
         "key_event": a.key,
         "confidential": a.confidential,
     }
-    changes = {k: v for k, v in given.items() if v is not None}
-    if not changes:
-        raise KnownError("Nothing to change: give --date, --title, --place and the like.")
+    changes = given_changes(given, "--date, --title, --place and the like")
     changed = ctx.services.timeline.update_event(target, **changes)
     print(f"Event {target[:8]}: {len(changed)} field(s) changed")
     return 0
@@ -132,16 +138,12 @@ def event_edit(ctx: Context) -> int:
 
 def event_delete(ctx: Context) -> int:
     target = event_id(ctx, ctx.args.event)
-    ctx.services.timeline.delete_event(target)
-    print(f"Deleted event {target[:8]} (undo with `event restore {target[:8]}`)")
-    return 0
+    return delete_record("event", target, ctx.services.timeline.delete_event)
 
 
 def event_restore(ctx: Context) -> int:
     target = event_id(ctx, ctx.args.event, deleted=True)
-    ctx.services.timeline.restore_event(target)
-    print(f"Restored event {target[:8]}")
-    return 0
+    return restore_record("event", target, ctx.services.timeline.restore_event)
 
 
 def event_move(ctx: Context) -> int:

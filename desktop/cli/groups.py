@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from desktop.cli.context import Context
+from desktop.errors import KnownError
 
 Run = Callable[[Context], int]
 
@@ -52,4 +53,26 @@ def with_json(group: argparse._SubParsersAction, name: str, as_json: Run) -> Non
 def print_json(data: Any) -> int:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2, sort_keys=True)
     sys.stdout.write("\n")
+    return 0
+
+
+# ---- the edit / delete / restore commands every record kind has -------------------------
+def given_changes(given: dict[str, Any], hint: str) -> dict[str, Any]:
+    """The options the user gave (not None); a plain refusal naming `hint` when none."""
+    changes = {k: v for k, v in given.items() if v is not None}
+    if not changes:
+        raise KnownError(f"Nothing to change: give {hint}.")
+    return changes
+
+
+def delete_record(noun: str, record_id: str, delete: Callable[[str], object]) -> int:
+    delete(record_id)
+    short = record_id[:8]
+    print(f"Deleted {noun} {short} (undo with `{noun} restore {short}`)")
+    return 0
+
+
+def restore_record(noun: str, record_id: str, restore: Callable[[str], object]) -> int:
+    restore(record_id)
+    print(f"Restored {noun} {record_id[:8]}")
     return 0

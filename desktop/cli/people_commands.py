@@ -6,7 +6,14 @@ import argparse
 import dataclasses
 
 from desktop.cli.context import Context
-from desktop.cli.groups import add_json_flag, print_json, subcommands, with_json
+from desktop.cli.groups import (
+    add_json_flag,
+    delete_record,
+    print_json,
+    restore_record,
+    subcommands,
+    with_json,
+)
 from desktop.cli.ids import organisation_id, person_id, record, require_organisation
 from desktop.cli.output import table
 from desktop.core.enums import OrganisationKind, PersonKind
@@ -105,16 +112,12 @@ def person_edit(ctx: Context) -> int:
 
 def person_delete(ctx: Context) -> int:
     target = _person(ctx, ctx.args.person)
-    ctx.services.people.delete_person(target)
-    print(f"Deleted person {target[:8]} (undo with `person restore {target[:8]}`)")
-    return 0
+    return delete_record("person", target, ctx.services.people.delete_person)
 
 
 def person_restore(ctx: Context) -> int:
     target = _person(ctx, ctx.args.person, deleted=True)
-    ctx.services.people.restore_person(target)
-    print(f"Restored person {target[:8]}")
-    return 0
+    return restore_record("person", target, ctx.services.people.restore_person)
 
 
 def _person_data(ctx: Context, person_id_: str) -> dict[str, object]:
