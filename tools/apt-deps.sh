@@ -4,8 +4,8 @@
 set -eu
 case "${1:-run}" in
   run)     pkgs="python3-venv libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 fonts-dejavu-core" ;;
-  test)    pkgs="python3-venv libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-dejavu-core" ;;
-  ci)      pkgs="python3-venv libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-dejavu-core gnome-keyring dbus dbus-x11 xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 appstream desktop-file-utils binutils poppler-utils" ;;
+  test)    pkgs="python3-venv libicu-dev pkg-config g++ libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-dejavu-core" ;;
+  ci)      pkgs="python3-venv libicu-dev pkg-config g++ libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-dejavu-core gnome-keyring dbus dbus-x11 xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 appstream desktop-file-utils binutils poppler-utils" ;;
   package) pkgs="binutils appstream desktop-file-utils" ;;
   *) echo "unknown package set: $1" >&2; exit 2 ;;
 esac
