@@ -119,6 +119,23 @@ def test_a_person_found_exactly_is_not_also_similar(services: Services, case: st
     assert results.similar == []
 
 
+def test_similar_names_follow_every_change_to_the_people(services: Services, case: str) -> None:
+    """The names are kept between searches; a rename, a new person or a deletion shows."""
+    assert [p.display_name for p in services.search.results("Kouznetsov").similar] == ["Кузнецов"]
+    person = next(p for p in services.people.persons(case) if p.display_name == "Кузнецов")
+    services.people.update_person(
+        person.id, display_name="Смирнов", names=[NameVariant("Смирнов", kind="original")]
+    )
+    assert services.search.results("Kouznetsov").similar == []
+    assert [p.display_name for p in services.search.results("Smirnoff").similar] == ["Смирнов"]
+    services.people.delete_person(person.id)
+    assert services.search.results("Smirnoff").similar == []
+    other = services.cases.create_case("Другое дело")
+    services.people.add_person(other, "witness", "Смирнова")
+    assert [p.display_name for p in services.search.results("Schmirnowa").similar] == ["Смирнова"]
+    assert services.search.similar_names("Schmirnowa", case_id=case) == []
+
+
 def test_unrelated_words_find_no_similar_names(services: Services, case: str) -> None:
     for query in ("Kozlov", "Petrovka", "Москва", "жалоба", "ab"):
         assert services.search.results(query).similar == [], query

@@ -113,17 +113,34 @@ def query_finds(query: str, keys: PersonKeys) -> bool:
 def similarity(query: str, keys: PersonKeys) -> float:
     """How close the query's spelling comes to the person's names (0..1): each query word
     is scored against its closest name word, and the weakest word counts."""
-    words = [loose_key(w) for w in tokens(query)]
-    words = [w for w in words if w]
+    return _similarity(_loose_words(query), keys, {})
+
+
+def _loose_words(query: str) -> list[str]:
+    return [w for w in (loose_key(w) for w in tokens(query)) if w]
+
+
+def _similarity(words: list[str], keys: PersonKeys, known: dict[tuple[str, str], float]) -> float:
+    """`similarity` of a query's loose words; `known` keeps pair scores across people (a
+    vault's people share most of their name words)."""
     if not words or not keys.spellings:
         return 0.0
-    scores = []
+    weakest = 1.0
     for word in words:
         if len(word) < MIN_SIMILAR_LENGTH:
-            scores.append(1.0 if word in keys.spellings else 0.0)
-            continue
-        scores.append(max(_spelling_similarity(word, k) for k in keys.spellings))
-    return min(scores)
+            best = 1.0 if word in keys.spellings else 0.0
+        else:
+            best = 0.0
+            for spelling in keys.spellings:
+                pair = (word, spelling)
+                score = known.get(pair)
+                if score is None:
+                    score = known[pair] = _spelling_similarity(word, spelling)
+                best = max(best, score)
+        weakest = min(weakest, best)
+        if weakest == 0.0:
+            break
+    return weakest
 
 
 def _spelling_similarity(a: str, b: str) -> float:
@@ -160,11 +177,14 @@ class NameIndex:
         """People whose names are spelled like `query` without `matching` it, best first."""
         skip = set(exclude)
         found = []
+        words = _loose_words(query)
+        scores: dict[tuple[str, str], float] = {}
         for pid, keys in self._keys:
-            if pid in skip or query_finds(query, keys):
+            if pid in skip:
                 continue
-            score = similarity(query, keys)
-            if score >= threshold:
+            # Scoring first: it is cheap with shared pair scores, and few people pass it.
+            score = _similarity(words, keys, scores)
+            if score >= threshold and not query_finds(query, keys):
                 found.append(SimilarName(pid, score))
         found.sort(key=lambda s: -s.score)
         return found
