@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 # Where the vault records which `SEARCH_INDEX_VERSION` its index was built with.
 INDEX_VERSION_KEY = "search_index_version"
 
+REBUILD_BATCH = 20_000
 Row = Mapping[Any, Any]  # column name -> value (a dict, or a query's RowMapping)
 
 
@@ -107,14 +108,16 @@ def rebuild(session: Session) -> int:
     """Drop and rebuild the whole search index from the live records (and record that it
     is built the current way)."""
     search.clear(session)
-    docs = []
+    count = 0
     for model, build in INDEXED.values():
         table = model.__table__
-        live = select(table).where(table.c.deleted.is_(False))
-        docs += [build(row) for row in session.execute(live).mappings()]
-    search.put_many(session, docs)
+        live = session.execute(select(table).where(table.c.deleted.is_(False))).mappings()
+        # In batches: a million events held as documents at once took over a gigabyte.
+        while rows := live.fetchmany(REBUILD_BATCH):
+            search.put_many(session, [build(row) for row in rows])
+            count += len(rows)
     session.merge(DeviceState(key=INDEX_VERSION_KEY, value=str(SEARCH_INDEX_VERSION)))
-    return len(docs)
+    return count
 
 
 def index_version(session: Session) -> str | None:
