@@ -16,6 +16,7 @@ from pathlib import Path
 
 from desktop.cli.context import Context
 from desktop.cli.passphrases import existing_passphrase, new_passphrase, read_passphrase_file
+from desktop.cli.progress import ProgressLine
 from desktop.errors import KnownError
 from desktop.services import damage
 from desktop.services.integrity import audit_head, check_rows, verify
@@ -65,18 +66,28 @@ def _print_damage(report: damage.DamageReport, path: str) -> None:
 def run_verify(ctx: Context) -> int:
     folder = _source(ctx.args.path)
     passphrase = existing_passphrase(ctx.args.passphrase_file)
-    found = damage.inspect(folder, damage.data_key(folder, passphrase))
+    bar = ProgressLine()
+    try:
+        key = damage.data_key(folder, passphrase)
+        found = damage.inspect(folder, key, lambda done, total: bar.update("pages", done, total))
+    finally:
+        bar.done()
     _print_damage(found, ctx.args.path)
     if not found.intact:
         return 1
-    vault = Vault.unlock_with_passphrase(folder, passphrase)
     try:
-        store = Services.over(vault, actor="cli").store
-        report = verify(store, ctx.args.against)
-        rows = check_rows(store)
-        head = audit_head(store)
+        bar.stage("opening")
+        vault = Vault.unlock_with_passphrase(folder, passphrase)
+        try:
+            store = Services.over(vault, actor="cli").store
+            bar.stage("structure and audit log")
+            report = verify(store, ctx.args.against)
+            rows = check_rows(store, lambda done, total: bar.update("records", done, total))
+            head = audit_head(store)
+        finally:
+            vault.lock()
     finally:
-        vault.lock()
+        bar.done()
     print(f"encryption (page authentication): {'ok' if report.cipher_ok else 'FAILED'}")
     print(f"database structure:               {'ok' if report.integrity_ok else 'FAILED'}")
     print(f"audit hash chain:                 {'ok' if report.audit_ok else 'FAILED'}")

@@ -27,7 +27,7 @@ from sqlalchemy import select
 from desktop.crypto.keystore import PASSPHRASE, KeystoreDamaged, passphrase_kek
 from desktop.errors import KnownError, WrongPassphrase
 from desktop.store import audit
-from desktop.store.cipherpages import NotACipherFile, key_fits
+from desktop.store.cipherpages import NotACipherFile, PageCheck, check_pages, key_fits
 from desktop.store.filelock import VaultLock
 from desktop.store.indexing import rebuild
 from desktop.store.models import SYNCED_MODELS, Case
@@ -161,6 +161,12 @@ def _locked_image(folder: Path, key: bytes, unreadable: str) -> Iterator[Image]:
     lock = VaultLock(Path(folder))
     lock.acquire()
     try:
+        size = Vault.db_path_of(folder).stat().st_size
+        if size > ANALYSIS_LIMIT_BYTES:
+            raise KnownError(
+                f"This vault ({size / 1024**3:.1f} GiB) is larger than salvage can read page by "
+                f"page in memory ({ANALYSIS_LIMIT_BYTES / 1024**3:.1f} GiB); nothing was copied."
+            )
         try:
             image = open_image(Vault.db_path_of(folder), key)
         except NotACipherFile:
@@ -175,19 +181,78 @@ def _locked_image(folder: Path, key: bytes, unreadable: str) -> Iterator[Image]:
         lock.release()
 
 
-def inspect(folder: Path, key: bytes) -> DamageReport:
-    """What is damaged in the vault at `folder` and what still reads (nothing is written)."""
+# Above this the page-by-page analysis is not attempted: it holds the file and its plain
+# image in memory, and SQLite opens an in-memory image of at most 2 GiB.
+ANALYSIS_LIMIT_BYTES = 1536 * 1024**2
+
+
+def inspect(
+    folder: Path, key: bytes, progress: Callable[[int, int], None] | None = None
+) -> DamageReport:
+    """What is damaged in the vault at `folder` and what still reads (nothing is written).
+
+    Every page is first authenticated as it is read (`progress(pages done, pages)`); only
+    a vault with damage, or a write-ahead log left by a crash, is then analysed in memory.
+    """
     unreadable = (
         "dossier.db does not open with this vault's key: it is not this vault's "
         "database, or it is damaged beyond reading."
     )
-    with _locked_image(folder, key, unreadable) as image:
+    db_path = Vault.db_path_of(folder)
+    lock = VaultLock(Path(folder))
+    lock.acquire()
+    try:
+        try:
+            check = check_pages(db_path, key, progress)
+            wal = db_path.with_name(db_path.name + "-wal")
+            size = db_path.stat().st_size
+            leftover_log = wal.exists() and wal.stat().st_size > 0
+        except NotACipherFile:
+            raise KnownError(unreadable) from None
+        except OSError as exc:
+            raise KnownError(f"Cannot read the vault's database: {exc.strerror}.") from None
+        if not check.damaged and not check.partial_page and not leftover_log:
+            return DamageReport(check.page_count)
+        if size > ANALYSIS_LIMIT_BYTES:
+            return _unanalysed(check)
+        return _analysed(db_path, key, unreadable)
+    finally:
+        lock.release()
+
+
+def _unanalysed(check: PageCheck) -> DamageReport:
+    """The report for a vault too large to analyse in memory: its damaged pages, by number.
+    A write-ahead log left by a crash is not damage: SQLCipher authenticates its frames
+    when the vault opens for the checks that follow."""
+    report = DamageReport(check.page_count)
+    for page in sorted(check.damaged):
+        report.damaged[page] = "not analysed: the vault is too large to open in memory"
+    if check.partial_page:
+        report.notes.append("the file ends with a partial page")
+    if check.damaged:
+        report.notes.append(
+            "the vault is too large for verify to name the records on damaged pages; "
+            "salvage copies every record that still reads"
+        )
+    return report
+
+
+def _analysed(db_path: Path, key: bytes, unreadable: str) -> DamageReport:
+    try:
+        image = open_image(db_path, key)
+    except NotACipherFile:
+        raise KnownError(unreadable) from None
+    except OSError as exc:
+        raise KnownError(f"Cannot read the vault's database: {exc.strerror}.") from None
+    try:
         report = DamageReport(image.scan.page_count, notes=list(image.scan.notes))
         for page in sorted(image.scan.damaged):
             report.damaged[page] = _describe(image, page)
         for table in _user_tables(image):
             report.tables.append(_health(image, table))
         return report
+    finally:
+        image.close()
 
 
 # ---- salvage ----------------------------------------------------------------------------------

@@ -8,9 +8,10 @@ that history up to it is unchanged (see `desktop.store.audit`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import DatabaseError
 
 from desktop.core.rules import Problem, row_problems
@@ -37,10 +38,16 @@ class RowCheck:
     first: tuple[Problem, ...]
 
 
-def check_rows(store: Store) -> RowCheck:
-    """Every record of every synced table against the rules, then every reference."""
+def check_rows(store: Store, progress: Callable[[int, int], None] | None = None) -> RowCheck:
+    """Every record of every synced table against the rules, then every reference;
+    `progress(records checked, records)` every few thousand records."""
     total, first = 0, list[Problem]()
     with store.reading() as s:
+        count = sum(
+            s.execute(select(func.count()).select_from(m.__table__)).scalar_one()
+            for m in SYNCED_MODELS
+        )
+        done = 0
         for model in SYNCED_MODELS:
             table = model.__table__
             name = str(table.name)  # type: ignore[attr-defined]
@@ -48,6 +55,9 @@ def check_rows(store: Store) -> RowCheck:
                 found = row_problems(name, dict(row))
                 total += len(found)
                 first += found[: max(0, LISTED - len(first))]
+                done += 1
+                if progress is not None and done % 4096 == 0:
+                    progress(done, count)
         try:
             broken = s.connection().exec_driver_sql("PRAGMA foreign_key_check").fetchall()
         except DatabaseError:

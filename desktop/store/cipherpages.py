@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,10 +65,12 @@ def _hmac_key(data_key: bytes, salt: bytes) -> bytes:
     return hashlib.pbkdf2_hmac("sha512", data_key, bytes(b ^ 0x3A for b in salt), 2, 32)
 
 
-def _authentic(hmac_key: bytes, raw: bytes, number: int) -> bool:
+def _authentic(hmac_key: bytes, raw: bytes | memoryview, number: int) -> bool:
     start = SALT_BYTES if number == 1 else 0
     body = raw[start : PAGE - RESERVE + IV_BYTES]
-    mac = hmac.new(hmac_key, body + struct.pack("<I", number), "sha512").digest()
+    check = hmac.new(hmac_key, body, "sha512")
+    check.update(struct.pack("<I", number))
+    mac = check.digest()
     return hmac.compare_digest(mac, raw[PAGE - RESERVE + IV_BYTES : PAGE - RESERVE + IV_BYTES + 64])
 
 
@@ -101,6 +104,46 @@ def key_fits(db_path: Path, data_key: bytes) -> bool:
     return _authentic(hmac_key, raw, 1) or (
         len(raw) >= 2 * PAGE and _authentic(hmac_key, raw[PAGE:], 2)
     )
+
+
+@dataclass
+class PageCheck:
+    """Which pages of a database file fail their authentication (nothing decrypted)."""
+
+    page_count: int
+    damaged: set[int] = field(default_factory=set)
+    partial_page: bool = False
+
+
+CHECK_CHUNK_PAGES = 2048  # 8 MiB read at a time
+
+
+def check_pages(
+    db_path: Path, data_key: bytes, progress: Callable[[int, int], None] | None = None
+) -> PageCheck:
+    """Authenticate every page of `db_path` as it is read, holding one chunk at a time:
+    the first pass of `vault verify`, for files of any size. `progress(done, total)`."""
+    size = db_path.stat().st_size
+    count = size // PAGE
+    if count < 1:
+        raise NotACipherFile("the database file is empty or too short")
+    result = PageCheck(count, partial_page=bool(size % PAGE))
+    with open(db_path, "rb") as handle:
+        hmac_key = _hmac_key(data_key, handle.read(SALT_BYTES))
+        handle.seek(0)
+        number = 0
+        while number < count:
+            chunk = handle.read(min(CHECK_CHUNK_PAGES, count - number) * PAGE)
+            if len(chunk) < PAGE:
+                break
+            view = memoryview(chunk)
+            for at in range(0, len(chunk) - PAGE + 1, PAGE):
+                number += 1
+                if not _authentic(hmac_key, view[at : at + PAGE], number):
+                    result.damaged.add(number)
+            if progress is not None:
+                progress(number, count)
+    return result
 
 
 def scan(db_path: Path, data_key: bytes) -> PageScan:

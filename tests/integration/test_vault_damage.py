@@ -385,3 +385,56 @@ def test_normal_commands_on_a_damaged_page_say_so(
         assert main([*base, *command]) == 1
         err = capsys.readouterr().err
         assert "The vault is damaged" in err and "vault salvage" in err
+
+
+def test_the_streamed_page_check_finds_the_same_damage_as_the_analysis(
+    template: Template, flips: list[tuple[str, int]], tmp_path: Path
+) -> None:
+    """`check_pages` (every vault's first pass) agrees with the in-memory scan."""
+    from desktop.store.cipherpages import check_pages, scan
+
+    key = damage.data_key(template.folder, PASSPHRASE)
+    seen: list[tuple[int, int]] = []
+    clean = check_pages(template.folder / "dossier.db", key, lambda d, t: seen.append((d, t)))
+    assert clean.damaged == set() and clean.page_count == template.pages
+    assert seen[-1] == (template.pages, template.pages)
+    label, offset = next(f for f in flips if f[1] // PAGE + 1 > 1)
+    folder = flipped_copy(template, offset, tmp_path)
+    streamed = check_pages(folder / "dossier.db", key)
+    assert streamed.damaged == scan(folder / "dossier.db", key).damaged == {offset // PAGE + 1}
+
+
+def test_a_vault_too_large_to_analyse_is_still_verified_page_by_page(
+    template: Template,
+    flips: list[tuple[str, int]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Over the in-memory limit (2 GiB for SQLite's in-memory image), verify names the
+    damaged pages by number instead of failing, and salvage refuses clearly."""
+    monkeypatch.setattr(damage, "ANALYSIS_LIMIT_BYTES", PAGE * 4)
+    secret = tmp_path / "pass"
+    secret.write_text(PASSPHRASE)
+    assert main(cli("vault", "verify", template.folder, "--passphrase-file", secret)) == 0
+    assert "pages (each authenticated on its own):  ok" in capsys.readouterr().out
+
+    page = next(
+        o // PAGE + 1 for _label, o in flips if template.owners.get(o // PAGE + 1) == "events"
+    )
+    folder = flipped_copy(template, (page - 1) * PAGE + 200, tmp_path)
+    status = main(cli("vault", "verify", folder, "--passphrase-file", secret))
+    out = capsys.readouterr()
+    assert status == 1
+    assert f"page {page}: not analysed" in out.out
+    assert "salvage copies every record that still reads" in out.out
+    assert "Traceback" not in out.out + out.err and "internal error" not in out.err
+
+    before = (folder / "dossier.db").read_bytes()
+    status = main(cli("vault", "salvage", folder, "--to", tmp_path / "copy",
+                      "--passphrase-file", secret, "--new-passphrase-file", secret))  # fmt: skip
+    out = capsys.readouterr()
+    assert status != 0
+    assert "larger than salvage can read" in out.err
+    assert not (tmp_path / "copy").exists() or not any((tmp_path / "copy").iterdir())
+    assert (folder / "dossier.db").read_bytes() == before

@@ -1,0 +1,42 @@
+"""A one-line progress bar on standard error, for long commands run at a terminal.
+
+Nothing is drawn when standard error is not a terminal (scripts, pipes, tests): their
+output stays the command's own lines. The bar shows a stage name and a percentage, and
+is redrawn at most once per whole percent.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+WIDTH = 30
+
+
+class ProgressLine:
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self.stream = stream or sys.stderr
+        self.shown = self.stream.isatty()
+        self._last: tuple[str, int] | None = None
+
+    def stage(self, name: str) -> None:
+        """A step without a count ("checking the audit log")."""
+        self._draw(f"{name}…", name, -1)
+
+    def update(self, name: str, done: int, total: int) -> None:
+        percent = 100 if total <= 0 else min(100, done * 100 // total)
+        filled = WIDTH * percent // 100
+        self._draw(f"{name} [{'#' * filled}{'.' * (WIDTH - filled)}] {percent:3d}%", name, percent)
+
+    def done(self) -> None:
+        if self.shown and self._last is not None:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+        self._last = None
+
+    def _draw(self, text: str, name: str, percent: int) -> None:
+        if not self.shown or self._last == (name, percent):
+            return
+        self._last = (name, percent)
+        self.stream.write("\r\x1b[K" + text)
+        self.stream.flush()
