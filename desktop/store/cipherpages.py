@@ -38,6 +38,9 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 WAL_HEADER = 32
 WAL_FRAME_HEADER = 24
 MAX_FILE_BYTES = 8 * 1024**3
+# The page holding byte 2**30 is SQLite's lock-byte page: never written, never encrypted,
+# present in every database past 1 GiB. It is neither damage nor data.
+LOCK_BYTE_PAGE = 2**30 // PAGE + 1
 
 
 class NotACipherFile(Exception):
@@ -139,7 +142,9 @@ def check_pages(
             view = memoryview(chunk)
             for at in range(0, len(chunk) - PAGE + 1, PAGE):
                 number += 1
-                if not _authentic(hmac_key, view[at : at + PAGE], number):
+                if number != LOCK_BYTE_PAGE and not _authentic(
+                    hmac_key, view[at : at + PAGE], number
+                ):
                     result.damaged.add(number)
             if progress is not None:
                 progress(number, count)
@@ -164,6 +169,8 @@ def scan(db_path: Path, data_key: bytes) -> PageScan:
             result.notes.append("the file's salt (its first 16 bytes) was damaged; repaired")
     for number in range(1, count + 1):
         page = raw[(number - 1) * PAGE : number * PAGE]
+        if number == LOCK_BYTE_PAGE:
+            continue  # left as zeros in the image, as SQLite expects
         if not _authentic(hmac_key, page, number):
             result.damaged.add(number)
         result.image[(number - 1) * PAGE : number * PAGE] = _decrypt(data_key, page, number)

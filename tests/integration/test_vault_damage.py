@@ -438,3 +438,23 @@ def test_a_vault_too_large_to_analyse_is_still_verified_page_by_page(
     assert "larger than salvage can read" in out.err
     assert not (tmp_path / "copy").exists() or not any((tmp_path / "copy").iterdir())
     assert (folder / "dossier.db").read_bytes() == before
+
+
+def test_sqlites_lock_byte_page_is_not_damage(
+    template: Template,
+    flips: list[tuple[str, int]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Past 1 GiB every SQLite file holds the never-written page at byte 2**30; a
+    million-event vault was reported damaged there. Here that page is moved into range."""
+    from desktop.store import cipherpages
+
+    assert cipherpages.LOCK_BYTE_PAGE == 0x40000000 // 4096 + 1
+    page = next(o // PAGE + 1 for _label, o in flips if o // PAGE + 1 > 2)
+    folder = flipped_copy(template, (page - 1) * PAGE + 300, tmp_path)
+    key = damage.data_key(folder, PASSPHRASE)
+    assert cipherpages.check_pages(folder / "dossier.db", key).damaged == {page}
+    monkeypatch.setattr(cipherpages, "LOCK_BYTE_PAGE", page)
+    assert cipherpages.check_pages(folder / "dossier.db", key).damaged == set()
+    assert page not in cipherpages.scan(folder / "dossier.db", key).damaged
