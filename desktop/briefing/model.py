@@ -149,6 +149,10 @@ class ChronologyRow:
     people: tuple[EventPerson, ...] = ()
     citations: tuple[Citation, ...] = ()
     number: int = 0  # paragraph number in the chronology (1-based; 0: not numbered)
+    # The language of a title or description printed in the other language, for want of
+    # a translation ("" when it is in the pack's language): the renderer marks it.
+    title_lang: str = ""
+    description_lang: str = ""
 
     def __post_init__(self) -> None:
         _check_choice(self.precision, PRECISIONS, "precision")
@@ -207,6 +211,7 @@ class ComplaintEntry:
     overdue: bool = False
     responses: tuple[ComplaintResponse, ...] = ()
     citations: tuple[Citation, ...] = ()
+    subject_lang: str = ""  # as ChronologyRow.title_lang
 
     def __post_init__(self) -> None:
         _check_choice(self.status, COMPLAINT_STATUSES, "status")
