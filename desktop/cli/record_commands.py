@@ -213,20 +213,19 @@ def complaint_add(ctx: Context) -> int:
         for x in a.against
     ]
     bodies = {o.name.casefold(): o.id for o in ctx.services.people.organisations(case_id)}
-    complaint_id = ctx.services.complaints.add_complaint(
-        case_id,
-        against=against,
-        filed_on=a.filed,
-        filed_by=a.filed_by,
-        body_id=bodies.get(a.body.casefold()),
-        body_detail="" if a.body.casefold() in bodies else a.body,
-        subject=a.subject,
-        our_reference=a.reference,
-        registration_number=a.registration,
-        response_due=a.due or None,
-        status=a.status,
+    fields: dict[str, object] = {
+        "filed_on": a.filed,
+        "filed_by": a.filed_by,
+        "body_id": bodies.get(a.body.casefold()),
+        "body_detail": "" if a.body.casefold() in bodies else a.body,
+        "subject": a.subject,
+        "our_reference": a.reference,
+        "registration_number": a.registration,
+        "response_due": a.due or None,
+        "status": a.status,
         **translations.values(a, ("subject",)),
-    )
+    }
+    complaint_id = ctx.services.complaints.add_complaint(case_id, against=against, **fields)
     print(f"Added complaint {complaint_id[:8]}")
     return 0
 

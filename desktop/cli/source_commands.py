@@ -52,9 +52,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def source_add(ctx: Context) -> int:
     a = ctx.args
+    extra = translations.values(a, ("title",))
     new_id = ctx.services.sources.add_source(
         ctx.case_id(),
-        a.title,
+        str(extra.pop("title", a.title)),
         label=a.label,
         url=a.url,
         author=a.author,
@@ -63,7 +64,7 @@ def source_add(ctx: Context) -> int:
         kind=a.kind,
         language=a.language,
         reliability=a.reliability,
-        **translations.values(a, ("title",)),
+        **extra,
     )
     print(f"Added source {new_id[:8]}" + (f" ({a.label})" if a.label else ""))
     return 0

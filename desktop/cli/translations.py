@@ -50,7 +50,8 @@ def values(
         return {}
     main = given[fields[0]] or stored_main
     named = [lang for lang in PAIR if by_lang[(fields[0], lang)]]
-    if not main and named:  # only `--subject-ru` given: that is the main text
+    if not main and named:  # only `--subject-ru` given: that is the main text (with both,
+        # English is, unless `--text-lang` says otherwise)
         main = str(by_lang[(fields[0], named[0])])
     lang = args.text_lang or stored_lang or main_lang("", main)
     out: dict[str, object] = {"text_lang": lang}
@@ -58,7 +59,7 @@ def values(
         if text is None:
             continue
         column = field if text_lang == lang else f"{field}_alt"
-        if column == field and given[field] is not None and given[field] != text:
+        if column == field and given[field] and given[field] != text:
             raise KnownError(
                 f"--{field} and --{field}-{text_lang} both give the {NAMES[lang]} {field}; "
                 "give one of them."
