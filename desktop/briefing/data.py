@@ -498,13 +498,21 @@ def assemble(
         first, last = (_day_text(d, options.lang) for d in (options.date_from, options.date_to))
         period = f"{first} – {last}"
     case = snapshot.case
+    title, summary = _in_pack_language(
+        sel,
+        case.text_lang,
+        case.title,
+        ((case.title, case.title_alt), (case.summary, case.summary_alt)),
+    )
     return Briefing(
-        title=sel.scrub(case.title),
+        title=title.text,
+        title_lang=_other(title, options.lang),
+        summary_lang=_other(summary, options.lang),
         generated_on=options.generated_on,
         sections=options.ordered_sections(),
         lang=options.lang,
         paper=options.paper,
-        summary=sel.scrub(case.summary),
+        summary=summary.text,
         is_sample=case.is_sample,
         confidentiality=(
             options.confidentiality

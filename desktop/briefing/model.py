@@ -274,6 +274,8 @@ class Briefing:
     sources: tuple[SourceEntry, ...] = ()
     exhibits: tuple[Exhibit, ...] = ()
     audit_head: str = ""  # "count:hash" of the vault's audit log, printed on the last page
+    title_lang: str = ""  # as ChronologyRow.title_lang, for the case's title and summary
+    summary_lang: str = ""
 
     def __post_init__(self) -> None:
         _check_choice(self.lang, LANGUAGES, "lang")

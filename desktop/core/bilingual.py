@@ -1,12 +1,12 @@
 """Records written in two languages: which language a text is in, and which one to show.
 
-Events, complaints and sources keep their main text (title, description, subject) in one
-language and may keep a translation beside it (`title_alt`, `description_alt`,
-`subject_alt`) in the other: Russian when the main text is English, English when it is
-Russian. `text_lang` says which language the main text is in; empty means "tell by the
-script of the title" (Cyrillic letters outnumbering Latin ones: Russian), which is also
-how every record written before the translations existed reads. Organisations keep their
-own pair, `name` and `name_ru`.
+Cases, events, complaints and sources keep their main text (title, description, summary,
+subject) in one language and may keep a translation beside it (`title_alt`,
+`description_alt`, `summary_alt`, `subject_alt`) in the other: Russian when the main text
+is English, English when it is Russian. `text_lang` says which language the main text is
+in; empty means "tell by the script of the title" (Cyrillic letters outnumbering Latin
+ones: Russian), which is also how every record written before the translations existed
+reads. Organisations keep their own pair, `name` and `name_ru`.
 
 A briefing pack in one language shows each text in that language where it exists, and
 otherwise the other one, saying so (`Shown.lang`).

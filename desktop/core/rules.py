@@ -202,7 +202,7 @@ def _names_size(row: Mapping[str, Any]) -> list[tuple[str, str]]:
 
 
 _SHORT: dict[str, tuple[str, ...]] = {
-    "cases": ("title", "confidentiality"),
+    "cases": ("title", "title_alt", "confidentiality"),
     "events": ("title", "title_alt", "place", "date_edtf"),
     "event_participants": ("role",),
     "persons": ("display_name",),
@@ -220,7 +220,7 @@ _EVENT_NUMBERS: dict[str, Callable[[FuzzyDate], int]] = {
     "date_end": FuzzyDate.end_number,
 }
 _CHECKS: dict[str, tuple[Check, ...]] = {
-    "cases": (_enum("status", CaseStatus),),
+    "cases": (_enum("status", CaseStatus), _text_lang),
     "events": (
         _enum("fact_status", FactStatus),
         _date("date_edtf", _EVENT_NUMBERS),

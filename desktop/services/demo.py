@@ -41,6 +41,9 @@ def install_demo_case(services: Services, path: Path | None = None) -> str:
     case_id = services.cases.create_case(
         case["title"],
         summary=case.get("summary", ""),
+        text_lang="en",
+        title_alt=case.get("title_ru", ""),
+        summary_alt=case.get("summary_ru", ""),
         status=case.get("status", "open"),
         is_sample=True,
         notice=notice,

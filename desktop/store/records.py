@@ -26,6 +26,9 @@ class CaseRecord:
     is_sample: bool
     notice: str
     confidentiality: str
+    text_lang: str = ""  # the language of title and summary (core.bilingual)
+    title_alt: str = ""
+    summary_alt: str = ""
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,13 @@ from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
 from desktop.services.registry import Services
+from desktop.ui.editors.case import CaseEditor
 from desktop.ui.editors.complaint import ComplaintEditor
 from desktop.ui.editors.event import EventEditor
 from desktop.ui.editors.source import SourceEditor
 
 
-def _ok(qtbot: QtBot, editor: EventEditor | ComplaintEditor | SourceEditor) -> None:
+def _ok(qtbot: QtBot, editor: EventEditor | ComplaintEditor | SourceEditor | CaseEditor) -> None:
     ok = editor.buttons.button(editor.buttons.StandardButton.Ok)
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
 
@@ -91,3 +92,22 @@ def test_a_complaint_keeps_its_subject_translation(
     editor.translation.title.setText("хищение компаний")
     _ok(qtbot, editor)
     assert services.complaints.get_complaint(complaint.id).subject_alt == "хищение компаний"
+
+
+def test_the_case_editor_shows_the_russian_title_and_summary(
+    qtbot: QtBot, services: Services, case_id: str
+) -> None:
+    case = services.cases.get_case(case_id)
+    editor = CaseEditor(services, QUndoStack(), case_id)
+    qtbot.addWidget(editor)
+    editor.show()
+    box = editor.translation
+    assert box.title.text() == case.title_alt
+    assert case.title_alt == "Гибель Сергея Магнитского в предварительном заключении"
+    assert box.toggle is not None and box.description is not None
+    assert box.toggle.text() == "Summary in Russian"
+    assert box.toggle.isChecked() and box.description.isVisible()  # a translation is there
+    assert box.description.toPlainText() == case.summary_alt
+    box.title.setText("Смерть Сергея Магнитского")
+    _ok(qtbot, editor)
+    assert services.cases.get_case(case_id).title_alt == "Смерть Сергея Магнитского"

@@ -281,7 +281,9 @@ class BriefingRenderer:
             SectionAnchor("cover", label(lang, "section.cover")),
             Spacer(1, 40 * mm),
             Paragraph(text(label(lang, "cover.kind")), styles.cover_kind),
-            Paragraph(text(briefing.title), styles.cover_title),
+            Paragraph(
+                text(briefing.title) + _marker(lang, briefing.title_lang), styles.cover_title
+            ),
         ]
         fields = [
             ("cover.prepared_for", briefing.prepared_for),
@@ -350,8 +352,12 @@ class BriefingRenderer:
 
     def summary(self, briefing: Briefing, styles: PackStyles) -> Story:
         story: Story = [self.heading(briefing, styles, "summary")]
+        if briefing.summary_lang:
+            story.append(Paragraph(text(label(briefing.lang, "text_in.note")), styles.muted))
+        mark = _marker(briefing.lang, briefing.summary_lang)
         for paragraph in _paragraphs(briefing.summary):
-            story.append(Paragraph(text(paragraph), styles.body))
+            story.append(Paragraph(text(paragraph) + mark, styles.body))
+            mark = ""  # the first paragraph carries the mark
         return story
 
     def chronology(self, briefing: Briefing, styles: PackStyles) -> Story:

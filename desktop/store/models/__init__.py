@@ -14,6 +14,7 @@ from desktop.store.models.sync import BlobReceipt, ConflictSibling, Peer, SeenBu
 from desktop.store.models.tags import Tag, TagLink
 
 TRANSLATION_COLUMNS: dict[str, tuple[str, ...]] = {
+    "cases": ("text_lang", "title_alt", "summary_alt"),
     "events": ("text_lang", "title_alt", "description_alt"),
     "complaints": ("text_lang", "subject_alt"),
     "sources": ("text_lang", "title_alt"),

@@ -2,8 +2,8 @@
 
 One compact row: the translated title (its placeholder says which language it wants,
 Russian for an English title, English for a Russian one) beside a choice of the main
-text's language ("by script" until the user says). Records with a description get a
-button that opens the description's translation, shown already open when there is one.
+text's language ("by script" until the user says). Records with a description (or a
+summary) get a button that opens its translation, shown already open when there is one.
 """
 
 from __future__ import annotations
@@ -90,9 +90,14 @@ class TranslationBox(QWidget):
         self.title.setPlaceholderText(shown)
         self.title.setAccessibleName(shown)
         if self.toggle is not None and self.description is not None:
-            text = (
-                self.tr("Description in Russian") if russian else self.tr("Description in English")
-            )
+            if self.description_field == "summary_alt":
+                text = self.tr("Summary in Russian") if russian else self.tr("Summary in English")
+            else:
+                text = (
+                    self.tr("Description in Russian")
+                    if russian
+                    else self.tr("Description in English")
+                )
             self.toggle.setText(text)
             self.description.setAccessibleName(text)
 

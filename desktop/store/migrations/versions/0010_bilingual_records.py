@@ -1,10 +1,10 @@
-"""events, complaints, sources: the language of the main text and its translation
+"""cases, events, complaints, sources: the language of the main text and its translation
 
-`text_lang` says which language a record's title (and description, subject) is in; empty
-means "by the script of the title", which is how every existing record reads. `title_alt`,
-`description_alt` and `subject_alt` hold the same text in the other language of English
-and Russian (see `core.bilingual`). Existing records get empty values: nothing changes
-in what they say.
+`text_lang` says which language a record's title (and description, summary, subject) is
+in; empty means "by the script of the title", which is how every existing record reads.
+`title_alt`, `description_alt`, `summary_alt` and `subject_alt` hold the same text in the
+other language of English and Russian (see `core.bilingual`). Existing records get empty
+values: nothing changes in what they say.
 
 Revision ID: 0010
 Revises: 0008
@@ -19,6 +19,7 @@ branch_labels = None
 depends_on = None
 
 NEW_COLUMNS = {
+    "cases": (("text_lang", sa.String(8)), ("title_alt", sa.Text()), ("summary_alt", sa.Text())),
     "events": (
         ("text_lang", sa.String(8)),
         ("title_alt", sa.Text()),
