@@ -357,6 +357,9 @@ def _complaints(sel: _Selection) -> tuple[tuple[ComplaintEntry, ...], dict[str, 
         responses[response.complaint_id].append(response)
     entries = []
     against_person: dict[str, list[str]] = defaultdict(list)
+    # "Filed by" is free text; where it is a shown person's name, print it as the pack
+    # names that person (Cyrillic in a Russian pack).
+    named = {n.casefold(): sel.names[p.id] for p in sel.persons for n in names_of(p)}
     for complaint in sorted(sel.snapshot.complaints, key=lambda c: _date(c.filed_edtf).sort_key()):
         filed = _date(complaint.filed_edtf)
         if not sel.keeps(complaint.confidential, complaint.for_brief, filed):
@@ -389,7 +392,8 @@ def _complaints(sel: _Selection) -> tuple[tuple[ComplaintEntry, ...], dict[str, 
                 filed_text=filed.display(sel.lang),
                 body=sel.scrub(body),
                 status=complaint.status,
-                filed_by=sel.scrub(complaint.filed_by),
+                filed_by=named.get(complaint.filed_by.strip().casefold())
+                or sel.scrub(complaint.filed_by),
                 against=tuple(a for a in (_against(sel, t) for t in targets[complaint.id]) if a),
                 subject=subject.text,
                 subject_lang=_other(subject, sel.lang),
