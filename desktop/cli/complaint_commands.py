@@ -123,7 +123,8 @@ def complaint_show(ctx: Context) -> int:
     data["responses"] = [dataclasses.asdict(r) for r in service.responses(target)]
     if ctx.args.json:
         return print_json(data)
-    for key in ("id", "status", "filed_edtf", "subject", "response_due", "escalated_from_id"):
+    for key in ("id", "status", "filed_edtf", "subject", "subject_alt", "response_due",
+                "escalated_from_id"):  # fmt: skip
         if data.get(key):
             print(f"{key:>18}: {data[key]}")
     for r in data["responses"]:

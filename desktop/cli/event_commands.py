@@ -219,7 +219,8 @@ def event_show(ctx: Context) -> int:
     data["tags"] = [t.name for t in ctx.services.tags.tags_of(target)]
     if ctx.args.json:
         return print_json(data)
-    for key in ("id", "date", "title", "place", "status", "description"):
+    for key in ("id", "date", "title", "title_alt", "place", "status", "description",
+                "description_alt"):  # fmt: skip
         if data[key]:
             print(f"{key:>12}: {data[key]}")
     for p in data["participants"]:  # type: ignore[attr-defined]

@@ -296,3 +296,24 @@ def test_a_record_hashes_as_before_the_translations_until_it_has_one(services: S
         table,
         {**row, "description_alt": "Арест"},  # type: ignore[arg-type]
     )
+
+
+def test_a_vault_of_migration_0008_salvages_into_this_version(
+    tmp_path: Path, empty_template: Path, passphrase: str
+) -> None:
+    from desktop.services.damage import data_key, salvage
+
+    vault = _copy_of(empty_template, tmp_path / "old", passphrase)
+    services = Services.over(vault, actor="test")
+    case_id = services.cases.create_case("Salvaged")
+    event = services.timeline.add_event(case_id, "2008-11-24", "Arrest")
+    _downgrade_to_0008(vault)
+    vault.lock()
+    target = _copy_of(empty_template, tmp_path / "new", passphrase)
+    try:
+        report = salvage(tmp_path / "old", data_key(tmp_path / "old", passphrase), target)
+        assert report.copied["events"] == 1 and report.copied["cases"] == 1
+        got = Services.over(target, actor="test").timeline.get_event(event)
+        assert (got.title, got.title_alt, got.text_lang) == ("Arrest", "", "")
+    finally:
+        target.lock()

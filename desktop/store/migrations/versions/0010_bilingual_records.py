@@ -32,12 +32,10 @@ NEW_COLUMNS = {
 
 def upgrade() -> None:
     for table, columns in NEW_COLUMNS.items():
+        # The empty default stays: rows copied from an older vault (salvage) lack them.
         with op.batch_alter_table(table) as batch:
             for name, kind in columns:
                 batch.add_column(sa.Column(name, kind, nullable=False, server_default=""))
-        with op.batch_alter_table(table) as batch:
-            for name, _ in columns:
-                batch.alter_column(name, server_default=None)
 
 
 def downgrade() -> None:
