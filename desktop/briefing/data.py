@@ -34,6 +34,7 @@ from desktop.briefing.model import (
     SourceEntry,
 )
 from desktop.briefing.redaction import ProtectedNames, Redactor, hidden_people, names_of
+from desktop.core.bilingual import Shown, main_lang, name_in, pick
 from desktop.core.fuzzydate import FuzzyDate, known_part
 from desktop.errors import KnownError
 from desktop.store.idlist import among
@@ -59,6 +60,7 @@ from desktop.store.models import (
     Posting as PostingModel,
 )
 from desktop.store.models.events import TIMELINE_ORDER
+from desktop.store.models.people import name_entries
 from desktop.store.records import (
     AttachmentRecord,
     CaseRecord,
@@ -255,13 +257,38 @@ def _select(
         options=options,
         persons=persons,
         scrub=scrub,
-        names={p.id: scrub(p.display_name) for p in persons},
+        names={p.id: scrub(_person_name(p, options.lang)) for p in persons},
         cited=cited,
         sources=sources,
         source_number=number,
         postings_of=postings_of,
-        organisation_name={o.id: o.name for o in snapshot.organisations},
+        organisation_name={
+            o.id: _organisation_name(o, options.lang) for o in snapshot.organisations
+        },
     )
+
+
+def _person_name(person: PersonRecord, lang: str) -> str:
+    """Cyrillic originals in a Russian pack, Latin names in an English one."""
+    variants = [(str(n["text"]), str(n.get("kind", ""))) for n in name_entries(person.names)]
+    return name_in(lang, person.display_name, variants)
+
+
+def _organisation_name(organisation: OrganisationRecord, lang: str) -> str:
+    return (organisation.name_ru if lang == "ru" else "") or organisation.name
+
+
+def _in_pack_language(
+    sel: _Selection, text_lang: str, title: str, pairs: tuple[tuple[str, str], ...]
+) -> list[Shown]:
+    """Each (main, translation) pair as the pack's language would have it (core.bilingual)."""
+    lang = main_lang(text_lang, title)
+    return [pick(sel.lang, lang, sel.scrub(main), sel.scrub(alt)) for main, alt in pairs]
+
+
+def _other(shown: Shown, lang: str) -> str:
+    """The language to mark a text with: "" when it is in the pack's language (or empty)."""
+    return shown.lang if shown.text and shown.lang != lang else ""
 
 
 def _date(edtf: str, order: int = 0) -> FuzzyDate:
@@ -287,13 +314,21 @@ def _chronology(sel: _Selection) -> tuple[ChronologyRow, ...]:
             rank = sel.scrub(held.rank) if held else ""
             people.append(EventPerson(sel.names[part.person_id], sel.scrub(part.role), rank))
         precision, qualifier = _precision(date)
+        title, description = _in_pack_language(
+            sel,
+            event.text_lang,
+            event.title,
+            ((event.title, event.title_alt), (event.description, event.description_alt)),
+        )
         rows.append(
             ChronologyRow(
                 date_text=date.display(sel.lang),
-                title=sel.scrub(event.title),
+                title=title.text,
+                title_lang=_other(title, sel.lang),
+                description_lang=_other(description, sel.lang),
                 precision=precision,
                 qualifier=qualifier,
-                description=sel.scrub(event.description),
+                description=description.text,
                 place=sel.scrub(event.place),
                 fact_status=event.fact_status,
                 people=tuple(people),
@@ -322,6 +357,9 @@ def _complaints(sel: _Selection) -> tuple[tuple[ComplaintEntry, ...], dict[str, 
         responses[response.complaint_id].append(response)
     entries = []
     against_person: dict[str, list[str]] = defaultdict(list)
+    # "Filed by" is free text; where it is a shown person's name, print it as the pack
+    # names that person (Cyrillic in a Russian pack).
+    named = {n.casefold(): sel.names[p.id] for p in sel.persons for n in names_of(p)}
     for complaint in sorted(sel.snapshot.complaints, key=lambda c: _date(c.filed_edtf).sort_key()):
         filed = _date(complaint.filed_edtf)
         if not sel.keeps(complaint.confidential, complaint.for_brief, filed):
@@ -343,14 +381,22 @@ def _complaints(sel: _Selection) -> tuple[tuple[ComplaintEntry, ...], dict[str, 
                 responses[complaint.id], key=lambda r: _date(r.received_edtf).sort_key()
             )
         )
+        (subject,) = _in_pack_language(
+            sel,
+            complaint.text_lang,
+            complaint.subject,
+            ((complaint.subject, complaint.subject_alt),),
+        )
         entries.append(
             ComplaintEntry(
                 filed_text=filed.display(sel.lang),
                 body=sel.scrub(body),
                 status=complaint.status,
-                filed_by=sel.scrub(complaint.filed_by),
+                filed_by=named.get(complaint.filed_by.strip().casefold())
+                or sel.scrub(complaint.filed_by),
                 against=tuple(a for a in (_against(sel, t) for t in targets[complaint.id]) if a),
-                subject=sel.scrub(complaint.subject),
+                subject=subject.text,
+                subject_lang=_other(subject, sel.lang),
                 our_reference=complaint.our_reference,
                 registration_number=complaint.registration_number,
                 due_text=complaint.response_due or "",
@@ -365,8 +411,9 @@ def _complaints(sel: _Selection) -> tuple[tuple[ComplaintEntry, ...], dict[str, 
 def _people(sel: _Selection, against_person: dict[str, list[str]]) -> tuple[PersonEntry, ...]:
     entries = []
     order = {"victim": 0, "official": 1}
-    for person in sorted(sel.persons, key=lambda p: (order.get(p.kind, 2), p.display_name)):
-        variants = sorted(sel.scrub(n) for n in names_of(person) if n != person.display_name)
+    for person in sorted(sel.persons, key=lambda p: (order.get(p.kind, 2), sel.names[p.id])):
+        shown = sel.names[person.id]
+        variants = sorted(sel.scrub(n) for n in names_of(person) if sel.scrub(n) != shown)
         postings = tuple(
             Posting(
                 sel.organisation_name.get(x.organisation_id, ""),
@@ -455,13 +502,21 @@ def assemble(
         first, last = (_day_text(d, options.lang) for d in (options.date_from, options.date_to))
         period = f"{first} – {last}"
     case = snapshot.case
+    title, summary = _in_pack_language(
+        sel,
+        case.text_lang,
+        case.title,
+        ((case.title, case.title_alt), (case.summary, case.summary_alt)),
+    )
     return Briefing(
-        title=sel.scrub(case.title),
+        title=title.text,
+        title_lang=_other(title, options.lang),
+        summary_lang=_other(summary, options.lang),
         generated_on=options.generated_on,
         sections=options.ordered_sections(),
         lang=options.lang,
         paper=options.paper,
-        summary=sel.scrub(case.summary),
+        summary=summary.text,
         is_sample=case.is_sample,
         confidentiality=(
             options.confidentiality
@@ -486,8 +541,13 @@ def assemble(
 
 
 def _source_text(source: SourceRecord, lang: str) -> str:
+    """A citation: the title as published, its translation into the pack's language after
+    it in square brackets where one is entered (as bibliographies do)."""
     date = FuzzyDate.from_edtf(source.date_edtf)
-    parts = [source.author, f"“{source.title}”", source.publisher]
+    title = f"“{source.title}”"
+    if source.title_alt and main_lang(source.text_lang, source.title) != lang:
+        title += f" [{source.title_alt}]"
+    parts = [source.author, title, source.publisher]
     if not date.is_undated:
         parts.append(date.display(lang))
     if source.url:

@@ -111,6 +111,18 @@ _LABELS: Final[dict[str, tuple[str, str]]] = {
     "status.rejected": ("rejected", "отклонена"),
     "status.appealed": ("appealed", "обжалована"),
     "status.closed": ("closed", "закрыта"),
+    "response.acknowledgement": ("acknowledgement of receipt", "уведомление о получении"),
+    "response.forwarding": ("forwarded to another body", "перенаправлена в другой орган"),
+    "response.refusal": ("refusal", "отказ"),
+    "response.decision": ("decision", "решение"),
+    "response.other": ("other", "иное"),
+    # a text printed in the other language, for want of a translation
+    "text_in.en": ("(en)", "(en)"),
+    "text_in.ru": ("(ru)", "(ru)"),
+    "text_in.note": (
+        "Marked (ru): entered in Russian only, printed as entered.",
+        "Пометка (en): текст введён только на английском языке и приведён без перевода.",
+    ),
     # sources
     "sources.empty": ("No sources in this pack.", "В материалах нет источников."),
     # exhibits

@@ -149,6 +149,10 @@ class ChronologyRow:
     people: tuple[EventPerson, ...] = ()
     citations: tuple[Citation, ...] = ()
     number: int = 0  # paragraph number in the chronology (1-based; 0: not numbered)
+    # The language of a title or description printed in the other language, for want of
+    # a translation ("" when it is in the pack's language): the renderer marks it.
+    title_lang: str = ""
+    description_lang: str = ""
 
     def __post_init__(self) -> None:
         _check_choice(self.precision, PRECISIONS, "precision")
@@ -207,6 +211,7 @@ class ComplaintEntry:
     overdue: bool = False
     responses: tuple[ComplaintResponse, ...] = ()
     citations: tuple[Citation, ...] = ()
+    subject_lang: str = ""  # as ChronologyRow.title_lang
 
     def __post_init__(self) -> None:
         _check_choice(self.status, COMPLAINT_STATUSES, "status")
@@ -269,6 +274,8 @@ class Briefing:
     sources: tuple[SourceEntry, ...] = ()
     exhibits: tuple[Exhibit, ...] = ()
     audit_head: str = ""  # "count:hash" of the vault's audit log, printed on the last page
+    title_lang: str = ""  # as ChronologyRow.title_lang, for the case's title and summary
+    summary_lang: str = ""
 
     def __post_init__(self) -> None:
         _check_choice(self.lang, LANGUAGES, "lang")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 
+from desktop.cli import translations
 from desktop.cli.context import Context
 from desktop.cli.groups import (
     delete_record,
@@ -22,12 +23,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     add = case.add_parser("add", help="start a new case")
     add.add_argument("title")
     add.add_argument("--summary", default="")
+    translations.add_flags(add, ("title", "summary"))
     add.add_argument("--status", choices=[s.value for s in CaseStatus], default="open")
     add.set_defaults(run=case_add)
     edit = case.add_parser("edit", help="change a case's title, summary or status")
     edit.add_argument("case", help="case id (any prefix `case list` prints) or title")
     edit.add_argument("--title")
     edit.add_argument("--summary")
+    translations.add_flags(edit, ("title", "summary"))
     edit.add_argument("--status", choices=[s.value for s in CaseStatus])
     edit.set_defaults(run=case_edit)
     for action, run in (("delete", case_delete), ("restore", case_restore)):
@@ -40,18 +43,26 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def case_add(ctx: Context) -> int:
     a = ctx.args
-    case_id = ctx.services.cases.create_case(a.title, summary=a.summary, status=a.status)
+    fields = {"summary": a.summary, **translations.values(a, ("title", "summary"))}
+    title = str(fields.pop("title", a.title))
+    case_id = ctx.services.cases.create_case(title, status=a.status, **fields)
     print(f"Added case {case_id[:8]}: {a.title.strip()}")
     return 0
 
 
 def case_edit(ctx: Context) -> int:
     a = ctx.args
+    case_id = ctx.find_case(a.case)
+    stored = ctx.services.cases.get_case(case_id)
     changes = given_changes(
-        {"title": a.title, "summary": a.summary, "status": a.status},
+        {
+            "title": a.title,
+            "summary": a.summary,
+            "status": a.status,
+            **translations.values(a, ("title", "summary"), stored.text_lang, stored.title),
+        },
         "--title, --summary or --status",
     )
-    case_id = ctx.find_case(a.case)
     ctx.services.cases.update_case(case_id, **changes)
     print(f"Case {case_id[:8]}: {ctx.services.cases.get_case(case_id).title}")
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 
+from desktop.cli import translations
 from desktop.cli.context import Context
 from desktop.cli.groups import (
     add_json_flag,
@@ -39,6 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     edit.add_argument("--filed")
     edit.add_argument("--by", dest="filed_by")
     edit.add_argument("--subject")
+    translations.add_flags(edit, ("subject",))
     edit.add_argument("--reference")
     edit.add_argument("--registration")
     edit.add_argument("--due", help="response due: one day, any way written ('' clears it)")
@@ -95,6 +97,8 @@ def complaint_edit(ctx: Context) -> int:
         "status": a.status,
         "outcome": a.outcome,
     }
+    stored = ctx.services.complaints.get_complaint(target)
+    given.update(translations.values(a, ("subject",), stored.text_lang, stored.subject))
     changes = given_changes(given, "--status, --due, --subject and the like")
     changed = ctx.services.complaints.update_complaint(target, **changes)
     print(f"Complaint {target[:8]}: {len(changed)} field(s) changed")
@@ -119,7 +123,8 @@ def complaint_show(ctx: Context) -> int:
     data["responses"] = [dataclasses.asdict(r) for r in service.responses(target)]
     if ctx.args.json:
         return print_json(data)
-    for key in ("id", "status", "filed_edtf", "subject", "response_due", "escalated_from_id"):
+    for key in ("id", "status", "filed_edtf", "subject", "subject_alt", "response_due",
+                "escalated_from_id"):  # fmt: skip
         if data.get(key):
             print(f"{key:>18}: {data[key]}")
     for r in data["responses"]:

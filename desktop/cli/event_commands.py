@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
+from desktop.cli import translations
 from desktop.cli.context import Context
 from desktop.cli.groups import (
     add_json_flag,
@@ -35,6 +36,7 @@ def _fields(parser: argparse.ArgumentParser, *, adding: bool) -> None:
     parser.add_argument("--title", required=adding)
     parser.add_argument("--description", default="" if adding else None)
     parser.add_argument("--place", default="" if adding else None)
+    translations.add_flags(parser, ("title", "description"))
     statuses = [s.value for s in FactStatus]
     parser.add_argument("--status", choices=statuses, default="unverified" if adding else None)
     for name in ("key", "confidential"):
@@ -99,6 +101,7 @@ def event_add(ctx: Context) -> int:
         "fact_status": a.status,
         "key_event": a.key,
         "confidential": a.confidential,
+        **translations.values(a, ("title", "description")),
     }
     new_id = EventEntry(ctx.services.store).add(case_id, fields, people, cites)
     event = ctx.services.timeline.get_event(new_id)
@@ -130,6 +133,8 @@ def event_edit(ctx: Context) -> int:
         "key_event": a.key,
         "confidential": a.confidential,
     }
+    stored = ctx.services.timeline.get_event(target)
+    given.update(translations.values(a, ("title", "description"), stored.text_lang, stored.title))
     changes = given_changes(given, "--date, --title, --place and the like")
     changed = ctx.services.timeline.update_event(target, **changes)
     print(f"Event {target[:8]}: {len(changed)} field(s) changed")
@@ -166,6 +171,9 @@ def _row_data(row: EventRow, lang: str) -> dict[str, object]:
         "day_order": e.day_order,
         "title": e.title,
         "description": e.description,
+        "text_lang": e.text_lang,
+        "title_alt": e.title_alt,
+        "description_alt": e.description_alt,
         "place": e.place,
         "status": e.fact_status,
         "key": e.key_event,
@@ -211,7 +219,8 @@ def event_show(ctx: Context) -> int:
     data["tags"] = [t.name for t in ctx.services.tags.tags_of(target)]
     if ctx.args.json:
         return print_json(data)
-    for key in ("id", "date", "title", "place", "status", "description"):
+    for key in ("id", "date", "title", "title_alt", "place", "status", "description",
+                "description_alt"):  # fmt: skip
         if data[key]:
             print(f"{key:>12}: {data[key]}")
     for p in data["participants"]:  # type: ignore[attr-defined]

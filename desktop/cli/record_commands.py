@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
+from desktop.cli import translations
 from desktop.cli.context import Context
 from desktop.cli.output import plain_snippet, table
 from desktop.core.enums import ComplaintStatus, PersonKind
@@ -80,6 +81,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     ca.add_argument("--body", default="", help="the body it was filed with")
     ca.add_argument("--against", action="append", default=[], help="person name or description")
     ca.add_argument("--subject", default="")
+    translations.add_flags(ca, ("subject",))
     ca.add_argument("--reference", default="", help="our reference")
     ca.add_argument("--registration", default="", help="the body's registration number")
     ca.add_argument("--due", default="", help="response due date, YYYY-MM-DD")
@@ -211,19 +213,19 @@ def complaint_add(ctx: Context) -> int:
         for x in a.against
     ]
     bodies = {o.name.casefold(): o.id for o in ctx.services.people.organisations(case_id)}
-    complaint_id = ctx.services.complaints.add_complaint(
-        case_id,
-        against=against,
-        filed_on=a.filed,
-        filed_by=a.filed_by,
-        body_id=bodies.get(a.body.casefold()),
-        body_detail="" if a.body.casefold() in bodies else a.body,
-        subject=a.subject,
-        our_reference=a.reference,
-        registration_number=a.registration,
-        response_due=a.due or None,
-        status=a.status,
-    )
+    fields: dict[str, object] = {
+        "filed_on": a.filed,
+        "filed_by": a.filed_by,
+        "body_id": bodies.get(a.body.casefold()),
+        "body_detail": "" if a.body.casefold() in bodies else a.body,
+        "subject": a.subject,
+        "our_reference": a.reference,
+        "registration_number": a.registration,
+        "response_due": a.due or None,
+        "status": a.status,
+        **translations.values(a, ("subject",)),
+    }
+    complaint_id = ctx.services.complaints.add_complaint(case_id, against=against, **fields)
     print(f"Added complaint {complaint_id[:8]}")
     return 0
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 
+from desktop.cli import translations
 from desktop.cli.context import Context
 from desktop.cli.groups import add_json_flag, print_json, subcommands
 from desktop.cli.ids import citable, record, source_id
@@ -20,6 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add.add_argument("--case")
     add.add_argument("--label", default="", help="short label used to cite it, e.g. S1")
     add.add_argument("--title", required=True)
+    translations.add_flags(add, ("title",))
     add.add_argument("--url", default="")
     add.add_argument("--author", default="")
     add.add_argument("--publisher", default="")
@@ -50,9 +52,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def source_add(ctx: Context) -> int:
     a = ctx.args
+    extra = translations.values(a, ("title",))
     new_id = ctx.services.sources.add_source(
         ctx.case_id(),
-        a.title,
+        str(extra.pop("title", a.title)),
         label=a.label,
         url=a.url,
         author=a.author,
@@ -61,6 +64,7 @@ def source_add(ctx: Context) -> int:
         kind=a.kind,
         language=a.language,
         reliability=a.reliability,
+        **extra,
     )
     print(f"Added source {new_id[:8]}" + (f" ({a.label})" if a.label else ""))
     return 0

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from desktop.core.bilingual import TEXT_LANGS
 from desktop.core.enums import (
     CaseStatus,
     ComplaintStatus,
@@ -190,19 +191,24 @@ def _sort_only(edtf: str, sort: str) -> Check:
     return _date(edtf, {sort: FuzzyDate.sort_number})
 
 
+def _text_lang(row: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """A row written before translations existed has no language: "by script"."""
+    return _NONE if row.get("text_lang", "") in TEXT_LANGS else [("text_lang", "not a known value")]
+
+
 def _names_size(row: Mapping[str, Any]) -> list[tuple[str, str]]:
     names = row["names"]
     return [] if len(names) <= MAX_NAMES_JSON else [("names", "too many or too long names")]
 
 
 _SHORT: dict[str, tuple[str, ...]] = {
-    "cases": ("title", "confidentiality"),
-    "events": ("title", "place", "date_edtf"),
+    "cases": ("title", "title_alt", "confidentiality"),
+    "events": ("title", "title_alt", "place", "date_edtf"),
     "event_participants": ("role",),
     "persons": ("display_name",),
     "organisations": ("name", "name_ru"),
     "postings": ("role", "rank"),
-    "sources": ("label", "title", "author", "publisher", "language", "url"),
+    "sources": ("label", "title", "title_alt", "author", "publisher", "language", "url"),
     "citations": ("pinpoint",),
     "complaints": ("filed_by", "body_detail", "our_reference", "registration_number"),
     "attachments": ("file_name", "exhibit_label", "media_type", "added_by"),
@@ -214,8 +220,12 @@ _EVENT_NUMBERS: dict[str, Callable[[FuzzyDate], int]] = {
     "date_end": FuzzyDate.end_number,
 }
 _CHECKS: dict[str, tuple[Check, ...]] = {
-    "cases": (_enum("status", CaseStatus),),
-    "events": (_enum("fact_status", FactStatus), _date("date_edtf", _EVENT_NUMBERS)),
+    "cases": (_enum("status", CaseStatus), _text_lang),
+    "events": (
+        _enum("fact_status", FactStatus),
+        _date("date_edtf", _EVENT_NUMBERS),
+        _text_lang,
+    ),
     "persons": (_enum("kind", PersonKind), _names_size),
     "organisations": (_enum("kind", OrganisationKind),),
     "postings": (_posting_dates,),
@@ -223,12 +233,14 @@ _CHECKS: dict[str, tuple[Check, ...]] = {
         _enum("kind", SourceKind),
         _enum("reliability", Reliability),
         _sort_only("date_edtf", "date_sort"),
+        _text_lang,
     ),
     "citations": (_choice("target_kind", CITABLE_KINDS),),
     "complaints": (
         _enum("status", ComplaintStatus),
         _sort_only("filed_edtf", "filed_sort"),
         _due,
+        _text_lang,
     ),
     "complaint_responses": (
         _enum("kind", ResponseKind),
@@ -288,6 +300,7 @@ LABELS = {
 _SAFE: dict[str, object] = {
     "status": None,  # per table below
     "fact_status": FactStatus.UNVERIFIED.value,
+    "text_lang": "",
     "reliability": Reliability.UNKNOWN.value,
     "response_due": None,
     "names": "[]",

@@ -14,6 +14,7 @@ from desktop.services.validation import (
     optional_text,
     required_text,
     short_text,
+    text_lang,
 )
 from desktop.store.models import Case, Complaint, Event, Person, Source
 from desktop.store.records import CaseRecord, view
@@ -22,6 +23,9 @@ from desktop.store.store import Store
 CASE_RULES: dict[str, Cleaner] = {
     "title": required_text,
     "summary": optional_text,
+    "text_lang": text_lang,
+    "title_alt": short_text,
+    "summary_alt": optional_text,
     "status": one_of(CaseStatus),
     "is_sample": flag,
     "notice": optional_text,

@@ -21,6 +21,7 @@ from desktop.services.validation import (
     optional_text,
     reference,
     short_text,
+    text_lang,
 )
 from desktop.store.changes import ChangeWriter
 from desktop.store.idlist import among
@@ -63,6 +64,8 @@ COMPLAINT_RULES: dict[str, Cleaner] = {
     "registration_number": short_text,
     "legal_basis": optional_text,
     "subject": optional_text,
+    "text_lang": text_lang,
+    "subject_alt": optional_text,
     "status": one_of(ComplaintStatus),
     "response_due": due_day,
     "outcome": optional_text,

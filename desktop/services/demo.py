@@ -41,6 +41,9 @@ def install_demo_case(services: Services, path: Path | None = None) -> str:
     case_id = services.cases.create_case(
         case["title"],
         summary=case.get("summary", ""),
+        text_lang="en",
+        title_alt=case.get("title_ru", ""),
+        summary_alt=case.get("summary_ru", ""),
         status=case.get("status", "open"),
         is_sample=True,
         notice=notice,
@@ -58,6 +61,8 @@ def install_demo_case(services: Services, path: Path | None = None) -> str:
             language=s.get("language", ""),
             reliability=s.get("reliability", "unknown"),
             url=s.get("url", ""),
+            text_lang="en",
+            title_alt=s.get("title_ru", ""),
         )
         for s in data["sources"]
     }
@@ -109,6 +114,9 @@ def install_demo_case(services: Services, path: Path | None = None) -> str:
             event["date"],
             event["title"],
             description=event.get("description", ""),
+            text_lang="en",  # the demo is written in English, with Russian titles beside
+            title_alt=event.get("title_ru", ""),
+            description_alt=event.get("description_ru", ""),
             place=event.get("place", ""),
             fact_status=event.get("fact_status", "unverified"),
             key_event=bool(event.get("key_event")),
@@ -138,6 +146,8 @@ def install_demo_case(services: Services, path: Path | None = None) -> str:
             registration_number=c.get("registration_number", ""),
             legal_basis=c.get("legal_basis", ""),
             subject=c.get("subject", ""),
+            text_lang="en",
+            subject_alt=c.get("subject_ru", ""),
             status=c.get("status", "filed"),
             response_due=c.get("response_due"),
             outcome=c.get("outcome", ""),

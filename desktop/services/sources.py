@@ -23,6 +23,7 @@ from desktop.services.validation import (
     reference,
     required_text,
     short_text,
+    text_lang,
 )
 from desktop.store.changes import ChangeWriter
 from desktop.store.models import Attachment, Blob, Citation, Source
@@ -36,6 +37,8 @@ SOURCE_RULES: dict[str, Cleaner] = {
     "label": short_text,
     "kind": one_of(SourceKind),
     "title": required_text,
+    "text_lang": text_lang,
+    "title_alt": short_text,
     "author": short_text,
     "publisher": short_text,
     "date": fuzzy_date,

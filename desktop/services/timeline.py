@@ -27,6 +27,7 @@ from desktop.services.validation import (
     optional_text,
     required_text,
     short_text,
+    text_lang,
 )
 from desktop.store.idlist import among
 from desktop.store.models import Citation, Event, EventParticipant, Person, SearchDoc, TagLink
@@ -39,6 +40,9 @@ EVENT_RULES: dict[str, Cleaner] = {
     "date": fuzzy_date,
     "title": required_text,
     "description": optional_text,
+    "text_lang": text_lang,
+    "title_alt": short_text,
+    "description_alt": optional_text,
     "place": short_text,
     "fact_status": one_of(FactStatus),
     "key_event": flag,

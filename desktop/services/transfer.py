@@ -32,7 +32,7 @@ from desktop.errors import KnownError
 from desktop.store import audit
 from desktop.store.idlist import among
 from desktop.store.indexing import rebuild
-from desktop.store.models import SYNCED_MODELS, Blob
+from desktop.store.models import SYNCED_MODELS, Blob, with_late_columns
 from desktop.store.models.sync import ConflictSibling
 from desktop.store.stamping import vv_parse
 from desktop.store.store import Store
@@ -133,6 +133,7 @@ def _check_row(table: Table, row: Any, index: int) -> dict[str, Any]:
     if not isinstance(row, dict):
         raise ImportRefused(f"{where} is not an object.")
     expected = set(table.c.keys())
+    row = with_late_columns(table.name, row, expected)  # an export of an older version
     if set(row) != expected:
         missing, extra = expected - set(row), set(row) - expected
         shown = [n if n.isascii() and n.isidentifier() else "?" for n in sorted(extra)[:3]]

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from enum import StrEnum
 
 from desktop.core import rules
+from desktop.core.bilingual import TEXT_LANGS
 from desktop.core.fuzzydate import FuzzyDate, FuzzyDateError, Qualifier
 from desktop.errors import ValidationError
 
@@ -122,6 +123,15 @@ def one_of(enum: type[StrEnum]) -> Cleaner:
 
 def short_text(value: object, field: str) -> str:
     return optional_text(value, field, MAX_TITLE)
+
+
+def text_lang(value: object, field: str) -> str:
+    """The language of a record's main text: "en", "ru", or "" (tell by the script)."""
+    if value is None:
+        return ""
+    if value not in TEXT_LANGS:
+        raise ValidationError("The language of the text must be en or ru.", field=field)
+    return str(value)
 
 
 def integer(value: object, field: str) -> int:

@@ -40,7 +40,13 @@ from sqlalchemy.orm import Session
 
 from desktop.errors import KnownError
 from desktop.store import bulk
-from desktop.store.models import SYNCED_MODELS, AuditChain, AuditEntry, Synced
+from desktop.store.models import (
+    SYNCED_MODELS,
+    TRANSLATION_COLUMNS,
+    AuditChain,
+    AuditEntry,
+    Synced,
+)
 
 GENESIS = "0" * 64
 V1, V2 = 1, 2
@@ -143,12 +149,15 @@ class _Layout:
 
     names: tuple[str, ...]
     booleans: tuple[int, ...]
+    optional: tuple[str, ...] = ()  # hashed only when not empty: see content_hash
 
     @classmethod
     def of(cls, table: Table) -> _Layout:
-        columns = sorted(table.columns, key=lambda c: c.name)
+        optional = TRANSLATION_COLUMNS.get(table.name, ())
+        columns = sorted((c for c in table.columns if c.name not in optional),
+                         key=lambda c: c.name)  # fmt: skip
         booleans = tuple(i for i, c in enumerate(columns) if isinstance(c.type, Boolean))
-        return cls(tuple(c.name for c in columns), booleans)
+        return cls(tuple(c.name for c in columns), booleans, tuple(sorted(optional)))
 
 
 _LAYOUTS: dict[str, _Layout] = {}
@@ -158,6 +167,8 @@ def content_hash(table: Table, row: Mapping[str, Any] | Any) -> str:
     """SHA-256 of a row's canonical JSON: every column's value, in column-name order.
 
     The same for a row as written (a dict or an ORM object's values) and as read back.
+    The translation columns (migration 0010) follow as [name, value] pairs, and only
+    when not empty: a record audited before they existed hashes as it did then.
     """
     layout = _LAYOUTS.get(table.name)
     if layout is None:
@@ -166,6 +177,10 @@ def content_hash(table: Table, row: Mapping[str, Any] | Any) -> str:
     for i in layout.booleans:
         if values[i] is not None:
             values[i] = bool(values[i])
+    for name in layout.optional:
+        value = row.get(name)
+        if value:
+            values.append([name, value])
     return hashlib.sha256(_json(values)).hexdigest()
 
 

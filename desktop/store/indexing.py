@@ -40,7 +40,7 @@ def _joined(row: Row, *columns: str) -> str:
 
 
 def _event(row: Row) -> SearchDocument:
-    body = _joined(row, "description", "place")
+    body = _joined(row, "description", "place", "title_alt", "description_alt")
     return SearchDocument("event", row["id"], row["case_id"], row["title"], body)
 
 
@@ -58,12 +58,12 @@ def _organisation(row: Row) -> SearchDocument:
 def _complaint(row: Row) -> SearchDocument:
     title = row["subject"] or row["body_detail"] or row["filed_by"]
     body = _joined(row, "filed_by", "body_detail", "our_reference", "registration_number",
-                   "legal_basis", "outcome")  # fmt: skip
+                   "legal_basis", "outcome", "subject_alt")  # fmt: skip
     return SearchDocument("complaint", row["id"], row["case_id"], title, body)
 
 
 def _source(row: Row) -> SearchDocument:
-    body = _joined(row, "label", "author", "publisher", "url")
+    body = _joined(row, "label", "author", "publisher", "url", "title_alt")
     return SearchDocument("source", row["id"], row["case_id"], row["title"], body)
 
 

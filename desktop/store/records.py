@@ -26,6 +26,9 @@ class CaseRecord:
     is_sample: bool
     notice: str
     confidentiality: str
+    text_lang: str = ""  # the language of title and summary (core.bilingual)
+    title_alt: str = ""
+    summary_alt: str = ""
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,9 @@ class EventRecord:
     key_event: bool
     confidential: bool
     for_brief: bool
+    text_lang: str = ""  # the language of title and description (core.bilingual)
+    title_alt: str = ""
+    description_alt: str = ""
 
 
 @dataclass(frozen=True)
@@ -105,6 +111,8 @@ class ComplaintRecord:
     escalated_from_id: str | None
     confidential: bool
     for_brief: bool
+    text_lang: str = ""  # the language of the subject (core.bilingual)
+    subject_alt: str = ""
 
 
 @dataclass(frozen=True)
@@ -140,6 +148,8 @@ class SourceRecord:
     reliability: str
     url: str
     confidential: bool
+    text_lang: str = ""  # the language of the title (core.bilingual)
+    title_alt: str = ""
     created_at: str = ""  # orders unlabelled sources in packs: a new one comes last
 
 

@@ -34,8 +34,9 @@ HIGHLIGHT_END = "\x03"
 MAX_QUERY_WORDS = 12
 # What the index stores; raise it whenever `_skeleton_text` or the skeletons change.
 # 1: word skeletons. 2: also lemma keys; Ł, Đ, Ø and other scripts spelled in ASCII.
-# 3: the record's case as a token in `scope` (migration 0015).
-SEARCH_INDEX_VERSION = 3
+# 3: translations of titles, descriptions and subjects (migration 0010).
+# 4: the record's case as a token in `scope` (migration 0015).
+SEARCH_INDEX_VERSION = 4
 _MARKED = re.compile(f"({HIGHLIGHT_START}.*?{HIGHLIGHT_END})", re.DOTALL)
 
 

@@ -21,7 +21,7 @@ from desktop.core import jsontext
 from desktop.core.clock import HlcStamp
 from desktop.core.rules import row_problems
 from desktop.core.vectors import Dot, Version, VersionVector
-from desktop.store.models import SYNCED_MODELS
+from desktop.store.models import SYNCED_MODELS, with_late_columns
 from desktop.store.models.people import names_well_formed
 
 from .bundle import BundleRejected, Reason
@@ -114,8 +114,12 @@ class VersionChecker:
             raise BundleRejected(Reason.BAD_PAYLOAD, _BAD)
         table, row = line["t"], line["r"]
         rules = self._rules.get(table) if isinstance(table, str) else None
-        if rules is None or not isinstance(row, dict) or row.keys() != rules.names:
+        if rules is None or not isinstance(row, dict):
             raise BundleRejected(Reason.BAD_PAYLOAD, _BAD)
+        if row.keys() != rules.names:  # a bundle of an older version: its columns, fewer
+            row = with_late_columns(table, row, rules.names)
+            if row.keys() != rules.names:
+                raise BundleRejected(Reason.BAD_PAYLOAD, _BAD)
         if not rules.allow(row) or not consistent(row):
             raise BundleRejected(Reason.BAD_PAYLOAD, _BAD)
         if table == "persons" and not names_well_formed(row["names"]):

@@ -68,7 +68,8 @@ def event_row(**changes: object) -> dict[str, object]:
         vv=json.dumps({DEVICE: 1}), hlc=stamp, deleted=False, date_edtf="2009-11-16",
         date_sort=20091116, date_start=20091116, date_end=20091116, day_order=0,
         title="Died in detention", description="", place="", fact_status="undisputed",
-        key_event=False, confidential=False, for_brief=True, date_note="",
+        key_event=False, confidential=False, for_brief=True, date_note="", text_lang="",
+        title_alt="", description_alt="",
     )  # fmt: skip
     row.update(changes)
     return row
@@ -87,3 +88,19 @@ def test_a_received_row_that_breaks_a_rule_is_refused(changes: dict[str, object]
     assert checker.check({"t": "events", "r": event_row()})[0] == "events"
     with pytest.raises(BundleRejected):
         checker.check({"t": "events", "r": event_row(**changes)})
+
+
+def test_a_row_of_an_older_version_reads_with_the_columns_it_lacks_empty() -> None:
+    from desktop.sync.bundle import BundleRejected
+    from desktop.sync.versions import VersionChecker
+
+    checker = VersionChecker()
+    old = event_row()
+    for late in ("text_lang", "title_alt", "description_alt", "date_note"):
+        del old[late]
+    table, row = checker.check({"t": "events", "r": old})
+    assert (table, row["title_alt"], row["text_lang"], row["date_note"]) == ("events", "", "", "")
+    with pytest.raises(BundleRejected):  # only the columns added later may be missing
+        checker.check({"t": "events", "r": {k: v for k, v in old.items() if k != "place"}})
+    with pytest.raises(BundleRejected):  # and a language must be one Dossier knows
+        checker.check({"t": "events", "r": event_row(text_lang="de")})

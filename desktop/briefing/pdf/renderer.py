@@ -281,7 +281,9 @@ class BriefingRenderer:
             SectionAnchor("cover", label(lang, "section.cover")),
             Spacer(1, 40 * mm),
             Paragraph(text(label(lang, "cover.kind")), styles.cover_kind),
-            Paragraph(text(briefing.title), styles.cover_title),
+            Paragraph(
+                text(briefing.title) + _marker(lang, briefing.title_lang), styles.cover_title
+            ),
         ]
         fields = [
             ("cover.prepared_for", briefing.prepared_for),
@@ -350,8 +352,12 @@ class BriefingRenderer:
 
     def summary(self, briefing: Briefing, styles: PackStyles) -> Story:
         story: Story = [self.heading(briefing, styles, "summary")]
+        if briefing.summary_lang:
+            story.append(Paragraph(text(label(briefing.lang, "text_in.note")), styles.muted))
+        mark = _marker(briefing.lang, briefing.summary_lang)
         for paragraph in _paragraphs(briefing.summary):
-            story.append(Paragraph(text(paragraph), styles.body))
+            story.append(Paragraph(text(paragraph) + mark, styles.body))
+            mark = ""  # the first paragraph carries the mark
         return story
 
     def chronology(self, briefing: Briefing, styles: PackStyles) -> Story:
@@ -360,6 +366,9 @@ class BriefingRenderer:
         if not briefing.chronology:
             story.append(Paragraph(text(label(lang, "chrono.empty")), styles.body))
             return story
+        if any(r.title_lang or r.description_lang for r in briefing.chronology):
+            story.append(Paragraph(text(label(lang, "text_in.note")), styles.muted))
+            story.append(Spacer(1, self.base_font_size / 2))
         head = [
             Paragraph(text(label(lang, key)), styles.cell_head)
             for key in ("chrono.date", "chrono.event", "chrono.people", "chrono.sources")
@@ -398,9 +407,12 @@ class BriefingRenderer:
         date = text(row.date_text)
         if row.number:  # the paragraph a brief cites, above its date
             date = f"<b>¶\u00a0{row.number}</b><br/>{date}"
-        event = f"<b>{text(row.title)}</b>"
+        event = f"<b>{text(row.title)}</b>" + _marker(lang, row.title_lang)
         if row.description:
-            event += f"<br/>{text(row.description)}"
+            mark = _marker(
+                lang, row.description_lang if row.description_lang != row.title_lang else ""
+            )
+            event += f"<br/>{text(row.description)}{mark}"
         if row.place:
             event += f"<br/><i>{text(label(lang, 'chrono.place'))}: {text(row.place)}</i>"
         fact = label(lang, f"fact.{row.fact_status}")
@@ -463,6 +475,8 @@ class BriefingRenderer:
         story: Story = [self.heading(briefing, styles, "complaints")]
         if not briefing.complaints:
             story.append(Paragraph(text(label(lang, "complaint.empty")), styles.body))
+        elif any(c.subject_lang for c in briefing.complaints):
+            story.append(Paragraph(text(label(lang, "text_in.note")), styles.muted))
         for number, complaint in enumerate(briefing.complaints, start=1):
             story.append(CondPageBreak(40 * mm))
             title = f"{number}. {complaint.filed_text}: {complaint.body}"
@@ -487,7 +501,7 @@ class BriefingRenderer:
             ("complaint.filed_by", text(complaint.filed_by)),
             ("complaint.body", text(complaint.body)),
             ("complaint.against", "<br/>".join(text(a) for a in complaint.against)),
-            ("complaint.subject", text(complaint.subject)),
+            ("complaint.subject", text(complaint.subject) + _marker(lang, complaint.subject_lang)),
             ("complaint.reference", text(complaint.our_reference)),
             ("complaint.registration", text(complaint.registration_number)),
             ("complaint.status", status),
@@ -496,7 +510,7 @@ class BriefingRenderer:
         if complaint.responses:
             responses = "<br/>".join(
                 f"<b>{text(r.date_text)}</b>"
-                + (f" ({text(r.kind)})" if r.kind else "")
+                + (f" ({text(label(lang, f'response.{r.kind}'))})" if r.kind else "")
                 + (f": {text(r.summary)}" if r.summary else "")
                 for r in complaint.responses
             )
@@ -640,6 +654,13 @@ def _person_line(name: str, role: str, rank: str) -> str:
 def _posting(organisation: str, role: str, rank: str, period: str) -> str:
     line = ", ".join(text(part) for part in (role, rank, organisation) if part)
     return f"{line} ({text(period)})" if period else line
+
+
+def _marker(lang: str, text_lang: str) -> str:
+    """A small "(en)" after a text printed in the other language; "" when in the pack's."""
+    if not text_lang:
+        return ""
+    return f" <i><font color='#5f5f6b'>{text(label(lang, f'text_in.{text_lang}'))}</font></i>"
 
 
 def _citations(citations: tuple[Citation, ...]) -> str:

@@ -13,6 +13,10 @@ class Case(Synced):
 
     title: Mapped[str] = mapped_column(Text)
     summary: Mapped[str] = mapped_column(Text, default="")
+    # The language of title and summary ("" by script) and their translation (core.bilingual).
+    text_lang: Mapped[str] = mapped_column(String(8), default="", server_default="")
+    title_alt: Mapped[str] = mapped_column(Text, default="", server_default="")
+    summary_alt: Mapped[str] = mapped_column(Text, default="", server_default="")
     status: Mapped[str] = mapped_column(String(16), default="open")
     is_sample: Mapped[bool] = mapped_column(Boolean, default=False)
     notice: Mapped[str] = mapped_column(Text, default="")

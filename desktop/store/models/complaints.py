@@ -21,6 +21,9 @@ class Complaint(Synced):
     registration_number: Mapped[str] = mapped_column(Text, default="")
     legal_basis: Mapped[str] = mapped_column(Text, default="")
     subject: Mapped[str] = mapped_column(Text, default="")
+    # The language of the subject ("" by script) and its translation (core.bilingual).
+    text_lang: Mapped[str] = mapped_column(String(8), default="", server_default="")
+    subject_alt: Mapped[str] = mapped_column(Text, default="", server_default="")
     status: Mapped[str] = mapped_column(String(16), default="draft")
     response_due: Mapped[str | None] = mapped_column(String(10), default=None)
     outcome: Mapped[str] = mapped_column(Text, default="")

@@ -32,6 +32,11 @@ class Event(Synced):
     date_note: Mapped[str] = mapped_column(String(16), default="")
     title: Mapped[str] = mapped_column(Text)
     description: Mapped[str] = mapped_column(Text, default="")
+    # The language of title and description ("" by script) and their translation into
+    # the other language (core.bilingual).
+    text_lang: Mapped[str] = mapped_column(String(8), default="", server_default="")
+    title_alt: Mapped[str] = mapped_column(Text, default="", server_default="")
+    description_alt: Mapped[str] = mapped_column(Text, default="", server_default="")
     place: Mapped[str] = mapped_column(Text, default="")
     fact_status: Mapped[str] = mapped_column(String(16), default="unverified")
     key_event: Mapped[bool] = mapped_column(Boolean, default=False)

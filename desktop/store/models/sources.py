@@ -15,6 +15,10 @@ class Source(Synced):
     label: Mapped[str] = mapped_column(String(32), default="")
     kind: Mapped[str] = mapped_column(String(32), default="other")
     title: Mapped[str] = mapped_column(Text)
+    # The language of the title ("" by script; `language` is the document's) and the
+    # title's translation into the other language (core.bilingual).
+    text_lang: Mapped[str] = mapped_column(String(8), default="", server_default="")
+    title_alt: Mapped[str] = mapped_column(Text, default="", server_default="")
     author: Mapped[str] = mapped_column(Text, default="")
     publisher: Mapped[str] = mapped_column(Text, default="")
     date_edtf: Mapped[str] = mapped_column(String(64), default="XXXX")

@@ -9,6 +9,7 @@ from desktop.core.enums import CaseStatus
 from desktop.services.registry import Services
 from desktop.ui.editors.fields import VocabularyCombo
 from desktop.ui.editors.form import RecordForm
+from desktop.ui.editors.translation import TranslationBox
 
 
 class CaseEditor(RecordForm):
@@ -24,18 +25,26 @@ class CaseEditor(RecordForm):
         self.record = services.cases.get_case(case_id) if case_id else None
         self.setWindowTitle(self.tr("Case") if self.record else self.tr("New case"))
         self.title_edit = self.add_field("title", self.tr("&Title:"), QLineEdit())
+        self.translation = self.add_field(
+            "title_alt",
+            self.tr("Tra&nslation:"),
+            TranslationBox(self.title_edit, "title_alt", "summary_alt"),
+        )
         self.summary = self.add_field("summary", self.tr("&Summary:"), QPlainTextEdit())
         self.status = self.add_field("status", self.tr("S&tatus:"), VocabularyCombo(CaseStatus))
         if self.record is not None:
             self.title_edit.setText(self.record.title)
             self.summary.setPlainText(self.record.summary)
             self.status.set_value(self.record.status)
+            record = self.record
+            self.translation.load(record.text_lang, record.title_alt, record.summary_alt)
 
     def values(self) -> dict[str, object]:
         return {
             "title": self.title_edit.text(),
             "summary": self.summary.toPlainText(),
             "status": self.status.value(),
+            **self.translation.values(),
         }
 
     def save(self) -> None:
@@ -53,6 +62,8 @@ class CaseEditor(RecordForm):
             return
         case_id = self.record.id
         self.saved_id = case_id
-        old = {"title": self.record.title, "summary": self.record.summary,
-               "status": self.record.status}  # fmt: skip
+        r = self.record
+        old = {"title": r.title, "summary": r.summary, "status": r.status,
+               "text_lang": r.text_lang, "title_alt": r.title_alt,
+               "summary_alt": r.summary_alt}  # fmt: skip
         self.apply_edit(self.tr("Edit case"), lambda **c: cases.update_case(case_id, **c), old, new)

@@ -15,6 +15,7 @@ from desktop.store.records import ComplaintRecord
 from desktop.ui.editors.citation import CitationsPanel
 from desktop.ui.editors.fields import FuzzyDateEdit, PersonCombo, RecordCombo, VocabularyCombo
 from desktop.ui.editors.form import RecordForm
+from desktop.ui.editors.translation import TranslationBox
 from desktop.ui.undo import RecordChange
 
 TEXT_FIELDS = ("filed_by", "body_detail", "our_reference", "registration_number")
@@ -31,6 +32,8 @@ def complaint_fields(record: ComplaintRecord) -> dict[str, object]:
         "registration_number": record.registration_number,
         "legal_basis": record.legal_basis,
         "subject": record.subject,
+        "text_lang": record.text_lang,
+        "subject_alt": record.subject_alt,
         "status": record.status,
         "response_due": record.response_due,
         "outcome": record.outcome,
@@ -93,6 +96,9 @@ class ComplaintEditor(RecordForm):
         )
         self.legal_basis = self.add_field("legal_basis", self.tr("&Legal basis:"), QPlainTextEdit())
         self.subject = self.add_field("subject", self.tr("Sub&ject:"), QPlainTextEdit())
+        self.translation = self.add_field(
+            "subject_alt", self.tr("Tra&nslation:"), TranslationBox(self.subject, "subject_alt")
+        )
         self.outcome = self.add_field("outcome", self.tr("&Outcome:"), QPlainTextEdit())
         for widget in (self.legal_basis, self.subject, self.outcome):
             widget.setMaximumHeight(70)
@@ -117,6 +123,7 @@ class ComplaintEditor(RecordForm):
             original = complaints.get_complaint(escalate_from)
             self.filed_by.setText(original.filed_by)
             self.subject.setPlainText(original.subject)
+            self.translation.load(original.text_lang, original.subject_alt)
             self.legal_basis.setPlainText(original.legal_basis)
             self.status.set_value(ComplaintStatus.DRAFT)
         else:
@@ -130,6 +137,7 @@ class ComplaintEditor(RecordForm):
             getattr(self, name).setText(getattr(record, name))
         for name in LONG_FIELDS:
             getattr(self, name).setPlainText(getattr(record, name))
+        self.translation.load(record.text_lang, record.subject_alt)
         self.status.set_value(record.status)
         self.response_due.set_edtf(record.response_due or "XXXX")
         self.confidential.setChecked(record.confidential)
@@ -151,6 +159,7 @@ class ComplaintEditor(RecordForm):
             values[name] = getattr(self, name).text()
         for name in LONG_FIELDS:
             values[name] = getattr(self, name).toPlainText()
+        values.update(self.translation.values())
         return values
 
     def save(self) -> None:

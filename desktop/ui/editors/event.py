@@ -14,6 +14,7 @@ from desktop.ui.editors.citation import CitationsPanel
 from desktop.ui.editors.fields import FuzzyDateEdit, VocabularyCombo
 from desktop.ui.editors.form import RecordForm
 from desktop.ui.editors.participants import ParticipantsPanel
+from desktop.ui.editors.translation import TranslationBox
 
 
 def event_fields(record: EventRecord) -> dict[str, object]:
@@ -23,6 +24,9 @@ def event_fields(record: EventRecord) -> dict[str, object]:
         "title": record.title,
         "place": record.place,
         "description": record.description,
+        "text_lang": record.text_lang,
+        "title_alt": record.title_alt,
+        "description_alt": record.description_alt,
         "fact_status": record.fact_status,
         "key_event": record.key_event,
         "confidential": record.confidential,
@@ -46,6 +50,11 @@ class EventEditor(RecordForm):
         self.setWindowTitle(self.tr("Event") if self.record else self.tr("New event"))
         self.date = self.add_field("date", self.tr("&Date:"), FuzzyDateEdit())
         self.title_edit = self.add_field("title", self.tr("&Title:"), QLineEdit())
+        self.translation = self.add_field(
+            "title_alt",
+            self.tr("Tra&nslation:"),
+            TranslationBox(self.title_edit, "title_alt", "description_alt"),
+        )
         self.place = self.add_field("place", self.tr("&Place:"), QLineEdit())
         self.description = self.add_field("description", self.tr("D&escription:"), QPlainTextEdit())
         self.fact_status = self.add_field(
@@ -75,6 +84,7 @@ class EventEditor(RecordForm):
         self.date.set_edtf(record.date_edtf, record.date_note)
         self._shown_date = self.date.text()
         self.title_edit.setText(record.title)
+        self.translation.load(record.text_lang, record.title_alt, record.description_alt)
         self.place.setText(record.place)
         self.description.setPlainText(record.description)
         self.fact_status.set_value(record.fact_status)
@@ -95,6 +105,7 @@ class EventEditor(RecordForm):
             "title": self.title_edit.text(),
             "place": self.place.text(),
             "description": self.description.toPlainText(),
+            **self.translation.values(),
             "fact_status": self.fact_status.value(),
             "key_event": self.key_event.isChecked(),
             "confidential": self.confidential.isChecked(),

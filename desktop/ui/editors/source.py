@@ -11,6 +11,7 @@ from desktop.services.registry import Services
 from desktop.store.records import SourceRecord
 from desktop.ui.editors.fields import FuzzyDateEdit, VocabularyCombo
 from desktop.ui.editors.form import RecordForm
+from desktop.ui.editors.translation import TranslationBox
 
 LINE_FIELDS = ("label", "title", "author", "publisher", "language", "url")
 
@@ -22,6 +23,8 @@ def source_fields(record: SourceRecord) -> dict[str, object]:
         reliability=record.reliability,
         date=FuzzyDate.from_edtf(record.date_edtf),
         confidential=record.confidential,
+        text_lang=record.text_lang,
+        title_alt=record.title_alt,
     )
     return values
 
@@ -42,6 +45,9 @@ class SourceEditor(RecordForm):
         self.setWindowTitle(self.tr("Source") if self.record else self.tr("New source"))
         self.label = self.add_field("label", self.tr("&Label:"), QLineEdit())
         self.title_edit = self.add_field("title", self.tr("&Title:"), QLineEdit())
+        self.translation = self.add_field(
+            "title_alt", self.tr("Translat&ion:"), TranslationBox(self.title_edit)
+        )
         self.kind = self.add_field("kind", self.tr("&Kind:"), VocabularyCombo(SourceKind))
         self.author = self.add_field("author", self.tr("&Author:"), QLineEdit())
         self.publisher = self.add_field("publisher", self.tr("&Publisher:"), QLineEdit())
@@ -69,6 +75,7 @@ class SourceEditor(RecordForm):
             self.date.set_edtf(self.record.date_edtf)
             self._shown_date = self.date.text()
             self.confidential.setChecked(self.record.confidential)
+            self.translation.load(self.record.text_lang, self.record.title_alt)
         else:
             self.reliability.set_value(Reliability.UNKNOWN)
             self.kind.set_value(SourceKind.OTHER)
@@ -83,6 +90,7 @@ class SourceEditor(RecordForm):
             reliability=self.reliability.value(),
             date=date,
             confidential=self.confidential.isChecked(),
+            **self.translation.values(),
         )
         return values
 
