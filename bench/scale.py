@@ -464,7 +464,7 @@ def main() -> None:
         seconds, _ = timed(lambda: generate(folder, args.events))
         (root / "complete").write_text(f"{seconds:.0f} s\n")
         print(f"generated in {seconds:.0f} s")
-    size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+    size = sum(p.stat().st_size for p in folder.glob("dossier.db*") if p.suffix != ".bak")
     print(f"vault: {args.events:,} events, {size / 2**20:,.0f} MiB on disk")
     unlock_s, vault = timed(lambda: Vault.unlock_with_passphrase(folder, PASSPHRASE))
     assert isinstance(vault, Vault)
