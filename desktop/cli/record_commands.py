@@ -78,7 +78,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     ca.add_argument("--filed", default="", help="date filed")
     ca.add_argument("--by", dest="filed_by", default="")
     ca.add_argument("--body", default="", help="the body it was filed with")
-    ca.add_argument("--against", action="append", default=[], help="person name or description")
+    ca.add_argument(
+        "--against",
+        action="append",
+        default=[],
+        help="person or organisation name, or a description (repeat for several)",
+    )
     ca.add_argument("--subject", default="")
     ca.add_argument("--reference", default="", help="our reference")
     ca.add_argument("--registration", default="", help="the body's registration number")
@@ -204,13 +209,15 @@ def complaint_add(ctx: Context) -> int:
     a = ctx.args
     case_id = ctx.case_id()
     people = {p.display_name.casefold(): p.id for p in ctx.services.people.persons(case_id)}
+    bodies = {o.name.casefold(): o.id for o in ctx.services.people.organisations(case_id)}
     against = [
         Against(person_id=people[x.casefold()])
         if x.casefold() in people
+        else Against(organisation_id=bodies[x.casefold()])
+        if x.casefold() in bodies
         else Against(description=x)
         for x in a.against
     ]
-    bodies = {o.name.casefold(): o.id for o in ctx.services.people.organisations(case_id)}
     complaint_id = ctx.services.complaints.add_complaint(
         case_id,
         against=against,

@@ -2,7 +2,12 @@
 
 from desktop.store.models.base import Base, Synced
 from desktop.store.models.case import Case
-from desktop.store.models.complaints import Complaint, ComplaintResponse, ComplaintTarget
+from desktop.store.models.complaints import (
+    Complaint,
+    ComplaintEvent,
+    ComplaintResponse,
+    ComplaintTarget,
+)
 from desktop.store.models.events import Event, EventParticipant
 from desktop.store.models.local import AuditChain, AuditEntry, DeviceState, SearchDoc
 from desktop.store.models.people import Organisation, Person, Posting
@@ -20,6 +25,7 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     EventParticipant,
     Complaint,
     ComplaintTarget,
+    ComplaintEvent,
     Attachment,
     ComplaintResponse,
     Citation,
@@ -38,6 +44,7 @@ __all__ = [
     "Case",
     "Citation",
     "Complaint",
+    "ComplaintEvent",
     "ComplaintResponse",
     "ComplaintTarget",
     "ConflictSibling",

@@ -3,12 +3,15 @@
 Every filter change runs the id query off the GUI thread (newest wins); the table then
 knows its row count and fetches visible rows in blocks. The band gets its spans from the
 same answer when the service offers them, otherwise from a second background job.
-Selecting in the band selects the table row and the other way round.
+Selecting in the band selects the table row and the other way round. Several rows can
+be selected (Ctrl/Shift+click) to put a tag on all of them, or take one off, in one
+undoable step (the table's context menu and the Tags button under it).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
     QEvent,
@@ -20,22 +23,28 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QUndoStack
+from PySide6.QtGui import QAction, QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
+    QMenu,
     QMessageBox,
     QSplitter,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.errors import KnownError
+from desktop.services.entry import Part, reinstate, withdraw
 from desktop.services.fact_order import FactOrder
 from desktop.services.registry import Services
 from desktop.services.timeline import EventFilter
+from desktop.store.store import Store
 from desktop.ui.timeline.band import TimelineBand
 from desktop.ui.timeline.commands import DeleteEventCommand, MoveEventCommand
 from desktop.ui.timeline.filters import FilterBar
@@ -48,8 +57,10 @@ from desktop.ui.timeline.spans import (
     load_ids,
 )
 from desktop.ui.timeline.worker import LatestQuery
+from desktop.ui.undo import RecordChange
 
 log = logging.getLogger(__name__)
+PartsStep = Callable[[Store, Sequence[Part]], None]  # `withdraw` or `reinstate`
 SPANS_DELAY_MS = 50
 
 
@@ -83,7 +94,7 @@ class TimelinePanel(QWidget):
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.setDragEnabled(True)  # drag a fact among those of its date to reorder
@@ -97,10 +108,22 @@ class TimelinePanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((Column.DATE, 140), (Column.PEOPLE, 200), (Column.SOURCES, 70),
+        for column, width in ((Column.KEY, 28), (Column.DATE, 140), (Column.PEOPLE, 200),
+                              (Column.TAGS, 120), (Column.SOURCES, 70),
                               (Column.STATUS, 170)):  # fmt: skip
             self.table.setColumnWidth(column, width)
         self.status = QLabel(self)
+        self.add_tag_action = QAction(self)
+        self.remove_tag_action = QAction(self)
+        self.add_tag_action.triggered.connect(self.ask_tag_selected)
+        self.remove_tag_action.triggered.connect(self.ask_untag_selected)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.addActions([self.add_tag_action, self.remove_tag_action])
+        self.tag_button = QToolButton(self)
+        self.tag_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        tag_menu = QMenu(self.tag_button)
+        tag_menu.addActions([self.add_tag_action, self.remove_tag_action])
+        self.tag_button.setMenu(tag_menu)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.band)
@@ -109,7 +132,10 @@ class TimelinePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.filters)
         layout.addWidget(splitter, 1)
-        layout.addWidget(self.status)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.tag_button)
+        layout.addLayout(bottom)
         QWidget.setTabOrder(self.filters.clear_button, self.band)
         QWidget.setTabOrder(self.band, self.table)
 
@@ -140,10 +166,13 @@ class TimelinePanel(QWidget):
         self.case_id = case_id
         self._pending_selection = None
         self._fit_band = True
+        self._offer_choices(case_id)
+        self.filters.clear_filters()  # runs the query
+
+    def _offer_choices(self, case_id: str) -> None:
         people = [(p.id, p.display_name) for p in self.services.people.persons(case_id)]
         tags = [(t.id, t.name) for t in self.services.tags.tags(case_id)]
         self.filters.set_choices(people, tags)
-        self.filters.clear_filters()  # runs the query
 
     def refresh(self) -> None:
         """Run the query again (after an edit elsewhere), keeping the selection."""
@@ -151,6 +180,7 @@ class TimelinePanel(QWidget):
             return
         self._pending_selection = self.current_event_id() or self._pending_selection
         self.model.forget_rows()
+        self._offer_choices(self.case_id)  # new tags and people; the picks stay (quietly)
         self._query(self.filters.current_filter())
 
     def clear(self) -> None:
@@ -178,6 +208,91 @@ class TimelinePanel(QWidget):
             )
         self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
         self.band.set_selected(event_id)
+
+    def selected_event_ids(self) -> list[str]:
+        """The events of the selected rows, in table order (the current one when none)."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        ids = [i for i in (self.model.event_id(r) for r in rows) if i is not None]
+        current = self.current_event_id()
+        return ids or ([current] if current else [])
+
+    # ---- tags on several events at once ----------------------------------------------
+    def tag_selected(self, name: str) -> int:
+        """Put tag `name` on every selected event as one undo step; how many got it."""
+        ids = self.selected_event_ids()
+        if self.case_id is None or not ids:
+            return 0
+        made = self.services.tags.tag_many(self.case_id, "event", ids, name)
+        links = sum(1 for model, _ in made if model.__tablename__ == "tag_links")
+        self._push_parts(self.tr("Tag %n event(s)", "", links), made, undo=withdraw, redo=reinstate)
+        return links
+
+    def untag_selected(self, tag_id: str) -> int:
+        """Take a tag off every selected event as one undo step; how many lost it."""
+        ids = self.selected_event_ids()
+        if not ids:
+            return 0
+        removed = self.services.tags.untag_many(ids, tag_id)
+        text = self.tr("Untag %n event(s)", "", len(removed))
+        self._push_parts(text, removed, undo=reinstate, redo=withdraw)
+        return len(removed)
+
+    def _push_parts(
+        self, text: str, parts: list[Part], *, undo: PartsStep, redo: PartsStep
+    ) -> None:
+        self.refresh()
+        if not parts or self.undo_stack is None:
+            return
+        store = self.services.store
+
+        def step(action: PartsStep) -> None:
+            action(store, parts)
+            self.refresh()
+
+        self.undo_stack.push(RecordChange(text, lambda: step(undo), lambda: step(redo)))
+
+    def ask_tag_selected(self) -> None:
+        if self.case_id is None or not self.selected_event_ids():
+            return
+        names = [t.name for t in self.services.tags.tags(self.case_id)]
+        name, ok = QInputDialog.getItem(
+            self,
+            self.tr("Add tag"),
+            self.tr("Tag for the %n selected event(s) (a new name makes a new tag):", "",
+                    len(self.selected_event_ids())),
+            names,
+            0,
+            True,
+        )  # fmt: skip
+        if ok and name.strip():
+            try:
+                self.tag_selected(name)
+            except KnownError as exc:
+                self.status.setText(str(exc))
+
+    def ask_untag_selected(self) -> None:
+        ids = self.selected_event_ids()
+        if not ids:
+            return
+        on_them = self.services.tags.tags_of_many(ids)
+        present = {t.id: t.name for tags in on_them.values() for t in tags}
+        if not present:
+            self.status.setText(self.tr("The selected events have no tags."))
+            return
+        by_name = {name: tag_id for tag_id, name in sorted(present.items(), key=lambda p: p[1])}
+        name, ok = QInputDialog.getItem(
+            self,
+            self.tr("Remove tag"),
+            self.tr("Tag to take off the %n selected event(s):", "", len(ids)),
+            list(by_name),
+            0,
+            False,
+        )
+        if ok and name in by_name:
+            try:
+                self.untag_selected(by_name[name])
+            except KnownError as exc:
+                self.status.setText(str(exc))
 
     def current_event_id(self) -> str | None:
         index = self.table.currentIndex()
@@ -333,11 +448,16 @@ class TimelinePanel(QWidget):
         rows = self.services.timeline.rows([event_id])
         if not rows:
             return ""
-        return f"{rows[0].date.display(self.model.lang, 'long')}\n{rows[0].event.title}"
+        text = f"{rows[0].date.display(self.model.lang, 'long')}\n{rows[0].event.title}"
+        return text + ("\n" + self.tr("Key fact") if rows[0].event.key_event else "")
 
     # ---- language ---------------------------------------------------------------------
     def retranslate(self) -> None:
         self.table.setAccessibleName(self.tr("Timeline events"))
+        self.add_tag_action.setText(self.tr("Add &tag to selected events…"))
+        self.remove_tag_action.setText(self.tr("&Remove tag from selected events…"))
+        self.tag_button.setText(self.tr("Ta&gs"))
+        self.tag_button.setAccessibleName(self.tr("Tags of the selected events"))
         self.band.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
