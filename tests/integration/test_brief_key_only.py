@@ -1,0 +1,51 @@
+"""`brief --key-only`: the chronology holds only the key facts, and the cover says so in
+the pack's language. Real demo vault made by the CLI, real PDF read back with pypdf."""
+
+from __future__ import annotations
+
+import json
+from io import BytesIO
+from pathlib import Path
+
+from pypdf import PdfReader
+from test_cli_commands import demo, demo_dir, home, run  # noqa: F401  (fixtures)
+
+from desktop.services.demo import sample_case_path
+
+SAMPLE = json.loads(sample_case_path().read_text("utf-8"))
+
+
+def pdf_text(path: Path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(BytesIO(path.read_bytes())).pages)
+
+
+def chronology(text: str) -> str:
+    """The text from the chronology's heading to the next section's."""
+    start = text.index("Chronology\n", text.index("Chronology") + 1)
+    return text[start : text.index("People and officials", start)]
+
+
+def test_key_only_pack_holds_only_key_facts_and_says_so(
+    demo: Path,  # noqa: F811
+    home: Path,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    key = [e["title"] for e in SAMPLE["events"] if e.get("key_event")]
+    other = [e["title"] for e in SAMPLE["events"] if not e.get("key_event")]
+    whole, keyed = tmp_path / "whole.pdf", tmp_path / "key.pdf"
+    run(demo, "brief", "--out", str(whole), home=home)
+    run(demo, "brief", "--out", str(keyed), "--key-only", home=home)
+    whole_text, key_text = pdf_text(whole), pdf_text(keyed)
+    flat = " ".join(chronology(key_text).split())
+    whole_flat = " ".join(chronology(whole_text).split())
+    assert all(" ".join(t.split())[:40] in whole_flat for t in key + other)
+    for title in key:
+        assert " ".join(title.split())[:40] in flat
+    for title in other:
+        assert " ".join(title.split())[:40] not in flat
+    assert "Only the key facts of the chronology" in " ".join(key_text.split())
+    assert "Only the key facts" not in whole_text
+
+    russian = tmp_path / "ru.pdf"
+    run(demo, "brief", "--out", str(russian), "--key-only", "--lang", "ru", home=home)
+    assert "Только ключевые факты хронологии" in " ".join(pdf_text(russian).split())
