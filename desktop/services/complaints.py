@@ -380,12 +380,14 @@ class ComplaintService:
         self.store.delete(ComplaintResponse, response_id)
 
     def escalate(self, complaint_id: str, **fields: object) -> str:
-        """A new complaint to a higher body, against the same parties, linked to this one."""
+        """A new complaint to a higher body, against the same parties and about the same
+        events, linked to this one."""
         original = self.get_complaint(complaint_id)
         parties = [
             Against(t.person_id, t.organisation_id, t.description)
             for t in self.targets(complaint_id)
         ]
+        events = [event.id for _link, event in self.linked_events(complaint_id)]
         fields.setdefault("subject", original.subject)
         fields.setdefault("legal_basis", original.legal_basis)
         fields.setdefault("filed_by", original.filed_by)
@@ -397,6 +399,8 @@ class ComplaintService:
             )
             for party in parties:
                 self._insert_target(w, new_id, party)
+            for event_id in events:
+                self._insert_event_link(w, new_id, event_id)
             if original.status in AWAITING | {
                 ComplaintStatus.REJECTED.value,
                 ComplaintStatus.ANSWERED.value,

@@ -112,3 +112,19 @@ def test_links_are_audited_and_checked(tmp_path: Path) -> None:
         assert case
     finally:
         vault.lock()
+
+
+def test_an_escalation_concerns_the_same_events(tmp_path: Path) -> None:
+    vault, _ = Vault.create(tmp_path / "v", "correct horse battery")
+    try:
+        services = Services.over(vault)
+        _case, complaint, events = complaint_with_links(services)
+        appeal = services.complaints.escalate(complaint, body_detail="Prosecutor General")
+        assert linked(services, appeal) == events
+        assert len(services.complaints.targets(appeal)) == 2
+        assert {c.id for c in services.complaints.complaints_about(events[1])} == {
+            complaint,
+            appeal,
+        }
+    finally:
+        vault.lock()

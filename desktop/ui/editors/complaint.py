@@ -107,7 +107,7 @@ class ComplaintEditor(RecordForm):
         if not escalate_from:
             self.events = self.add_field(
                 "events",
-                self.tr("Con&cerns events:"),
+                self.tr("Concerns &events:"),
                 LinkedEventsPanel(services, case_id, record_id, undo_stack),
             )
             self.citations = self.add_field(
@@ -117,7 +117,7 @@ class ComplaintEditor(RecordForm):
             )
             self.tags = self.add_field(
                 "tags",
-                self.tr("Ta&gs:"),
+                self.tr("&Tags:"),
                 TagsPanel(services, case_id, "complaint", record_id, undo_stack),
             )
         self._shown_filed = ""

@@ -76,7 +76,7 @@ class EventEditor(RecordForm):
             CitationsPanel(services, case_id, "event", record_id, undo_stack),
         )
         self.tags = self.add_field(
-            "tags", self.tr("T&ags:"), TagsPanel(services, case_id, "event", record_id, undo_stack)
+            "tags", self.tr("Tag&s:"), TagsPanel(services, case_id, "event", record_id, undo_stack)
         )
         self.complaints: QListWidget | None = None
         if record_id is not None:

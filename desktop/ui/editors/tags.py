@@ -82,6 +82,7 @@ class TagsPanel(QWidget):
             line.returnPressed.connect(self.add_typed)
         self.add_button = QPushButton(self.tr("Add ta&g"), self)
         self.add_button.clicked.connect(self.add_typed)
+        self.setFocusProxy(self.name)
         entry = QHBoxLayout()
         entry.addWidget(self.name, 1)
         entry.addWidget(self.add_button)
