@@ -271,6 +271,15 @@ class TimelineService:
                 values["day_order"] = next_day_order(w.session, event.case_id, values)
             return w.update(Event, event_id, **values)
 
+    def set_key_events(self, event_ids: Sequence[str], key: bool) -> list[str]:
+        """Mark events as key facts (or not) in one transaction; the ids that changed."""
+        changed = []
+        with self.store.writing() as w:
+            for event_id in dict.fromkeys(event_ids):
+                if w.update(Event, event_id, key_event=key):
+                    changed.append(event_id)
+        return changed
+
     def delete_event(self, event_id: str) -> None:
         self.store.delete(Event, event_id)
 

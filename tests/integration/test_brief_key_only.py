@@ -49,3 +49,34 @@ def test_key_only_pack_holds_only_key_facts_and_says_so(
     russian = tmp_path / "ru.pdf"
     run(demo, "brief", "--out", str(russian), "--key-only", "--lang", "ru", home=home)
     assert "Только ключевые факты хронологии" in " ".join(pdf_text(russian).split())
+
+
+def test_complaint_add_takes_a_person_and_an_organisation(
+    demo: Path,  # noqa: F811
+    home: Path,  # noqa: F811
+) -> None:
+    from desktop.services.registry import Services
+    from desktop.store.vault import Vault
+
+    body = "Butyrka pre-trial detention centre (SIZO-2, Moscow)"
+    out = run(
+        demo, "complaint", "add", "--body", "Prosecutor General's Office of Russia",
+        "--against", body, "--against", "unknown guards", "--subject", "Beating", home=home,
+    )  # fmt: skip
+    complaint_prefix = out.split()[-1]
+    vault = Vault.unlock_with_passphrase(demo, "demo")
+    try:
+        services = Services.over(vault)
+        (complaint,) = [
+            r.complaint
+            for case in services.cases.list_cases()
+            for r in services.complaints.register(case.id)
+            if r.complaint.id.startswith(complaint_prefix)
+        ]
+        targets = services.complaints.targets(complaint.id)
+        organisations = {o.id: o.name for o in services.people.organisations(complaint.case_id)}
+        assert sorted(
+            organisations.get(t.organisation_id or "", "") or t.description for t in targets
+        ) == [body, "unknown guards"]
+    finally:
+        vault.lock()

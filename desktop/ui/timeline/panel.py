@@ -115,14 +115,23 @@ class TimelinePanel(QWidget):
         self.status = QLabel(self)
         self.add_tag_action = QAction(self)
         self.remove_tag_action = QAction(self)
+        self.delete_tag_action = QAction(self)
+        self.mark_key_action = QAction(self)
+        self.unmark_key_action = QAction(self)
         self.add_tag_action.triggered.connect(self.ask_tag_selected)
         self.remove_tag_action.triggered.connect(self.ask_untag_selected)
+        self.delete_tag_action.triggered.connect(self.ask_delete_tag)
+        self.mark_key_action.triggered.connect(lambda: self.mark_selected_key(True))
+        self.unmark_key_action.triggered.connect(lambda: self.mark_selected_key(False))
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.table.addActions([self.add_tag_action, self.remove_tag_action])
+        self.table.addActions([self.mark_key_action, self.unmark_key_action,
+                               self.add_tag_action, self.remove_tag_action])  # fmt: skip
         self.tag_button = QToolButton(self)
         self.tag_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         tag_menu = QMenu(self.tag_button)
         tag_menu.addActions([self.add_tag_action, self.remove_tag_action])
+        tag_menu.addSeparator()
+        tag_menu.addAction(self.delete_tag_action)
         self.tag_button.setMenu(tag_menu)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -250,6 +259,54 @@ class TimelinePanel(QWidget):
             self.refresh()
 
         self.undo_stack.push(RecordChange(text, lambda: step(undo), lambda: step(redo)))
+
+    def delete_tag(self, tag_id: str) -> int:
+        """Delete a tag of the case and take it off every record, as one undo step; how
+        many records lost it."""
+        removed = self.services.tags.delete_tag(tag_id)
+        text = self.tr("Delete tag")
+        self._push_parts(text, removed, undo=reinstate, redo=withdraw)
+        return len(removed) - 1
+
+    def mark_selected_key(self, key: bool) -> int:
+        """Mark the selected events as key facts (or not), as one undo step."""
+        ids = self.selected_event_ids()
+        timeline = self.services.timeline
+        changed = timeline.set_key_events(ids, key)
+        self.refresh()
+        if changed and self.undo_stack is not None:
+            text = (self.tr("Mark %n key fact(s)", "", len(changed)) if key
+                    else self.tr("Unmark %n key fact(s)", "", len(changed)))  # fmt: skip
+
+            def step(value: bool) -> None:
+                timeline.set_key_events(changed, value)
+                self.refresh()
+
+            self.undo_stack.push(RecordChange(text, lambda: step(not key), lambda: step(key)))
+        return len(changed)
+
+    def ask_delete_tag(self) -> None:
+        if self.case_id is None:
+            return
+        tags = {t.name: t.id for t in self.services.tags.tags(self.case_id)}
+        if not tags:
+            self.status.setText(self.tr("This case has no tags yet."))
+            return
+        name, ok = QInputDialog.getItem(
+            self,
+            self.tr("Delete tag"),
+            self.tr(
+                "Tag to delete (it comes off every event and complaint; Ctrl+Z brings it back):"
+            ),
+            list(tags),
+            0,
+            False,
+        )
+        if ok and name in tags:
+            try:
+                self.delete_tag(tags[name])
+            except KnownError as exc:
+                self.status.setText(str(exc))
 
     def ask_tag_selected(self) -> None:
         if self.case_id is None or not self.selected_event_ids():
@@ -456,6 +513,9 @@ class TimelinePanel(QWidget):
         self.table.setAccessibleName(self.tr("Timeline events"))
         self.add_tag_action.setText(self.tr("Add &tag to selected events…"))
         self.remove_tag_action.setText(self.tr("&Remove tag from selected events…"))
+        self.delete_tag_action.setText(self.tr("&Delete a tag…"))
+        self.mark_key_action.setText(self.tr("Mark as &key fact"))
+        self.unmark_key_action.setText(self.tr("&Not a key fact"))
         self.tag_button.setText(self.tr("Ta&gs"))
         self.tag_button.setAccessibleName(self.tr("Tags of the selected events"))
         self.band.retranslate()

@@ -145,3 +145,35 @@ def test_a_blank_tag_name_is_refused_and_changes_nothing(
         panel.tag_selected("   ")
     assert services.tags.tags(demo_case) == []
     assert undo_stack.count() == 0
+
+
+def test_marking_selected_events_as_key_facts_is_one_undoable_step(
+    panel: TimelinePanel, qtbot: QtBot, undo_stack: QUndoStack
+) -> None:
+    plain = [r for r, star in enumerate(column(panel, Column.KEY)) if not star][:2]
+    select_rows(panel, plain)
+    panel.mark_key_action.trigger()
+    qtbot.waitUntil(panel.is_idle)
+    assert [column(panel, Column.KEY)[r] for r in plain] == [KEY_STAR, KEY_STAR]
+    assert undo_stack.count() == 1
+    qtbot.waitUntil(lambda: len(panel.band.key_spans()) == len(KEY_TITLES) + 2)
+    undo_stack.undo()
+    qtbot.waitUntil(panel.is_idle)
+    assert [column(panel, Column.KEY)[r] for r in plain] == ["", ""]
+
+
+def test_deleting_a_tag_takes_it_off_every_event_and_undo_brings_it_back(
+    panel: TimelinePanel, qtbot: QtBot, services: Services, demo_case: str, undo_stack: QUndoStack
+) -> None:
+    select_rows(panel, [0, 1])
+    panel.tag_selected("to check")
+    (tag,) = services.tags.tags(demo_case)
+    tagged = panel.selected_event_ids()
+    assert panel.delete_tag(tag.id) == 2
+    assert services.tags.tags(demo_case) == []
+    assert all(services.tags.tags_of(e) == [] for e in tagged)
+    assert panel.filters.tag.findData(tag.id) == -1  # the filter no longer offers it
+    undo_stack.undo()
+    assert [t.name for t in services.tags.tags(demo_case)] == ["to check"]
+    assert all([t.name for t in services.tags.tags_of(e)] == ["to check"] for e in tagged)
+    assert panel.filters.tag.findData(tag.id) >= 0
