@@ -4,14 +4,13 @@ Every filter change runs the id query off the GUI thread (newest wins); the tabl
 knows its row count and fetches visible rows in blocks. The band gets its spans from the
 same answer when the service offers them, otherwise from a second background job.
 Selecting in the band selects the table row and the other way round. Several rows can
-be selected (Ctrl/Shift+click) to put a tag on all of them, or take one off, in one
-undoable step (the table's context menu and the Tags button under it).
+be selected (Ctrl/Shift+click); `marking.EventMarking` marks them as key facts or tags
+them, each change one undo step (the table's context menu and the button under it).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
     QEvent,
@@ -23,31 +22,27 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeyEvent, QUndoStack
+from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
-    QMenu,
     QMessageBox,
     QSplitter,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.errors import KnownError
-from desktop.services.entry import Part, reinstate, withdraw
 from desktop.services.fact_order import FactOrder
 from desktop.services.registry import Services
 from desktop.services.timeline import EventFilter
-from desktop.store.store import Store
 from desktop.ui.timeline.band import TimelineBand
 from desktop.ui.timeline.commands import DeleteEventCommand, MoveEventCommand
 from desktop.ui.timeline.filters import FilterBar
+from desktop.ui.timeline.marking import EventMarking
 from desktop.ui.timeline.model import Column, TimelineModel
 from desktop.ui.timeline.spans import (
     ComplaintMark,
@@ -57,10 +52,8 @@ from desktop.ui.timeline.spans import (
     load_ids,
 )
 from desktop.ui.timeline.worker import LatestQuery
-from desktop.ui.undo import RecordChange
 
 log = logging.getLogger(__name__)
-PartsStep = Callable[[Store, Sequence[Part]], None]  # `withdraw` or `reinstate`
 SPANS_DELAY_MS = 50
 
 
@@ -113,26 +106,9 @@ class TimelinePanel(QWidget):
                               (Column.STATUS, 170)):  # fmt: skip
             self.table.setColumnWidth(column, width)
         self.status = QLabel(self)
-        self.add_tag_action = QAction(self)
-        self.remove_tag_action = QAction(self)
-        self.delete_tag_action = QAction(self)
-        self.mark_key_action = QAction(self)
-        self.unmark_key_action = QAction(self)
-        self.add_tag_action.triggered.connect(self.ask_tag_selected)
-        self.remove_tag_action.triggered.connect(self.ask_untag_selected)
-        self.delete_tag_action.triggered.connect(self.ask_delete_tag)
-        self.mark_key_action.triggered.connect(lambda: self.mark_selected_key(True))
-        self.unmark_key_action.triggered.connect(lambda: self.mark_selected_key(False))
+        self.marking = EventMarking(self)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.table.addActions([self.mark_key_action, self.unmark_key_action,
-                               self.add_tag_action, self.remove_tag_action])  # fmt: skip
-        self.tag_button = QToolButton(self)
-        self.tag_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        tag_menu = QMenu(self.tag_button)
-        tag_menu.addActions([self.add_tag_action, self.remove_tag_action])
-        tag_menu.addSeparator()
-        tag_menu.addAction(self.delete_tag_action)
-        self.tag_button.setMenu(tag_menu)
+        self.table.addActions(self.marking.table_actions)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.band)
@@ -143,7 +119,7 @@ class TimelinePanel(QWidget):
         layout.addWidget(splitter, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
-        bottom.addWidget(self.tag_button)
+        bottom.addWidget(self.marking.button)
         layout.addLayout(bottom)
         QWidget.setTabOrder(self.filters.clear_button, self.band)
         QWidget.setTabOrder(self.band, self.table)
@@ -224,132 +200,6 @@ class TimelinePanel(QWidget):
         ids = [i for i in (self.model.event_id(r) for r in rows) if i is not None]
         current = self.current_event_id()
         return ids or ([current] if current else [])
-
-    # ---- tags on several events at once ----------------------------------------------
-    def tag_selected(self, name: str) -> int:
-        """Put tag `name` on every selected event as one undo step; how many got it."""
-        ids = self.selected_event_ids()
-        if self.case_id is None or not ids:
-            return 0
-        made = self.services.tags.tag_many(self.case_id, "event", ids, name)
-        links = sum(1 for model, _ in made if model.__tablename__ == "tag_links")
-        self._push_parts(self.tr("Tag %n event(s)", "", links), made, undo=withdraw, redo=reinstate)
-        return links
-
-    def untag_selected(self, tag_id: str) -> int:
-        """Take a tag off every selected event as one undo step; how many lost it."""
-        ids = self.selected_event_ids()
-        if not ids:
-            return 0
-        removed = self.services.tags.untag_many(ids, tag_id)
-        text = self.tr("Untag %n event(s)", "", len(removed))
-        self._push_parts(text, removed, undo=reinstate, redo=withdraw)
-        return len(removed)
-
-    def _push_parts(
-        self, text: str, parts: list[Part], *, undo: PartsStep, redo: PartsStep
-    ) -> None:
-        self.refresh()
-        if not parts or self.undo_stack is None:
-            return
-        store = self.services.store
-
-        def step(action: PartsStep) -> None:
-            action(store, parts)
-            self.refresh()
-
-        self.undo_stack.push(RecordChange(text, lambda: step(undo), lambda: step(redo)))
-
-    def delete_tag(self, tag_id: str) -> int:
-        """Delete a tag of the case and take it off every record, as one undo step; how
-        many records lost it."""
-        removed = self.services.tags.delete_tag(tag_id)
-        text = self.tr("Delete tag")
-        self._push_parts(text, removed, undo=reinstate, redo=withdraw)
-        return len(removed) - 1
-
-    def mark_selected_key(self, key: bool) -> int:
-        """Mark the selected events as key facts (or not), as one undo step."""
-        ids = self.selected_event_ids()
-        timeline = self.services.timeline
-        changed = timeline.set_key_events(ids, key)
-        self.refresh()
-        if changed and self.undo_stack is not None:
-            text = (self.tr("Mark %n key fact(s)", "", len(changed)) if key
-                    else self.tr("Unmark %n key fact(s)", "", len(changed)))  # fmt: skip
-
-            def step(value: bool) -> None:
-                timeline.set_key_events(changed, value)
-                self.refresh()
-
-            self.undo_stack.push(RecordChange(text, lambda: step(not key), lambda: step(key)))
-        return len(changed)
-
-    def ask_delete_tag(self) -> None:
-        if self.case_id is None:
-            return
-        tags = {t.name: t.id for t in self.services.tags.tags(self.case_id)}
-        if not tags:
-            self.status.setText(self.tr("This case has no tags yet."))
-            return
-        name, ok = QInputDialog.getItem(
-            self,
-            self.tr("Delete tag"),
-            self.tr(
-                "Tag to delete (it comes off every event and complaint; Ctrl+Z brings it back):"
-            ),
-            list(tags),
-            0,
-            False,
-        )
-        if ok and name in tags:
-            try:
-                self.delete_tag(tags[name])
-            except KnownError as exc:
-                self.status.setText(str(exc))
-
-    def ask_tag_selected(self) -> None:
-        if self.case_id is None or not self.selected_event_ids():
-            return
-        names = [t.name for t in self.services.tags.tags(self.case_id)]
-        name, ok = QInputDialog.getItem(
-            self,
-            self.tr("Add tag"),
-            self.tr("Tag for the %n selected event(s) (a new name makes a new tag):", "",
-                    len(self.selected_event_ids())),
-            names,
-            0,
-            True,
-        )  # fmt: skip
-        if ok and name.strip():
-            try:
-                self.tag_selected(name)
-            except KnownError as exc:
-                self.status.setText(str(exc))
-
-    def ask_untag_selected(self) -> None:
-        ids = self.selected_event_ids()
-        if not ids:
-            return
-        on_them = self.services.tags.tags_of_many(ids)
-        present = {t.id: t.name for tags in on_them.values() for t in tags}
-        if not present:
-            self.status.setText(self.tr("The selected events have no tags."))
-            return
-        by_name = {name: tag_id for tag_id, name in sorted(present.items(), key=lambda p: p[1])}
-        name, ok = QInputDialog.getItem(
-            self,
-            self.tr("Remove tag"),
-            self.tr("Tag to take off the %n selected event(s):", "", len(ids)),
-            list(by_name),
-            0,
-            False,
-        )
-        if ok and name in by_name:
-            try:
-                self.untag_selected(by_name[name])
-            except KnownError as exc:
-                self.status.setText(str(exc))
 
     def current_event_id(self) -> str | None:
         index = self.table.currentIndex()
@@ -511,13 +361,7 @@ class TimelinePanel(QWidget):
     # ---- language ---------------------------------------------------------------------
     def retranslate(self) -> None:
         self.table.setAccessibleName(self.tr("Timeline events"))
-        self.add_tag_action.setText(self.tr("Add &tag to selected events…"))
-        self.remove_tag_action.setText(self.tr("&Remove tag from selected events…"))
-        self.delete_tag_action.setText(self.tr("&Delete a tag…"))
-        self.mark_key_action.setText(self.tr("Mark as &key fact"))
-        self.unmark_key_action.setText(self.tr("&Not a key fact"))
-        self.tag_button.setText(self.tr("Ta&gs"))
-        self.tag_button.setAccessibleName(self.tr("Tags of the selected events"))
+        self.marking.retranslate()
         self.band.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:

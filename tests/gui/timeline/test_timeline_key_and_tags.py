@@ -99,7 +99,7 @@ def test_tagging_several_selected_events_is_one_undoable_step(
     select_rows(panel, [0, 2, 5])
     chosen = panel.selected_event_ids()
     assert len(chosen) == 3
-    assert panel.tag_selected("detention conditions") == 3
+    assert panel.marking.tag_selected("detention conditions") == 3
     assert undo_stack.count() == 1
     (tag,) = services.tags.tags(demo_case)
     assert tag.name == "detention conditions"
@@ -124,11 +124,11 @@ def test_untagging_selected_events_is_one_undoable_step(
     panel: TimelinePanel, qtbot: QtBot, services: Services, demo_case: str, undo_stack: QUndoStack
 ) -> None:
     select_rows(panel, [1, 3, 4])
-    panel.tag_selected("Butyrka")
+    panel.marking.tag_selected("Butyrka")
     (tag,) = services.tags.tags(demo_case)
     qtbot.waitUntil(panel.is_idle)
     select_rows(panel, [1, 3])
-    assert panel.untag_selected(tag.id) == 2
+    assert panel.marking.untag_selected(tag.id) == 2
     assert undo_stack.count() == 2
     tagged = [e for e in panel.model.ids() if services.tags.tags_of(e)]
     assert tagged == [panel.model.event_id(4)]
@@ -142,7 +142,7 @@ def test_a_blank_tag_name_is_refused_and_changes_nothing(
 ) -> None:
     select_rows(panel, [0])
     with pytest.raises(ValidationError, match="required"):
-        panel.tag_selected("   ")
+        panel.marking.tag_selected("   ")
     assert services.tags.tags(demo_case) == []
     assert undo_stack.count() == 0
 
@@ -152,7 +152,7 @@ def test_marking_selected_events_as_key_facts_is_one_undoable_step(
 ) -> None:
     plain = [r for r, star in enumerate(column(panel, Column.KEY)) if not star][:2]
     select_rows(panel, plain)
-    panel.mark_key_action.trigger()
+    panel.marking.mark_key_action.trigger()
     qtbot.waitUntil(panel.is_idle)
     assert [column(panel, Column.KEY)[r] for r in plain] == [KEY_STAR, KEY_STAR]
     assert undo_stack.count() == 1
@@ -166,10 +166,10 @@ def test_deleting_a_tag_takes_it_off_every_event_and_undo_brings_it_back(
     panel: TimelinePanel, qtbot: QtBot, services: Services, demo_case: str, undo_stack: QUndoStack
 ) -> None:
     select_rows(panel, [0, 1])
-    panel.tag_selected("to check")
+    panel.marking.tag_selected("to check")
     (tag,) = services.tags.tags(demo_case)
     tagged = panel.selected_event_ids()
-    assert panel.delete_tag(tag.id) == 2
+    assert panel.marking.delete_tag(tag.id) == 2
     assert services.tags.tags(demo_case) == []
     assert all(services.tags.tags_of(e) == [] for e in tagged)
     assert panel.filters.tag.findData(tag.id) == -1  # the filter no longer offers it
