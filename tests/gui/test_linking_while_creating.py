@@ -235,3 +235,25 @@ def test_parties_and_events_of_a_filed_complaint_are_edited_undoably(
     targets = services.complaints.targets(complaint_id)
     assert [(t.person_id, t.organisation_id) for t in targets] == [(kuznetsov, None)]
     assert live(services, ComplaintTarget, [t.id for t in targets]) == [targets[0].id]
+
+
+def test_the_event_picker_offers_what_the_typed_words_find(
+    qtbot: QtBot, services: Services, case_id: str
+) -> None:
+    from desktop.services.timeline import EventFilter
+
+    editor = ComplaintEditor(services, case_id, undo_stack(services, case_id))
+    qtbot.addWidget(editor)
+    assert editor.events is not None
+    picker = editor.events
+    every = services.timeline.event_ids(case_id)
+    assert [picker.choice.itemData(i) for i in range(1, picker.choice.count())] == every
+    found = services.timeline.event_ids(case_id, EventFilter(text="Moscow"))
+    assert 0 < len(found) < len(every)
+    qtbot.keyClicks(picker.words, "Moscow")
+    offered = [picker.choice.itemData(i) for i in range(1, picker.choice.count())]
+    assert offered == found
+    picker.choice.setCurrentIndex(1)
+    qtbot.mouseClick(picker.add_button, Qt.MouseButton.LeftButton)
+    assert picker.pending == [found[0]]
+    assert picker.list.item(0).text().endswith(services.timeline.get_event(found[0]).title)

@@ -32,6 +32,7 @@ from desktop.ui.messages import show_error
 from desktop.ui.undo import RecordChange
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
+MAX_OFFERED = 200  # events offered in the pick list at once; typed words narrow them
 
 
 def _list(parent: QWidget, name: str) -> QListWidget:
@@ -209,19 +210,20 @@ class LinkedEventsPanel(QWidget):
         self.complaint_id = complaint_id
         self.undo_stack = undo_stack
         self.pending: list[str] = []  # event ids
-        timeline = services.timeline
-        lang = current_language()
-        self._labels = {
-            r.event.id: _event_label(r.date, r.event.title, lang)
-            for r in timeline.rows(timeline.event_ids(case_id, EventFilter()))
-        }
+        self.case_id = case_id
+        self._labels: dict[str, str] = {}  # event id -> label, of every event offered
         self.list = _list(self, self.tr("Events the complaint concerns"))
-        self.choice = RecordCombo(list(self._labels.items()), blank=self.tr("(event)"), parent=self)
+        self.words = QLineEdit(self)
+        self.words.setClearButtonEnabled(True)
+        self.words.setPlaceholderText(self.tr("find an event by its words"))
+        self.words.setAccessibleName(self.tr("Find an event to link"))
+        self.choice = RecordCombo([], blank=self.tr("(event)"), parent=self)
         self.choice.setAccessibleName(self.tr("Event to link"))
         self.add_button = QPushButton(self.tr("Lin&k event"), self)
         self.remove_button = QPushButton(self.tr("U&nlink"), self)
         row = QHBoxLayout()
-        row.addWidget(self.choice, 1)
+        row.addWidget(self.words, 1)
+        row.addWidget(self.choice, 2)
         row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
         layout = QVBoxLayout(self)
@@ -229,9 +231,31 @@ class LinkedEventsPanel(QWidget):
         layout.addWidget(self.list)
         layout.addLayout(row)
         self.add_button.clicked.connect(self.link_chosen)
-        self.setFocusProxy(self.choice)
+        self.words.textChanged.connect(self.offer)
+        self.offer("")
+        self.setFocusProxy(self.words)
         self.remove_button.clicked.connect(self.unlink_current)
         self.reload()
+
+    def offer(self, words: str) -> None:
+        """Offer the first `MAX_OFFERED` events (in timeline order) that `words` find; a
+        case of a million events is never loaded whole."""
+        timeline = self.services.timeline
+        try:
+            ids = timeline.event_ids(self.case_id, EventFilter(text=words))[:MAX_OFFERED]
+        except KnownError:
+            ids = []
+        lang = current_language()
+        offered = [
+            (r.event.id, _event_label(r.date, r.event.title, lang)) for r in timeline.rows(ids)
+        ]
+        self._labels.update(offered)
+        self.choice.clear()
+        self.choice.addItem(self.tr("(event)"), "")
+        for event_id, label in offered:
+            self.choice.addItem(label, event_id)
+        if len(offered) == 1:
+            self.choice.setCurrentIndex(1)
 
     def reload(self) -> None:
         self.list.clear()
