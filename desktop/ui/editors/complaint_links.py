@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
@@ -38,7 +39,7 @@ MAX_OFFERED = 200  # events offered in the pick list at once; typed words narrow
 def _list(parent: QWidget, name: str) -> QListWidget:
     widget = QListWidget(parent)
     widget.setAccessibleName(name)
-    widget.setMaximumHeight(90)
+    widget.setMaximumHeight(72)
     return widget
 
 
@@ -70,20 +71,27 @@ class TargetsPanel(QWidget):
         self.person.setAccessibleName(self.tr("Person the complaint is against"))
         self.organisation = RecordCombo(organisations, blank=self.tr("(organisation)"), parent=self)
         self.organisation.setAccessibleName(self.tr("Organisation the complaint is against"))
+        for combo in (self.person, self.organisation):  # long names must not widen the form
+            combo.setMinimumContentsLength(16)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
         self.description = QLineEdit(self)
         self.description.setPlaceholderText(self.tr("or describe (e.g. unknown officers)"))
         self.description.setAccessibleName(self.tr("Description of whom it is against"))
         self.add_button = QPushButton(self.tr("Add &party"), self)
         self.remove_button = QPushButton(self.tr("Remove part&y"), self)
+        pick = QHBoxLayout()
+        pick.addWidget(self.person, 1)
+        pick.addWidget(self.organisation, 1)
         row = QHBoxLayout()
-        row.addWidget(self.person, 2)
-        row.addWidget(self.organisation, 2)
-        row.addWidget(self.description, 2)
+        row.addWidget(self.description, 1)
         row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list)
+        layout.addLayout(pick)
         layout.addLayout(row)
         self.add_button.clicked.connect(self.add_chosen)
         self.setFocusProxy(self.person)
@@ -218,17 +226,21 @@ class LinkedEventsPanel(QWidget):
         self.words.setPlaceholderText(self.tr("find an event by its words"))
         self.words.setAccessibleName(self.tr("Find an event to link"))
         self.choice = RecordCombo([], blank=self.tr("(event)"), parent=self)
+        self.choice.setMinimumContentsLength(24)
+        self.choice.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.choice.setAccessibleName(self.tr("Event to link"))
         self.add_button = QPushButton(self.tr("Lin&k event"), self)
         self.remove_button = QPushButton(self.tr("U&nlink"), self)
         row = QHBoxLayout()
-        row.addWidget(self.words, 1)
-        row.addWidget(self.choice, 2)
+        row.addWidget(self.choice, 1)
         row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list)
+        layout.addWidget(self.words)
         layout.addLayout(row)
         self.add_button.clicked.connect(self.link_chosen)
         self.words.textChanged.connect(self.offer)
