@@ -39,6 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     ls.add_argument("--text", default="", help="only events matching this text")
     ls.add_argument("--from", dest="date_from", help="only events that may fall on or after")
     ls.add_argument("--to", dest="date_to", help="only events that may fall on or before")
+    ls.add_argument("--key-only", action="store_true", help="only the key facts")
     ls.add_argument("--lang", choices=("en", "ru"), default="en")
     ls.set_defaults(run=event_list)
 
@@ -123,6 +124,7 @@ def event_list(ctx: Context) -> int:
         text=ctx.args.text,
         date_from=_date(ctx.args.date_from, "--from"),
         date_to=_date(ctx.args.date_to, "--to"),
+        key_only=ctx.args.key_only,
     )
     rows = timeline.rows(timeline.event_ids(ctx.case_id(), flt))
     print(

@@ -80,3 +80,12 @@ def test_complaint_add_takes_a_person_and_an_organisation(
         ) == [body, "unknown guards"]
     finally:
         vault.lock()
+
+
+def test_event_list_key_only(demo: Path, home: Path) -> None:  # noqa: F811
+    key = [e["title"] for e in SAMPLE["events"] if e.get("key_event")]
+    listed = json.loads(run(demo, "event", "list", "--key-only", "--json", home=home))
+    assert [row["title"] for row in listed] == key
+    text = run(demo, "event", "list", "--key-only", home=home)
+    assert sum(1 for title in key if title[:30] in text) == len(key)
+    assert SAMPLE["events"][2]["title"][:30] not in text
