@@ -89,3 +89,17 @@ def test_event_list_key_only(demo: Path, home: Path) -> None:  # noqa: F811
     text = run(demo, "event", "list", "--key-only", home=home)
     assert sum(1 for title in key if title[:30] in text) == len(key)
     assert SAMPLE["events"][2]["title"][:30] not in text
+
+
+def test_complaint_link_show_and_unlink(demo: Path, home: Path) -> None:  # noqa: F811
+    complaints = json.loads(run(demo, "complaint", "list", "--json", home=home))
+    events = json.loads(run(demo, "event", "list", "--json", home=home))
+    complaint, event = complaints[0]["id"][:8], events[4]["id"][:8]
+    assert "Linked" in run(demo, "complaint", "link", complaint, "--event", event, home=home)
+    shown = json.loads(run(demo, "complaint", "show", complaint, "--json", home=home))
+    assert [e["id"] for e in shown["events"]] == [events[4]["id"]]
+    assert "concerns" in run(demo, "complaint", "show", complaint, home=home)
+    run(demo, "complaint", "link", complaint, "--event", event, home=home, expect=1)
+    run(demo, "complaint", "unlink", complaint, "--event", event, home=home)
+    shown = json.loads(run(demo, "complaint", "show", complaint, "--json", home=home))
+    assert shown["events"] == []
