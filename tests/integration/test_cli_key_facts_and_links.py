@@ -1,5 +1,7 @@
-"""`brief --key-only`: the chronology holds only the key facts, and the cover says so in
-the pack's language. Real demo vault made by the CLI, real PDF read back with pypdf."""
+"""The command line for key facts and complaint links: `brief --key-only` (the chronology
+holds only the key facts and the cover says so, in the pack's language), `event list
+--key-only`, `complaint add` against people and organisations, `complaint link|unlink`.
+Real demo vault made by the CLI, real PDFs read back with pypdf."""
 
 from __future__ import annotations
 
