@@ -257,3 +257,27 @@ def test_the_event_picker_offers_what_the_typed_words_find(
     qtbot.mouseClick(picker.add_button, Qt.MouseButton.LeftButton)
     assert picker.pending == [found[0]]
     assert picker.list.item(0).text().endswith(services.timeline.get_event(found[0]).title)
+
+
+def test_tag_chips_on_a_saved_event_add_and_remove_undoably(
+    qtbot: QtBot, services: Services, case_id: str
+) -> None:
+    stack = undo_stack(services, case_id)
+    event_id = services.timeline.event_ids(case_id)[2]
+    editor = EventEditor(services, case_id, stack, event_id)
+    qtbot.addWidget(editor)
+    editor.tags.add("theft")
+    editor.tags.add("tax refund")
+    assert editor.tags.names() == ["tax refund", "theft"]  # chips, by name
+    assert {t.name for t in services.tags.tags_of(event_id)} == {"theft", "tax refund"}
+    (chip,) = [c for c in editor.tags.chips if c.name == "theft"]
+    qtbot.mouseClick(chip, Qt.MouseButton.LeftButton)
+    assert editor.tags.names() == ["tax refund"]
+    assert [t.name for t in services.tags.tags_of(event_id)] == ["tax refund"]
+    assert stack.count() == 3
+    stack.undo()
+    assert {t.name for t in services.tags.tags_of(event_id)} == {"theft", "tax refund"}
+    stack.undo()
+    stack.undo()
+    assert services.tags.tags_of(event_id) == []
+    assert services.tags.tags(case_id) == []
