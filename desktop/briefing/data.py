@@ -306,6 +306,8 @@ def _chronology(sel: _Selection) -> tuple[ChronologyRow, ...]:
         date = _date(event.date_edtf, event.day_order).with_part(known_part(event.date_note))
         if not sel.keeps(event.confidential, event.for_brief, date):
             continue
+        if sel.options.key_only and not event.key_event:
+            continue
         people = []
         for part in sorted(participants[event.id], key=lambda p: sel.names.get(p.person_id, "")):
             if part.person_id not in sel.names:
@@ -526,7 +528,7 @@ def assemble(
         prepared_for=options.prepared_for,
         prepared_by=options.prepared_by,
         period_text=period.strip(),
-        selection_note=label(options.lang, "cover.marked_only") if options.marked_only else "",
+        selection_note=_selection_note(options),
         redaction=options.redaction,
         exhibit_prefix=options.exhibit_prefix,
         chronology=_chronology(sel),
@@ -538,6 +540,19 @@ def assemble(
         ),
         exhibits=_exhibits(sel),
     )
+
+
+def _selection_note(options: BriefingOptions) -> str:
+    """What the cover says about a pack that holds only part of the case."""
+    notes = [
+        label(options.lang, key)
+        for key, chosen in (
+            ("cover.marked_only", options.marked_only),
+            ("cover.key_only", options.key_only),
+        )
+        if chosen
+    ]
+    return "; ".join(notes)
 
 
 def _source_text(source: SourceRecord, lang: str) -> str:

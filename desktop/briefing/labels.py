@@ -33,6 +33,10 @@ _LABELS: Final[dict[str, tuple[str, str]]] = {
         "Only the facts and complaints marked for the brief",
         "Только факты и жалобы, отмеченные для справки",
     ),
+    "cover.key_only": (
+        "Only the key facts of the chronology",
+        "Только ключевые факты хронологии",
+    ),
     "cover.period": ("Period covered", "Охватываемый период"),
     "cover.redaction": ("Redaction profile", "Профиль редактирования"),
     "cover.sample": (

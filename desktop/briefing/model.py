@@ -69,6 +69,7 @@ class BriefingOptions:
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     marked_only: bool = False
+    key_only: bool = False  # the chronology holds only the key facts
     lang: str = "en"
     paper: str = "a4"
     redaction: str = "internal"

@@ -41,6 +41,9 @@ def _options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--marked-only", action="store_true", help="only items marked for the brief"
     )
+    parser.add_argument(
+        "--key-only", action="store_true", help="only the key facts in the chronology"
+    )
     parser.add_argument("--paper", choices=("a4", "letter"), default="a4")
     parser.add_argument("--prepared-for", default="")
     parser.add_argument("--prepared-by", default="")
@@ -87,6 +90,7 @@ def options_from(args: argparse.Namespace) -> BriefingOptions:
         date_from=_day(args.date_from, "--from"),
         date_to=_day(args.date_to, "--to", last=True),
         marked_only=args.marked_only,
+        key_only=args.key_only,
         lang=args.lang,
         paper=args.paper,
         redaction=args.redact,

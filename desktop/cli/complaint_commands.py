@@ -1,4 +1,5 @@
-"""`complaint respond | escalate | edit | delete | restore | show`, `complaint list --json`."""
+"""`complaint respond | escalate | edit | delete | restore | show | link | unlink`,
+`complaint list --json`."""
 
 from __future__ import annotations
 
@@ -16,8 +17,9 @@ from desktop.cli.groups import (
     subcommands,
     with_json,
 )
-from desktop.cli.ids import complaint_id, organisation_id
+from desktop.cli.ids import complaint_id, event_id, organisation_id
 from desktop.core.enums import ComplaintStatus, ResponseKind
+from desktop.errors import KnownError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -50,6 +52,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     for action, run in (("delete", complaint_delete), ("restore", complaint_restore)):
         parser = complaint.add_parser(action, help=f"{action} a complaint")
         parser.add_argument("complaint")
+        parser.set_defaults(run=run)
+    for action, run, text in (
+        ("link", complaint_link, "say the complaint concerns an event"),
+        ("unlink", complaint_unlink, "take that back"),
+    ):
+        parser = complaint.add_parser(action, help=text)
+        parser.add_argument("complaint")
+        parser.add_argument("--event", required=True, help="event id or a prefix of it")
         parser.set_defaults(run=run)
     show = complaint.add_parser("show", help="a complaint with its parties and responses")
     show.add_argument("complaint")
@@ -115,18 +125,44 @@ def complaint_restore(ctx: Context) -> int:
     return restore_record("complaint", target, ctx.services.complaints.restore_complaint)
 
 
+def complaint_link(ctx: Context) -> int:
+    target = complaint_id(ctx, ctx.args.complaint)
+    ctx.services.complaints.link_event(target, event_id(ctx, ctx.args.event))
+    print(f"Linked complaint {target[:8]} to the event")
+    return 0
+
+
+def complaint_unlink(ctx: Context) -> int:
+    target = complaint_id(ctx, ctx.args.complaint)
+    event = event_id(ctx, ctx.args.event)
+    service = ctx.services.complaints
+    links = [link for link, e in service.linked_events(target) if e.id == event]
+    if not links:
+        raise KnownError("That complaint is not linked to that event.")
+    for link in links:
+        service.unlink_event(link)
+    print(f"Unlinked complaint {target[:8]} from the event")
+    return 0
+
+
 def complaint_show(ctx: Context) -> int:
     target = complaint_id(ctx, ctx.args.complaint)
     service = ctx.services.complaints
     data = dataclasses.asdict(service.get_complaint(target))
     data["against"] = [dataclasses.asdict(t) for t in service.targets(target)]
     data["responses"] = [dataclasses.asdict(r) for r in service.responses(target)]
+    data["events"] = [
+        {"id": e.id, "date_edtf": e.date_edtf, "title": e.title}
+        for _link, e in service.linked_events(target)
+    ]
     if ctx.args.json:
         return print_json(data)
     for key in ("id", "status", "filed_edtf", "subject", "subject_alt", "response_due",
                 "escalated_from_id"):  # fmt: skip
         if data.get(key):
             print(f"{key:>18}: {data[key]}")
+    for e in data["events"]:
+        print(f"{'concerns':>18}: {e['id'][:8]} {e['date_edtf']} {e['title']}")
     for r in data["responses"]:
         print(f"{'response':>18}: {r['received_edtf']} {r['kind']} {r['summary']}".rstrip())
     return 0

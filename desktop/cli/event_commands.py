@@ -194,7 +194,10 @@ def _day(text: str | None, flag: str) -> dt.date | None:
 def _filter(ctx: Context) -> EventFilter:
     a = ctx.args
     return EventFilter(
-        text=a.text, date_from=_day(a.date_from, "--from"), date_to=_day(a.date_to, "--to")
+        text=a.text,
+        date_from=_day(a.date_from, "--from"),
+        date_to=_day(a.date_to, "--to"),
+        key_only=a.key_only,
     )
 
 

@@ -40,6 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     ls.add_argument("--text", default="", help="only events matching this text")
     ls.add_argument("--from", dest="date_from", help="only events that may fall on or after")
     ls.add_argument("--to", dest="date_to", help="only events that may fall on or before")
+    ls.add_argument("--key-only", action="store_true", help="only the key facts")
     ls.add_argument("--lang", choices=("en", "ru"), default="en")
     ls.set_defaults(run=event_list)
 
@@ -79,7 +80,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     ca.add_argument("--filed", default="", help="date filed")
     ca.add_argument("--by", dest="filed_by", default="")
     ca.add_argument("--body", default="", help="the body it was filed with")
-    ca.add_argument("--against", action="append", default=[], help="person name or description")
+    ca.add_argument(
+        "--against",
+        action="append",
+        default=[],
+        help="person or organisation name, or a description (repeat for several)",
+    )
     ca.add_argument("--subject", default="")
     translations.add_flags(ca, ("subject",))
     ca.add_argument("--reference", default="", help="our reference")
@@ -120,6 +126,7 @@ def event_list(ctx: Context) -> int:
         text=ctx.args.text,
         date_from=_date(ctx.args.date_from, "--from"),
         date_to=_date(ctx.args.date_to, "--to"),
+        key_only=ctx.args.key_only,
     )
     rows = timeline.rows(timeline.event_ids(ctx.case_id(), flt))
     print(
@@ -206,13 +213,15 @@ def complaint_add(ctx: Context) -> int:
     a = ctx.args
     case_id = ctx.case_id()
     people = {p.display_name.casefold(): p.id for p in ctx.services.people.persons(case_id)}
+    bodies = {o.name.casefold(): o.id for o in ctx.services.people.organisations(case_id)}
     against = [
         Against(person_id=people[x.casefold()])
         if x.casefold() in people
+        else Against(organisation_id=bodies[x.casefold()])
+        if x.casefold() in bodies
         else Against(description=x)
         for x in a.against
     ]
-    bodies = {o.name.casefold(): o.id for o in ctx.services.people.organisations(case_id)}
     fields: dict[str, object] = {
         "filed_on": a.filed,
         "filed_by": a.filed_by,

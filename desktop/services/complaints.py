@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -11,6 +12,7 @@ from sqlalchemy import select
 from desktop.core.enums import ComplaintStatus, ResponseKind
 from desktop.core.fuzzydate import FuzzyDate
 from desktop.errors import ValidationError
+from desktop.services.entry import Cite, Entered, Part, clean_cites, clean_tags, insert_links
 from desktop.services.validation import (
     Cleaner,
     clean_fields,
@@ -27,12 +29,21 @@ from desktop.store.changes import ChangeWriter
 from desktop.store.idlist import among
 from desktop.store.models import (
     Complaint,
+    ComplaintEvent,
     ComplaintResponse,
     ComplaintTarget,
+    Event,
     Organisation,
     Person,
 )
-from desktop.store.records import ComplaintRecord, ResponseRecord, TargetRecord, view
+from desktop.store.models.events import TIMELINE_ORDER
+from desktop.store.records import (
+    ComplaintRecord,
+    EventRecord,
+    ResponseRecord,
+    TargetRecord,
+    view,
+)
 from desktop.store.store import Store
 
 AWAITING = {
@@ -201,17 +212,98 @@ class ComplaintService:
             ).scalars()
             return [view(ComplaintRecord, c) for c in rows]
 
+    def complaints_about(self, event_id: str) -> list[ComplaintRecord]:
+        """The live complaints linked to an event, in filing order."""
+        with self.store.reading() as s:
+            rows = s.execute(
+                select(Complaint)
+                .join(ComplaintEvent, ComplaintEvent.complaint_id == Complaint.id)
+                .where(
+                    ComplaintEvent.event_id == event_id,
+                    ComplaintEvent.deleted.is_(False),
+                    Complaint.deleted.is_(False),
+                )
+                .order_by(Complaint.filed_sort, Complaint.hlc)
+                .distinct()
+            ).scalars()
+            return [view(ComplaintRecord, c) for c in rows]
+
+    def linked_events(self, complaint_id: str) -> list[tuple[str, EventRecord]]:
+        """(link id, event) for each live event the complaint concerns, in timeline order."""
+        with self.store.reading() as s:
+            rows = s.execute(
+                select(ComplaintEvent.id, Event)
+                .join(Event, Event.id == ComplaintEvent.event_id)
+                .where(
+                    ComplaintEvent.complaint_id == complaint_id,
+                    ComplaintEvent.deleted.is_(False),
+                    Event.deleted.is_(False),
+                )
+                .order_by(*TIMELINE_ORDER)
+            ).all()
+            return [(str(link_id), view(EventRecord, event)) for link_id, event in rows]
+
     # ---- changes ----------------------------------------------------------------------
     def add_complaint(
         self, case_id: str, *, against: tuple[Against, ...] | list[Against] = (), **fields: object
     ) -> str:
+        return self.enter(case_id, against=against, fields=fields).record_id
+
+    def enter(
+        self,
+        case_id: str,
+        *,
+        against: Sequence[Against] = (),
+        fields: dict[str, object],
+        events: Sequence[str] = (),
+        cites: Sequence[Cite] = (),
+        tags: Sequence[str] = (),
+    ) -> Entered:
+        """A complaint with its targets, linked events, citations and tags, in one
+        transaction; the `Entered` names every record made (see `services.entry`)."""
+        fields = dict(fields)
         fields.setdefault("status", ComplaintStatus.FILED.value)
-        values = _complaint_values(dict(fields))
+        values = _complaint_values(fields)
+        clean_cites(cites)
+        names = clean_tags(tags)
         with self.store.writing() as w:
             complaint_id = w.insert(Complaint, case_id=case_id, **values)
+            parts: list[Part] = [(Complaint, complaint_id)]
             for party in against:
-                self._insert_target(w, complaint_id, party)
-            return complaint_id
+                parts.append((ComplaintTarget, self._insert_target(w, complaint_id, party)))
+            for event_id in dict.fromkeys(events):
+                parts.append((ComplaintEvent, self._insert_event_link(w, complaint_id, event_id)))
+            parts += insert_links(w, case_id, "complaint", complaint_id, cites, names)
+        return Entered(complaint_id, tuple(parts))
+
+    @staticmethod
+    def _insert_event_link(w: ChangeWriter, complaint_id: str, event_id: str) -> str:
+        complaint = w.get_live(Complaint, complaint_id)
+        event = w.get_live(Event, event_id)
+        if event.case_id != complaint.case_id:
+            raise ValidationError("That event belongs to another case.", field="events")
+        existing = w.session.execute(
+            select(ComplaintEvent.id).where(
+                ComplaintEvent.complaint_id == complaint_id,
+                ComplaintEvent.event_id == event_id,
+                ComplaintEvent.deleted.is_(False),
+            )
+        ).scalar_one_or_none()
+        if existing is not None:
+            raise ValidationError("The complaint is already linked to that event.", "events")
+        return w.insert(ComplaintEvent, complaint_id=complaint_id, event_id=event_id)
+
+    def link_event(self, complaint_id: str, event_id: str) -> str:
+        """Say the complaint concerns an event; the new link's id."""
+        with self.store.writing() as w:
+            return self._insert_event_link(w, complaint_id, event_id)
+
+    def unlink_event(self, link_id: str) -> None:
+        self.store.delete(ComplaintEvent, link_id)
+
+    def relink_event(self, link_id: str) -> None:
+        """Undo an `unlink_event`."""
+        self.store.restore(ComplaintEvent, link_id)
 
     @staticmethod
     def _insert_target(w: ChangeWriter, complaint_id: str, party: Against) -> str:
@@ -258,6 +350,10 @@ class ComplaintService:
     def remove_target(self, target_id: str) -> None:
         self.store.delete(ComplaintTarget, target_id)
 
+    def restore_target(self, target_id: str) -> None:
+        """Undo a `remove_target`."""
+        self.store.restore(ComplaintTarget, target_id)
+
     # ---- responses --------------------------------------------------------------------
     def responses(self, complaint_id: str) -> list[ResponseRecord]:
         with self.store.reading() as s:
@@ -287,12 +383,14 @@ class ComplaintService:
         self.store.delete(ComplaintResponse, response_id)
 
     def escalate(self, complaint_id: str, **fields: object) -> str:
-        """A new complaint to a higher body, against the same parties, linked to this one."""
+        """A new complaint to a higher body, against the same parties and about the same
+        events, linked to this one."""
         original = self.get_complaint(complaint_id)
         parties = [
             Against(t.person_id, t.organisation_id, t.description)
             for t in self.targets(complaint_id)
         ]
+        events = [event.id for _link, event in self.linked_events(complaint_id)]
         fields.setdefault("subject", original.subject)
         fields.setdefault("legal_basis", original.legal_basis)
         fields.setdefault("filed_by", original.filed_by)
@@ -304,6 +402,8 @@ class ComplaintService:
             )
             for party in parties:
                 self._insert_target(w, new_id, party)
+            for event_id in events:
+                self._insert_event_link(w, new_id, event_id)
             if original.status in AWAITING | {
                 ComplaintStatus.REJECTED.value,
                 ComplaintStatus.ANSWERED.value,

@@ -1,7 +1,8 @@
-"""Adding an event with its people and citations in one transaction: all of it or nothing.
+"""Adding an event with its people, citations and tags in one transaction: all or nothing.
 
-The CLI's `event add --person … --cite …` (and batch files of them) use it, so a bad
-pinpoint on the third citation leaves no half-entered event behind.
+The CLI's `event add --person … --cite …` (and batch files of them) and the New event
+dialog use it, so a bad pinpoint on the third citation leaves no half-entered event
+behind, and the dialog's undo step takes the event and all it was entered with back.
 """
 
 from __future__ import annotations
@@ -9,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from desktop.services.sources import CITATION_RULES
+from desktop.services.entry import Cite, Entered, Part, clean_cites, clean_tags, insert_links
 from desktop.services.timeline import event_values, next_day_order
-from desktop.services.validation import clean_fields, optional_text
-from desktop.store.models import Citation, Event, EventParticipant, Person, Source
+from desktop.services.validation import optional_text
+from desktop.store.models import Event, EventParticipant, Person
 from desktop.store.store import Store
+
+__all__ = ["Cite", "EventEntry", "Taking"]
 
 
 @dataclass(frozen=True)
@@ -22,15 +25,6 @@ class Taking:
 
     person_id: str
     role: str = ""
-
-
-@dataclass(frozen=True)
-class Cite:
-    """A source backing an event, with a pinpoint (¶2, p. 14) and an optional quote."""
-
-    source_id: str
-    pinpoint: str = ""
-    quote: str = ""
 
 
 class EventEntry:
@@ -43,28 +37,33 @@ class EventEntry:
         fields: dict[str, object],
         people: Sequence[Taking] = (),
         cites: Sequence[Cite] = (),
+        tags: Sequence[str] = (),
     ) -> str:
+        return self.enter(case_id, fields, people, cites, tags).record_id
+
+    def enter(
+        self,
+        case_id: str,
+        fields: dict[str, object],
+        people: Sequence[Taking] = (),
+        cites: Sequence[Cite] = (),
+        tags: Sequence[str] = (),
+    ) -> Entered:
+        """The event and every link made with it (see `services.entry`)."""
         values = event_values(fields)
         roles = [optional_text(p.role, "role", 200) for p in people]
-        cited = [
-            clean_fields({"pinpoint": c.pinpoint, "quote": c.quote}, CITATION_RULES, "citation")
-            for c in cites
-        ]
+        clean_cites(cites)  # refuse a bad pinpoint before the transaction opens
+        names = clean_tags(tags)
         with self.store.writing() as w:
             if "day_order" not in values:
                 values["day_order"] = next_day_order(w.session, case_id, values)
             event_id = w.insert(Event, case_id=case_id, **values)
+            parts: list[Part] = [(Event, event_id)]
             for person, role in zip(people, roles, strict=True):
                 w.get_live(Person, person.person_id)
-                w.insert(EventParticipant, event_id=event_id, person_id=person.person_id, role=role)
-            for cite, clean in zip(cites, cited, strict=True):
-                w.get_live(Source, cite.source_id)
-                w.insert(
-                    Citation,
-                    case_id=case_id,
-                    source_id=cite.source_id,
-                    target_kind="event",
-                    target_id=event_id,
-                    **clean,
+                link = w.insert(
+                    EventParticipant, event_id=event_id, person_id=person.person_id, role=role
                 )
-            return event_id
+                parts.append((EventParticipant, link))
+            parts += insert_links(w, case_id, "event", event_id, cites, names)
+        return Entered(event_id, tuple(parts))

@@ -30,7 +30,15 @@ from desktop.services.validation import (
     text_lang,
 )
 from desktop.store.idlist import among
-from desktop.store.models import Citation, Event, EventParticipant, Person, SearchDoc, TagLink
+from desktop.store.models import (
+    Citation,
+    Event,
+    EventParticipant,
+    Person,
+    SearchDoc,
+    Tag,
+    TagLink,
+)
 from desktop.store.models.events import TIMELINE_ORDER
 from desktop.store.records import EventRecord, ParticipantRecord, PersonRecord, view
 from desktop.store.search import match_expression, scoped
@@ -96,6 +104,7 @@ class EventFilter:
     date_to: dt.date | None = None
     fact_status: str | None = None
     tag_id: str | None = None
+    key_only: bool = False
     marked_only: bool = False
     include_confidential: bool = True
 
@@ -108,6 +117,7 @@ class EventRow:
     date: FuzzyDate
     people: tuple[str, ...]
     source_count: int
+    tags: tuple[str, ...] = ()
 
 
 def _day_number(day: dt.date) -> int:
@@ -164,6 +174,8 @@ class TimelineService:
                     )
                 )
             )
+        if f.key_only:
+            q = q.where(Event.key_event.is_(True))
         if f.marked_only:
             q = q.where(Event.for_brief.is_(True))
         if not f.include_confidential:
@@ -174,11 +186,14 @@ class TimelineService:
         with self.store.reading() as s:
             return [str(i) for i in s.execute(self._filtered(case_id, f)).scalars()]
 
-    def date_spans(self, case_id: str, f: EventFilter = EventFilter()) -> list[tuple[str, str]]:
-        """(event id, EDTF date) of every event passing `f`, in timeline order: the band's data."""
-        query = self._filtered(case_id, f).add_columns(Event.date_edtf)
+    def date_spans(
+        self, case_id: str, f: EventFilter = EventFilter()
+    ) -> list[tuple[str, str, bool]]:
+        """(event id, EDTF date, key fact) of every event passing `f`, in timeline order:
+        the band's data."""
+        query = self._filtered(case_id, f).add_columns(Event.date_edtf, Event.key_event)
         with self.store.reading() as s:
-            return [(str(r[0]), str(r[1])) for r in s.execute(query)]
+            return [(str(r[0]), str(r[1]), bool(r[2])) for r in s.execute(query)]
 
     def count(self, case_id: str) -> int:
         with self.store.reading() as s:
@@ -209,6 +224,18 @@ class TimelineService:
                     .group_by(Citation.target_id)
                 ).all()
             )
+            tags: dict[str, list[str]] = defaultdict(list)
+            for target_id, name in s.execute(
+                select(TagLink.target_id, Tag.name)
+                .join(Tag, Tag.id == TagLink.tag_id)
+                .where(
+                    among(TagLink.target_id, ids),
+                    TagLink.deleted.is_(False),
+                    Tag.deleted.is_(False),
+                )
+                .order_by(Tag.name)
+            ):
+                tags[target_id].append(name)
         result = []
         for event_id in ids:
             e = events.get(event_id)
@@ -223,6 +250,7 @@ class TimelineService:
                     .with_part(known_part(record.date_note)),
                     tuple(people.get(event_id, ())),
                     int(cited.get(event_id, 0)),
+                    tuple(tags.get(event_id, ())),
                 )
             )
         return result
@@ -249,6 +277,15 @@ class TimelineService:
             if moved and "day_order" not in values:
                 values["day_order"] = next_day_order(w.session, event.case_id, values)
             return w.update(Event, event_id, **values)
+
+    def set_key_events(self, event_ids: Sequence[str], key: bool) -> list[str]:
+        """Mark events as key facts (or not) in one transaction; the ids that changed."""
+        changed = []
+        with self.store.writing() as w:
+            for event_id in dict.fromkeys(event_ids):
+                if w.update(Event, event_id, key_event=key):
+                    changed.append(event_id)
+        return changed
 
     def delete_event(self, event_id: str) -> None:
         self.store.delete(Event, event_id)

@@ -5,7 +5,12 @@ from typing import Any
 
 from desktop.store.models.base import Base, Synced
 from desktop.store.models.case import Case
-from desktop.store.models.complaints import Complaint, ComplaintResponse, ComplaintTarget
+from desktop.store.models.complaints import (
+    Complaint,
+    ComplaintEvent,
+    ComplaintResponse,
+    ComplaintTarget,
+)
 from desktop.store.models.events import Event, EventParticipant
 from desktop.store.models.local import AuditChain, AuditEntry, DeviceState, SearchDoc
 from desktop.store.models.people import Organisation, Person, Posting
@@ -51,6 +56,7 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     EventParticipant,
     Complaint,
     ComplaintTarget,
+    ComplaintEvent,
     Attachment,
     ComplaintResponse,
     Citation,
@@ -71,6 +77,7 @@ __all__ = [
     "Case",
     "Citation",
     "Complaint",
+    "ComplaintEvent",
     "ComplaintResponse",
     "ComplaintTarget",
     "ConflictSibling",

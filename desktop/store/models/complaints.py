@@ -43,6 +43,15 @@ class ComplaintTarget(Synced):
     description: Mapped[str] = mapped_column(Text, default="")
 
 
+class ComplaintEvent(Synced):
+    """A fact of the timeline that a complaint is about (the arrest it protests, say)."""
+
+    __tablename__ = "complaint_events"
+
+    complaint_id: Mapped[str] = mapped_column(ref("complaints.id"), index=True)
+    event_id: Mapped[str] = mapped_column(ref("events.id"), index=True)
+
+
 class ComplaintResponse(Synced):
     __tablename__ = "complaint_responses"
 

@@ -86,6 +86,9 @@ class BriefingOptionsForm(QWidget):
         self.marked_only = QCheckBox(self.tr("Only items mar&ked for the brief"), self)
         self.marked_only.setAccessibleName(self.tr("Only items marked for the brief"))
         self.marked_only.toggled.connect(self.changed)
+        self.key_only = QCheckBox(self.tr("Only key fac&ts in the chronology"), self)
+        self.key_only.setAccessibleName(self.tr("Only key facts in the chronology"))
+        self.key_only.toggled.connect(self.changed)
 
         self.language = QComboBox(self)
         self.language.addItem(self.tr("English"), "en")
@@ -133,6 +136,7 @@ class BriefingOptionsForm(QWidget):
         self._add_row(form, self.tr("Sections:"), sections, "sections", self.section_boxes["cover"])
         self._add_row(form, self.tr("Period:"), dates, "date_from")
         form.addRow("", self.marked_only)
+        form.addRow("", self.key_only)
         self._add_row(form, self.tr("Label lan&guage:"), self.language, "lang")
         self._add_row(form, self.tr("Paper si&ze:"), self.paper, "paper")
         self._add_row(form, self.tr("Re&daction:"), self.redaction, "redaction")
@@ -157,6 +161,7 @@ class BriefingOptionsForm(QWidget):
             date_from=_day(self.date_from.date()) if limited else None,
             date_to=_day(self.date_to.date()) if limited else None,
             marked_only=self.marked_only.isChecked(),
+            key_only=self.key_only.isChecked(),
             lang=str(self.language.currentData()),
             paper=str(self.paper.currentData()),
             redaction=str(self.redaction.currentData()),

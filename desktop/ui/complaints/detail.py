@@ -1,4 +1,5 @@
-"""A complaint's detail page: what it asks, its references, and the response history."""
+"""A complaint's detail page: what it asks, whom it is against, the events it concerns,
+its references, and the response history."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.enums import ComplaintStatus, ResponseKind
-from desktop.core.fuzzydate import FuzzyDate
+from desktop.core.fuzzydate import FuzzyDate, known_part
 from desktop.errors import KnownError
 from desktop.services.complaints import ComplaintRow
 from desktop.services.registry import Services
@@ -106,9 +107,13 @@ class ComplaintDetail(QWidget):
             )  # fmt: skip
         if c.escalated_from_id:
             lines.append((self.tr("Escalates"), self._title_of(c.escalated_from_id)))
+        events = self._linked_events(c.id, lang)
+        if events:
+            lines.insert(lines.index((self.tr("Against"), "; ".join(row.against))) + 1,
+                         (self.tr("Concerns events"), "\n".join(events)))  # fmt: skip
         table = "".join(
-            f"<tr><td style='color:#555;padding-right:12px'>{escape(k)}</td>"
-            f"<td>{escape(v)}</td></tr>"
+            f"<tr><td style='color:#555;padding-right:12px;vertical-align:top'>{escape(k)}</td>"
+            f"<td>{escape(v).replace(chr(10), '<br>')}</td></tr>"
             for k, v in lines
             if v
         )
@@ -119,6 +124,18 @@ class ComplaintDetail(QWidget):
             kind = ResponseKind(response.kind).label(lang)
             text = f"{received} — {kind}" + (f": {response.summary}" if response.summary else "")
             self.responses.addItem(QListWidgetItem(text))
+
+    def linked_event_titles(self) -> list[str]:
+        """The events shown as concerned by the complaint (tests read it)."""
+        return self._linked_events(self.row.complaint.id, current_language()) if self.row else []
+
+    def _linked_events(self, complaint_id: str, lang: str) -> list[str]:
+        shown = []
+        for _link, event in self.services.complaints.linked_events(complaint_id):
+            date = FuzzyDate.from_edtf(event.date_edtf).with_part(known_part(event.date_note))
+            when = "" if date.is_undated else date.display(lang, "short") + " — "
+            shown.append(when + event.title)
+        return shown
 
     def _title_of(self, complaint_id: str) -> str:
         try:

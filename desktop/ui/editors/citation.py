@@ -1,7 +1,9 @@
 """Citations: a source with a pinpoint (page, paragraph) and a quote, tied to a record.
 
 `CitationEditor` edits one; `CitationsPanel` lists those of an event, posting or
-complaint and adds or removes them (undoably).
+complaint and adds or removes them (undoably). For a record not yet saved both work on
+`pending` citations instead, which the New event and New complaint dialogs write with
+the record, in one transaction and one undo step.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import ValidationError
+from desktop.services.entry import Cite, clean_cites
 from desktop.services.registry import Services
 from desktop.store.records import CitationRecord
 from desktop.ui.editors.fields import RecordCombo
@@ -36,7 +39,7 @@ class CitationEditor(RecordForm):
         services: Services,
         case_id: str,
         target_kind: str,
-        target_id: str,
+        target_id: str | None,
         undo_stack: QUndoStack | None = None,
         citation: CitationRecord | None = None,
         parent: QWidget | None = None,
@@ -44,8 +47,9 @@ class CitationEditor(RecordForm):
         super().__init__(undo_stack, parent)
         self.services = services
         self.target_kind = target_kind
-        self.target_id = target_id
+        self.target_id = target_id  # None: the record is not saved yet (see `pending`)
         self.citation = citation
+        self.pending: Cite | None = None
         self.setWindowTitle(self.tr("Citation") if citation else self.tr("New citation"))
         sources = [
             (s.id, f"{s.label} {s.title}".strip()) for s in services.sources.sources(case_id)
@@ -56,6 +60,7 @@ class CitationEditor(RecordForm):
         self.pinpoint = self.add_field("pinpoint", self.tr("&Pinpoint:"), QLineEdit())
         self.pinpoint.setPlaceholderText(self.tr("page, paragraph"))
         self.quote = self.add_field("quote", self.tr("&Quote:"), QPlainTextEdit())
+        self._source_labels = dict(sources)
         if citation is not None:
             self.source.set_value(citation.source_id)
             self.source.setEnabled(False)
@@ -84,6 +89,11 @@ class CitationEditor(RecordForm):
         source_id = self.source.value()
         if not source_id:
             raise ValidationError(self.tr("Choose the source to cite."), field="source_id")
+        if self.target_id is None:  # kept for the record's first save
+            cite = Cite(source_id, str(new["pinpoint"]), str(new["quote"]))
+            clean_cites([cite])
+            self.pending = cite
+            return
         holder = [self._cite(source_id, new)]
         self.saved_id = holder[0]
 
@@ -98,7 +108,11 @@ class CitationEditor(RecordForm):
             )
         )
 
+    def source_label(self, source_id: str) -> str:
+        return self._source_labels.get(source_id, "")
+
     def _cite(self, source_id: str, values: dict[str, object]) -> str:
+        assert self.target_id is not None  # pending citations are never written here
         return self.services.sources.cite(
             source_id,
             self.target_kind,
@@ -140,29 +154,25 @@ class CitationsPanel(QWidget):
         layout.addLayout(buttons)
         self.add_button.clicked.connect(self.add_citation)
         self.remove_button.clicked.connect(self.remove_selected)
-        if target_id is None:
-            self.setEnabled(False)
-            self.list.addItem(self.tr("Save the record first to cite sources for it."))
-        else:
-            self.reload()
+        self.pending: list[Cite] = []  # before the record's first save
+        self._pending_labels: list[str] = []
+        self.reload()
 
     def reload(self) -> None:
         self.list.clear()
         if self.target_id is None:
+            for i, (cite, label) in enumerate(zip(self.pending, self._pending_labels, strict=True)):
+                item = QListWidgetItem(_citation_text(label, cite.pinpoint, cite.quote))
+                item.setData(Qt.ItemDataRole.UserRole, i)
+                self.list.addItem(item)
             return
         for citation, source in self.services.sources.citations(self.target_kind, self.target_id):
-            text = f"{source.label} {source.title}".strip()
-            if citation.pinpoint:
-                text += f", {citation.pinpoint}"
-            if citation.quote:
-                text += f" — “{citation.quote}”"
-            item = QListWidgetItem(text)
+            label = f"{source.label} {source.title}".strip()
+            item = QListWidgetItem(_citation_text(label, citation.pinpoint, citation.quote))
             item.setData(Qt.ItemDataRole.UserRole, citation)
             self.list.addItem(item)
 
-    def add_citation(self) -> CitationEditor | None:
-        if self.target_id is None:
-            return None
+    def add_citation(self) -> CitationEditor:
         editor = CitationEditor(
             self.services,
             self.case_id,
@@ -172,13 +182,24 @@ class CitationsPanel(QWidget):
             None,
             self,
         )
-        editor.accepted.connect(self.reload)
+        editor.accepted.connect(lambda: self._added(editor))
         editor.open()
         return editor
+
+    def _added(self, editor: CitationEditor) -> None:
+        if self.target_id is None and editor.pending is not None:
+            self.pending.append(editor.pending)
+            self._pending_labels.append(editor.source_label(editor.pending.source_id))
+        self.reload()
 
     def remove_selected(self) -> None:
         item = self.list.currentItem()
         if item is None:
+            return
+        if self.target_id is None:
+            index = int(item.data(Qt.ItemDataRole.UserRole))
+            del self.pending[index], self._pending_labels[index]
+            self.reload()
             return
         citation = item.data(Qt.ItemDataRole.UserRole)
         if not isinstance(citation, CitationRecord):
@@ -208,3 +229,12 @@ class CitationsPanel(QWidget):
                 )
             )
         self.reload()
+
+
+def _citation_text(label: str, pinpoint: str, quote: str) -> str:
+    text = label
+    if pinpoint:
+        text += f", {pinpoint}"
+    if quote:
+        text += f" — “{quote}”"
+    return text

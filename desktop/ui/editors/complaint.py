@@ -1,4 +1,9 @@
-"""Editors for complaints (filed with which body, against whom, due date) and responses."""
+"""Editors for complaints (filed with which body, against whom, due date) and responses.
+
+A new complaint's parties, linked events, citations and tags are entered before the
+first save and written with it in one transaction (one undo step takes all of them
+back); on a filed complaint the same panels write each change at once, undoably.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +13,14 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QWidget
 from desktop.core.enums import ComplaintStatus, ResponseKind
 from desktop.core.fuzzydate import FuzzyDate
 from desktop.errors import ValidationError
-from desktop.services.complaints import Against
-from desktop.services.people import parse_names
+from desktop.services.entry import reinstate, withdraw
 from desktop.services.registry import Services
 from desktop.store.records import ComplaintRecord
 from desktop.ui.editors.citation import CitationsPanel
+from desktop.ui.editors.complaint_links import LinkedEventsPanel, TargetsPanel
 from desktop.ui.editors.fields import FuzzyDateEdit, PersonCombo, RecordCombo, VocabularyCombo
 from desktop.ui.editors.form import RecordForm
+from desktop.ui.editors.tags import TagsPanel
 from desktop.ui.editors.translation import TranslationBox
 from desktop.ui.undo import RecordChange
 
@@ -71,16 +77,14 @@ class ComplaintEditor(RecordForm):
             "body_id", self.tr("With &body:"), RecordCombo(organisations, blank=self.tr("(other)"))
         )
         self.body_detail = self.add_field("body_detail", self.tr("Body &detail:"), QLineEdit())
-        if self.record is None and not escalate_from:
-            people = [
-                (p.id, p.display_name, [n.text for n in parse_names(p.names)])
-                for p in services.people.persons(case_id)
-            ]
-            self.against_person = self.add_field(
-                "against", self.tr("&Against:"), PersonCombo(people, blank=self.tr("(describe)"))
-            )
-            self.against_text = self.add_field(
-                "against_description", self.tr("Against (&description):"), QLineEdit()
+        record_id = self.record.id if self.record else None
+        self.against: TargetsPanel | None = None
+        self.events: LinkedEventsPanel | None = None
+        if not escalate_from:  # an escalation takes the parties of the one it escalates
+            self.against = self.add_field(
+                "against",
+                self.tr("&Against:"),
+                TargetsPanel(services, case_id, record_id, undo_stack),
             )
         self.our_reference = self.add_field(
             "our_reference", self.tr("Our &reference:"), QLineEdit()
@@ -104,17 +108,23 @@ class ComplaintEditor(RecordForm):
             widget.setMaximumHeight(70)
         self.confidential = self.add_field("confidential", self.tr("Con&fidential"), QCheckBox())
         self.for_brief = self.add_field("for_brief", self.tr("For the br&ief"), QCheckBox())
+        self.citations: CitationsPanel | None = None
+        self.tags: TagsPanel | None = None
         if not escalate_from:
+            self.events = self.add_field(
+                "events",
+                self.tr("Concerns &events:"),
+                LinkedEventsPanel(services, case_id, record_id, undo_stack),
+            )
             self.citations = self.add_field(
                 "citations",
                 self.tr("So&urces:"),
-                CitationsPanel(
-                    services,
-                    case_id,
-                    "complaint",
-                    self.record.id if self.record else None,
-                    undo_stack,
-                ),
+                CitationsPanel(services, case_id, "complaint", record_id, undo_stack),
+            )
+            self.tags = self.add_field(
+                "tags",
+                self.tr("&Tags:"),
+                TagsPanel(services, case_id, "complaint", record_id, undo_stack),
             )
         self._shown_filed = ""
         if self.record is not None:
@@ -128,6 +138,16 @@ class ComplaintEditor(RecordForm):
             self.status.set_value(ComplaintStatus.DRAFT)
         else:
             self.status.set_value(ComplaintStatus.FILED)
+
+    @property
+    def against_person(self) -> PersonCombo:
+        assert self.against is not None
+        return self.against.person
+
+    @property
+    def against_text(self) -> QLineEdit:
+        assert self.against is not None
+        return self.against.description
 
     def _load(self, record: ComplaintRecord) -> None:
         self.filed_on.set_edtf(record.filed_edtf)
@@ -175,16 +195,28 @@ class ComplaintEditor(RecordForm):
             )
             return
         if self.record is None:
-            person_id = self.against_person.value()
-            description = self.against_text.text().strip()
-            if not (person_id or description):
+            assert self.against and self.events and self.citations and self.tags
+            # What is typed in the entry row but not yet added counts too.
+            pending = self.against.pending
+            against = pending + [p for p in self.against.chosen() if p not in pending]
+            if not against:
                 raise ValidationError(self.tr("Say whom the complaint is against."), "against")
-            against = [Against(person_id=person_id, description=description)]
-            self.apply_create(
-                self.tr("Add complaint"),
-                lambda: complaints.add_complaint(self.case_id, against=against, **new),
-                complaints.delete_complaint,
-                complaints.restore_complaint,
+            store = self.services.store
+            entered = complaints.enter(
+                self.case_id,
+                against=against,
+                fields=new,
+                events=self.events.pending,
+                cites=self.citations.pending,
+                tags=self.tags.pending,
+            )
+            self.saved_id = entered.record_id
+            self._push(
+                RecordChange(
+                    self.tr("Add complaint"),
+                    lambda: withdraw(store, entered.parts),
+                    lambda: reinstate(store, entered.parts),
+                )
             )
             return
         complaint_id = self.record.id

@@ -1,12 +1,19 @@
-"""The event editor: a date as people say it ("circa March 2008"), title, place, status."""
+"""The event editor: a date as people say it ("circa March 2008"), title, place, status,
+the people in it, its sources, its tags and (once saved) the complaints about it.
+
+A new event's people, citations and tags are entered before the first save and written
+with the event in one transaction; one undo step takes all of them back.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QListWidget, QPlainTextEdit, QWidget
 
 from desktop.core.enums import FactStatus
 from desktop.core.fuzzydate import FuzzyDate, known_part
+from desktop.services.entry import reinstate, withdraw
+from desktop.services.event_entry import EventEntry
 from desktop.services.registry import Services
 from desktop.services.validation import fuzzy_date
 from desktop.store.records import EventRecord
@@ -14,7 +21,10 @@ from desktop.ui.editors.citation import CitationsPanel
 from desktop.ui.editors.fields import FuzzyDateEdit, VocabularyCombo
 from desktop.ui.editors.form import RecordForm
 from desktop.ui.editors.participants import ParticipantsPanel
+from desktop.ui.editors.tags import TagsPanel
 from desktop.ui.editors.translation import TranslationBox
+from desktop.ui.i18n import current_language
+from desktop.ui.undo import RecordChange
 
 
 def event_fields(record: EventRecord) -> dict[str, object]:
@@ -74,6 +84,20 @@ class EventEditor(RecordForm):
             self.tr("So&urces:"),
             CitationsPanel(services, case_id, "event", record_id, undo_stack),
         )
+        self.tags = self.add_field(
+            "tags", self.tr("Tag&s:"), TagsPanel(services, case_id, "event", record_id, undo_stack)
+        )
+        self.complaints: QListWidget | None = None
+        if record_id is not None:
+            self.complaints = self.add_field(
+                "complaints", self.tr("Complaints:"), QListWidget(self)
+            )
+            self.complaints.setMaximumHeight(70)
+            lang = current_language()
+            for c in services.complaints.complaints_about(record_id):
+                filed = FuzzyDate.from_edtf(c.filed_edtf)
+                when = "" if filed.is_undated else filed.display(lang, "short") + " — "
+                self.complaints.addItem(when + (c.subject or c.body_detail or c.our_reference))
         self._shown_date = ""
         if self.record is not None:
             self._load(self.record)
@@ -116,13 +140,21 @@ class EventEditor(RecordForm):
         new = self.values()
         timeline = self.services.timeline
         if self.record is None:
-            fields = dict(new)
-            date, title = fields.pop("date"), fields.pop("title")
-            self.apply_create(
-                self.tr("Add event"),
-                lambda: timeline.add_event(self.case_id, date, str(title), **fields),
-                timeline.delete_event,
-                timeline.restore_event,
+            store = self.services.store
+            entered = EventEntry(store).enter(
+                self.case_id,
+                new,
+                self.people.pending,
+                self.citations.pending,
+                self.tags.pending,
+            )
+            self.saved_id = entered.record_id
+            self._push(
+                RecordChange(
+                    self.tr("Add event"),
+                    lambda: withdraw(store, entered.parts),
+                    lambda: reinstate(store, entered.parts),
+                )
             )
             return
         event_id = self.record.id

@@ -11,12 +11,15 @@ import logging
 from collections.abc import Callable, Mapping
 from typing import TypeVar
 
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QLabel,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -48,8 +51,18 @@ class RecordForm(QDialog):
         )
         self.buttons.accepted.connect(self.try_save)
         self.buttons.rejected.connect(self.reject)
+        # The fields scroll when a long form (a complaint with its parties, events,
+        # sources and tags) is taller than the screen; the buttons stay in view.
+        fields = QWidget(self)
+        fields.setLayout(self._form)
+        self._scroll = QScrollArea(self)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._scroll.setWidget(fields)
+        self._sized = False
         layout = QVBoxLayout(self)
-        layout.addLayout(self._form)
+        layout.addWidget(self._scroll, 1)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
 
@@ -80,6 +93,28 @@ class RecordForm(QDialog):
         self._inputs[name] = widget
         self._errors[name] = error
         return widget
+
+    def sizeHint(self) -> QSize:
+        """As tall as the fields need, but never taller than the screen's free area."""
+        inner = self._scroll.widget()
+        wanted = super().sizeHint()
+        if inner is not None:
+            extra = self.general_error.sizeHint().height() + self.buttons.sizeHint().height()
+            wanted.setHeight(max(wanted.height(), inner.sizeHint().height() + extra + 40))
+            scrollbar = self._scroll.verticalScrollBar().sizeHint().width()
+            wanted.setWidth(max(wanted.width(), inner.sizeHint().width() + scrollbar + 30))
+        screen = self.screen()
+        if screen is not None:
+            room = screen.availableGeometry().size() * 0.9
+            wanted = wanted.boundedTo(room)
+        return wanted
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Qt sizes a new window to at most 2/3 of the screen, which cut long forms short.
+        if not self._sized:
+            self._sized = True
+            self.resize(self.sizeHint())
+        super().showEvent(event)
 
     def field(self, name: str) -> QWidget:
         return self._inputs[name]

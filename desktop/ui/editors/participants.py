@@ -1,4 +1,8 @@
-"""The people in an event and their role in it (arrested, investigator, witness…)."""
+"""The people in an event and their role in it (arrested, investigator, witness…).
+
+For an event not yet saved the panel holds the people in `pending` (shown the same way);
+the New event dialog writes them with the event, in one transaction and one undo step.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services.event_entry import Taking
 from desktop.services.people import parse_names
 from desktop.services.registry import Services
 from desktop.ui.editors.fields import PersonCombo
@@ -61,15 +66,18 @@ class ParticipantsPanel(QWidget):
         layout.addLayout(row)
         self.add_button.clicked.connect(self.add_selected)
         self.remove_button.clicked.connect(self.remove_current)
-        if event_id is None:
-            self.setEnabled(False)
-            self.list.addItem(self.tr("Save the event first to add people to it."))
-        else:
-            self.reload()
+        self._names = {pid: label for pid, label, _names in people}
+        self.pending: list[Taking] = []  # before the event's first save
+        self.reload()
 
     def reload(self) -> None:
         self.list.clear()
         if self.event_id is None:
+            for i, taking in enumerate(self.pending):
+                name = self._names.get(taking.person_id, "")
+                item = QListWidgetItem(name + (f" — {taking.role}" if taking.role else ""))
+                item.setData(PARTICIPANT_ROLE, i)
+                self.list.addItem(item)
             return
         for participant, person in self.services.timeline.participants(self.event_id):
             text = person.display_name + (f" — {participant.role}" if participant.role else "")
@@ -79,7 +87,12 @@ class ParticipantsPanel(QWidget):
 
     def add_selected(self) -> None:
         person_id = self.person.value()
-        if self.event_id is None or not person_id:
+        if not person_id:
+            return
+        if self.event_id is None:
+            self.pending.append(Taking(person_id, self.role.text().strip()))
+            self.role.clear()
+            self.reload()
             return
         timeline = self.services.timeline
         try:
@@ -99,7 +112,11 @@ class ParticipantsPanel(QWidget):
 
     def remove_current(self) -> None:
         item = self.list.currentItem()
-        if item is None or not item.data(PARTICIPANT_ROLE):
+        if item is None or item.data(PARTICIPANT_ROLE) is None:
+            return
+        if self.event_id is None:
+            del self.pending[int(item.data(PARTICIPANT_ROLE))]
+            self.reload()
             return
         participant_id = str(item.data(PARTICIPANT_ROLE))
         timeline = self.services.timeline

@@ -2,13 +2,15 @@
 
 Zoomed in, each event is drawn where it may have happened: a day as a diamond, a month,
 year or range as a bar, "circa" with a dashed outline and pale fill, "before"/"after" as
-a bar fading out on its open side; complaints are triangles on their own strip. Zoomed
+a bar fading out on its open side; a key fact carries a gold star above it (also when
+zoomed out); complaints are triangles on their own strip. Zoomed
 out, when events would overlap, the band draws how many events start in each pixel
 column instead (a histogram from binary searches, so 100,000 events cost nothing).
 """
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
@@ -41,6 +43,8 @@ PAN_STEP = 0.1
 EVENT_COLOUR = QColor(52, 101, 164)
 COMPLAINT_COLOUR = QColor(230, 140, 20)
 OVERDUE_COLOUR = QColor(200, 30, 30)
+KEY_COLOUR = QColor(214, 160, 0)
+KEY_SIZE = 5.0
 
 
 class TimelineBand(QWidget):
@@ -61,6 +65,8 @@ class TimelineBand(QWidget):
         self._selected: str | None = None
         self._hits: list[tuple[QRectF, str]] = []
         self._mark_hits: list[tuple[QRectF, ComplaintMark]] = []
+        self._keys: list[EventSpan] = []
+        self.key_marks: list[str] = []  # the key facts the last paint marked (tests read it)
         self._dense = False
         self.paint_count = 0  # lets tests wait for a paint
         self._drag_from: QPointF | None = None
@@ -89,6 +95,7 @@ class TimelineBand(QWidget):
         self._longest = max((s.last - s.first for s in spans), default=0)
         self._position = None
         self._marks = sorted(marks, key=lambda m: m.day)
+        self._keys = [s for s in spans if s.key]
         if fit:
             self.fit_all()
         self.update()
@@ -99,6 +106,10 @@ class TimelineBand(QWidget):
 
     def spans(self) -> list[EventSpan]:
         return self._spans
+
+    def key_spans(self) -> list[EventSpan]:
+        """The spans of key facts (marked with a star)."""
+        return self._keys
 
     @property
     def dense(self) -> bool:
@@ -162,6 +173,7 @@ class TimelineBand(QWidget):
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.fillRect(self.rect(), self.palette().base())
             self._hits = []
+            self.key_marks = []
             lo, hi = self._visible_range()
             width = float(self.width())
             self._dense = (hi - lo) * DENSE_PX_PER_EVENT > width
@@ -191,6 +203,10 @@ class TimelineBand(QWidget):
                     painter.drawLine(
                         QPointF(c + 0.5, area.bottom()), QPointF(c + 0.5, area.bottom() - h)
                     )
+        for key in self._keys:  # key facts stand out of the histogram as stars on top
+            x = self.view.x_of(key.first, width)
+            if 0 <= x <= width:
+                self._draw_key(painter, QPointF(x, area.top() + KEY_SIZE), key.event_id)
         span = self.span_of(self._selected) if self._selected else None
         if span is not None:
             x = self.view.x_of(span.first, width)
@@ -217,7 +233,27 @@ class TimelineBand(QWidget):
             lane_end[lane] = right
             rect = QRectF(left, area.top() + lane * LANE_HEIGHT + 1, right - left, LANE_HEIGHT - 3)
             self._draw_span(painter, span, rect, point)
+            if span.key:
+                centre = QPointF(max(rect.left(), 0.0) + KEY_SIZE, rect.center().y())
+                self._draw_key(painter, centre, span.event_id)
             self._hits.append((rect, span.event_id))
+
+    def _draw_key(self, painter: QPainter, centre: QPointF, event_id: str) -> None:
+        """A small gold five-pointed star: this is a key fact."""
+        points = []
+        for i in range(10):
+            radius = KEY_SIZE if i % 2 == 0 else KEY_SIZE * 0.45
+            angle = math.pi / 2 + i * math.pi / 5
+            points.append(
+                QPointF(
+                    centre.x() + radius * math.cos(angle), centre.y() - radius * math.sin(angle)
+                )
+            )
+        painter.setPen(QPen(KEY_COLOUR.darker(150), 1))
+        painter.setBrush(KEY_COLOUR)
+        painter.drawPolygon(QPolygonF(points))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        self.key_marks.append(event_id)
 
     def _draw_span(self, painter: QPainter, span: EventSpan, rect: QRectF, point: bool) -> None:
         selected = span.event_id == self._selected

@@ -1,4 +1,4 @@
-"""The filter bar above the timeline: text, person, date range, fact status and tag.
+"""The filter bar above the timeline: text, person, date range, fact status, tag, key facts.
 
 It only builds an `EventFilter`; the query runs in SQL off the GUI thread (the panel's
 job). Typing is debounced so a query starts once the user pauses.
@@ -7,9 +7,11 @@ job). Typing is debounced so a query starts once the user pauses.
 from __future__ import annotations
 
 import datetime as dt
+from itertools import pairwise
 
 from PySide6.QtCore import QDate, QEvent, QTimer, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
@@ -46,6 +48,7 @@ class FilterBar(QWidget):
         self.status = QComboBox(self)
         self.tag = QComboBox(self)
         self.tag.setMinimumContentsLength(8)
+        self.key_only = QCheckBox(self)
         self.clear_button = QPushButton(self)
         self._labels = [QLabel(self) for _ in range(6)]
         layout = QHBoxLayout(self)
@@ -56,8 +59,10 @@ class FilterBar(QWidget):
             label.setBuddy(control)
             layout.addWidget(label)
             layout.addWidget(control, 3 if control is self.text else 1)
+        layout.addWidget(self.key_only)
         layout.addWidget(self.clear_button)
-        for first, second in zip(controls, [*controls[1:], self.clear_button], strict=True):
+        order = [*controls, self.key_only, self.clear_button]
+        for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
 
         self._typing = QTimer(self)
@@ -69,6 +74,7 @@ class FilterBar(QWidget):
             combo.currentIndexChanged.connect(self._emit)
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(self._emit)
+        self.key_only.toggled.connect(self._emit)
         self.clear_button.clicked.connect(self.clear_filters)
         self.set_choices([], [])
         self.retranslate()
@@ -96,6 +102,8 @@ class FilterBar(QWidget):
         self.tag.setAccessibleName(self.tr("Tag filter"))
         for edit in (self.date_from, self.date_to):
             edit.setSpecialValueText(self.tr("any"))
+        self.key_only.setText(self.tr("&Key facts only"))
+        self.key_only.setAccessibleName(self.tr("Key facts only"))
         self.clear_button.setText(self.tr("C&lear filters"))
         self.clear_button.setAccessibleName(self.tr("Clear filters"))
         self._fill_statuses()
@@ -139,6 +147,7 @@ class FilterBar(QWidget):
             date_to=_bound(self.date_to),
             fact_status=self.status.currentData(),
             tag_id=self.tag.currentData(),
+            key_only=self.key_only.isChecked(),
         )
 
     def typing_pending(self) -> bool:
@@ -152,6 +161,7 @@ class FilterBar(QWidget):
             combo.setCurrentIndex(0)
         for edit in (self.date_from, self.date_to):
             edit.setDate(NO_DATE)
+        self.key_only.setChecked(False)
         self._quiet = False
         self._emit()
 

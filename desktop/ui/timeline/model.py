@@ -35,11 +35,16 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class Column(IntEnum):
-    DATE = 0
-    TITLE = 1
-    PEOPLE = 2
-    SOURCES = 3
-    STATUS = 4
+    KEY = 0  # a star on key facts
+    DATE = 1
+    TITLE = 2
+    PEOPLE = 3
+    TAGS = 4
+    SOURCES = 5
+    STATUS = 6
+
+
+KEY_STAR = "★"
 
 
 def status_label(value: str, lang: str) -> str:
@@ -181,12 +186,18 @@ class TimelineModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole and section == Column.KEY:
+            return self.tr("Key fact")
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         return {
+            Column.KEY: KEY_STAR,
             Column.DATE: self.tr("Date"),
             Column.TITLE: self.tr("Event"),
             Column.PEOPLE: self.tr("People"),
+            Column.TAGS: self.tr("Tags"),
             Column.SOURCES: self.tr("Sources"),
             Column.STATUS: self.tr("Status"),
         }.get(Column(section))
@@ -203,6 +214,8 @@ class TimelineModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column == Column.SOURCES:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if column == Column.KEY:
+                return int(Qt.AlignmentFlag.AlignCenter)
             return None
         row = self.event_row(index.row())
         if row is None:
@@ -212,6 +225,10 @@ class TimelineModel(QAbstractTableModel):
         return self._display(row, column)
 
     def _display(self, row: EventRow, column: Column) -> str:
+        if column == Column.KEY:
+            return KEY_STAR if row.event.key_event else ""
+        if column == Column.TAGS:
+            return ", ".join(row.tags)
         if column == Column.DATE:
             return row.date.display(self.lang, "short")
         if column == Column.TITLE:
@@ -223,6 +240,8 @@ class TimelineModel(QAbstractTableModel):
         return status_label(row.event.fact_status, self.lang)
 
     def _tooltip(self, row: EventRow, column: Column) -> str:
+        if column == Column.KEY:
+            return self.tr("Key fact") if row.event.key_event else ""
         if column == Column.DATE:
             return row.date.display(self.lang, "long")
         if column == Column.PEOPLE:

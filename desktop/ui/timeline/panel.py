@@ -3,7 +3,9 @@
 Every filter change runs the id query off the GUI thread (newest wins); the table then
 knows its row count and fetches visible rows in blocks. The band gets its spans from the
 same answer when the service offers them, otherwise from a second background job.
-Selecting in the band selects the table row and the other way round.
+Selecting in the band selects the table row and the other way round. Several rows can
+be selected (Ctrl/Shift+click); `marking.EventMarking` marks them as key facts or tags
+them, each change one undo step (the table's context menu and the button under it).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -39,6 +42,7 @@ from desktop.services.timeline import EventFilter
 from desktop.ui.timeline.band import TimelineBand
 from desktop.ui.timeline.commands import DeleteEventCommand, MoveEventCommand
 from desktop.ui.timeline.filters import FilterBar
+from desktop.ui.timeline.marking import EventMarking
 from desktop.ui.timeline.model import Column, TimelineModel
 from desktop.ui.timeline.spans import (
     ComplaintMark,
@@ -83,7 +87,7 @@ class TimelinePanel(QWidget):
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.setDragEnabled(True)  # drag a fact among those of its date to reorder
@@ -97,10 +101,14 @@ class TimelinePanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((Column.DATE, 140), (Column.PEOPLE, 200), (Column.SOURCES, 70),
+        for column, width in ((Column.KEY, 28), (Column.DATE, 140), (Column.PEOPLE, 200),
+                              (Column.TAGS, 120), (Column.SOURCES, 70),
                               (Column.STATUS, 170)):  # fmt: skip
             self.table.setColumnWidth(column, width)
         self.status = QLabel(self)
+        self.marking = EventMarking(self)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.addActions(self.marking.table_actions)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.band)
@@ -109,7 +117,10 @@ class TimelinePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.filters)
         layout.addWidget(splitter, 1)
-        layout.addWidget(self.status)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.marking.button)
+        layout.addLayout(bottom)
         QWidget.setTabOrder(self.filters.clear_button, self.band)
         QWidget.setTabOrder(self.band, self.table)
 
@@ -140,10 +151,13 @@ class TimelinePanel(QWidget):
         self.case_id = case_id
         self._pending_selection = None
         self._fit_band = True
+        self._offer_choices(case_id)
+        self.filters.clear_filters()  # runs the query
+
+    def _offer_choices(self, case_id: str) -> None:
         people = [(p.id, p.display_name) for p in self.services.people.persons(case_id)]
         tags = [(t.id, t.name) for t in self.services.tags.tags(case_id)]
         self.filters.set_choices(people, tags)
-        self.filters.clear_filters()  # runs the query
 
     def refresh(self) -> None:
         """Run the query again (after an edit elsewhere), keeping the selection."""
@@ -151,6 +165,7 @@ class TimelinePanel(QWidget):
             return
         self._pending_selection = self.current_event_id() or self._pending_selection
         self.model.forget_rows()
+        self._offer_choices(self.case_id)  # new tags and people; the picks stay (quietly)
         self._query(self.filters.current_filter())
 
     def clear(self) -> None:
@@ -178,6 +193,13 @@ class TimelinePanel(QWidget):
             )
         self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
         self.band.set_selected(event_id)
+
+    def selected_event_ids(self) -> list[str]:
+        """The events of the selected rows, in table order (the current one when none)."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        ids = [i for i in (self.model.event_id(r) for r in rows) if i is not None]
+        current = self.current_event_id()
+        return ids or ([current] if current else [])
 
     def current_event_id(self) -> str | None:
         index = self.table.currentIndex()
@@ -333,11 +355,13 @@ class TimelinePanel(QWidget):
         rows = self.services.timeline.rows([event_id])
         if not rows:
             return ""
-        return f"{rows[0].date.display(self.model.lang, 'long')}\n{rows[0].event.title}"
+        text = f"{rows[0].date.display(self.model.lang, 'long')}\n{rows[0].event.title}"
+        return text + ("\n" + self.tr("Key fact") if rows[0].event.key_event else "")
 
     # ---- language ---------------------------------------------------------------------
     def retranslate(self) -> None:
         self.table.setAccessibleName(self.tr("Timeline events"))
+        self.marking.retranslate()
         self.band.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:

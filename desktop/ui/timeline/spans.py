@@ -29,6 +29,7 @@ class EventSpan(NamedTuple):
     circa: bool = False
     open_start: bool = False  # "before": may be any time up to `last`
     open_end: bool = False  # "after": may be any time from `first`
+    key: bool = False  # a key fact: the band marks it
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,12 +79,15 @@ def _extent(edtf: str) -> EventSpan | None:
         return None
 
 
-def spans_from_edtf(pairs: Iterable[tuple[str, str]]) -> list[EventSpan]:
+def spans_from_edtf(
+    pairs: Iterable[tuple[str, str]] | Iterable[tuple[str, str, bool]],
+) -> list[EventSpan]:
+    """Spans of (event id, EDTF) pairs, or of (event id, EDTF, key fact) triples."""
     spans = []
-    for event_id, edtf in pairs:
+    for event_id, edtf, *key in pairs:
         extent = _extent(edtf)
         if extent is not None:
-            spans.append(extent._replace(event_id=event_id))
+            spans.append(extent._replace(event_id=event_id, key=bool(key and key[0])))
     spans.sort(key=lambda s: s.first)
     return spans
 

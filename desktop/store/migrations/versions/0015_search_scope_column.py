@@ -7,13 +7,13 @@ FTS5 tables cannot gain a column, so the index is created anew; it is filled aga
 the next unlock (`SEARCH_INDEX_VERSION` 3, see `store.indexing.ensure_current`).
 
 Revision ID: 0015
-Revises: 0010
+Revises: 0012
 """
 
 from alembic import op
 
 revision = "0015"
-down_revision = "0010"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,190 @@
+"""Key facts and tags on the selected events of the timeline, each change one undo step.
+
+The timeline table allows several rows to be selected (Ctrl/Shift+click); its context
+menu and the Tags button under it hold these actions: mark or unmark key facts, put a tag
+on all of them (a new name makes a new tag), take one off, or delete a tag everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QInputDialog, QMenu, QToolButton
+
+from desktop.errors import KnownError
+from desktop.services.entry import Part, reinstate, withdraw
+from desktop.store.store import Store
+from desktop.ui.undo import RecordChange
+
+if TYPE_CHECKING:
+    from desktop.ui.timeline.panel import TimelinePanel
+
+PartsStep = Callable[[Store, Sequence[Part]], None]  # `withdraw` or `reinstate`
+
+
+class EventMarking(QObject):
+    """The actions, and what they do, over `panel`'s selected events."""
+
+    def __init__(self, panel: TimelinePanel) -> None:
+        super().__init__(panel)
+        self.panel = panel
+        self.services = panel.services
+        self.add_tag_action = QAction(panel)
+        self.remove_tag_action = QAction(panel)
+        self.delete_tag_action = QAction(panel)
+        self.mark_key_action = QAction(panel)
+        self.unmark_key_action = QAction(panel)
+        self.add_tag_action.triggered.connect(self.ask_tag_selected)
+        self.remove_tag_action.triggered.connect(self.ask_untag_selected)
+        self.delete_tag_action.triggered.connect(self.ask_delete_tag)
+        self.mark_key_action.triggered.connect(lambda: self.mark_selected_key(True))
+        self.unmark_key_action.triggered.connect(lambda: self.mark_selected_key(False))
+        self.table_actions = [self.mark_key_action, self.unmark_key_action,
+                              self.add_tag_action, self.remove_tag_action]  # fmt: skip
+        self.button = QToolButton(panel)
+        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.button)
+        menu.addActions([self.mark_key_action, self.unmark_key_action])
+        menu.addSeparator()
+        menu.addActions([self.add_tag_action, self.remove_tag_action])
+        menu.addSeparator()
+        menu.addAction(self.delete_tag_action)
+        self.button.setMenu(menu)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.add_tag_action.setText(self.tr("Add &tag to selected events…"))
+        self.remove_tag_action.setText(self.tr("&Remove tag from selected events…"))
+        self.delete_tag_action.setText(self.tr("&Delete a tag…"))
+        self.mark_key_action.setText(self.tr("Mark as &key fact"))
+        self.unmark_key_action.setText(self.tr("&Not a key fact"))
+        self.button.setText(self.tr("Key facts && ta&gs"))
+        self.button.setAccessibleName(self.tr("Key facts and tags of the selected events"))
+
+    def tag_selected(self, name: str) -> int:
+        """Put tag `name` on every selected event as one undo step; how many got it."""
+        ids = self.panel.selected_event_ids()
+        if self.panel.case_id is None or not ids:
+            return 0
+        made = self.services.tags.tag_many(self.panel.case_id, "event", ids, name)
+        links = sum(1 for model, _ in made if model.__tablename__ == "tag_links")
+        self._push_parts(self.tr("Tag %n event(s)", "", links), made, undo=withdraw, redo=reinstate)
+        return links
+
+    def untag_selected(self, tag_id: str) -> int:
+        """Take a tag off every selected event as one undo step; how many lost it."""
+        ids = self.panel.selected_event_ids()
+        if not ids:
+            return 0
+        removed = self.services.tags.untag_many(ids, tag_id)
+        text = self.tr("Untag %n event(s)", "", len(removed))
+        self._push_parts(text, removed, undo=reinstate, redo=withdraw)
+        return len(removed)
+
+    def _push_parts(
+        self, text: str, parts: list[Part], *, undo: PartsStep, redo: PartsStep
+    ) -> None:
+        self.panel.refresh()
+        if not parts or self.panel.undo_stack is None:
+            return
+        store = self.services.store
+
+        def step(action: PartsStep) -> None:
+            action(store, parts)
+            self.panel.refresh()
+
+        self.panel.undo_stack.push(RecordChange(text, lambda: step(undo), lambda: step(redo)))
+
+    def delete_tag(self, tag_id: str) -> int:
+        """Delete a tag of the case and take it off every record, as one undo step; how
+        many records lost it."""
+        removed = self.services.tags.delete_tag(tag_id)
+        text = self.tr("Delete tag")
+        self._push_parts(text, removed, undo=reinstate, redo=withdraw)
+        return len(removed) - 1
+
+    def mark_selected_key(self, key: bool) -> int:
+        """Mark the selected events as key facts (or not), as one undo step."""
+        ids = self.panel.selected_event_ids()
+        timeline = self.services.timeline
+        changed = timeline.set_key_events(ids, key)
+        self.panel.refresh()
+        if changed and self.panel.undo_stack is not None:
+            text = (self.tr("Mark %n key fact(s)", "", len(changed)) if key
+                    else self.tr("Unmark %n key fact(s)", "", len(changed)))  # fmt: skip
+
+            def step(value: bool) -> None:
+                timeline.set_key_events(changed, value)
+                self.panel.refresh()
+
+            self.panel.undo_stack.push(RecordChange(text, lambda: step(not key), lambda: step(key)))
+        return len(changed)
+
+    def ask_delete_tag(self) -> None:
+        if self.panel.case_id is None:
+            return
+        tags = {t.name: t.id for t in self.services.tags.tags(self.panel.case_id)}
+        if not tags:
+            self.panel.status.setText(self.tr("This case has no tags yet."))
+            return
+        name, ok = QInputDialog.getItem(
+            self.panel,
+            self.tr("Delete tag"),
+            self.tr(
+                "Tag to delete (it comes off every event and complaint; Ctrl+Z brings it back):"
+            ),
+            list(tags),
+            0,
+            False,
+        )
+        if ok and name in tags:
+            try:
+                self.delete_tag(tags[name])
+            except KnownError as exc:
+                self.panel.status.setText(str(exc))
+
+    def ask_tag_selected(self) -> None:
+        if self.panel.case_id is None or not self.panel.selected_event_ids():
+            return
+        names = [t.name for t in self.services.tags.tags(self.panel.case_id)]
+        name, ok = QInputDialog.getItem(
+            self.panel,
+            self.tr("Add tag"),
+            self.tr("Tag for the %n selected event(s) (a new name makes a new tag):", "",
+                    len(self.panel.selected_event_ids())),
+            names,
+            0,
+            True,
+        )  # fmt: skip
+        if ok and name.strip():
+            try:
+                self.tag_selected(name)
+            except KnownError as exc:
+                self.panel.status.setText(str(exc))
+
+    def ask_untag_selected(self) -> None:
+        ids = self.panel.selected_event_ids()
+        if not ids:
+            return
+        on_them = self.services.tags.tags_of_many(ids)
+        present = {t.id: t.name for tags in on_them.values() for t in tags}
+        if not present:
+            self.panel.status.setText(self.tr("The selected events have no tags."))
+            return
+        by_name = {name: tag_id for tag_id, name in sorted(present.items(), key=lambda p: p[1])}
+        name, ok = QInputDialog.getItem(
+            self.panel,
+            self.tr("Remove tag"),
+            self.tr("Tag to take off the %n selected event(s):", "", len(ids)),
+            list(by_name),
+            0,
+            False,
+        )
+        if ok and name in by_name:
+            try:
+                self.untag_selected(by_name[name])
+            except KnownError as exc:
+                self.panel.status.setText(str(exc))
