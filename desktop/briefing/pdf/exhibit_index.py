@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from desktop.briefing.exhibits import ExhibitPlan
 
 # Fractions of the frame width: label, description, date, pages.
-EXHIBIT_COLUMNS: Final = (0.12, 0.46, 0.16, 0.26)
+EXHIBIT_COLUMNS: Final = (0.14, 0.44, 0.16, 0.26)
 CELL_PADDING: Final = 4.0  # LEFTPADDING / RIGHTPADDING of the pack's grid cells
 _BREAK_AFTER: Final = re.compile(r"(?<=[/.\-_+ ])")
 
@@ -83,17 +83,24 @@ def _description(item: Any, lang: str, styles: PackStyles, width: float) -> str:
     """Title in bold; then source, file (once: not when it is the title), type and size."""
     exhibit = item.exhibit
     size = styles.cell.fontSize
-    lines = [f"<b>{escape(exhibit.title)}</b>"] if exhibit.title else []
+    title = soft_wrap(exhibit.title, fonts.SERIF_BOLD, size, width)
+    lines = [f"<b>{title}</b>"] if exhibit.title else []
     if exhibit.source_text:
         source = f"{label(lang, 'exhibit.source')}: {exhibit.source_text}"
         lines.append(soft_wrap(source, fonts.SERIF, size, width))
-    meta = [exhibit.media_type, label(lang, "bytes", size=f"{exhibit.size:,}")]
+    meta = [exhibit.media_type, size_text(exhibit.size, lang)]
     if exhibit.file_name and exhibit.file_name != exhibit.title:
         meta.insert(0, exhibit.file_name)
     lines.append(soft_wrap(" · ".join(m for m in meta if m), fonts.SERIF, size, width))
     if item.note_key:
         lines.append(f"<i>{escape(label(lang, item.note_key))}</i>")
     return "<br/>".join(lines)
+
+
+def size_text(size: int, lang: str) -> str:
+    """ "23,582 bytes", "23 582 байт": thousands grouped as each language writes them."""
+    grouped = f"{size:,}".replace(",", "\xa0" if lang == "ru" else ",")  # never split
+    return label(lang, "bytes", size=grouped)
 
 
 def soft_wrap(value: str, font: str, size: float, width: float) -> str:

@@ -29,6 +29,7 @@ from desktop.briefing.pdf.bundle import (
     page_range,
     sheet_size,
 )
+from desktop.briefing.pdf.exhibit_index import size_text, soft_wrap
 from desktop.briefing.pdf.styles import MARKING, MUTED, RULE, build_styles
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ STAMP_SIZE = 7.5
 DIVIDER_MARGIN = 25 * mm
 # Small enough that the 64 hex digits fit the divider's column on A4 and letter alike.
 HASH = ParagraphStyle("divider_hash", fontName=fonts.MONO, fontSize=7.5, leading=10)
+VALUE_SHARE = 0.7  # of the divider's width, for the values beside the field names
 NOTES = {"exhibit.listed_only": "exhibit.not_printed", "exhibit.unreadable": "exhibit.not_readable"}
 
 
@@ -135,11 +137,15 @@ def _divider(
     canvas.line(DIVIDER_MARGIN, y, width - DIVIDER_MARGIN, y)
     y -= 10
     if exhibit.title:
-        title = Paragraph(_markup(exhibit.title), styles.subheading)
+        style = styles.subheading
+        title = Paragraph(soft_wrap(exhibit.title, style.fontName, style.fontSize, inner), style)
         _, title_h = title.wrapOn(canvas, inner, height)
         title.drawOn(canvas, DIVIDER_MARGIN, y - title_h)
         y -= title_h + 14
-    table = Table(_fields(item, plan, first, lang, styles), colWidths=[0.3 * inner, 0.7 * inner])
+    table = Table(
+        _fields(item, plan, first, lang, styles, inner),
+        colWidths=[(1 - VALUE_SHARE) * inner, VALUE_SHARE * inner],
+    )
     table.setStyle(
         TableStyle(
             [
@@ -157,16 +163,21 @@ def _divider(
 
 
 def _fields(
-    item: PlannedExhibit, plan: ExhibitPlan, first: int, lang: str, styles: Any
+    item: PlannedExhibit, plan: ExhibitPlan, first: int, lang: str, styles: Any, inner: float
 ) -> list[list[Any]]:
     exhibit = item.exhibit
     own_first = first + 1
     rows: list[tuple[str, str, Any]] = [
         ("exhibit.date", exhibit.date_text, styles.cell),
         ("exhibit.source", exhibit.source_text, styles.cell),
-        ("exhibit.file", exhibit.file_name, styles.cell),
+        # The file name once: not again when it already is the title.
+        (
+            "exhibit.file",
+            "" if exhibit.file_name == exhibit.title else exhibit.file_name,
+            styles.cell,
+        ),
         ("exhibit.type", exhibit.media_type, styles.cell),
-        ("exhibit.size", label(lang, "bytes", size=f"{exhibit.size:,}"), styles.cell),
+        ("exhibit.size", size_text(exhibit.size, lang), styles.cell),
         ("SHA-256", exhibit.sha256, HASH),
     ]
     if item.page_count:
@@ -175,10 +186,11 @@ def _fields(
             ("exhibit.bates", bates_range(plan.prefix, own_first, item.page_count), styles.cell),
             ("exhibit.page_count", str(item.page_count), styles.cell),
         ]
+    value_width = VALUE_SHARE * inner - 8  # less the cell padding
     table: list[list[Any]] = [
         [
             Paragraph(_markup(key if key == "SHA-256" else label(lang, key)), styles.cell_bold),
-            Paragraph(_markup(value), style),
+            Paragraph(soft_wrap(value, style.fontName, style.fontSize, value_width), style),
         ]
         for key, value, style in rows
         if value
