@@ -35,8 +35,9 @@ from desktop.briefing.model import (
 )
 from desktop.briefing.redaction import ProtectedNames, Redactor, hidden_people, names_of
 from desktop.core.bilingual import Shown, main_lang, name_in, pick
+from desktop.core.exhibitlabels import LabelledFile, missing_labels, natural_key
 from desktop.core.fuzzydate import FuzzyDate, known_part
-from desktop.errors import KnownError
+from desktop.errors import KnownError, ValidationError
 from desktop.store.idlist import among
 from desktop.store.models import (
     Attachment,
@@ -455,25 +456,53 @@ def _exhibits(sel: _Selection) -> tuple[Exhibit, ...]:
         for a in sel.snapshot.attachments
         if sel.keeps(a.confidential, a.for_brief) and a.cleared_for(redaction)
     ]
-    kept.sort(key=lambda a: (a.exhibit_label or "~", a.file_name, a.id))
-    source_title = {s.id: s.title for s in sel.sources}
+    # Labels belong to the file, not to the pack: one the services have not yet written
+    # back is worked out over every attachment of the case, so no selection changes it.
+    fallback = missing_labels(
+        LabelledFile(a.id, a.created_at, a.exhibit_label) for a in sel.snapshot.attachments
+    )
+    labels = {a.id: fallback.get(a.id, a.exhibit_label) for a in kept}
+    kept.sort(key=lambda a: (natural_key(labels[a.id]), a.id))
+    sources = {s.id: s for s in sel.sources}
     redacted = redaction != "internal"
+    prefix = sel.options.bates_prefix.casefold()
+    clash = next((v for v in labels.values() if v.casefold().startswith(prefix)), None)
+    if clash is not None:
+        raise ValidationError(
+            f"The Bates prefix {sel.options.bates_prefix} would read like exhibit {clash}; "
+            "choose another prefix.",
+            field="bates_prefix",
+        )
 
     def title(a: AttachmentRecord) -> str:
+        source = sources.get(a.source_id or "")
         if not redacted:
             return sel.scrub(a.description or a.file_name)
-        return sel.scrub(a.description or source_title.get(a.source_id or "", ""))
+        return sel.scrub(a.description or (source.title if source else ""))
+
+    def source_text(a: AttachmentRecord) -> str:
+        source = sources.get(a.source_id or "")
+        if source is None:
+            return ""
+        return sel.scrub(" ".join(p for p in (source.label, source.title) if p))
+
+    def date_text(a: AttachmentRecord) -> str:
+        source = sources.get(a.source_id or "")
+        date = FuzzyDate.from_edtf(source.date_edtf) if source else None
+        return "" if date is None or date.is_undated else date.display(sel.options.lang)
 
     return tuple(
         Exhibit(
-            label=a.exhibit_label or f"{sel.options.exhibit_prefix}-{index}",
+            label=labels[a.id],
             title=title(a),
             media_type=a.media_type,
             data=sel.snapshot.blob(a.blob_sha256),
             sha256=a.blob_sha256,
             file_name="" if redacted else sel.scrub(a.file_name),
+            date_text=date_text(a),
+            source_text=source_text(a),
         )
-        for index, a in enumerate(kept, start=1)
+        for a in kept
     )
 
 
@@ -530,7 +559,7 @@ def assemble(
         period_text=period.strip(),
         selection_note=_selection_note(options),
         redaction=options.redaction,
-        exhibit_prefix=options.exhibit_prefix,
+        bates_prefix=options.bates_prefix,
         chronology=_chronology(sel),
         people=_people(sel, against_person),
         complaints=complaints,

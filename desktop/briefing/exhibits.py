@@ -1,11 +1,16 @@
-"""Exhibits appended after the main document, each page stamped with a sequential number.
+"""Exhibits appended after the main document as a court bundle: divider, pages, stamps.
 
-The plan comes first: how many pages each exhibit will take (PDFs page by page, images one
-per page, other files listed only), so the exhibit index can print page ranges and Bates
-numbers before the main document exists. Then `append_exhibits` merges the pages with
-pypdf and stamps every exhibit page with `{prefix}-{n:06d}` and "page X of Y" (and the
-pack's confidentiality marking at the top). In a redacted pack each exhibit is cleaned
-first (`sanitise`): only what its pages show goes in.
+The plan comes first: how many pages each exhibit will take (PDFs page by page, images
+one page, other files none), so the exhibit index can print page ranges before the main
+document exists. Every exhibit then gets a divider page (label, description, date,
+source, SHA-256, pages) followed by its own pages, each brought to the pack's paper size
+(turned to landscape for a landscape page) and scaled down into a frame that leaves bands
+at the top and foot free for the stamps: the pack-wide page number (the bundle page,
+printed as a Bates number), "page X of Y", the exhibit's own page and the marking. The
+stamps are drawn only in those bands, so they never cover the exhibit's content.
+
+In a redacted pack each exhibit is cleaned first (`sanitise`): only what its pages show
+goes in. The frames and dividers are drawn by `pdf.exhibit_sheets`.
 """
 
 from __future__ import annotations
@@ -15,95 +20,90 @@ import logging
 from dataclasses import dataclass, field
 from typing import Final
 
-from pypdf import PdfReader, PdfWriter
+from pypdf import PageObject, PdfReader, PdfWriter, Transformation
 from pypdf.errors import PyPdfError
-from pypdf.generic import RectangleObject
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from desktop.briefing.labels import label
 from desktop.briefing.model import Exhibit
 from desktop.briefing.pdf import fonts
-from desktop.briefing.pdf.geometry import paper_size
+from desktop.briefing.pdf.bundle import (
+    Placement,
+    Size,
+    bates_number,
+    bates_range,
+    content_box,
+    page_range,
+    sheet_size,
+)
+from desktop.briefing.pdf.exhibit_sheets import draw_sheets
 from desktop.briefing.sanitise import clean_jpeg, clean_pdf
 
 log = logging.getLogger(__name__)
 
+__all__ = ["bates_number", "bates_range", "page_range"]  # for the index and tests
+
 IMAGE_TYPES: Final = frozenset({"image/png", "image/jpeg"})
 PDF_TYPE: Final = "application/pdf"
-
-# Stamp geometry, in points from the bottom-right / bottom-left corner of the visible page.
-STAMP_MARGIN: Final = 14.0
-STAMP_SIZE: Final = 9.0
-STAMP_PAD: Final = 2.5
-# Image exhibit page: margins and caption size.
-IMAGE_MARGIN: Final = 40.0
-CAPTION_SIZE: Final = 10.0
-
-
-def bates_number(prefix: str, number: int) -> str:
-    """The stamp of exhibit page `number` (1-based), e.g. MAG-000123."""
-    return f"{prefix}-{number:06d}"
 
 
 @dataclass(frozen=True)
 class PlannedExhibit:
-    """One exhibit and where it will sit: `pdf` holds its pages, ready to merge."""
+    """One exhibit and where it will sit: `pdf` holds its own pages, ready to place."""
 
     exhibit: Exhibit
-    page_count: int
-    first_number: int  # Bates number of its first page; 0 when it has no pages
-    note_key: str = ""  # label key for "listed only" notes
+    offset: int  # exhibit-section pages before its divider
+    page_sizes: tuple[Size, ...] = ()  # visible size of each of its own pages
+    note_key: str = ""  # label key for "not reproduced" notes
     pdf: bytes | None = field(default=None, repr=False)
 
-    def numbers_text(self, prefix: str) -> str:
-        if not self.page_count:
-            return ""
-        first = bates_number(prefix, self.first_number)
-        if self.page_count == 1:
-            return first
-        return f"{first} – {bates_number(prefix, self.first_number + self.page_count - 1)}"
+    @property
+    def page_count(self) -> int:
+        """Its own pages (0 when it is only listed)."""
+        return len(self.page_sizes)
+
+    @property
+    def bundle_count(self) -> int:
+        """Pages it adds to the bundle: its divider and its own pages."""
+        return 1 + self.page_count
+
+    def first_page(self, main_pages: int) -> int:
+        """The bundle page of its divider."""
+        return main_pages + self.offset + 1
 
 
 @dataclass(frozen=True)
 class ExhibitPlan:
-    """The exhibits in order, with the number of pages they add after the main document."""
+    """The exhibits in order, with the pages they add after the main document."""
 
-    prefix: str
+    prefix: str  # of the bundle (Bates) numbers
+    paper: str = "a4"
     items: tuple[PlannedExhibit, ...] = ()
 
     @property
     def page_count(self) -> int:
-        return sum(item.page_count for item in self.items)
+        return sum(item.bundle_count for item in self.items)
 
     def page_offset(self, index: int) -> int:
-        """Pages of the exhibits before item `index`: its first page follows main + this."""
-        return sum(item.page_count for item in self.items[:index])
+        """Pages of the exhibits before item `index`: its divider follows main + this."""
+        return self.items[index].offset
 
 
 def plan_exhibits(
     exhibits: tuple[Exhibit, ...], prefix: str, paper: str, lang: str, clean: bool = False
 ) -> ExhibitPlan:
-    """Decide how each exhibit is printed and number its pages; `clean` for redacted packs."""
+    """Decide how each exhibit is printed and where; `clean` for redacted packs."""
     items: list[PlannedExhibit] = []
-    next_number = 1
+    offset = 0
     for exhibit in exhibits:
         pdf, note_key = exhibit_pages(exhibit, paper, lang, clean)
-        count = _page_count(pdf) if pdf is not None else 0
-        if pdf is not None and count == 0:
+        sizes = _page_sizes(pdf) if pdf is not None else ()
+        if pdf is not None and not sizes:
             pdf, note_key = None, "exhibit.unreadable"
-        items.append(
-            PlannedExhibit(
-                exhibit=exhibit,
-                page_count=count,
-                first_number=next_number if count else 0,
-                note_key=note_key,
-                pdf=pdf,
-            )
-        )
-        next_number += count
-    return ExhibitPlan(prefix=prefix, items=tuple(items))
+        item = PlannedExhibit(exhibit, offset, sizes, note_key, pdf)
+        items.append(item)
+        offset += item.bundle_count
+    return ExhibitPlan(prefix=prefix, paper=paper, items=tuple(items))
 
 
 def exhibit_pages(
@@ -111,7 +111,7 @@ def exhibit_pages(
 ) -> tuple[bytes | None, str]:
     """The PDF pages an exhibit adds (None when it is only listed) and the note saying why."""
     if exhibit.media_type == PDF_TYPE:
-        if not _page_count(exhibit.data):
+        if not _page_sizes(exhibit.data):
             return None, "exhibit.unreadable"
         if not clean:
             return exhibit.data, ""
@@ -131,50 +131,44 @@ def exhibit_pages(
     return None, "exhibit.listed_only"
 
 
-def _page_count(pdf: bytes) -> int:
-    """Pages of a PDF, or 0 when pypdf cannot read it (broken, or needs a password)."""
+def _visible_size(page: PageObject) -> Size:
+    box = page.cropbox
+    width, height = abs(float(box.width)), abs(float(box.height))
+    return (height, width) if page.rotation % 180 else (width, height)
+
+
+def _page_sizes(pdf: bytes) -> tuple[Size, ...]:
+    """The visible size of each page, or () when pypdf cannot read the PDF (broken, or
+    it needs a password)."""
     try:
         reader = PdfReader(io.BytesIO(pdf))
         if reader.is_encrypted and not reader.decrypt(""):
-            return 0
-        return len(reader.pages)
+            return ()
+        sizes = tuple(_visible_size(page) for page in reader.pages)
     except (PyPdfError, ValueError, KeyError, TypeError, OSError):
         log.info("exhibit PDF could not be read; listing it only")
-        return 0
+        return ()
+    if any(w <= 0 or h <= 0 for w, h in sizes):
+        return ()
+    return sizes
 
 
 def image_page(exhibit: Exhibit, paper: str, lang: str, data: bytes | None = None) -> bytes:
-    """A one-page PDF holding the image (`data`, else the exhibit's own bytes), scaled to
-    fit under a caption with its label."""
+    """A one-page PDF holding the image (`data`, else the exhibit's own bytes) at the size
+    of the frame it will fill, so it is placed unscaled; its divider says what it is."""
     fonts.register_fonts()
-    width, height = paper_size(paper)
     image = ImageReader(io.BytesIO(exhibit.data if data is None else data))
     image_w, image_h = image.getSize()
     if image_w <= 0 or image_h <= 0:
         raise ValueError("empty image")
-    out = io.BytesIO()
-    canvas = Canvas(
-        out,
-        pagesize=(width, height),
-        invariant=1,
-        initialFontName=fonts.SANS,
-        initialFontSize=CAPTION_SIZE,
-    )
-    canvas.setTitle(exhibit.label)
-    caption = f"{label(lang, 'exhibit.label')} {exhibit_heading(exhibit)}"
-    canvas.setFont(fonts.SANS_BOLD, CAPTION_SIZE)
-    canvas.drawString(
-        IMAGE_MARGIN,
-        height - IMAGE_MARGIN,
-        fonts.fit_line(caption, fonts.SANS_BOLD, CAPTION_SIZE, width - 2 * IMAGE_MARGIN),
-    )
-    box_w = width - 2 * IMAGE_MARGIN
-    box_h = height - 2 * IMAGE_MARGIN - 2.5 * CAPTION_SIZE
+    left, bottom, right, top = content_box(sheet_size(paper, landscape=image_w > image_h))
+    box_w, box_h = right - left, top - bottom
     scale = min(box_w / image_w, box_h / image_h)
     draw_w, draw_h = image_w * scale, image_h * scale
-    left = (width - draw_w) / 2
-    bottom = IMAGE_MARGIN + (box_h - draw_h) / 2
-    canvas.drawImage(image, left, bottom, draw_w, draw_h, mask="auto")
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=(draw_w, draw_h), invariant=1, initialFontName=fonts.SANS)
+    canvas.setTitle(exhibit.label)
+    canvas.drawImage(image, 0, 0, draw_w, draw_h, mask="auto")
     canvas.showPage()
     canvas.save()
     return out.getvalue()
@@ -185,100 +179,58 @@ def exhibit_heading(exhibit: Exhibit) -> str:
     return f"{exhibit.label}: {exhibit.title}" if exhibit.title else exhibit.label
 
 
-def stamp_sheet(
-    boxes: list[RectangleObject],
-    prefix: str,
-    first_page: int,
-    total: int,
-    lang: str,
-    marking: str = "",
-) -> bytes:
-    """One overlay page per exhibit page: the Bates number and "page X of Y" at the foot,
-    the confidentiality marking (if any) at the top."""
-    fonts.register_fonts()
-    out = io.BytesIO()
-    canvas = Canvas(out, invariant=1, initialFontName=fonts.SANS, initialFontSize=STAMP_SIZE)
-    for index, box in enumerate(boxes):
-        width, height = float(box.width), float(box.height)
-        canvas.setPageSize((width, height))
-        number = bates_number(prefix, index + 1)
-        page_text = label(lang, "page_of", page=first_page + index, total=total)
-        _boxed_text(canvas, number, fonts.MONO_BOLD, STAMP_SIZE, width - STAMP_MARGIN, right=True)
-        _boxed_text(canvas, page_text, fonts.SANS, STAMP_SIZE - 1.5, STAMP_MARGIN, right=False)
-        if marking:
-            fitted = fonts.fit_line(marking, fonts.SANS_BOLD, STAMP_SIZE - 1.5, width / 2)
-            top = height - STAMP_MARGIN - STAMP_SIZE
-            _boxed_text(
-                canvas, fitted, fonts.SANS_BOLD, STAMP_SIZE - 1.5, width - STAMP_MARGIN, True, top
-            )
-        canvas.showPage()
-    canvas.save()
-    return out.getvalue()
-
-
-def _boxed_text(
-    canvas: Canvas,
-    text: str,
-    font: str,
-    size: float,
-    x: float,
-    right: bool,
-    y: float = STAMP_MARGIN,
-) -> None:
-    text_w = stringWidth(text, font, size)
-    left = x - text_w if right else x
-    canvas.setFillGray(1)
-    canvas.setStrokeGray(0)
-    canvas.setLineWidth(0.6)
-    canvas.rect(
-        left - STAMP_PAD,
-        y - STAMP_PAD - size * 0.25,
-        text_w + 2 * STAMP_PAD,
-        size + 2 * STAMP_PAD,
-        stroke=1,
-        fill=1,
-    )
-    canvas.setFillGray(0)
-    canvas.setFont(font, size)
-    canvas.drawString(left, y, text)
-
-
 def append_exhibits(
     main_pdf: bytes, plan: ExhibitPlan, lang: str, outline_title: str, marking: str = ""
 ) -> bytes:
-    """The main document followed by every exhibit page, stamped; same inputs, same bytes."""
+    """The main document followed by every exhibit's divider and pages; same inputs,
+    same bytes."""
     reader = PdfReader(io.BytesIO(main_pdf))
     writer = PdfWriter(clone_from=reader)
     main_count = len(writer.pages)
+    total = main_count + plan.page_count
+    sheets = PdfReader(io.BytesIO(draw_sheets(plan, main_count, total, lang, marking)))
     parent = None
     for item in plan.items:
-        if item.pdf is None or not item.page_count:
+        divider_index = len(writer.pages)
+        writer.add_page(sheets.pages[item.offset])
+        if parent is None:
+            parent = writer.add_outline_item(title=outline_title, page_number=divider_index)
+        writer.add_outline_item(
+            title=exhibit_heading(item.exhibit), page_number=divider_index, parent=parent
+        )
+        if item.pdf is None:
             continue
-        first_index = len(writer.pages)
         source = PdfReader(io.BytesIO(item.pdf))
         if source.is_encrypted:
             source.decrypt("")
-        for page in source.pages:
-            writer.add_page(page)
-        if parent is None:
-            parent = writer.add_outline_item(title=outline_title, page_number=first_index)
-        exhibit = item.exhibit
-        writer.add_outline_item(
-            title=exhibit_heading(exhibit), page_number=first_index, parent=parent
-        )
-    exhibit_pages = writer.pages[main_count:]
-    for page in exhibit_pages:
-        page.transfer_rotation_to_content()
-    boxes = [page.cropbox for page in exhibit_pages]
-    total = main_count + len(boxes)
-    if boxes:
-        sheet = stamp_sheet(boxes, plan.prefix, main_count + 1, total, lang, marking)
-        stamps = PdfReader(io.BytesIO(sheet))
-        for page, stamp, box in zip(exhibit_pages, stamps.pages, boxes, strict=True):
-            page.merge_translated_page(stamp, float(box.left), float(box.bottom), over=True)
+        for number, (page, size) in enumerate(zip(source.pages, item.page_sizes, strict=True)):
+            sheet = writer.add_page(sheets.pages[item.offset + 1 + number])
+            _place(sheet, page, Placement.fit(size, plan.paper))
     # Only the main document's own metadata (built from the Briefing) goes into the pack.
     if reader.metadata is not None:
         writer.metadata = dict(reader.metadata)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def _place(sheet: PageObject, page: PageObject, placement: Placement) -> None:
+    """Put `page` on `sheet` at `placement`, turned as its /Rotate says; pypdf clips it to
+    its crop box, so nothing the page keeps outside its visible area can reach the bands."""
+    box = page.cropbox
+    turn = (
+        Transformation()
+        .translate(-float(box.left), -float(box.bottom))
+        .rotate(-(page.rotation % 360))  # /Rotate turns clockwise
+    )
+    corners = [
+        turn.apply_on((x, y))
+        for x in (float(box.left), float(box.right))
+        for y in (float(box.bottom), float(box.top))
+    ]
+    move = (
+        turn.translate(-min(x for x, _ in corners), -min(y for _, y in corners))
+        .scale(placement.scale)
+        .translate(placement.left, placement.bottom)
+    )
+    sheet.merge_transformed_page(page, move, over=False)

@@ -143,6 +143,36 @@ _LABELS: Final[dict[str, tuple[str, str]]] = {
     ),
     "exhibit.appended": ("Exhibits", "Приложения"),
     "exhibit.empty": ("No exhibits in this pack.", "В материалах нет приложений."),
+    "exhibit.description": ("Description", "Описание"),
+    "exhibit.date": ("Date", "Дата"),
+    "exhibit.source": ("Source", "Источник"),
+    "exhibit.file": ("File", "Файл"),
+    "exhibit.bundle_pages": ("Bundle pages", "Листы материалов"),
+    "exhibit.bates": ("Bates numbers", "Сквозные номера"),
+    "exhibit.page_count": ("Pages of the exhibit", "Страниц в приложении"),
+    "exhibit.not_printed": (
+        "Not reproduced in this bundle: a file of this type cannot be printed.",
+        "Не воспроизводится в материалах: файл такого типа не печатается.",
+    ),
+    "exhibit.not_readable": (
+        "Not reproduced in this bundle: the file could not be read.",
+        "Не воспроизводится в материалах: файл не читается.",
+    ),
+    "exhibit.sheet_page": ("{label}, page {page} of {total}", "{label}, стр. {page} из {total}"),
+    "exhibit.numbering_note": (
+        "Page numbers run through the whole bundle, exhibits included; the number at the "
+        "foot of each page ({example}) is its bundle page. Each exhibit begins with a "
+        "divider page.",
+        "Нумерация листов сквозная для всех материалов, включая приложения; номер внизу "
+        "каждого листа ({example}) совпадает с номером листа. Каждое приложение начинается "
+        "с титульного листа.",
+    ),
+    "exhibit.gaps_note": (
+        "Each file keeps its exhibit label in every pack of this case: a missing number is "
+        "a file not in this pack (outside the selection, not cleared for it, or deleted).",
+        "Номер приложения закреплён за файлом во всех материалах по делу: пропущенный номер "
+        "означает файл, не вошедший в эти материалы (вне выборки, не допущен или удалён).",
+    ),
     "bytes": ("{size} bytes", "{size} байт"),
     # emergency kit
     "kit.title": ("Emergency kit", "Аварийный комплект"),

@@ -31,6 +31,8 @@ SECTION_ORDER: Final = (
 )
 LANGUAGES: Final = ("en", "ru")
 MARKING_LIMIT: Final = 120
+# Bundle page numbers ("Bates") are printed as this prefix and six digits: DOS-000042.
+DEFAULT_BATES_PREFIX: Final = "DOS-"
 PAPERS: Final = ("a4", "letter")
 REDACTIONS: Final = ("internal", "counsel", "public")
 PRECISIONS: Final = ("day", "month", "year", "decade", "century", "range", "undated")
@@ -75,7 +77,7 @@ class BriefingOptions:
     redaction: str = "internal"
     prepared_for: str = ""
     prepared_by: str = ""
-    exhibit_prefix: str = "EXH"
+    bates_prefix: str = DEFAULT_BATES_PREFIX
     # Empty means the default marking for the redaction profile (labels.default_marking).
     confidentiality: str = ""
 
@@ -105,11 +107,17 @@ class BriefingOptions:
                 "characters.",
                 field="confidentiality",
             )
-        prefix = self.exhibit_prefix
+        prefix = self.bates_prefix
         if not (1 <= len(prefix) <= 12 and prefix.isascii() and prefix.replace("-", "").isalnum()):
             raise ValidationError(
-                "The exhibit prefix must be 1 to 12 letters, digits or dashes.",
-                field="exhibit_prefix",
+                "The Bates prefix must be 1 to 12 letters, digits or dashes.",
+                field="bates_prefix",
+            )
+        if prefix.upper().startswith("EXH"):
+            # "EXH-000004" beside exhibit "EXH-4" is the confusion a clerk complained of.
+            raise ValidationError(
+                "The Bates prefix must differ from the exhibit labels (EXH-1, EXH-2...).",
+                field="bates_prefix",
             )
 
     def ordered_sections(self) -> tuple[str, ...]:
@@ -236,7 +244,9 @@ class Exhibit:
     media_type: str
     data: bytes = field(repr=False)
     sha256: str = ""
-    file_name: str = ""
+    file_name: str = ""  # empty in redacted packs: a file name often names a witness
+    date_text: str = ""  # the date of its source document, as the pack writes dates
+    source_text: str = ""  # the source it belongs to: label and title
 
     def __post_init__(self) -> None:
         actual = hashlib.sha256(self.data).hexdigest()
@@ -268,7 +278,7 @@ class Briefing:
     period_text: str = ""
     selection_note: str = ""  # the cover says when a pack holds only part of the case
     redaction: str = "internal"
-    exhibit_prefix: str = "EXH"
+    bates_prefix: str = DEFAULT_BATES_PREFIX
     chronology: tuple[ChronologyRow, ...] = ()
     people: tuple[PersonEntry, ...] = ()
     complaints: tuple[ComplaintEntry, ...] = ()

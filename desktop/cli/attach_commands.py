@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add.add_argument("file", help="the file to attach")
     add.add_argument("--case")
     add.add_argument("--source", help="the source it belongs to (label or title)")
-    add.add_argument("--label", default="", help="exhibit label, e.g. EXH-4")
+    add.add_argument("--label", default="", help="exhibit label (default: the next EXH-n)")
     add.add_argument(
         "--description", default="", help="what redacted packs print instead of the file name"
     )

@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from desktop.briefing.model import SECTION_ORDER, BriefingOptions
+from desktop.briefing.model import DEFAULT_BATES_PREFIX, SECTION_ORDER, BriefingOptions
 from desktop.cli.context import Context
 from desktop.cli.vault_commands import DEMO_PASSPHRASE, create_demo_vault
 from desktop.core.fuzzydate import FuzzyDate, FuzzyDateError
@@ -52,7 +52,11 @@ def _options(parser: argparse.ArgumentParser) -> None:
         default=",".join(SECTION_ORDER),
         help=f"comma-separated, from: {','.join(SECTION_ORDER)}",
     )
-    parser.add_argument("--exhibit-prefix", default="EXH")
+    parser.add_argument(
+        "--bates-prefix",
+        default=DEFAULT_BATES_PREFIX,
+        help="printed with six digits as every page's bundle number (default: DOS-000001)",
+    )
     parser.add_argument(
         "--marking",
         default="",
@@ -96,7 +100,7 @@ def options_from(args: argparse.Namespace) -> BriefingOptions:
         redaction=args.redact,
         prepared_for=args.prepared_for,
         prepared_by=args.prepared_by,
-        exhibit_prefix=args.exhibit_prefix,
+        bates_prefix=args.bates_prefix,
         confidentiality=" ".join(args.marking.split()),
     )
 

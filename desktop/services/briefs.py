@@ -51,6 +51,9 @@ class BriefingService:
         self.sources = sources
 
     def snapshot(self, case_id: str) -> CaseSnapshot:
+        """The case as a pack prints it; files still without an exhibit label get theirs
+        first (written to the vault, so every later pack and device uses the same)."""
+        self.sources.label_exhibits(case_id)
         return load_snapshot(self.store, case_id, self.sources.blob)
 
     def briefing(self, case_id: str, options: BriefingOptions) -> Briefing:

@@ -8,8 +8,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desktop.core.enums import Reliability, SourceKind
+from desktop.core.exhibitlabels import LabelledFile, missing_labels, next_label
 from desktop.core.filenames import safe_file_name
 from desktop.core.fuzzydate import FuzzyDate
 from desktop.errors import KnownError, ValidationError
@@ -87,10 +89,49 @@ def _check_size(size: int) -> None:
         )
 
 
+def _case_labels(w: ChangeWriter, case_id: str, *, except_id: str = "") -> list[str]:
+    """Every exhibit label of the case, deleted attachments included (never reused)."""
+    rows = w.session.execute(
+        select(Attachment.exhibit_label, Attachment.deleted).where(
+            Attachment.case_id == case_id, Attachment.id != except_id
+        )
+    ).all()
+    return [label for label, _deleted in rows]
+
+
+def _check_label_free(w: ChangeWriter, case_id: str, label: str, except_id: str = "") -> None:
+    live = w.session.execute(
+        select(Attachment.id).where(
+            Attachment.case_id == case_id,
+            Attachment.id != except_id,
+            Attachment.deleted.is_(False),
+            Attachment.exhibit_label == label,
+        )
+    ).first()
+    if label and live is not None:
+        raise ValidationError(
+            f"{label} is already the exhibit label of another file of this case.",
+            "exhibit_label",
+        )
+
+
+def _labelled_files(session: Session, case_id: str) -> list[LabelledFile]:
+    rows = session.execute(
+        select(
+            Attachment.id, Attachment.created_at, Attachment.exhibit_label, Attachment.deleted
+        ).where(Attachment.case_id == case_id)
+    ).all()
+    return [LabelledFile(i, created, label, not deleted) for i, created, label, deleted in rows]
+
+
 def _insert_attachment(
     w: ChangeWriter, case_id: str, data: bytes, values: dict[str, object], digest: str = ""
 ) -> str:
     digest = digest or hashlib.sha256(data).hexdigest()
+    # The label is given once, here, so every pack prints this file under the same one.
+    label = str(values.get("exhibit_label") or "")
+    _check_label_free(w, case_id, label)
+    values = {**values, "exhibit_label": label or next_label(_case_labels(w, case_id))}
     if w.session.get(Blob, digest) is None:
         w.session.add(Blob(sha256=digest, size=len(data), data=data))
     return w.insert(
@@ -231,7 +272,27 @@ class SourceService:
 
     def update_attachment(self, attachment_id: str, **changes: object) -> dict[str, object]:
         values = clean_fields(changes, ATTACHMENT_RULES, "attachment")
-        return self.store.update(Attachment, attachment_id, values)
+        with self.store.writing() as w:
+            if "exhibit_label" in values:
+                record = w.get_live(Attachment, attachment_id)
+                label = str(values["exhibit_label"]) or record.exhibit_label
+                if not label:  # a file in a pack always has a label, given once
+                    label = next_label(_case_labels(w, record.case_id))
+                values["exhibit_label"] = label
+                _check_label_free(w, record.case_id, label, attachment_id)
+            return w.update(Attachment, attachment_id, **values)
+
+    def label_exhibits(self, case_id: str) -> dict[str, str]:
+        """Give a label to every live attachment of the case that has none or shares one
+        (made on two laptops at once); returns attachment id -> new label."""
+        with self.store.reading() as s:
+            if not missing_labels(_labelled_files(s, case_id)):
+                return {}  # the usual case: no write transaction for a pack
+        with self.store.writing() as w:
+            given = missing_labels(_labelled_files(w.session, case_id))
+            for attachment_id, label in sorted(given.items(), key=lambda kv: kv[1]):
+                w.update(Attachment, attachment_id, exhibit_label=label)
+        return given
 
     def set_cleared(self, attachment_id: str, redaction: str, cleared: bool = True) -> bool:
         """Clear an attachment for packs of `redaction` (or withdraw it); True if it changed."""

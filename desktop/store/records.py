@@ -180,6 +180,7 @@ class AttachmentRecord:
     description: str
     cleared_counsel: bool
     cleared_public: bool
+    created_at: str = ""  # orders files that still need an exhibit label
 
     def cleared_for(self, redaction: str) -> bool:
         """Whether the user cleared this file for packs of `redaction` (internal: always)."""

@@ -6,6 +6,7 @@ and checks what the user would get: the previewed pages, the saved file, the pri
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -164,12 +165,14 @@ def test_changing_an_option_drops_the_preview(qtbot: QtBot, dialog: BriefingDial
 
 
 def test_validation_error_is_shown_beside_its_field(qtbot: QtBot, dialog: BriefingDialog) -> None:
-    dialog.form.exhibit_prefix.clear()
-    qtbot.keyClicks(dialog.form.exhibit_prefix, "MAG 1")
-    assert "exhibit_prefix" in dialog.form.visible_errors()
-    assert dialog.form.errors["exhibit_prefix"].isVisible()
+    assert dialog.form.bates_prefix.text() == "DOS-"
+    dialog.form.bates_prefix.clear()
+    qtbot.keyClicks(dialog.form.bates_prefix, "EXH-")  # exhibit labels read EXH-4
+    assert "bates_prefix" in dialog.form.visible_errors()
+    assert dialog.form.errors["bates_prefix"].isVisible()
     assert not dialog.preview_button.isEnabled()
-    dialog.form.exhibit_prefix.setText("MAG")
+    dialog.form.bates_prefix.setText("MAG-")
+    assert dialog.form.options(dt.date(2024, 5, 1)).bates_prefix == "MAG-"
     assert dialog.form.visible_errors() == {}
     for box in dialog.form.section_boxes.values():
         box.setChecked(False)
@@ -236,8 +239,6 @@ def test_stop_ignores_the_running_build(qtbot: QtBot, dialog: BriefingDialog) ->
 
 
 def test_default_file_name_comes_from_the_title_and_date() -> None:
-    import datetime as dt
-
     name = pack_file_name("The death of Sergei Magnitsky: a case", dt.date(2024, 5, 1))
     assert name == "The-death-of-Sergei-Magnitsky-a-case-2024-05-01.pdf"
     assert pack_file_name("«Дело» №1", dt.date(2024, 5, 1)) == "Дело-1-2024-05-01.pdf"

@@ -44,8 +44,9 @@ def test_options_default_to_every_section_in_order() -> None:
         ({"sections": frozenset({"appendix"})}, "sections"),
         ({"sections": frozenset()}, "sections"),
         ({"date_from": dt.date(2010, 1, 1), "date_to": dt.date(2009, 1, 1)}, "date_from"),
-        ({"exhibit_prefix": "MAG 1"}, "exhibit_prefix"),
-        ({"exhibit_prefix": ""}, "exhibit_prefix"),
+        ({"bates_prefix": "MAG 1"}, "bates_prefix"),
+        ({"bates_prefix": ""}, "bates_prefix"),
+        ({"bates_prefix": "EXH-"}, "bates_prefix"),  # would read like exhibit EXH-4
     ],
 )
 def test_bad_options_are_user_errors(changes: dict[str, object], field: str) -> None:

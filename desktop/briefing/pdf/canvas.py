@@ -3,8 +3,9 @@
 Laying a document out twice to learn its length doubles the cost of a pack. Instead this
 canvas keeps every finished page in memory and draws, at save time, whatever needs the
 final numbers: the running header and footer, the page numbers of the contents, the
-exhibit page ranges, and the page-bound PDF objects (bookmarks, outline entries, links),
-which reportlab attaches to the page being written.
+exhibit page ranges, the bundle (Bates) number every page carries, and the page-bound
+PDF objects (bookmarks, outline entries, links), which reportlab attaches to the page
+being written.
 """
 
 from __future__ import annotations
@@ -14,9 +15,18 @@ from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
 
+from desktop.briefing.pdf.bundle import draw_bundle_number
+
 # Attributes that belong to the whole document, not to one held page.
 _DOCUMENT_WIDE = frozenset(
-    {"_held_pages", "_decorate_page", "extra_pages", "section_pages", "main_page_count"}
+    {
+        "_held_pages",
+        "_decorate_page",
+        "extra_pages",
+        "section_pages",
+        "main_page_count",
+        "bates_prefix",
+    }
 )
 
 PageOp = Callable[["DeferredCanvas"], None]
@@ -32,10 +42,13 @@ class DeferredCanvas(Canvas):
         decorate_page: PageDecorator | None = None,
         extra_pages: int = 0,
         creation_date: tuple[int, int, int] | None = None,
+        bates_prefix: str = "",
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self._decorate_page = decorate_page
+        # Every page carries its bundle number; the exhibit pages that follow continue it.
+        self.bates_prefix = bates_prefix
         # Pages appended after this document (exhibits) still count in "of Y".
         self.extra_pages = extra_pages
         self._held_pages: list[dict[str, Any]] = []
@@ -79,6 +92,8 @@ class DeferredCanvas(Canvas):
                 self.saveState()
                 self._decorate_page(self, number, total)
                 self.restoreState()
+            if self.bates_prefix:
+                draw_bundle_number(self, self.bates_prefix, number, self._pagesize[0])
             Canvas.showPage(self)
         held.clear()
         self._page_ops = []

@@ -41,9 +41,9 @@ from desktop.briefing.model import (
 )
 from desktop.briefing.pdf import fonts
 from desktop.briefing.pdf.canvas import DeferredCanvas
+from desktop.briefing.pdf.exhibit_index import EXHIBIT_COLUMNS, exhibit_index
 from desktop.briefing.pdf.flowables import (
     ContentsLine,
-    DeferredText,
     OutlineEntry,
     SectionAnchor,
     SectionHeading,
@@ -120,7 +120,7 @@ class BriefingRenderer:
         with_exhibits = briefing.has("exhibits")
         plan = exhibit_pages.plan_exhibits(
             briefing.exhibits if with_exhibits else (),
-            briefing.exhibit_prefix,
+            briefing.bates_prefix,
             briefing.paper,
             briefing.lang,
             clean=briefing.redaction != "internal",
@@ -171,6 +171,7 @@ class BriefingRenderer:
                 decorate_page=lambda c, page, total: self.decorate_page(c, briefing, page, total),
                 extra_pages=plan.page_count,
                 creation_date=(g.year, g.month, g.day),
+                bates_prefix=briefing.bates_prefix,
                 **kwargs,
             )
 
@@ -545,49 +546,10 @@ class BriefingRenderer:
     def exhibit_index(
         self, briefing: Briefing, styles: PackStyles, plan: exhibit_pages.ExhibitPlan
     ) -> Story:
-        """Label, title, stamp numbers and pages of each exhibit, with the file's SHA-256."""
-        lang = briefing.lang
+        """Label, description, date, source, pages and SHA-256 of each exhibit."""
+        widths = self._column_widths(briefing, EXHIBIT_COLUMNS)
         story: Story = [self.heading(briefing, styles, "exhibits")]
-        if not plan.items:
-            story.append(Paragraph(text(label(lang, "exhibit.empty")), styles.body))
-            return story
-        widths = self._column_widths(briefing, (0.13, 0.45, 0.27, 0.15))
-        head = [
-            Paragraph(text(label(lang, key)), styles.cell_head)
-            for key in ("exhibit.label", "exhibit.title", "exhibit.numbers", "exhibit.pages")
-        ]
-        data: list[list[Any]] = [head]
-        spans: list[tuple[Any, ...]] = []
-        for index, item in enumerate(plan.items):
-            exhibit = item.exhibit
-            details = f"<b>{text(exhibit.title)}</b>"
-            meta = [exhibit.file_name, exhibit.media_type, label(lang, "bytes", size=exhibit.size)]
-            details += "<br/>" + text(" · ".join(m for m in meta if m))
-            if item.note_key:
-                details += f"<br/><i>{text(label(lang, item.note_key))}</i>"
-            pages: Any = ""
-            if item.page_count:
-                pages = DeferredText(
-                    _page_range(plan.page_offset(index), item.page_count),
-                    fonts.SERIF,
-                    self.base_font_size - 1,
-                    widths[3] - 12,
-                )
-            data.append(
-                [
-                    Paragraph(text(exhibit.label), styles.cell_bold),
-                    Paragraph(details, styles.cell),
-                    Paragraph(text(item.numbers_text(plan.prefix)), styles.cell),
-                    pages,
-                ]
-            )
-            data.append([Paragraph(f"SHA-256: {exhibit.sha256}", styles.cell_mono), "", "", ""])
-            row = len(data) - 1
-            spans.append(("SPAN", (0, row), (-1, row)))
-            spans.append(("LINEABOVE", (0, row), (-1, row), 0, HEADER_FILL))
-        table = self._grid(data, widths)
-        table.setStyle(TableStyle(spans))
-        story.append(table)
+        story.extend(exhibit_index(briefing, styles, plan, widths, self._grid))
         return story
 
     # -- helpers ---------------------------------------------------------------------------
@@ -628,14 +590,6 @@ class BriefingRenderer:
 
 def _section_page(section: str) -> Callable[[DeferredCanvas], int | None]:
     return lambda c: c.section_pages.get(section)
-
-
-def _page_range(offset: int, count: int) -> Callable[[DeferredCanvas], str]:
-    def page_range(c: DeferredCanvas) -> str:
-        first = c.main_page_count + offset + 1
-        return str(first) if count == 1 else f"{first}–{first + count - 1}"
-
-    return page_range
 
 
 def _paragraphs(value: str) -> Iterator[str]:

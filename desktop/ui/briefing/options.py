@@ -23,7 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.briefing.labels import default_marking
-from desktop.briefing.model import LANGUAGES, MARKING_LIMIT, SECTION_ORDER, BriefingOptions
+from desktop.briefing.model import (
+    DEFAULT_BATES_PREFIX,
+    LANGUAGES,
+    MARKING_LIMIT,
+    SECTION_ORDER,
+    BriefingOptions,
+)
 from desktop.errors import ValidationError
 
 TEXT_LIMIT = 200
@@ -116,9 +122,15 @@ class BriefingOptionsForm(QWidget):
 
         self.prepared_for = self._line_edit(self.tr("Prepared for"))
         self.prepared_by = self._line_edit(self.tr("Prepared by"))
-        self.exhibit_prefix = self._line_edit(self.tr("Exhibit prefix"))
-        self.exhibit_prefix.setText("EXH")
-        self.exhibit_prefix.setMaxLength(12)
+        self.bates_prefix = self._line_edit(self.tr("Bates prefix"))
+        self.bates_prefix.setText(DEFAULT_BATES_PREFIX)
+        self.bates_prefix.setMaxLength(12)
+        self.bates_prefix.setToolTip(
+            self.tr(
+                "Every page of the pack, exhibits included, is numbered with this prefix "
+                "and six digits (DOS-000042). Exhibit labels (EXH-5) stay as they are."
+            )
+        )
         self.confidentiality = self._line_edit(self.tr("Confidentiality marking"))
         self.confidentiality.setMaxLength(MARKING_LIMIT)
         self.confidentiality.setToolTip(
@@ -143,7 +155,7 @@ class BriefingOptionsForm(QWidget):
         form.addRow("", self.redaction_note)
         self._add_row(form, self.tr("Prepared &for:"), self.prepared_for, "prepared_for")
         self._add_row(form, self.tr("Prepared &by:"), self.prepared_by, "prepared_by")
-        self._add_row(form, self.tr("Exhib&it prefix:"), self.exhibit_prefix, "exhibit_prefix")
+        self._add_row(form, self.tr("Bates pref&ix:"), self.bates_prefix, "bates_prefix")
         self._add_row(form, self.tr("Confidentialit&y:"), self.confidentiality, "confidentiality")
         self.general_error = self._error_label()
         outer = QVBoxLayout(self)
@@ -167,7 +179,7 @@ class BriefingOptionsForm(QWidget):
             redaction=str(self.redaction.currentData()),
             prepared_for=self.prepared_for.text().strip(),
             prepared_by=self.prepared_by.text().strip(),
-            exhibit_prefix=self.exhibit_prefix.text().strip(),
+            bates_prefix=self.bates_prefix.text().strip(),
             confidentiality=self.confidentiality.text().strip(),
         )
 
@@ -202,7 +214,9 @@ class BriefingOptionsForm(QWidget):
         translated = {
             "sections": self.tr("Choose at least one section."),
             "date_from": self.tr("The start date is after the end date."),
-            "exhibit_prefix": self.tr("Use 1 to 12 letters, digits or dashes."),
+            "bates_prefix": self.tr(
+                "Use 1 to 12 letters, digits or dashes, not starting with EXH."
+            ),
         }
         return translated.get(exc.field or "", str(exc))
 
