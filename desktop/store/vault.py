@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, text
-from sqlalchemy.exc import DatabaseError
+from sqlalchemy.exc import DatabaseError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.crypto.kdf import KEY_BYTES
@@ -57,6 +57,22 @@ from desktop.store.vault_keys import (
 )
 
 MIN_PASSPHRASE = 8
+
+
+def _reindex_failed(exc: DBAPIError) -> Exception:
+    """What a failure of the search re-index at unlock means, in one sentence."""
+    text = str(getattr(exc, "orig", exc)).lower()
+    if "full" in text:
+        return KnownError(
+            "The disk that holds the vault is full, so its search index could not be "
+            "rebuilt for this version; free some space and unlock again (nothing was lost)."
+        )
+    if "malformed" in text or "not a database" in text:
+        return VaultDamaged(
+            "The vault database is damaged: run `dossier vault verify` on it, and "
+            "`dossier vault salvage` to copy what still reads."
+        )
+    return exc
 
 
 class VaultDamaged(KnownError):
@@ -340,25 +356,40 @@ class Vault:
         return vault
 
     # ---- engine -----------------------------------------------------------------------
-    def _open(self) -> None:
-        private_folder(self.folder)
-        self.engine = open_engine(self.db_path, self._key)
+    def _open(self, checked: Engine | None = None) -> None:
+        """Open the file (over `checked`, the engine `_try_open` found the key to read it
+        with, else a new one): upgrade, re-index."""
+        if checked is None:
+            private_folder(self.folder)
+            checked = open_engine(self.db_path, self._key)
+        self.engine = checked
         upgrade_to_head(self.engine, self.db_path)
         private_folder(self.folder)  # the new -wal/-shm, a migration backup
         self.refresh_connections()
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        with self._sessions.begin() as session:
-            ensure_current(session)  # a vault indexed by an older Dossier
+        try:
+            with self._sessions.begin() as session:
+                ensure_current(session)  # a vault indexed by an older Dossier
+        except DBAPIError as exc:  # bulk writes raise the driver's error as DBAPIError
+            raise _reindex_failed(exc) from None
         self._read_sessions = sessionmaker(read_only(self.engine), expire_on_commit=False)
 
     def _try_open(self) -> bool:
+        """Whether this key opens the file (False: it does not); then open it. Only the
+        key check means "not this key": a later failure (a full disk while re-indexing,
+        a failed upgrade) says what it is."""
+        private_folder(self.folder)
+        self.engine = open_engine(self.db_path, self._key)
         try:
-            self._open()
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
         except DatabaseError:  # the key does not open this file
             self._close_engine()
             keying.wipe(self._key)
             return False
-        except BaseException:  # e.g. a failed upgrade: not a key problem, say what it is
+        try:
+            self._open(self.engine)
+        except BaseException:
             self._close_engine()
             keying.wipe(self._key)
             raise

@@ -6,9 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from alembic import command
+from sqlalchemy import text
+from sqlalchemy.orm import Session
 
 from desktop.core.fuzzydate import FuzzyDate
+from desktop.errors import KnownError
 from desktop.services.registry import Services
 from desktop.services.timeline import EventFilter
 from desktop.store import migrate
@@ -80,3 +84,39 @@ def test_a_vault_from_before_the_scope_column_is_upgraded_and_reindexed(
         assert list(folder.glob("*.before-*.bak"))  # the upgrade backed the vault up first
     finally:
         upgraded.lock()
+
+
+def test_a_full_disk_while_reindexing_at_unlock_says_so_not_wrong_key(
+    vault: Vault, passphrase: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The re-index after an upgrade writes the whole index; when the disk fills up the
+    unlock says so (it used to say the database was damaged or not this key's)."""
+    from desktop.store import indexing
+    from desktop.store import vault as vault_module
+
+    services = Services.over(vault)
+    case_id = services.cases.create_case("Большое дело")
+    for n in range(300):
+        services.timeline.add_event(
+            case_id, FuzzyDate.day(2009, 1, 1 + n % 28), f"Hearing {n}: Кузнецов " + "x" * 300
+        )
+    with services.store.writing() as w:
+        w.session.execute(text("DELETE FROM device_state WHERE key = 'search_index_version'"))
+    folder = vault.folder
+    vault.lock()
+
+    def on_a_full_disk(session: Session) -> int | None:
+        pages = session.connection().exec_driver_sql("PRAGMA page_count").scalar()
+        session.connection().exec_driver_sql(f"PRAGMA max_page_count = {pages}")
+        return indexing.ensure_current(session)
+
+    monkeypatch.setattr(vault_module, "ensure_current", on_a_full_disk)
+    with pytest.raises(KnownError, match="disk that holds the vault is full"):
+        Vault.unlock_with_passphrase(folder, passphrase)
+    monkeypatch.undo()
+    reopened = Vault.unlock_with_passphrase(folder, passphrase)  # nothing was lost
+    try:
+        found = Services.over(reopened).timeline.event_ids(case_id, EventFilter(text="Kuznetsov"))
+        assert len(found) == 300
+    finally:
+        reopened.lock()
