@@ -148,7 +148,7 @@ def read_csv(path: Path) -> RawSheet:
     where = path.name
     raw = _read_bytes(path)
     text = decode_text(raw, where)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text), strict=True)
     records: list[tuple[int, tuple[str, ...]]] = []
     try:
         for number, cells in enumerate(reader, start=1):
