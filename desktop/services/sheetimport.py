@@ -14,16 +14,24 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from desktop.core.sheetcolumns import SheetName
 from desktop.errors import KnownError
 from desktop.services.sheetfiles import Sheet, read_sheets
-from desktop.services.sheetplan import MODELS, Outcome, Planned, Planner, RowReport
+from desktop.services.sheetplan import MODELS, Outcome, Planned, Planner, RowReport, Writing
+from desktop.services.sheetwrite import NewRows
 from desktop.store import audit
+from desktop.store.changes import ChangeWriter
 from desktop.store.models import Case
 from desktop.store.store import Store
 
 Progress = Callable[[int, int], None]
 _TABLES = {model.__tablename__: model for model in MODELS.values()}
+TABLE_ORDER = [
+    "tags", "sources", "persons", "events", "event_participants", "citations", "tag_links",
+    "complaints", "complaint_targets",
+]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -92,8 +100,8 @@ class SheetImport:
     ) -> dict[SheetName, Sheet]:
         return read_sheets(paths, mapping)
 
-    def _check_case(self, session: object, case_id: str) -> None:
-        case = session.get(Case, case_id)  # type: ignore[attr-defined]
+    def _check_case(self, session: Session, case_id: str) -> None:
+        case = session.get(Case, case_id)
         if case is None or case.deleted:
             raise KnownError("That case no longer exists; nothing was imported.")
 
@@ -121,23 +129,26 @@ class SheetImport:
             created = self._write(w, kept, progress)
             if created:
                 stamp = w.next_stamp()
-                summary = audit.Draft(stamp.at, stamp.device, w.actor, "import", "cases",
-                                      case_id, f"spreadsheet:{len(kept)} rows")  # fmt: skip
+                # As import-json's: about the vault, not a record (no content to hash).
+                summary = audit.Draft(stamp.at, stamp.device, w.actor, "import", "vault",
+                                      f"spreadsheet: {len(kept)} rows")  # fmt: skip
                 audit.append_many(w.session, [summary])
         return SheetReport(report.rows, created, written=True)
 
     @staticmethod
     def _write(
-        w: object, kept: list[Planned], progress: Progress | None
+        w: ChangeWriter, kept: list[Planned], progress: Progress | None
     ) -> tuple[tuple[str, str], ...]:
         created: list[tuple[str, str]] = []
+        writing = Writing(w, NewRows(w))
         total = len(kept)
         for done, plan in enumerate(kept, start=1):
             for step in plan.steps:
-                step(w)  # type: ignore[arg-type]
+                step(writing)
             created += plan.made
             if progress is not None and (done % 25 == 0 or done == total):
                 progress(done, total)
+        writing.rows.flush(TABLE_ORDER.index)
         return tuple(dict.fromkeys(created))
 
     # ---- undo and redo of a whole import -------------------------------------------------------

@@ -43,9 +43,11 @@ from desktop.services.sheetvalues import (
     split_list,
     split_source,
 )
+from desktop.services.sheetwrite import NewRows
 from desktop.services.timeline import next_day_order
 from desktop.services.validation import required_text
 from desktop.store.changes import ChangeWriter
+from desktop.store.idlist import among
 from desktop.store.models import (
     Citation,
     Complaint,
@@ -90,7 +92,16 @@ class RowReport:
         return f"{self.sheet} row {self.row}: {self.outcome.value}: {self.label}{more}"
 
 
-Step = Callable[[ChangeWriter], None]
+@dataclass
+class Writing:
+    """What the steps of one import write with: the transaction and its new rows."""
+
+    writer: ChangeWriter
+    rows: NewRows
+    day_orders: dict[tuple[object, object], int] = field(default_factory=dict)
+
+
+Step = Callable[[Writing], None]
 
 
 @dataclass
@@ -108,21 +119,37 @@ class _Person:
     folded: frozenset[str]
 
 
+def _uuid_text(text: str) -> str | None:
+    try:
+        return str(uuid.UUID(text))
+    except ValueError:
+        return None
+
+
+def _uuids(texts: set[str]) -> set[str]:
+    return {u for u in map(_uuid_text, texts) if u is not None}
+
+
+def _chunks(ids: list[str], size: int = 5000) -> list[list[str]]:
+    return [ids[n : n + size] for n in range(0, len(ids), size)]
+
+
 def _state(session: Session, model: type[Synced], record_id_: str) -> bool | None:
     """None: no such record; True: live; False: deleted."""
     deleted = session.execute(select(model.deleted).where(model.id == record_id_)).scalar()
     return None if deleted is None else not deleted
 
 
-def _ensure(model: type[Synced], record_id_: str, values: Mapping[str, object]) -> Step:
+def _ensure(
+    model: type[Synced], record_id_: str, values: Mapping[str, object], state: bool | None
+) -> Step:
     """Create the record, or bring it back if it was deleted (an undone import)."""
 
-    def step(w: ChangeWriter) -> None:
-        state = _state(w.session, model, record_id_)
+    def step(w: Writing) -> None:
         if state is None:
-            w.insert(model, id=record_id_, **values)
+            w.rows.add(model, record_id_, **values)
         elif state is False:
-            w.restore(model, record_id_)
+            w.writer.restore(model, record_id_)
 
     return step
 
@@ -136,6 +163,9 @@ class Planner:
         self.implied: dict[str, str] = {}  # folded name -> id of a person this import adds
         self.tags: dict[str, str] = {}
         self.keys_seen: dict[tuple[str, str], int] = {}
+        self._found: dict[str, list[_Person]] = {}
+        self._states: dict[str, bool | None] = {}  # record id -> live (see `_state`)
+        self._existing: set[str] = set()  # `id` cells naming a record of the case already
         self._load()
 
     # ---- what the case already holds -------------------------------------------------------
@@ -173,18 +203,23 @@ class Planner:
         names = tuple(dict.fromkeys(n for n in names if n.strip()))
         folded = frozenset(fold_for_match(n) for n in names)
         self.people.append(_Person(pid, names, person_keys(names), folded))
+        self._found.clear()
 
     def find_people(self, name: str) -> list[_Person]:
         """Who a written name is: the same name exactly, else the same words in any script
         or grammatical case ("Kuznetsov", "Кузнецова" for Кузнецов)."""
-        folded = fold_for_match(name)
-        exact = [p for p in self.people if folded in p.folded]
-        if exact:
-            return exact
-        return [p for p in self.people if name_finds(name, p.keys)]
+        found = self._found.get(name)
+        if found is None:
+            folded = fold_for_match(name)
+            found = [p for p in self.people if folded in p.folded] or [
+                p for p in self.people if name_finds(name, p.keys)
+            ]
+            self._found[name] = found
+        return found
 
     # ---- rows ----------------------------------------------------------------------------
     def plan(self, sheets: Mapping[SheetName, Sheet]) -> list[Planned]:
+        self._prefetch(sheets)
         planned: list[Planned] = []
         for name in MODELS:
             sheet = sheets.get(name)
@@ -193,6 +228,34 @@ class Planner:
             for row in sheet.rows:
                 planned.append(self._row(name, row))
         return planned
+
+    def _prefetch(self, sheets: Mapping[SheetName, Sheet]) -> None:
+        """Which of the rows' ids exist, in one query per sheet rather than one per row."""
+        for name, model in MODELS.items():
+            sheet = sheets.get(name)
+            if sheet is None:
+                continue
+            given = {row.cells.get(ID_COLUMN, "") for row in sheet.rows} - {""}
+            case_column = getattr(model, "case_id")  # noqa: B009 (every sheet's model has one)
+            for chunk in _chunks(sorted(_uuids(given))):
+                for (found,) in self.session.execute(
+                    select(model.id).where(among(model.id, chunk), case_column == self.case_id)
+                ):
+                    self._existing.add(str(found))
+            ids = [self._rid(name, row) for row in sheet.rows]
+            for chunk in _chunks(ids):
+                self._states.update(dict.fromkeys(chunk))
+                for found, deleted in self.session.execute(
+                    select(model.id, model.deleted).where(among(model.id, chunk))
+                ):
+                    self._states[str(found)] = not deleted
+
+    def _rid(self, sheet: SheetName, row: SheetRow) -> str:
+        given = row.cells.get(ID_COLUMN, "")
+        existing = _uuid_text(given) if given else None
+        if existing in self._existing:
+            return str(existing)
+        return record_id(self.case_id, sheet, row_key(sheet, row.cells))
 
     def _row(self, sheet: SheetName, row: SheetRow) -> Planned:
         label = row.cells.get("title") or row.cells.get("name") or row.cells.get("label") or ""
@@ -205,11 +268,9 @@ class Planner:
             return Planned(RowReport(sheet, row.number, Outcome.UNCHANGED, label,
                                      f"a repeat of row {first}"))  # fmt: skip
         model = MODELS[sheet]
-        rid = self._existing_id(model, row.cells.get(ID_COLUMN, "")) or record_id(
-            self.case_id, sheet, key
-        )
+        rid = self._rid(sheet, row)
         try:
-            state = _state(self.session, model, rid)
+            state = self._now(model, rid)
             if state is True:
                 self._remember(sheet, rid, row.cells)
                 return Planned(RowReport(sheet, row.number, Outcome.UNCHANGED, label,
@@ -220,19 +281,10 @@ class Planner:
         assert isinstance(plan, Planned)
         return plan
 
-    def _existing_id(self, model: type[Synced], given: str) -> str | None:
-        """An `id` cell naming a record of this case already (the file is an export of it)."""
-        try:
-            candidate = str(uuid.UUID(given))
-        except ValueError:
-            return None
-        case_column = getattr(model, "case_id", None)
-        if case_column is None:
-            return None
-        found = self.session.execute(
-            select(model.id).where(model.id == candidate, case_column == self.case_id)
-        ).scalar()
-        return str(found) if found else None
+    def _now(self, model: type[Synced], record_id_: str) -> bool | None:
+        if record_id_ not in self._states:
+            self._states[record_id_] = _state(self.session, model, record_id_)
+        return self._states[record_id_]
 
     def _remember(self, sheet: SheetName, rid: str, cells: Mapping[str, str]) -> None:
         """A row imported before still names its record for the rows after it."""
@@ -249,8 +301,8 @@ class Planner:
                                      "a source with this label is in the case"))  # fmt: skip
         if folded:
             self.sources[folded] = rid
-        return Planned(report, [_ensure(Source, rid, {"case_id": self.case_id, **values})],
-                       [("sources", rid)])  # fmt: skip
+        step = _ensure(Source, rid, {"case_id": self.case_id, **values}, self._now(Source, rid))
+        return Planned(report, [step], [("sources", rid)])
 
     def _people(self, row: SheetRow, rid: str, label: str) -> Planned:
         values = people_row_fields(row.cells)
@@ -264,8 +316,8 @@ class Planner:
                                          f"as {found[0].names[0]}"))  # fmt: skip
         names = tuple(n.text for n in parse_names(str(values["names"])))
         self._add_person(rid, names)
-        return Planned(RowReport("people", row.number, Outcome.NEW, label),
-                       [_ensure(Person, rid, {"case_id": self.case_id, **values})],
+        step = _ensure(Person, rid, {"case_id": self.case_id, **values}, self._now(Person, rid))
+        return Planned(RowReport("people", row.number, Outcome.NEW, label), [step],
                        [("persons", rid)])  # fmt: skip
 
     def _ambiguous(self, name: str, found: list[_Person]) -> str:
@@ -285,7 +337,9 @@ class Planner:
             return self.implied[folded]
         pid = record_id(self.case_id, "person-named", folded)
         values = person_fields(name, kind)
-        steps.append(_ensure(Person, pid, {"case_id": self.case_id, **values}))
+        steps.append(
+            _ensure(Person, pid, {"case_id": self.case_id, **values}, self._now(Person, pid))
+        )
         made.append(("persons", pid))
         notes.append(f"new person {name}")
         return pid
@@ -321,38 +375,49 @@ class Planner:
         self._commit_people(people)
         case_id = self.case_id
 
-        def write_event(w: ChangeWriter) -> None:
-            state = _state(w.session, Event, rid)
+        state = self._now(Event, rid)
+
+        def write_event(w: Writing) -> None:
             if state is False:
-                w.restore(Event, rid)
-                return
-            if state is True:
+                w.writer.restore(Event, rid)
                 return
             event_values = dict(values)
-            event_values["day_order"] = next_day_order(w.session, case_id, event_values)
-            w.insert(Event, id=rid, case_id=case_id, **event_values)
+            event_values["day_order"] = self._day_order(w, event_values)
+            w.rows.add(Event, rid, case_id=case_id, **event_values)
             for pid in dict.fromkeys(people.values()):
-                w.insert(EventParticipant, id=record_id(rid, "participant", pid), event_id=rid,
-                         person_id=pid, role="")  # fmt: skip
+                w.rows.add(EventParticipant, record_id(rid, "participant", pid), event_id=rid,
+                           person_id=pid, role="")  # fmt: skip
             for n, (sid, pin) in enumerate(cites):
-                w.insert(Citation, id=record_id(rid, "citation", f"{n}"), case_id=case_id,
-                         source_id=sid, target_kind="event", target_id=rid, pinpoint=pin,
-                         quote="")  # fmt: skip
+                w.rows.add(Citation, record_id(rid, "citation", f"{n}"), case_id=case_id,
+                           source_id=sid, target_kind="event", target_id=rid, pinpoint=pin,
+                           quote="")  # fmt: skip
             for tag in dict.fromkeys(tags):
                 tag_id = self._tag(w, tag)
-                w.insert(TagLink, id=record_id(rid, "tag", tag_id), tag_id=tag_id,
-                         target_kind="event", target_id=rid)  # fmt: skip
+                w.rows.add(TagLink, record_id(rid, "tag", tag_id), tag_id=tag_id,
+                           target_kind="event", target_id=rid)  # fmt: skip
 
         steps.append(write_event)
         return Planned(RowReport("events", row.number, Outcome.NEW, label, "; ".join(notes)),
                        steps, made)  # fmt: skip
 
-    def _tag(self, w: ChangeWriter, name: str) -> str:
+    def _tag(self, w: Writing, name: str) -> str:
+        """The case's tag `name`, made (or brought back) at its first use in this import."""
         tag_id = self.tags.get(name)
         if tag_id is None:
             tag_id = self.tags[name] = record_id(self.case_id, "tag", name)
-            _ensure(Tag, tag_id, {"case_id": self.case_id, "name": name})(w)
+            state = _state(self.session, Tag, tag_id)
+            _ensure(Tag, tag_id, {"case_id": self.case_id, "name": name}, state)(w)
         return tag_id
+
+    def _day_order(self, w: Writing, values: dict[str, object]) -> int:
+        """Last among the facts of its date, as `add_event` places one (counted here, since
+        the batch's rows are not in the table until the end)."""
+        key = (values["date_sort"], values["date_end"])
+        if key not in w.day_orders:
+            w.day_orders[key] = next_day_order(self.session, self.case_id, values)
+        order = w.day_orders[key]
+        w.day_orders[key] = order + 1
+        return order
 
     def _complaints(self, row: SheetRow, rid: str, label: str) -> Planned:
         values = complaint_fields(row.cells)
@@ -380,17 +445,16 @@ class Planner:
         self._commit_people(named)
         case_id = self.case_id
 
-        def write_complaint(w: ChangeWriter) -> None:
-            state = _state(w.session, Complaint, rid)
+        state = self._now(Complaint, rid)
+
+        def write_complaint(w: Writing) -> None:
             if state is False:
-                w.restore(Complaint, rid)
+                w.writer.restore(Complaint, rid)
                 return
-            if state is True:
-                return
-            w.insert(Complaint, id=rid, case_id=case_id, **values)
+            w.rows.add(Complaint, rid, case_id=case_id, **values)
             for pid, oid in dict.fromkeys(against):
-                w.insert(ComplaintTarget, id=record_id(rid, "against", f"{pid}/{oid}"),
-                         complaint_id=rid, person_id=pid, organisation_id=oid)  # fmt: skip
+                w.rows.add(ComplaintTarget, record_id(rid, "against", f"{pid}/{oid}"),
+                           complaint_id=rid, person_id=pid, organisation_id=oid)  # fmt: skip
 
         steps.append(write_complaint)
         return Planned(RowReport("complaints", row.number, Outcome.NEW, label, "; ".join(notes)),

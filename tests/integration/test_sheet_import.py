@@ -18,6 +18,7 @@ from desktop.services.sheetfiles import SheetFileError, read_sheets
 from desktop.services.sheetimport import RowsRefused, SheetImport
 from desktop.services.sheetplan import Outcome
 from desktop.services.sheettemplate import save_template
+from desktop.store import audit
 from desktop.store.models import AuditEntry
 from desktop.store.records import EventRecord
 
@@ -116,6 +117,10 @@ def test_every_record_has_an_audit_entry_and_the_import_one_more(
         actions = [a for (a,) in s.query(AuditEntry.action).offset(before)]
     created = [a for a in actions if a == "create"]
     assert len(created) >= len(report.created) and actions[-1] == "import"
+    with services.store.reading() as s:
+        assert audit.check_chain(s).ok  # every record's content hash as stored
+    hits = services.search.search("raid flat", case)
+    assert [h.title for h in hits if h.kind == "event"] == ["Raid on the flat"]
 
 
 def test_dry_run_names_the_bad_date_and_its_row_and_changes_nothing(
