@@ -20,7 +20,7 @@ from desktop.core.sheetcolumns import SheetName
 from desktop.errors import KnownError
 from desktop.services.sheetfiles import Sheet, read_sheets
 from desktop.services.sheetplan import MODELS, Outcome, Planned, Planner, RowReport, Writing
-from desktop.services.sheetwrite import NewRows
+from desktop.services.sheetwrite import NewRows, set_deleted_many
 from desktop.store import audit
 from desktop.store.changes import ChangeWriter
 from desktop.store.models import Case
@@ -153,15 +153,17 @@ class SheetImport:
 
     # ---- undo and redo of a whole import -------------------------------------------------------
     def take_back(self, created: Iterable[tuple[str, str]]) -> None:
-        """Delete what an import created (undo), newest first, in one transaction."""
-        with self.store.writing() as w:
-            for table, record_id in reversed(list(created)):
-                record = w.session.get(_TABLES[table], record_id)
-                if record is not None and not record.deleted:
-                    w.delete(_TABLES[table], record_id)
+        """Delete what an import created (undo), in one transaction."""
+        self._set_deleted(created, deleted=True)
 
     def bring_back(self, created: Iterable[tuple[str, str]]) -> None:
         """Restore what `take_back` deleted (redo)."""
+        self._set_deleted(created, deleted=False)
+
+    def _set_deleted(self, created: Iterable[tuple[str, str]], *, deleted: bool) -> None:
+        by_table: dict[str, list[str]] = {}
+        for table, record_id in created:
+            by_table.setdefault(table, []).append(record_id)
         with self.store.writing() as w:
-            for table, record_id in created:
-                w.restore(_TABLES[table], record_id)
+            for table, ids in by_table.items():
+                set_deleted_many(w, _TABLES[table], ids, deleted)

@@ -156,8 +156,12 @@ def test_reimport_is_idempotent_and_undo_redo_take_the_whole_import(
     importer.take_back(first.created)
     assert titles(services, case) == set()
     assert {p.display_name for p in services.people.persons(case)} == {"Кузнецов Андрей Петрович"}
+    assert services.search.search("raid flat", case) == []
     importer.bring_back(first.created)
     assert counts(services, case) == after_first
+    assert [h.title for h in services.search.search("raid flat", case)] == ["Raid on the flat"]
+    with services.store.reading() as s:
+        assert audit.check_chain(s).ok  # the bulk deletes and restores hash as stored
     importer.take_back(first.created)
     # imported again after an undo: the same records come back, not copies
     assert importer.run(case, importer.read([book])).count(Outcome.NEW) == 6
