@@ -57,6 +57,20 @@ HEADER_ALIASES: dict[SheetName, dict[str, str]] = {
 }  # fmt: skip
 
 
+SHEET_ALIASES: dict[str, SheetName] = {
+    "источники": "sources", "люди": "people", "лица": "people", "события": "events",
+    "хронология": "events", "жалобы": "complaints",
+}  # fmt: skip
+
+
+def sheet_named(name: str) -> SheetName | None:
+    """The sheet a worksheet or CSV file name says ("events", "События"), if any."""
+    key = name.strip().casefold()
+    if key in SHEETS:
+        return key
+    return SHEET_ALIASES.get(key)
+
+
 class SheetFileError(KnownError):
     """A file that cannot be imported at all (nothing of it is)."""
 
@@ -160,8 +174,7 @@ def read_csv(path: Path) -> RawSheet:
             f"{where} is not a well-formed CSV file (near row {len(records) + 1}): "
             "a quote is not closed or a cell is too large."
         ) from None
-    stem = path.stem.strip().casefold()
-    return _raw_sheet(stem if stem in SHEETS else None, where, records)
+    return _raw_sheet(sheet_named(path.stem), where, records)
 
 
 # ---- XLSX ---------------------------------------------------------------------------------
@@ -196,16 +209,17 @@ def read_xlsx(path: Path) -> list[RawSheet]:
         found: list[RawSheet] = []
         worksheets = list(book.worksheets)
         for ws in worksheets:
-            title = ws.title.strip().casefold()
-            if title not in SHEETS and len(worksheets) > 1:
+            title = sheet_named(ws.title)
+            if title is None and len(worksheets) > 1:
                 continue  # the template's notes, a user's scratch sheet
             where = f"{path.name}, sheet {_shown(ws.title)}"
             records: list[tuple[int, tuple[str, ...]]] = []
-            for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+            rows = ws.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1)
+            for number, values in enumerate(rows, start=1):
                 if number > MAX_ROWS + 1:
                     raise SheetFileError(f"{where} has more than {MAX_ROWS:,} rows; split it.")
                 records.append((number, tuple(cell_text(v) for v in values)))
-            found.append(_raw_sheet(title if title in SHEETS else None, where, records))
+            found.append(_raw_sheet(title, where, records))
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError):
         raise SheetFileError(f"{path.name} is damaged: a worksheet cannot be read.") from None
     finally:
@@ -230,7 +244,7 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _raw_sheet(
-    name: str | None, where: str, records: list[tuple[int, tuple[str, ...]]]
+    name: SheetName | None, where: str, records: list[tuple[int, tuple[str, ...]]]
 ) -> RawSheet:
     while records and not any(c.strip() for c in records[0][1]):
         records.pop(0)  # blank lines above the header
@@ -253,7 +267,7 @@ def _raw_sheet(
                 f"header has {len(headers)}; check the separators and quotes."
             )
         rows.append((number - header_number + 1, tuple(cells[: len(headers)])))
-    sheet = name if name in SHEETS else guess_sheet(headers)
+    sheet = name or guess_sheet(headers)
     return RawSheet(sheet, where, tuple(headers), tuple(rows))
 
 

@@ -205,6 +205,24 @@ def test_csv_dialects_cp1251_bom_and_semicolons(
     assert taking == ["Кузнецов Андрей Петрович"]
 
 
+def test_russian_sheet_names_and_headers_are_read(
+    services: Services, case: str, tmp_path: Path
+) -> None:
+    book = Workbook()
+    ws = book.active
+    assert ws is not None
+    ws.title = "События"
+    ws.append(["Дата", "Событие", "Участники", "Ключевое"])
+    ws.append(["в конце 2008 года", "Обыск", "Кузнецовым", "да"])
+    book.save(tmp_path / "дело.xlsx")
+    report = SheetImport(services.store).run(case, read_sheets([tmp_path / "дело.xlsx"]))
+    assert report.summary() == "1 new, 0 unchanged, 0 refused"
+    (event,) = events(services, case)
+    assert (event.title, event.key_event, event.date_note) == ("Обыск", True, "late")
+    taking = [p.display_name for _p, p in services.timeline.participants(event.id)]
+    assert taking == ["Кузнецов Андрей Петрович"]  # instrumental case, matched
+
+
 def test_a_csv_with_another_name_is_known_by_its_headers_and_mapped_columns(
     services: Services, case: str, tmp_path: Path
 ) -> None:
