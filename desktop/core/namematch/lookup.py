@@ -114,9 +114,11 @@ def name_finds(query: str, keys: PersonKeys) -> bool:
     """Whether every word of a whole name written somewhere (a spreadsheet cell, a
     document) is a name word of the person, in any script or grammatical case; unlike
     `query_finds`, no word is taken as the beginning of another ("Петров" is not
-    "Петровский"). An empty name finds nobody."""
+    "Петровский"), except an initial ("А. Кузнецов"). An empty name finds nobody."""
     words = tokens(query)
-    return bool(words) and all(_word_finds(word, keys, prefix=False) for word in words)
+    return bool(words) and all(
+        _word_finds(word, keys, prefix=len(fold(word)) == 1) for word in words
+    )
 
 
 def similarity(query: str, keys: PersonKeys) -> float:
