@@ -6,14 +6,21 @@ import csv
 import io
 from pathlib import Path
 
-from openpyxl import Workbook
-from PySide6.QtWidgets import QWizard
+import pytest
+from openpyxl import Workbook, load_workbook
+from PySide6.QtWidgets import QFileDialog, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 from desktop.core.sheetcolumns import SHEETS
 from desktop.services.registry import Services
 from desktop.ui.sheet.memory import ColumnMemory
-from desktop.ui.sheet.wizard import COLUMNS, PREVIEW, RESULT, SheetImportWizard
+from desktop.ui.sheet.wizard import (
+    COLUMNS,
+    PREVIEW,
+    RESULT,
+    SheetImportWizard,
+    save_template_dialog,
+)
 from desktop.ui.undo import CaseUndoStack
 
 EVENTS = [
@@ -138,3 +145,17 @@ def test_the_file_menu_offers_import_and_template(window: object) -> None:
     wizard = window.open_sheet_import()  # type: ignore[attr-defined]
     assert isinstance(wizard, SheetImportWizard)
     wizard.close()
+
+
+def test_save_template_adds_the_suffix_and_writes_the_workbook(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    chosen = str(tmp_path / "for the paralegal")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (chosen, ""))
+    path = save_template_dialog(parent)
+    assert path == tmp_path / "for the paralegal.xlsx"
+    book = load_workbook(path, read_only=True)
+    assert book.sheetnames == [*SHEETS, "notes"]
+    book.close()
