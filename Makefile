@@ -33,6 +33,7 @@ bench: $(VENV)/.test
 	$(BIN)/python bench/store.py
 	$(BIN)/python bench/brief.py
 	$(BIN)/python bench/sync.py
+	$(BIN)/python bench/sheet.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/gui.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/startup.py
 

@@ -23,6 +23,7 @@ from desktop.cli import (
     event_commands,
     people_commands,
     record_commands,
+    sheet_commands,
     source_commands,
     transfer_commands,
     vault_commands,
@@ -46,6 +47,7 @@ REGISTRARS: list[Registrar] = [
     source_commands.register,
     complaint_commands.register,
     batch.register,
+    sheet_commands.register,
 ]
 
 

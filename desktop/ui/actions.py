@@ -19,6 +19,8 @@ class WindowActions:
     lock: QAction
     briefing: QAction
     sync: QAction
+    import_sheet: QAction
+    save_template: QAction
     settings: QAction
     quit: QAction
     undo: QAction
@@ -101,6 +103,8 @@ def build_menus(window: QMainWindow, a: WindowActions) -> WindowMenus:
     file.addSeparator()
     file.addActions([a.briefing, a.sync])
     file.addSeparator()
+    file.addActions([a.import_sheet, a.save_template])
+    file.addSeparator()
     file.addActions([a.lock, a.settings])
     file.addSeparator()
     file.addAction(a.quit)
@@ -155,6 +159,14 @@ def retranslate(a: WindowActions, m: WindowMenus) -> None:
         "sync": (
             translate("MainWindow", "S&ync…"),
             translate("MainWindow", "Exchange changes with paired laptops on a USB stick"),
+        ),
+        "import_sheet": (
+            translate("MainWindow", "&Import spreadsheet…"),
+            translate("MainWindow", "Add sources, people, events and complaints from Excel or CSV"),
+        ),
+        "save_template": (
+            translate("MainWindow", "Save spreadsheet &template…"),
+            translate("MainWindow", "Save an Excel template for spreadsheet import"),
         ),
         "settings": (
             translate("MainWindow", "&Settings…"),

@@ -27,6 +27,7 @@ from desktop.ui.messages import confirm, show_error
 from desktop.ui.search import SearchDialog
 from desktop.ui.settings import AppSettings
 from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.sheet.wizard import SheetImportWizard, save_template_dialog
 from desktop.ui.shortcuts import PromisedShortcuts
 from desktop.ui.status_bar import VaultStatusBar
 from desktop.ui.sync.dialog import SyncDialog
@@ -111,6 +112,8 @@ class MainWindow(QMainWindow):
         a.lock.triggered.connect(self.lock_vault)
         a.briefing.triggered.connect(self.open_briefing)
         a.sync.triggered.connect(lambda: self.open_sync())
+        a.import_sheet.triggered.connect(self.open_sheet_import)
+        a.save_template.triggered.connect(lambda: save_template_dialog(self))
         a.settings.triggered.connect(self.open_settings)
         a.quit.triggered.connect(self.close)
         a.find.triggered.connect(self.open_search)
@@ -335,6 +338,16 @@ class MainWindow(QMainWindow):
             dialog.set_folder(bundle)
             dialog.start_import()
         return dialog
+
+    def open_sheet_import(self) -> SheetImportWizard | None:
+        if self.services is None or self.workspace is None or not self.workspace.case_id:
+            show_error(self, KnownError(self.tr("Choose or create a case to import into first.")))
+            return None
+        wizard = SheetImportWizard(self.services, self.workspace.case_id, self.undo_stack,
+                                   parent=self)  # fmt: skip
+        wizard.imported.connect(self._after_sync)
+        wizard.open()
+        return wizard
 
     def _after_sync(self) -> None:
         if self.workspace is not None:

@@ -110,6 +110,17 @@ def query_finds(query: str, keys: PersonKeys) -> bool:
     )
 
 
+def name_finds(query: str, keys: PersonKeys) -> bool:
+    """Whether every word of a whole name written somewhere (a spreadsheet cell, a
+    document) is a name word of the person, in any script or grammatical case; unlike
+    `query_finds`, no word is taken as the beginning of another ("Петров" is not
+    "Петровский"), except an initial ("А. Кузнецов"). An empty name finds nobody."""
+    words = tokens(query)
+    return bool(words) and all(
+        _word_finds(word, keys, prefix=len(fold(word)) == 1) for word in words
+    )
+
+
 def similarity(query: str, keys: PersonKeys) -> float:
     """How close the query's spelling comes to the person's names (0..1): each query word
     is scored against its closest name word, and the weakest word counts."""
