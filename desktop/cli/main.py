@@ -21,6 +21,7 @@ from desktop.cli import (
     case_commands,
     complaint_commands,
     event_commands,
+    export_commands,
     people_commands,
     record_commands,
     source_commands,
@@ -46,6 +47,7 @@ REGISTRARS: list[Registrar] = [
     source_commands.register,
     complaint_commands.register,
     batch.register,
+    export_commands.register,
 ]
 
 

@@ -380,7 +380,7 @@ def _complaints(
         if not sel.keeps(complaint.confidential, complaint.for_brief, filed):
             continue
         parties = []
-        for target in sorted(targets[complaint.id], key=lambda t: t.id):
+        for target in targets[complaint.id]:  # in the pack's order
             if target.person_id:
                 name = sel.names.get(target.person_id)
                 parties.append(
