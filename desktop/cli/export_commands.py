@@ -42,6 +42,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--with-key-facts", action="store_true", help="ics: add the dated key facts too"
     )
     export.add_argument(
+        "--title",
+        default="",
+        help="title for the timeline's first slide, the calendar and the JSON "
+        "(default: the case's)",
+    )
+    export.add_argument(
         "--generated-on", help="the export's date: overdue, calendar stamps (default: today)"
     )
     export.add_argument(
@@ -68,7 +74,10 @@ def run_export(ctx: Context) -> int:
     args = ctx.args
     out = Path(args.out)
     options = options_from(args)
-    settings = ExportSettings(alarm_days=args.alarm_days, with_key_facts=args.with_key_facts)
+    settings = ExportSettings(
+        alarm_days=args.alarm_days, with_key_facts=args.with_key_facts, title=args.title
+    )
+    ExportService.check_target(args.format, out)  # before unlocking and building
     services = ctx.services
     exports = ExportService(services.store, services.briefs)
     export = exports.build(ctx.case_id(), args.format, options, settings)

@@ -116,24 +116,30 @@ class ExportService:
         report(1.0)
         return Export(fmt, tuple(files), content, check)
 
+    @staticmethod
+    def check_target(fmt: str, out: Path) -> None:
+        """Refuse an output path before the work: a missing folder (a typo must not create
+        folders), a folder where a file goes, a file where a folder goes."""
+        out = Path(out)
+        if not out.parent.is_dir():
+            raise KnownError(f"The folder {out.parent} does not exist; create it first.")
+        if fmt in SEVERAL_FILES and out.suffix.lower() != ".zip":
+            if out.exists() and not out.is_dir():
+                raise KnownError(f"{out} is a file; {fmt} writes a folder (or give a .zip).")
+        elif out.is_dir():
+            raise KnownError(f"{out} is a folder; give a file name such as {out / FORMATS[fmt]}.")
+
     def write(self, export: Export, out: Path, *, private: bool = True) -> list[WrittenFile]:
         """Write the export: one file to `out`; several to a folder `out`, or one zip when
         `out` ends in `.zip`. Each file is written atomically."""
         out = Path(out)
-        if not out.parent.is_dir():
-            raise KnownError(f"The folder {out.parent} does not exist; create it first.")
+        self.check_target(export.format, out)
         if export.several and out.suffix.lower() != ".zip":
             return self._write_folder(export, out, private)
         data = zipped(export.files) if export.several else export.files[0][1]
-        if out.is_dir():
-            raise KnownError(
-                f"{out} is a folder; give a file name such as {out / export.files[0][0]}."
-            )
         return [self._write_one(out, data, private)]
 
     def _write_folder(self, export: Export, out: Path, private: bool) -> list[WrittenFile]:
-        if out.exists() and not out.is_dir():
-            raise KnownError(f"{out} is a file; this format writes a folder (or give a .zip).")
         try:
             out.mkdir(mode=0o700 if private else 0o755, exist_ok=True)
         except OSError as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Final
 
@@ -28,6 +29,7 @@ FORMATS: Final[dict[str, str]] = {
 }
 SEVERAL_FILES: Final = frozenset({"csv", "uwazi-csv"})
 MAX_ALARM_DAYS: Final = 365
+TITLE_LIMIT: Final = 200
 
 
 @dataclass(frozen=True)
@@ -36,8 +38,15 @@ class ExportSettings:
 
     alarm_days: int = 7
     with_key_facts: bool = False
+    # A title typed for this export (a public timeline's headline, the calendar's name);
+    # empty: the case's title. Checked by the gate like everything else.
+    title: str = ""
 
     def __post_init__(self) -> None:
+        if len(self.title) > TITLE_LIMIT or "\n" in self.title:
+            raise ValidationError(
+                f"The title must be one line of at most {TITLE_LIMIT} characters.", field="title"
+            )
         if not 0 <= self.alarm_days <= MAX_ALARM_DAYS:
             raise ValidationError(
                 f"The reminder must come 0 to {MAX_ALARM_DAYS} days before the deadline.",
@@ -46,6 +55,8 @@ class ExportSettings:
 
 
 def render(fmt: str, content: ExportContent, settings: ExportSettings) -> ExportFiles:
+    if settings.title.strip():
+        content = dataclasses.replace(content, title=" ".join(settings.title.split()))
     if fmt == "xlsx":
         return xlsx_file(content)
     if fmt == "csv":
