@@ -189,6 +189,16 @@ def test_xlsx_has_the_import_layout(exports: ExportService, case: WitnessCase) -
     assert mine[SHEETS["complaints"].index("against")] == "Елена Петрова;Artem Kuznetsov"
 
 
+def test_xlsx_carries_the_export_date_not_the_clock(
+    exports: ExportService, case: WitnessCase
+) -> None:
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(only(build(exports, case, "xlsx"))))
+    assert book.properties.created == book.properties.modified == dt.datetime(2024, 5, 1)
+    assert book.properties.creator == "Dossier"
+
+
 def test_xlsx_keeps_a_formula_like_text_as_text(exports: ExportService, case: WitnessCase) -> None:
     from openpyxl import load_workbook
 

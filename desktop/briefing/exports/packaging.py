@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Final
 
 FIXED_TIME: Final = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can hold
@@ -26,8 +26,12 @@ def zipped(files: Iterable[tuple[str, bytes]]) -> bytes:
     return out.getvalue()
 
 
-def normalised_zip(data: bytes) -> bytes:
-    """The same archive with fixed member times (for files other libraries zipped)."""
+def normalised_zip(data: bytes, replace: Mapping[str, bytes] | None = None) -> bytes:
+    """The same archive with fixed member times (for files other libraries zipped), and
+    the members named in `replace` given those bytes instead."""
+    replace = replace or {}
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        members = [(m.filename, archive.read(m)) for m in archive.infolist()]
+        members = [
+            (m.filename, replace.get(m.filename) or archive.read(m)) for m in archive.infolist()
+        ]
     return zipped(members)

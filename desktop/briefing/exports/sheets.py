@@ -22,6 +22,17 @@ from desktop.core.fuzzydate import FuzzyDate, FuzzyDateError
 from desktop.core.sheetcolumns import ID_COLUMN, LIST_SEPARATOR, SHEETS, YES, SheetName
 
 Row = tuple[str, ...]
+CORE_PROPERTIES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
+    'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+    'xmlns:dcterms="http://purl.org/dc/terms/" '
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+    "<dc:creator>Dossier</dc:creator>"
+    '<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+    '<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
+    "</cp:coreProperties>"
+)
 
 
 def sheet_date(date: FuzzyDate, lang: str, *, undated: str = "") -> str:
@@ -138,4 +149,6 @@ def xlsx_file(content: ExportContent, file_name: str = "case.xlsx") -> list[tupl
             sheet.column_dimensions[letter].width = min(60, max(len(header), widest) + 2)
     out = io.BytesIO()
     book.save(out)
-    return [(file_name, normalised_zip(out.getvalue()))]
+    # openpyxl stamps "modified" with the clock as it saves: the export's date replaces it.
+    properties = CORE_PROPERTIES.format(stamp=f"{stamp.isoformat()}Z").encode()
+    return [(file_name, normalised_zip(out.getvalue(), {"docProps/core.xml": properties}))]
