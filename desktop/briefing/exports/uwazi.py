@@ -19,7 +19,7 @@ import io
 from typing import Final
 
 from desktop.briefing.exports.content import ExportContent, ExportSource
-from desktop.core.enums import ComplaintStatus, PersonKind
+from desktop.core.enums import ComplaintStatus, FactStatus, LabelledEnum, PersonKind, SourceKind
 from desktop.core.fuzzydate import FuzzyDate, Qualifier
 
 # file -> (template, ((property, Uwazi type), ...)); `title` is Uwazi's own column.
@@ -86,6 +86,7 @@ TEMPLATES: Final[dict[str, tuple[str, tuple[tuple[str, str], ...]]]] = {
     ),
 }
 MULTI: Final = "|"
+KEY_FACT: Final = {"en": "Key fact", "ru": "Ключевой факт"}
 
 
 def uwazi_day(day: dt.date | None) -> str:
@@ -99,6 +100,14 @@ def uwazi_range(date: FuzzyDate) -> str:
     first = None if date.qualifier is Qualifier.BEFORE else date.earliest()
     last = None if date.qualifier is Qualifier.AFTER else date.latest()
     return f"{uwazi_day(first)}:{uwazi_day(last)}"
+
+
+def _label(vocabulary: type[LabelledEnum], value: str, lang: str) -> str:
+    """A select cell holds the term as people read it; an unknown value stays as stored."""
+    try:
+        return vocabulary(value).label(lang)
+    except ValueError:
+        return value
 
 
 def _multi(values: list[str]) -> str:
@@ -117,7 +126,7 @@ def uwazi_rows(content: ExportContent) -> dict[str, list[tuple[str, ...]]]:
         "people.csv": [
             (
                 p.name,
-                PersonKind(p.kind).label(lang),
+                _label(PersonKind, p.kind, lang),
                 p.original,
                 "; ".join(p.aliases),
                 p.description,
@@ -140,7 +149,7 @@ def uwazi_rows(content: ExportContent) -> dict[str, list[tuple[str, ...]]]:
                 uwazi_range(s.date),
                 "" if s.date.is_undated else s.date.display(lang),
                 s.url,
-                s.kind,
+                _label(SourceKind, s.kind, lang),
                 s.id,
             )
             for s in content.sources
@@ -153,8 +162,8 @@ def uwazi_rows(content: ExportContent) -> dict[str, list[tuple[str, ...]]]:
                 e.date.to_edtf(),
                 e.description,
                 e.place,
-                e.status,
-                "yes" if e.key else "",
+                _label(FactStatus, e.status, lang),
+                KEY_FACT[lang] if e.key else "",
                 _multi([p.name for p in e.people]),
                 _multi([sources[r.source_id] for r in e.sources if r.source_id in sources]),
                 _multi(list(e.tags)),
@@ -174,7 +183,7 @@ def uwazi_rows(content: ExportContent) -> dict[str, list[tuple[str, ...]]]:
                 c.reference,
                 c.registration,
                 uwazi_day(c.due),
-                ComplaintStatus(c.status).label(lang),
+                _label(ComplaintStatus, c.status, lang),
                 c.id,
             )
             for c in content.complaints
