@@ -21,6 +21,7 @@ from desktop.cli import (
     case_commands,
     complaint_commands,
     event_commands,
+    export_commands,
     people_commands,
     record_commands,
     sheet_commands,
@@ -48,6 +49,7 @@ REGISTRARS: list[Registrar] = [
     complaint_commands.register,
     batch.register,
     sheet_commands.register,
+    export_commands.register,
 ]
 
 

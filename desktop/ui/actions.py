@@ -18,6 +18,7 @@ class WindowActions:
     delete_case: QAction
     lock: QAction
     briefing: QAction
+    export: QAction
     sync: QAction
     import_sheet: QAction
     save_template: QAction
@@ -101,7 +102,7 @@ def build_menus(window: QMainWindow, a: WindowActions) -> WindowMenus:
     file = bar.addMenu("")
     file.addActions([a.new_case, a.edit_case, a.delete_case])
     file.addSeparator()
-    file.addActions([a.briefing, a.sync])
+    file.addActions([a.briefing, a.export, a.sync])
     file.addSeparator()
     file.addActions([a.import_sheet, a.save_template])
     file.addSeparator()
@@ -155,6 +156,13 @@ def retranslate(a: WindowActions, m: WindowMenus) -> None:
         "briefing": (
             translate("MainWindow", "&Briefing pack…"),
             translate("MainWindow", "Preview, save or print the case's briefing pack (PDF)"),
+        ),
+        "export": (
+            translate("MainWindow", "E&xport…"),
+            translate(
+                "MainWindow",
+                "Export the case for spreadsheets, calendars, TimelineJS, Aleph or Uwazi",
+            ),
         ),
         "sync": (
             translate("MainWindow", "S&ync…"),

@@ -22,6 +22,7 @@ from desktop.ui import actions as window_actions
 from desktop.ui.briefing import BriefingDialog, open_briefing_dialog
 from desktop.ui.editors.case import CaseEditor
 from desktop.ui.editors.form import RecordForm
+from desktop.ui.exports import ExportDialog, open_export_dialog
 from desktop.ui.idle import IdleWatcher
 from desktop.ui.messages import confirm, show_error
 from desktop.ui.search import SearchDialog
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
         a.delete_case.triggered.connect(lambda: self.delete_case())
         a.lock.triggered.connect(self.lock_vault)
         a.briefing.triggered.connect(self.open_briefing)
+        a.export.triggered.connect(self.open_export)
         a.sync.triggered.connect(lambda: self.open_sync())
         a.import_sheet.triggered.connect(self.open_sheet_import)
         a.save_template.triggered.connect(lambda: save_template_dialog(self))
@@ -326,6 +328,11 @@ class MainWindow(QMainWindow):
         if self.services is None or self.workspace is None or not self.workspace.case_id:
             return None
         return open_briefing_dialog(self, self.services, self.workspace.case_id)
+
+    def open_export(self) -> ExportDialog | None:
+        if self.services is None or self.workspace is None or not self.workspace.case_id:
+            return None
+        return open_export_dialog(self, self.services, self.workspace.case_id)
 
     def open_sync(self, bundle: Path | None = None) -> SyncDialog | None:
         """The Sync dialog; with `bundle` (a double-clicked file) it imports that file."""

@@ -398,7 +398,7 @@ def test_the_streamed_page_check_finds_the_same_damage_as_the_analysis(
     clean = check_pages(template.folder / "dossier.db", key, lambda d, t: seen.append((d, t)))
     assert clean.damaged == set() and clean.page_count == template.pages
     assert seen[-1] == (template.pages, template.pages)
-    label, offset = next(f for f in flips if f[1] // PAGE + 1 > 1)
+    _label, offset = next(f for f in flips if f[1] // PAGE + 1 > 1)
     folder = flipped_copy(template, offset, tmp_path)
     streamed = check_pages(folder / "dossier.db", key)
     assert streamed.damaged == scan(folder / "dossier.db", key).damaged == {offset // PAGE + 1}
