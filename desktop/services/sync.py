@@ -47,7 +47,7 @@ from desktop.crashpoints import crash_point
 from desktop.errors import KnownError
 from desktop.services.sources import MAX_ATTACHMENT_BYTES
 from desktop.services.sync_advice import NextStep, next_step
-from desktop.store import audit, search
+from desktop.store import audit, bulk, search
 from desktop.store.indexing import INDEXED
 from desktop.store.migrate import head_revision
 from desktop.store.models import Blob
@@ -72,6 +72,7 @@ from desktop.sync.outbox import (
     blob_sources,
     blobs_held_by,
     common_knowledge,
+    own_blobs,
     pending_count,
     pending_versions,
     receipt,
@@ -339,8 +340,9 @@ class SyncService:
 
         Crash consistency: what the bundles claim (this device's counter, their sequence
         numbers, the knowledge they advertise) is committed in its own transaction before
-        any file is written; the receipts of the attachments sent are committed only once
-        every file is durable and read back. See the module docstring.
+        any file is written; the receipts of the attachments sent (those of this device's
+        own versions, see `own_blobs`) are committed only once every file is durable and
+        read back. See the module docstring.
         """
         folder = Path(folder)
         limit = self.max_export_bytes if max_bytes is None else max_bytes
@@ -412,7 +414,8 @@ class SyncService:
                 if row is not None:
                     row.last_export_at = utc_now_text()
                 for part in parts:
-                    receipt(w.session, peer_id, set(part.blobs), stamp.counter)
+                    sent = own_blobs(part.versions, part.blobs, me.device_id)
+                    receipt(w.session, peer_id, sent, stamp.counter)
         self._step("export:after-commit")
         progress("done")
         return ExportResult(
@@ -423,7 +426,10 @@ class SyncService:
     # ---- import ---------------------------------------------------------------------------
     def import_bundle(self, path: Path, progress: Progress = lambda _step: None) -> ImportResult:
         """Check and merge one bundle; re-importing it changes nothing."""
-        path = Path(path)
+        with bulk.collector_paused():
+            return self._import_bundle(Path(path), progress)
+
+    def _import_bundle(self, path: Path, progress: Progress) -> ImportResult:
         try:
             with self.store.writing() as w:
                 s = w.session

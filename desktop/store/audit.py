@@ -29,11 +29,12 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import operator
 import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 from sqlalchemy import Boolean, Integer, Table, select, update
 from sqlalchemy.orm import Session
@@ -149,7 +150,8 @@ class _Layout:
 
     names: tuple[str, ...]
     booleans: tuple[int, ...]
-    optional: tuple[str, ...] = ()  # hashed only when not empty: see content_hash
+    optional: tuple[str, ...]  # hashed only when not empty: see content_hash
+    values: Callable[[Mapping[str, Any]], tuple[Any, ...]]
 
     @classmethod
     def of(cls, table: Table) -> _Layout:
@@ -157,7 +159,8 @@ class _Layout:
         columns = sorted((c for c in table.columns if c.name not in optional),
                          key=lambda c: c.name)  # fmt: skip
         booleans = tuple(i for i, c in enumerate(columns) if isinstance(c.type, Boolean))
-        return cls(tuple(c.name for c in columns), booleans, tuple(sorted(optional)))
+        names = tuple(c.name for c in columns)
+        return cls(names, booleans, tuple(sorted(optional)), operator.itemgetter(*names))
 
 
 _LAYOUTS: dict[str, _Layout] = {}
@@ -166,14 +169,18 @@ _LAYOUTS: dict[str, _Layout] = {}
 def content_hash(table: Table, row: Mapping[str, Any] | Any) -> str:
     """SHA-256 of a row's canonical JSON: every column's value, in column-name order.
 
-    The same for a row as written (a dict or an ORM object's values) and as read back.
-    The translation columns (migration 0010) follow as [name, value] pairs, and only
-    when not empty: a record audited before they existed hashes as it did then.
+    The same for a row as written (a dict or an ORM object's values) and as read back. A
+    column the row lacks counts as null. The translation columns (migration 0010) follow
+    as [name, value] pairs, and only when not empty: a record audited before they existed
+    hashes as it did then.
     """
     layout = _LAYOUTS.get(table.name)
     if layout is None:
         layout = _LAYOUTS[table.name] = _Layout.of(table)
-    values = [row.get(name) for name in layout.names]
+    try:
+        values = list(layout.values(row))
+    except KeyError:
+        values = [row.get(name) for name in layout.names]
     for i in layout.booleans:
         if values[i] is not None:
             values[i] = bool(values[i])
@@ -201,9 +208,12 @@ def record_content_hash(record: Synced) -> str:
 # ---- writing --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Draft:
-    """One entry to append; `content_hash` is None for entries that are not a record."""
+class Draft(NamedTuple):
+    """One entry to append; `content_hash` is None for entries that are not a record.
+
+    A named tuple rather than a dataclass: an import makes one per record it writes, and
+    a frozen dataclass costs four times as much to build.
+    """
 
     at: str
     device: str
@@ -287,14 +297,15 @@ def record_drafts(
     table: Table, rows: Iterable[Mapping[str, Any]], base: Draft, action_of: Any = None
 ) -> list[Draft]:
     """One draft per written row (`base` gives who, when and the default action)."""
-    drafts = []
-    for row in rows:
-        action = action_of(row) if action_of is not None else base.action
-        drafts.append(
-            replace(base, action=action, entity=table.name, record_id=str(row["id"]),
-                    content_hash=content_hash(table, row))
-        )  # fmt: skip
-    return drafts
+    at, device, actor, fields = base.at, base.device, base.actor, base.fields
+    # A plain str: the table's name is SQLAlchemy's `quoted_name`, which the driver can
+    # bind only after looking for an adapter, at the cost of two exceptions per entry.
+    entity = str(table.name)
+    return [
+        Draft(at, device, actor, base.action if action_of is None else action_of(row), entity,
+              str(row["id"]), fields, content_hash(table, row))
+        for row in rows
+    ]  # fmt: skip
 
 
 # ---- reading and checking -------------------------------------------------------------

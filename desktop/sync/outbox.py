@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, BinaryIO, cast
 
 from sqlalchemy import and_, false, func, not_, or_, select
@@ -120,6 +120,21 @@ def blobs_held_by(session: Session, peers: list[tuple[str, VersionVector]], me: 
         found |= set(session.execute(receipts).scalars())
         held = found if held is None else held & found
     return held or set()
+
+
+def own_blobs(versions: Iterable[Pending], blobs: Iterable[str], me: str) -> set[str]:
+    """The blobs a bundle carries that no version relayed from another device refers to:
+    those whose delivery the peer's knowledge of this device can prove (see `receipt`).
+
+    A bundle's knowledge of this device covers its own versions, so once the peer's
+    acknowledged knowledge of this device reaches the bundle's counter it holds them, and
+    their files. Not so for a version relayed from a third device: the part of a split
+    export carrying it may be lost while another part, claiming all of this device's own
+    versions, arrives. Such a file travels again until the peer acknowledges a version
+    that refers to it.
+    """
+    relayed = {sha for v in versions if v.row["dot_device"] != me for sha in v.blobs}
+    return set(blobs) - relayed
 
 
 def receipt(session: Session, peer_id: str, sha256s: set[str], sent_counter: int) -> None:

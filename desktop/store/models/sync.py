@@ -48,8 +48,10 @@ class BlobReceipt(Base):
     """A peer holds this attachment, so bundles for it leave the bytes out.
 
     `sent_counter` 0: the peer sent a version referring to it (so it holds it). Otherwise
-    this device sent it in a bundle stamped with its counter `sent_counter`; the peer holds
-    it once its acknowledged knowledge of this device reaches that counter.
+    this device sent it, for versions of its own, in a bundle stamped with its counter
+    `sent_counter`; the peer holds it once its acknowledged knowledge of this device
+    reaches that counter. (Files of versions relayed from other devices get no such
+    receipt: see `desktop.sync.outbox.own_blobs`.)
     """
 
     __tablename__ = "sync_blob_receipts"
