@@ -91,7 +91,9 @@ def _point(point: DatePoint, words: _Words, *, governed: bool) -> str:
     if point.precision is Precision.CENTURY:
         number = point.year // 100 + 1
         if words.russian:
-            return f"{_roman(number)} {'века' if governed else 'век'}"
+            # The 100th century in digits: "C" alone reads as "circa" when typed back.
+            numeral = _roman(number) if number < 100 else str(number)
+            return f"{numeral} {'века' if governed else 'век'}"
         return _ordinal(number)
     if point.precision is Precision.DECADE:
         suffix = words.decade_governed_suffix if governed else words.decade_suffix

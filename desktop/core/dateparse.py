@@ -191,8 +191,8 @@ def _parse(text: str) -> FuzzyDate:
 
 
 _DOUBT = re.compile(r"(?P<rest>.+?)\s*\((?:uncertain|под вопросом)\)")
-_CENTURY_EN = re.compile(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+century")
-_CENTURY_RU = re.compile(r"([ivxlcхіс]+|\d{1,2})\s*(?:век|века|веке|в\.)")
+_CENTURY_EN = re.compile(r"(?:the\s+)?(\d{1,3})(?:st|nd|rd|th)\s+century")
+_CENTURY_RU = re.compile(r"([ivxlcхіс]+|\d{1,3})\s*(?:век|века|веке|в\.)")
 # Russian writers often type Roman numerals with the Cyrillic letters that look the same.
 _LOOKALIKES = str.maketrans("хіс", "xic")
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}

@@ -286,3 +286,11 @@ def test_what_a_marked_date_prints_reads_back_as_the_same_days(
         date.qualifier,
         date.uncertain,
     )
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_last_century_prints_as_it_reads_back(lang: str) -> None:
+    """Hypothesis found it: 99XX printed as "100th century" / "C век", and neither read back
+    ("C" alone is "circa")."""
+    date = FuzzyDate.parse("99XX")
+    assert FuzzyDate.parse(date.display(lang)).to_edtf() == "99XX"
