@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from desktop.briefing.model import SECTION_ORDER, BriefingOptions
+from desktop.briefing.model import CITATION_STYLES, SECTION_ORDER, BriefingOptions
 from desktop.cli.context import Context
 from desktop.cli.vault_commands import DEMO_PASSPHRASE, create_demo_vault
 from desktop.core.fuzzydate import FuzzyDate, FuzzyDateError
@@ -51,6 +51,12 @@ def _options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--exhibit-prefix", default="EXH")
     parser.add_argument(
+        "--citations",
+        choices=CITATION_STYLES,
+        default="column",
+        help="citations in a sources column beside each fact, or as numbered footnotes",
+    )
+    parser.add_argument(
         "--marking",
         default="",
         help="confidentiality marking on the cover and every page (default: the profile's)",
@@ -94,6 +100,7 @@ def options_from(args: argparse.Namespace) -> BriefingOptions:
         prepared_by=args.prepared_by,
         exhibit_prefix=args.exhibit_prefix,
         confidentiality=" ".join(args.marking.split()),
+        citations=args.citations,
     )
 
 

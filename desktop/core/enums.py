@@ -52,6 +52,9 @@ class PersonKind(LabelledEnum):
 
     VICTIM = "victim", "Victim", "Потерпевший"
     OFFICIAL = "official", "Official", "Должностное лицо"
+    JUDGE = "judge", "Judge", "Судья"
+    PROSECUTOR = "prosecutor", "Prosecutor", "Прокурор"
+    INVESTIGATOR = "investigator", "Investigator", "Следователь"
     LAWYER = "lawyer", "Lawyer", "Адвокат"
     WITNESS = "witness", "Witness", "Свидетель"
     OTHER = "other", "Other", "Другое"

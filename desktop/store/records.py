@@ -105,6 +105,7 @@ class ComplaintRecord:
     escalated_from_id: str | None
     confidential: bool
     for_brief: bool
+    created_at: str = ""  # filing-date ties in the register keep the order of entry
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,16 @@ from desktop.core.enums import (
 
 # The stored values are a contract with every existing database and sync bundle.
 STORED_VALUES: dict[type[LabelledEnum], list[str]] = {
-    PersonKind: ["victim", "official", "lawyer", "witness", "other"],
+    PersonKind: [
+        "victim",
+        "official",
+        "judge",
+        "prosecutor",
+        "investigator",
+        "lawyer",
+        "witness",
+        "other",
+    ],
     OrganisationKind: [
         "agency",
         "unit",

@@ -16,7 +16,17 @@ from reportlab.pdfgen.canvas import Canvas
 
 # Attributes that belong to the whole document, not to one held page.
 _DOCUMENT_WIDE = frozenset(
-    {"_held_pages", "_decorate_page", "extra_pages", "section_pages", "main_page_count"}
+    {
+        "_held_pages",
+        "_decorate_page",
+        "extra_pages",
+        "section_pages",
+        "anchor_pages",
+        "main_page_count",
+        # Annotation names are numbered per document: a page replayed at save time must
+        # not reuse the number a link drawn during layout already took.
+        "_annotationCount",
+    }
 )
 
 PageOp = Callable[["DeferredCanvas"], None]
@@ -42,6 +52,7 @@ class DeferredCanvas(Canvas):
         self._page_ops: list[PageOp] = []
         # Filled during layout, read by deferred operations at save time.
         self.section_pages: dict[str, int] = {}
+        self.anchor_pages: dict[str, int] = {}  # cross-reference targets (briefing.pdf.xref)
         self.main_page_count = 0
         if creation_date is not None:
             self._fix_creation_date(creation_date)

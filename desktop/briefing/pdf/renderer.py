@@ -18,7 +18,6 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
-    CondPageBreak,
     Flowable,
     Frame,
     KeepTogether,
@@ -36,7 +35,6 @@ from desktop.briefing.model import (
     Briefing,
     ChronologyRow,
     Citation,
-    ComplaintEntry,
     PersonEntry,
 )
 from desktop.briefing.pdf import fonts
@@ -49,15 +47,24 @@ from desktop.briefing.pdf.flowables import (
     SectionHeading,
 )
 from desktop.briefing.pdf.geometry import paper_size
+from desktop.briefing.pdf.register import ComplaintsRegister, cite_markup
 from desktop.briefing.pdf.styles import (
     HEADER_FILL,
     INK,
     MARKING,
     MUTED,
-    OVERDUE,
     RULE,
     PackStyles,
     build_styles,
+)
+from desktop.briefing.pdf.xref import (
+    LateParagraph,
+    Pages,
+    anchored,
+    complaint_key,
+    page_of_anchor,
+    paragraph_key,
+    see_paragraphs,
 )
 from desktop.core.fuzzydate import FuzzyDate
 
@@ -90,7 +97,7 @@ class _PackTemplate(BaseDocTemplate):
                 self._progress(done)
 
 
-class BriefingRenderer:
+class BriefingRenderer(ComplaintsRegister):
     """Renders one `Briefing` to PDF bytes; subclass and override a step to change it."""
 
     margin_left: ClassVar[float] = 20 * mm
@@ -101,8 +108,10 @@ class BriefingRenderer:
     footer_baseline: ClassVar[float] = 10 * mm  # from the bottom edge
     base_font_size: ClassVar[float] = 9.5
     running_font_size: ClassVar[float] = 7.5
-    # Chronology columns as fractions of the frame width: date, event, people, sources.
+    # Chronology columns as fractions of the frame width: date, event, people, sources;
+    # with citations as footnotes there is no sources column and the event is wider.
     chronology_columns: ClassVar[tuple[float, ...]] = (0.15, 0.48, 0.23, 0.14)
+    chronology_columns_footnoted: ClassVar[tuple[float, ...]] = (0.15, 0.59, 0.26)
     # Long tables are cut into tables of this many rows: reportlab re-measures the rest of a
     # table at every page split, so one 10,000-row table would lay out in quadratic time.
     chronology_chunk_rows: ClassVar[int] = 500
@@ -111,6 +120,8 @@ class BriefingRenderer:
 
     def __init__(self, progress: Progress | None = None) -> None:
         self.progress = progress
+        # Where each cross-reference target landed, filled as the pack is drawn.
+        self.pages: Pages = {}
 
     # -- the pipeline ---------------------------------------------------------------------
 
@@ -161,18 +172,21 @@ class BriefingRenderer:
             initialLeading=self.base_font_size * 1.3,
         )
         doc.addPageTemplates(self.page_templates(doc))
+        self.pages = {}
         story = self.story(briefing, styles, plan)
         doc.story, doc.story_length = story, len(story)
         g = briefing.generated_on
 
         def canvas_maker(*args: Any, **kwargs: Any) -> DeferredCanvas:
-            return DeferredCanvas(
+            canvas = DeferredCanvas(
                 *args,
                 decorate_page=lambda c, page, total: self.decorate_page(c, briefing, page, total),
                 extra_pages=plan.page_count,
                 creation_date=(g.year, g.month, g.day),
                 **kwargs,
             )
+            canvas.anchor_pages = self.pages
+            return canvas
 
         doc.build(story, canvasmaker=canvas_maker)
         if self.progress is not None:
@@ -360,11 +374,14 @@ class BriefingRenderer:
         if not briefing.chronology:
             story.append(Paragraph(text(label(lang, "chrono.empty")), styles.body))
             return story
-        head = [
-            Paragraph(text(label(lang, key)), styles.cell_head)
-            for key in ("chrono.date", "chrono.event", "chrono.people", "chrono.sources")
-        ]
-        widths = self._column_widths(briefing, self.chronology_columns)
+        footnotes = briefing.citations == "footnotes"
+        keys = ["chrono.date", "chrono.event", "chrono.people"]
+        if not footnotes:
+            keys.append("chrono.sources")
+        head = [Paragraph(text(label(lang, key)), styles.cell_head) for key in keys]
+        columns = self.chronology_columns_footnoted if footnotes else self.chronology_columns
+        widths = self._column_widths(briefing, columns)
+        notes = iter(range(1, 1 + sum(len(r.citations) for r in briefing.chronology)))
         rows = briefing.chronology
         # Rows never split across pages (a split row left a fragment with an empty date
         # cell on the next page); a row taller than a page is cut into rows of its own
@@ -376,7 +393,7 @@ class BriefingRenderer:
             chunk = rows[start : start + self.chronology_chunk_rows]
             data: list[list[Any]] = [head]
             for row in chunk:
-                cells = self.chronology_row(briefing, styles, row)
+                cells = self.chronology_row(briefing, styles, row, notes)
                 data.extend(_fit_row(cells, widths, limit, f"{text(row.date_text)} {continued}",
                                      styles.cell))  # fmt: skip
             if start:
@@ -390,29 +407,44 @@ class BriefingRenderer:
         return height - 6 * self.base_font_size
 
     def chronology_row(
-        self, briefing: Briefing, styles: PackStyles, row: ChronologyRow
+        self, briefing: Briefing, styles: PackStyles, row: ChronologyRow, notes: Iterator[int]
     ) -> list[Any]:
+        """Date, event, people and (in column style) sources; in footnote style each
+        citation is a numbered note printed under the event, on the same page as its mark."""
         lang = briefing.lang
         # date_text says all there is ("circa March 2008", "before 5 August 2010"): a
         # "(day)"/"(range)" line under every date was noise a clerk had to read past.
-        date = text(row.date_text)
-        if row.number:  # the paragraph a brief cites, above its date
-            date = f"<b>¶\u00a0{row.number}</b><br/>{date}"
+        date_cell: Any = Paragraph(text(row.date_text), styles.cell)
+        if row.number:  # the paragraph a brief cites, above its date; a link target
+            date = f"<b>¶\u00a0{row.number}</b><br/>{text(row.date_text)}"
+            date_cell = anchored(date, styles.cell, self.pages, paragraph_key(row.number))
+        footnotes = briefing.citations == "footnotes"
+        marks = [next(notes) for _ in row.citations] if footnotes else []
         event = f"<b>{text(row.title)}</b>"
+        if marks:
+            event += "<super>" + ",".join(str(m) for m in marks) + "</super>"
         if row.description:
             event += f"<br/>{text(row.description)}"
         if row.place:
             event += f"<br/><i>{text(label(lang, 'chrono.place'))}: {text(row.place)}</i>"
-        fact = label(lang, f"fact.{row.fact_status}")
+        fact = _fact_text(row, lang)
         if fact:
             event += f"<br/><i>{text(fact)}</i>"
+        if marks:
+            event += "".join(
+                f"<br/><font size='{self.base_font_size - 2}'><super>{mark}</super> "
+                f"{_note(c, lang)}</font>"
+                for mark, c in zip(marks, row.citations, strict=True)
+            )
         people = "<br/>".join(_person_line(p.name, p.role, p.rank) for p in row.people)
         cells: list[Any] = [
-            Paragraph(date, styles.cell),
+            date_cell,
             Paragraph(event, styles.cell),
             Paragraph(people, styles.cell) if people else "",
-            Paragraph(_citations(row.citations), styles.cell) if row.citations else "",
         ]
+        if not footnotes:
+            sources = "<br/>".join(cite_markup(c, lang) for c in row.citations)
+            cells.append(Paragraph(sources, styles.cell) if sources else "")
         return cells
 
     def people(self, briefing: Briefing, styles: PackStyles) -> Story:
@@ -439,83 +471,34 @@ class BriefingRenderer:
                 styles.subheading,
             ),
         ]
-        lines: list[tuple[str, list[str]]] = [
-            (
-                "people.postings",
-                [_posting(p.organisation, p.role, p.rank, p.period_text) for p in person.postings],
-            ),
-            ("people.allegations", [text(a) for a in person.allegations]),
-            ("people.complaints_against", [text(c) for c in person.complaints_against]),
+        if person.description:
+            heading = text(label(lang, "people.description"))
+            block.append(Paragraph(f"<b>{heading}:</b> {text(person.description)}", styles.small))
+        postings = [
+            _posting(p.organisation, p.role, p.rank, p.period_text) for p in person.postings
         ]
-        for key, items in lines:
-            if not items:
-                continue
-            block.append(Paragraph(f"<b>{text(label(lang, key))}</b>", styles.small))
-            block.extend(Paragraph(f"• {item}", styles.small) for item in items)
+        if postings:
+            block.append(Paragraph(f"<b>{text(label(lang, 'people.postings'))}</b>", styles.small))
+            block.extend(Paragraph(f"• {item}", styles.small) for item in postings)
+        if person.events and briefing.has("chronology"):
+            seen_in = text(label(lang, "people.in_chronology"))
+            events = person.events
+            block.append(
+                LateParagraph(
+                    lambda pages: f"<b>{seen_in}:</b> {see_paragraphs(events, pages, lang)}",
+                    styles.small,
+                    self.pages,
+                )
+            )
+        if person.complaints_against:
+            head = text(label(lang, "people.complaints_against"))
+            block.append(Paragraph(f"<b>{head}</b>", styles.small))
+            block.append(self.complaints_against(briefing, styles, person))
         if person.citations:
-            block.append(Paragraph(_citations(person.citations), styles.muted))
+            block.append(Paragraph(_citations(person.citations, lang), styles.muted))
         if len(block) <= 13:
             return [KeepTogether(block)]
         return block
-
-    def complaints(self, briefing: Briefing, styles: PackStyles) -> Story:
-        lang = briefing.lang
-        story: Story = [self.heading(briefing, styles, "complaints")]
-        if not briefing.complaints:
-            story.append(Paragraph(text(label(lang, "complaint.empty")), styles.body))
-        for number, complaint in enumerate(briefing.complaints, start=1):
-            story.append(CondPageBreak(40 * mm))
-            title = f"{number}. {complaint.filed_text}: {complaint.body}"
-            story.append(OutlineEntry(f"complaint-{number}", title))
-            story.append(self.complaint(briefing, styles, number, complaint))
-            story.append(Spacer(1, self.base_font_size))
-        return story
-
-    def complaint(
-        self, briefing: Briefing, styles: PackStyles, number: int, complaint: ComplaintEntry
-    ) -> Table:
-        lang = briefing.lang
-        status = text(label(lang, f"status.{complaint.status}"))
-        if complaint.overdue:
-            overdue = text(label(lang, "complaint.overdue"))
-            status += f' <font color="{OVERDUE.hexval()}"><b>{overdue}</b></font>'
-        due = text(complaint.due_text)
-        if complaint.overdue and due:
-            due = f'<font color="{OVERDUE.hexval()}"><b>{due}</b></font>'
-        fields: list[tuple[str, str]] = [
-            ("complaint.filed", text(complaint.filed_text)),
-            ("complaint.filed_by", text(complaint.filed_by)),
-            ("complaint.body", text(complaint.body)),
-            ("complaint.against", "<br/>".join(text(a) for a in complaint.against)),
-            ("complaint.subject", text(complaint.subject)),
-            ("complaint.reference", text(complaint.our_reference)),
-            ("complaint.registration", text(complaint.registration_number)),
-            ("complaint.status", status),
-            ("complaint.due", due),
-        ]
-        if complaint.responses:
-            responses = "<br/>".join(
-                f"<b>{text(r.date_text)}</b>"
-                + (f" ({text(r.kind)})" if r.kind else "")
-                + (f": {text(r.summary)}" if r.summary else "")
-                for r in complaint.responses
-            )
-        else:
-            responses = f"<i>{text(label(lang, 'complaint.no_response'))}</i>"
-        fields.append(("complaint.responses", responses))
-        if complaint.citations:
-            fields.append(("chrono.sources", _citations(complaint.citations)))
-        title = f"{number}. {text(complaint.filed_text)}: {text(complaint.body)}"
-        data: list[list[Any]] = [[Paragraph(title, styles.cell_head), ""]]
-        data.extend(
-            [Paragraph(text(label(lang, key)), styles.cell_bold), Paragraph(value, styles.cell)]
-            for key, value in fields
-            if value
-        )
-        widths = self._column_widths(briefing, (0.24, 0.76))
-        table = self._grid(data, widths)
-        table.setStyle(TableStyle([("SPAN", (0, 0), (-1, 0))]))
-        return table
 
     def sources(self, briefing: Briefing, styles: PackStyles) -> Story:
         story: Story = [self.heading(briefing, styles, "sources")]
@@ -575,6 +558,51 @@ class BriefingRenderer:
         table.setStyle(TableStyle(spans))
         story.append(table)
         return story
+
+    def complaints_against(
+        self, briefing: Briefing, styles: PackStyles, person: PersonEntry
+    ) -> Table:
+        """No., date filed, body and the register page of each complaint against a person.
+
+        The register comes after this section, so its pages are drawn at save time."""
+        lang = briefing.lang
+        widths = self._column_widths(briefing, (0.1, 0.22, 0.56, 0.12))
+        in_register = briefing.has("complaints")
+        rows = []
+        for ref in person.complaints_against:
+            number = text(label(lang, "complaint.ref", number=ref.number))
+            if in_register:
+                number = f'<a href="#{complaint_key(ref.number)}">{number}</a>'
+            page: Any = ""
+            if in_register:
+                page = DeferredText(
+                    page_of_anchor(complaint_key(ref.number), lang),
+                    fonts.SERIF,
+                    self.base_font_size - 1,
+                    widths[3] - 4,
+                )
+            rows.append(
+                [
+                    Paragraph(f"• {number}", styles.small),
+                    Paragraph(text(ref.filed_text), styles.small),
+                    Paragraph(text(ref.body), styles.small),
+                    page,
+                ]
+            )
+        table = Table(rows, colWidths=widths, hAlign="LEFT")
+        table.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("FONTNAME", (0, 0), (-1, -1), fonts.SERIF),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                ]
+            )
+        )
+        return table
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -642,11 +670,33 @@ def _posting(organisation: str, role: str, rank: str, period: str) -> str:
     return f"{line} ({text(period)})" if period else line
 
 
-def _citations(citations: tuple[Citation, ...]) -> str:
-    return ", ".join(
-        f"[{c.source_number}, {text(c.pinpoint)}]" if c.pinpoint else f"[{c.source_number}]"
-        for c in citations
-    )
+def _citations(citations: tuple[Citation, ...], lang: str) -> str:
+    return "; ".join(cite_markup(c, lang) for c in citations)
+
+
+def _note(citation: Citation, lang: str) -> str:
+    """A footnote: the source's number and label, the pinpoint and the quote."""
+    source = f"[{citation.source_number}]"
+    if citation.source_label:
+        source += f" {text(citation.source_label)}"
+    if citation.pinpoint:
+        source += f", {text(citation.pinpoint)}"
+    if citation.quote:
+        source += f" <i>{text(label(lang, 'quote', quote=citation.quote))}</i>"
+    return source
+
+
+def _fact_text(row: ChronologyRow, lang: str) -> str:
+    """How far the fact is established, naming who disputes it as entered."""
+    if row.fact_status != "disputed":
+        return label(lang, f"fact.{row.fact_status}")
+    who = row.disputed_by or "authorities"  # the only wording before the field existed
+    if who == "other":
+        note = row.disputed_by_note.strip()
+        return label(lang, "disputed.other", who=note) if note else label(lang, "fact.disputed")
+    wording = label(lang, f"disputed.{who}")
+    note = row.disputed_by_note.strip()
+    return f"{wording} ({note})" if note else wording
 
 
 def render_briefing(briefing: Briefing, progress: Progress | None = None) -> bytes:
