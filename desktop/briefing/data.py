@@ -324,6 +324,10 @@ def _chronology(sel: _Selection) -> _Chronology:
                 description=sel.scrub(event.description),
                 place=sel.scrub(event.place),
                 fact_status=event.fact_status,
+                disputed_by=event.disputed_by if event.fact_status == "disputed" else "",
+                disputed_by_note=(
+                    sel.scrub(event.disputed_by_note) if event.fact_status == "disputed" else ""
+                ),
                 people=tuple(people),
                 citations=tuple(sel.cited.get(event.id, ())),
                 number=number,

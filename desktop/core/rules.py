@@ -30,6 +30,7 @@ from typing import Any
 from desktop.core.enums import (
     CaseStatus,
     ComplaintStatus,
+    DisputedBy,
     FactStatus,
     OrganisationKind,
     PersonKind,
@@ -197,7 +198,7 @@ def _names_size(row: Mapping[str, Any]) -> list[tuple[str, str]]:
 
 _SHORT: dict[str, tuple[str, ...]] = {
     "cases": ("title", "confidentiality"),
-    "events": ("title", "place", "date_edtf"),
+    "events": ("title", "place", "date_edtf", "disputed_by_note"),
     "event_participants": ("role",),
     "persons": ("display_name",),
     "organisations": ("name", "name_ru"),
@@ -215,7 +216,11 @@ _EVENT_NUMBERS: dict[str, Callable[[FuzzyDate], int]] = {
 }
 _CHECKS: dict[str, tuple[Check, ...]] = {
     "cases": (_enum("status", CaseStatus),),
-    "events": (_enum("fact_status", FactStatus), _date("date_edtf", _EVENT_NUMBERS)),
+    "events": (
+        _enum("fact_status", FactStatus),
+        _choice("disputed_by", ("", *(d.value for d in DisputedBy))),
+        _date("date_edtf", _EVENT_NUMBERS),
+    ),
     "persons": (_enum("kind", PersonKind), _names_size),
     "organisations": (_enum("kind", OrganisationKind),),
     "postings": (_posting_dates,),
@@ -288,6 +293,7 @@ LABELS = {
 _SAFE: dict[str, object] = {
     "status": None,  # per table below
     "fact_status": FactStatus.UNVERIFIED.value,
+    "disputed_by": "",
     "reliability": Reliability.UNKNOWN.value,
     "response_due": None,
     "names": "[]",

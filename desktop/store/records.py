@@ -77,6 +77,8 @@ class EventRecord:
     key_event: bool
     confidential: bool
     for_brief: bool
+    disputed_by: str = ""
+    disputed_by_note: str = ""
 
 
 @dataclass(frozen=True)
