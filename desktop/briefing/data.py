@@ -488,6 +488,7 @@ def _people(
                 # Printed as entered, under "Description", for every kind of person: a
                 # judge's description is not an accusation.
                 description=sel.scrub(person.description),
+                allegations=sel.scrub(person.allegations),
                 complaints_against=tuple(against_person.get(person.id, ())),
                 events=tuple(chronology.takes_part.get(person.id, ())),
                 citations=tuple(sel.cited.get(person.id, ())),

@@ -91,6 +91,7 @@ _LABELS: Final[dict[str, tuple[str, str]]] = {
     "people.also_known_as": ("Also", "Также"),
     "people.postings": ("Postings", "Должности"),
     "people.description": ("Description", "Описание"),
+    "people.allegations": ("Allegations", "Обвинения"),
     "people.in_chronology": ("In the chronology", "В хронологии"),
     "people.complaints_against": ("Complaints against", "Жалобы на"),
     "people.empty": ("No people in this pack.", "В материалах нет лиц."),

@@ -209,6 +209,7 @@ class PersonEntry:
     name_variants: tuple[str, ...] = ()
     postings: tuple[Posting, ...] = ()
     description: str = ""  # as entered: printed as a description, never as allegations
+    allegations: str = ""  # only what was entered as allegations
     complaints_against: tuple[ComplaintRef, ...] = ()
     events: tuple[int, ...] = ()  # chronology paragraphs the person takes part in
     citations: tuple[Citation, ...] = ()

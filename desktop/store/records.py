@@ -39,6 +39,7 @@ class PersonRecord:
     protected: bool
     confidential: bool
     photo_sha256: str | None
+    allegations: str = ""
 
 
 @dataclass(frozen=True)

@@ -167,6 +167,26 @@ def test_a_judge_has_a_description_not_allegations(services: Services) -> None:
         assert "Allegations" not in text and "Обвинения" not in text
 
 
+def test_allegations_only_when_entered_as_such(services: Services) -> None:
+    case_id = services.cases.create_case("Kinds")
+    services.people.add_person(
+        case_id,
+        "investigator",
+        "Oleg Silchenko",
+        description="Investigator in the case",
+        allegations="Refused the medical examinations the detainee asked for",
+    )
+    for lang in ("en", "ru"):
+        options = BriefingOptions(generated_on=ON, sections=frozenset({"people"}), lang=lang)
+        text = flat(page_texts(services.briefs.build(case_id, options).pdf)[0])
+        assert f"({label(lang, 'kind.investigator')})" in text
+        assert f"{label(lang, 'people.description')}: Investigator in the case" in text
+        assert (
+            f"{label(lang, 'people.allegations')}: Refused the medical examinations the "
+            "detainee asked for"
+        ) in text
+
+
 def test_an_escalation_is_a_chain_not_an_appeal(services: Services) -> None:
     case_id = services.cases.create_case("Escalation")
     official = services.people.add_person(case_id, "investigator", "Oleg Silchenko")

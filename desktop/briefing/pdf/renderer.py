@@ -474,6 +474,9 @@ class BriefingRenderer(ComplaintsRegister):
         if person.description:
             heading = text(label(lang, "people.description"))
             block.append(Paragraph(f"<b>{heading}:</b> {text(person.description)}", styles.small))
+        if person.allegations:
+            heading = text(label(lang, "people.allegations"))
+            block.append(Paragraph(f"<b>{heading}:</b> {text(person.allegations)}", styles.small))
         postings = [
             _posting(p.organisation, p.role, p.rank, p.period_text) for p in person.postings
         ]

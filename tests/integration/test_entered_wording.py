@@ -1,5 +1,6 @@
-"""Who disputes a fact: entered in the CLI, carried by sync and import-json, and printed
-in the pack as entered ("Disputed by the defence"), not always "by the authorities"."""
+"""Wording as entered: who disputes a fact ("Disputed by the defence", not always "by
+the authorities") and a person's allegations apart from their description, entered in the
+CLI, carried by sync and import-json, and printed in the pack."""
 
 from __future__ import annotations
 
@@ -79,6 +80,29 @@ def test_the_cli_sets_and_lists_who_disputes(tmp_path: Path) -> None:
     assert [(e["disputed_by"], e["disputed_by_note"]) for e in listed] == [
         ("other", "the prison doctor")
     ]
+
+
+def test_the_cli_sets_allegations_apart_from_the_description(tmp_path: Path) -> None:
+    home, vault = tmp_path / "home", tmp_path / "vault"
+    dossier("vault", "create", vault, "--passphrase-file", "-", stdin=PASSPHRASE + "\n",
+            home=home)  # fmt: skip
+    run(vault, home, "case", "add", "Kinds")
+    run(vault, home, "person", "add", "--name", "Elena Stashina", "--kind", "judge",
+        "--description", "Judge of the Tverskoy District Court")  # fmt: skip
+    run(vault, home, "person", "edit", "Elena Stashina", "--allegations",
+        "Extended the detention without examining the file")  # fmt: skip
+    opened = Vault.unlock_with_passphrase(vault, PASSPHRASE)
+    try:
+        services = Services.over(opened)
+        (case,) = services.cases.list_cases()
+        (person,) = services.people.persons(case.id)
+        assert (person.kind, person.description, person.allegations) == (
+            "judge",
+            "Judge of the Tverskoy District Court",
+            "Extended the detention without examining the file",
+        )
+    finally:
+        opened.lock()
 
 
 def test_import_json_and_sync_carry_who_disputes(tmp_path: Path, services: Services) -> None:
