@@ -246,6 +246,7 @@ def _select(
     cited: dict[str, list[Citation]] = defaultdict(list)
     shown = {s.id for s in sources}
     label_of = {s.id: s.label for s in sources}
+    title_of = {s.id: scrub(s.title) for s in sources}
     for cite in sorted(snapshot.citations, key=lambda c: (number.get(c.source_id, 0), c.pinpoint)):
         if cite.source_id in shown:
             cited[cite.target_id].append(
@@ -254,6 +255,7 @@ def _select(
                     scrub(cite.pinpoint),
                     scrub(cite.quote),
                     label_of[cite.source_id],
+                    title_of[cite.source_id],
                 )
             )
     postings_of: dict[str, list[PostingRecord]] = defaultdict(list)

@@ -142,6 +142,7 @@ class Citation:
     pinpoint: str = ""
     quote: str = ""
     source_label: str = ""  # the source's own label ("S3"), for notes that stand alone
+    source_title: str = ""  # and its title, so a footnote names the source on its page
 
 
 @dataclass(frozen=True)

@@ -280,4 +280,4 @@ def test_citations_as_footnotes_from_the_form(qtbot: QtBot, dialog: BriefingDial
     chronology = pdf_text(pdf).split("Chronology", 2)[2]
     head = chronology[: chronology.index("¶")]
     assert "Event" in head and "Sources" not in head  # no sources column
-    assert "[3] S3, chapter on the Magnitsky case" in chronology  # a note under its entry
+    assert "[3] S3 Deception, chapter on the Magnitsky case" in chronology  # a note

@@ -95,6 +95,18 @@ def test_eleven_complaints_share_pages_in_one_table(
     assert max(flat(t).count("theft of Hermitage") for t in register) >= 3
 
 
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_russian_statuses_never_break_mid_word(
+    demo_services: Services, demo_case_id: str, paper: str
+) -> None:
+    options = BriefingOptions(
+        generated_on=ON, lang="ru", paper=paper, sections=frozenset({"complaints"})
+    )
+    lines = "\n".join(page_texts(demo_services.briefs.build(demo_case_id, options).pdf))
+    for status in ("forwarded", "rejected", "answered", "filed"):
+        assert re.search(rf"^{label('ru', f'status.{status}')}$", lines, re.M), status
+
+
 def test_complaint_numbers_hold_in_a_date_range_pack(
     demo_services: Services, demo_case_id: str
 ) -> None:
@@ -148,7 +160,7 @@ def test_citations_in_a_column_or_as_footnotes(services: Services, style: str) -
         assert "Date Event People" in text and "Sources" not in text
         # The mark after the title, the note (source, label, pin cite, quote) under it.
         assert "Death in custody1" in text
-        assert "1 [1] S7, p. 12 “beaten with batons”" in text
+        assert "1 [1] S7 Report of the Presidential Council, p. 12 “beaten with batons”" in text
 
 
 def test_a_judge_has_a_description_not_allegations(services: Services) -> None:

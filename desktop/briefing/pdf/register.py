@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import dataclasses
 from typing import TYPE_CHECKING, Any, ClassVar
-from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Table, TableStyle
 
 from desktop.briefing.labels import label
 from desktop.briefing.model import Briefing, Citation, ComplaintEntry, ComplaintRef
-from desktop.briefing.pdf.styles import HEADER_FILL, OVERDUE, PackStyles
+from desktop.briefing.pdf.styles import HEADER_FILL, OVERDUE, PackStyles, text
 from desktop.briefing.pdf.xref import (
     LateParagraph,
     Pages,
@@ -30,10 +30,6 @@ from desktop.briefing.pdf.xref import (
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
-
-
-def text(value: str) -> str:
-    return escape(value).replace("\n", "<br/>")
 
 
 def cite_markup(citation: Citation, lang: str) -> str:
@@ -51,6 +47,9 @@ def cite_markup(citation: Citation, lang: str) -> str:
 def ref_markup(ref: ComplaintRef, lang: str) -> str:
     number = text(label(lang, "complaint.ref", number=ref.number))
     return f'<a href="#{complaint_key(ref.number)}">{number}</a>'
+
+
+CELL_PADDING = 4.0  # the grid's LEFTPADDING / RIGHTPADDING
 
 
 class ComplaintsRegister:
@@ -99,6 +98,21 @@ class ComplaintsRegister:
                 commands.append(("LINEABOVE", (1, row), (-1, row), 0, HEADER_FILL))
             commands.append(("NOSPLIT", (0, first), (-1, len(data) - 1)))
         widths = self._column_widths(briefing, self.register_columns)
+        # A status is one word ("перенаправлена"): widen its column, at the subject's
+        # expense, so no status breaks mid-word.
+        statuses = {self.status_text(c, lang) for c in briefing.complaints}
+        need = (
+            2 * CELL_PADDING
+            + 1
+            + max(
+                stringWidth(word, cell.fontName, cell.fontSize)
+                for s in statuses
+                for word in s.split()
+            )
+        )
+        if need > widths[5]:
+            widths[4] -= need - widths[5]
+            widths[5] = need
         table = self._grid(data, widths, split_in_row=0)
         table.setStyle(TableStyle(commands))
         story.append(table)

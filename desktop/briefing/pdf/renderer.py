@@ -12,7 +12,6 @@ import datetime as dt
 import io
 from collections.abc import Callable, Iterator
 from typing import Any, ClassVar
-from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -20,7 +19,6 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
-    KeepTogether,
     PageBreak,
     PageTemplate,
     Paragraph,
@@ -35,18 +33,17 @@ from desktop.briefing.model import (
     Briefing,
     ChronologyRow,
     Citation,
-    PersonEntry,
 )
 from desktop.briefing.pdf import fonts
 from desktop.briefing.pdf.canvas import DeferredCanvas
 from desktop.briefing.pdf.flowables import (
     ContentsLine,
     DeferredText,
-    OutlineEntry,
     SectionAnchor,
     SectionHeading,
 )
 from desktop.briefing.pdf.geometry import paper_size
+from desktop.briefing.pdf.people import PeopleSection
 from desktop.briefing.pdf.register import ComplaintsRegister, cite_markup
 from desktop.briefing.pdf.styles import (
     HEADER_FILL,
@@ -56,25 +53,17 @@ from desktop.briefing.pdf.styles import (
     RULE,
     PackStyles,
     build_styles,
+    text,
 )
 from desktop.briefing.pdf.xref import (
-    LateParagraph,
     Pages,
     anchored,
-    complaint_key,
-    page_of_anchor,
     paragraph_key,
-    see_paragraphs,
 )
 from desktop.core.fuzzydate import FuzzyDate
 
 Progress = Callable[[float], None]
 Story = list[Flowable]
-
-
-def text(value: str) -> str:
-    """Case text made safe for Paragraph markup, line breaks kept."""
-    return escape(value).replace("\n", "<br/>")
 
 
 class _PackTemplate(BaseDocTemplate):
@@ -97,7 +86,7 @@ class _PackTemplate(BaseDocTemplate):
                 self._progress(done)
 
 
-class BriefingRenderer(ComplaintsRegister):
+class BriefingRenderer(PeopleSection, ComplaintsRegister):
     """Renders one `Briefing` to PDF bytes; subclass and override a step to change it."""
 
     margin_left: ClassVar[float] = 20 * mm
@@ -447,62 +436,6 @@ class BriefingRenderer(ComplaintsRegister):
             cells.append(Paragraph(sources, styles.cell) if sources else "")
         return cells
 
-    def people(self, briefing: Briefing, styles: PackStyles) -> Story:
-        lang = briefing.lang
-        story: Story = [self.heading(briefing, styles, "people")]
-        if not briefing.people:
-            story.append(Paragraph(text(label(lang, "people.empty")), styles.body))
-        for number, person in enumerate(briefing.people, start=1):
-            story.extend(self.person(briefing, styles, person, f"person-{number}"))
-        return story
-
-    def person(
-        self, briefing: Briefing, styles: PackStyles, person: PersonEntry, key: str
-    ) -> Story:
-        lang = briefing.lang
-        name = text(person.name)
-        if person.name_variants:
-            name += " / " + " / ".join(text(v) for v in person.name_variants)
-        kind = text(label(lang, f"kind.{person.kind}"))
-        block: Story = [
-            OutlineEntry(key, person.name),
-            Paragraph(
-                f"{name} <font size='{self.base_font_size - 1}' color='#5f5f6b'>({kind})</font>",
-                styles.subheading,
-            ),
-        ]
-        if person.description:
-            heading = text(label(lang, "people.description"))
-            block.append(Paragraph(f"<b>{heading}:</b> {text(person.description)}", styles.small))
-        if person.allegations:
-            heading = text(label(lang, "people.allegations"))
-            block.append(Paragraph(f"<b>{heading}:</b> {text(person.allegations)}", styles.small))
-        postings = [
-            _posting(p.organisation, p.role, p.rank, p.period_text) for p in person.postings
-        ]
-        if postings:
-            block.append(Paragraph(f"<b>{text(label(lang, 'people.postings'))}</b>", styles.small))
-            block.extend(Paragraph(f"• {item}", styles.small) for item in postings)
-        if person.events and briefing.has("chronology"):
-            seen_in = text(label(lang, "people.in_chronology"))
-            events = person.events
-            block.append(
-                LateParagraph(
-                    lambda pages: f"<b>{seen_in}:</b> {see_paragraphs(events, pages, lang)}",
-                    styles.small,
-                    self.pages,
-                )
-            )
-        if person.complaints_against:
-            head = text(label(lang, "people.complaints_against"))
-            block.append(Paragraph(f"<b>{head}</b>", styles.small))
-            block.append(self.complaints_against(briefing, styles, person))
-        if person.citations:
-            block.append(Paragraph(_citations(person.citations, lang), styles.muted))
-        if len(block) <= 13:
-            return [KeepTogether(block)]
-        return block
-
     def sources(self, briefing: Briefing, styles: PackStyles) -> Story:
         story: Story = [self.heading(briefing, styles, "sources")]
         if not briefing.sources:
@@ -561,51 +494,6 @@ class BriefingRenderer(ComplaintsRegister):
         table.setStyle(TableStyle(spans))
         story.append(table)
         return story
-
-    def complaints_against(
-        self, briefing: Briefing, styles: PackStyles, person: PersonEntry
-    ) -> Table:
-        """No., date filed, body and the register page of each complaint against a person.
-
-        The register comes after this section, so its pages are drawn at save time."""
-        lang = briefing.lang
-        widths = self._column_widths(briefing, (0.1, 0.22, 0.56, 0.12))
-        in_register = briefing.has("complaints")
-        rows = []
-        for ref in person.complaints_against:
-            number = text(label(lang, "complaint.ref", number=ref.number))
-            if in_register:
-                number = f'<a href="#{complaint_key(ref.number)}">{number}</a>'
-            page: Any = ""
-            if in_register:
-                page = DeferredText(
-                    page_of_anchor(complaint_key(ref.number), lang),
-                    fonts.SERIF,
-                    self.base_font_size - 1,
-                    widths[3] - 4,
-                )
-            rows.append(
-                [
-                    Paragraph(f"• {number}", styles.small),
-                    Paragraph(text(ref.filed_text), styles.small),
-                    Paragraph(text(ref.body), styles.small),
-                    page,
-                ]
-            )
-        table = Table(rows, colWidths=widths, hAlign="LEFT")
-        table.setStyle(
-            TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("FONTNAME", (0, 0), (-1, -1), fonts.SERIF),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-                    ("TOPPADDING", (0, 0), (-1, -1), 0),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-                ]
-            )
-        )
-        return table
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -668,20 +556,13 @@ def _person_line(name: str, role: str, rank: str) -> str:
     return f"{line}: {details}" if details else line
 
 
-def _posting(organisation: str, role: str, rank: str, period: str) -> str:
-    line = ", ".join(text(part) for part in (role, rank, organisation) if part)
-    return f"{line} ({text(period)})" if period else line
-
-
-def _citations(citations: tuple[Citation, ...], lang: str) -> str:
-    return "; ".join(cite_markup(c, lang) for c in citations)
-
-
 def _note(citation: Citation, lang: str) -> str:
     """A footnote: the source's number and label, the pinpoint and the quote."""
     source = f"[{citation.source_number}]"
     if citation.source_label:
         source += f" {text(citation.source_label)}"
+    if citation.source_title:
+        source += f" <i>{text(citation.source_title)}</i>"
     if citation.pinpoint:
         source += f", {text(citation.pinpoint)}"
     if citation.quote:
