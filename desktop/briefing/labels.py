@@ -85,6 +85,10 @@ _LABELS: Final[dict[str, tuple[str, str]]] = {
     "xref.see": ("see {refs}", "см. {refs}"),
     "xref.paragraph_page": ("¶\u00a0{number}, p.\u00a0{page}", "¶\u00a0{number}, с.\u00a0{page}"),
     "xref.paragraph": ("¶\u00a0{number}", "¶\u00a0{number}"),
+    "xref.paragraphs_pages": (
+        "¶\u00a0{number}, pp.\u00a0{pages}",
+        "¶\u00a0{number}, с.\u00a0{pages}",
+    ),
     "xref.page": ("p.\u00a0{page}", "с.\u00a0{page}"),
     # people
     "people.kind": ("Kind", "Категория"),

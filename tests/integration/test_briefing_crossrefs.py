@@ -49,13 +49,16 @@ def test_people_refer_to_the_real_page_of_each_paragraph(
     texts = page_texts(pack.pdf)
     people = "\n".join(texts[p - 1] for p in section_pages(
         texts, lang, "section.people", "section.complaints"))  # fmt: skip
-    page_word = "p." if lang == "en" else "с."
-    refs = re.findall(rf"¶ (\d+), {re.escape(page_word)} (\d+)", flat(people))
-    assert len(refs) >= 10, "the demo's people take part in many events"
-    for number, page in refs:
-        assert paragraph_page(texts, int(number)) == int(page), (number, page)
+    page_words = r"(?:p\.|pp\.)" if lang == "en" else r"с\."
+    refs = re.findall(rf"¶ (\d+)(?:–(\d+))?, {page_words} (\d+)(?:–(\d+))?", flat(people))
+    assert len(refs) >= 6, "the demo's people take part in many events"
+    for first, last, start, end in refs:
+        assert paragraph_page(texts, int(first)) == int(start), (first, start)
+        # A run of paragraphs gives the pages it spans, first to last.
+        assert paragraph_page(texts, int(last or first)) == int(end or start), (last, end)
     # The chronology starts on one page and runs on: some reference points past its first.
-    assert len({page for _n, page in refs}) >= 2
+    assert len({start for _f, _l, start, _e in refs}) >= 2
+    assert any(last for _f, last, _s, _e in refs), "runs of facts are given as ranges"
 
 
 def test_the_register_refers_to_the_chronology_of_the_filing_day(

@@ -100,20 +100,43 @@ class LateParagraph(Flowable):
 
 
 def see_paragraphs(numbers: Iterable[int], pages: Pages, lang: str) -> str:
-    """ "see ¶ 3, p. 4; ¶ 9, p. 6" as linked markup (a page not known yet is left out)."""
+    """ "see ¶ 3, p. 4; ¶ 9–12, pp. 5–6" as linked markup.
+
+    Consecutive paragraphs are one range, so someone in 300 facts takes a line or two,
+    not a page. A page not known (the chronology is not in the pack) is left out.
+    """
     refs = []
-    for number in numbers:
-        key = paragraph_key(number)
-        page = pages.get(key)
-        text = (
-            label(lang, "xref.paragraph_page", number=number, page=page)
-            if page is not None
-            else label(lang, "xref.paragraph", number=number)
-        )
-        refs.append(f'<a href="#{key}">{text}</a>')
+    for first, last in _runs(sorted(set(numbers))):
+        start, end = pages.get(paragraph_key(first)), pages.get(paragraph_key(last))
+        if first == last:
+            text = (
+                label(lang, "xref.paragraph_page", number=first, page=start)
+                if start is not None
+                else label(lang, "xref.paragraph", number=first)
+            )
+        else:
+            span = f"{first}–{last}"
+            if start is None or end is None:
+                text = label(lang, "xref.paragraph", number=span)
+            elif start == end:
+                text = label(lang, "xref.paragraph_page", number=span, page=start)
+            else:
+                text = label(lang, "xref.paragraphs_pages", number=span, pages=f"{start}–{end}")
+        refs.append(f'<a href="#{paragraph_key(first)}">{text}</a>')
     if not refs:
         return ""
     return label(lang, "xref.see", refs="; ".join(refs))
+
+
+def _runs(numbers: list[int]) -> list[tuple[int, int]]:
+    """[3, 4, 5, 9] -> [(3, 5), (9, 9)]"""
+    runs: list[tuple[int, int]] = []
+    for number in numbers:
+        if runs and runs[-1][1] == number - 1:
+            runs[-1] = (runs[-1][0], number)
+        else:
+            runs.append((number, number))
+    return runs
 
 
 def page_of_anchor(key: str, lang: str) -> Callable[[DeferredCanvas], str]:
