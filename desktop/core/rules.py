@@ -128,6 +128,15 @@ def _choice(column: str, allowed: tuple[str, ...]) -> Check:
     return check
 
 
+def _disputed_by(row: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Who disputes a fact: a DisputedBy value or "" (not said). A row from before the
+    column existed (an older export or peer) lacks it and means "" too."""
+    allowed = ("", *(d.value for d in DisputedBy))
+    return (
+        _NONE if row.get("disputed_by", "") in allowed else [("disputed_by", "not a known value")]
+    )
+
+
 def _enum(column: str, enum: type[StrEnum]) -> Check:
     return _choice(column, tuple(member.value for member in enum))
 
@@ -218,7 +227,7 @@ _CHECKS: dict[str, tuple[Check, ...]] = {
     "cases": (_enum("status", CaseStatus),),
     "events": (
         _enum("fact_status", FactStatus),
-        _choice("disputed_by", ("", *(d.value for d in DisputedBy))),
+        _disputed_by,
         _date("date_edtf", _EVENT_NUMBERS),
     ),
     "persons": (_enum("kind", PersonKind), _names_size),

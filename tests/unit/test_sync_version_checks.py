@@ -68,7 +68,8 @@ def event_row(**changes: object) -> dict[str, object]:
         vv=json.dumps({DEVICE: 1}), hlc=stamp, deleted=False, date_edtf="2009-11-16",
         date_sort=20091116, date_start=20091116, date_end=20091116, day_order=0,
         title="Died in detention", description="", place="", fact_status="undisputed",
-        key_event=False, confidential=False, for_brief=True, date_note="",
+        key_event=False, confidential=False, for_brief=True, date_note="", disputed_by="",
+        disputed_by_note="",
     )  # fmt: skip
     row.update(changes)
     return row
