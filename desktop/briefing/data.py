@@ -26,6 +26,7 @@ from desktop.briefing.model import (
     ChronologyRow,
     Citation,
     ComplaintEntry,
+    ComplaintRef,
     ComplaintResponse,
     EventPerson,
     Exhibit,
@@ -247,9 +248,19 @@ def _select(
     sources = [s for s in every if not (drop_confidential and s.confidential)]
     cited: dict[str, list[Citation]] = defaultdict(list)
     shown = {s.id for s in sources}
+    label_of = {s.id: s.label for s in sources}
+    title_of = {s.id: scrub(s.title) for s in sources}
     for cite in sorted(snapshot.citations, key=lambda c: (number.get(c.source_id, 0), c.pinpoint)):
         if cite.source_id in shown:
-            cited[cite.target_id].append(Citation(number[cite.source_id], scrub(cite.pinpoint)))
+            cited[cite.target_id].append(
+                Citation(
+                    number[cite.source_id],
+                    scrub(cite.pinpoint),
+                    scrub(cite.quote),
+                    label_of[cite.source_id],
+                    title_of[cite.source_id],
+                )
+            )
     postings_of: dict[str, list[PostingRecord]] = defaultdict(list)
     for posting in sorted(snapshot.postings, key=lambda p: _date(p.start_edtf).sort_key()):
         postings_of[posting.person_id].append(posting)
@@ -296,11 +307,24 @@ def _date(edtf: str, order: int = 0) -> FuzzyDate:
     return FuzzyDate.from_edtf(edtf, order=order)
 
 
-def _chronology(sel: _Selection) -> tuple[ChronologyRow, ...]:
+@dataclass(frozen=True)
+class _Chronology:
+    """The numbered rows, and which paragraph each shown event became."""
+
+    rows: tuple[ChronologyRow, ...]
+    paragraph_of: dict[str, int]  # event id -> paragraph number
+    filed_on: dict[str, list[int]]  # date as entered (EDTF) -> paragraphs of that date
+    takes_part: dict[str, list[int]]  # person id -> paragraphs they take part in
+
+
+def _chronology(sel: _Selection) -> _Chronology:
     participants: dict[str, list[ParticipantRecord]] = defaultdict(list)
     for part in sel.snapshot.participants:
         participants[part.event_id].append(part)
     rows: list[ChronologyRow] = []
+    paragraph_of: dict[str, int] = {}
+    on_date: dict[str, list[int]] = defaultdict(list)
+    takes_part: dict[str, list[int]] = defaultdict(list)
     for event in sorted(  # stable: ties keep the snapshot's TIMELINE_ORDER (entry order)
         sel.snapshot.events, key=lambda e: _date(e.date_edtf, e.day_order).timeline_key()
     ):
@@ -323,6 +347,12 @@ def _chronology(sel: _Selection) -> tuple[ChronologyRow, ...]:
             event.title,
             ((event.title, event.title_alt), (event.description, event.description_alt)),
         )
+        number = len(rows) + 1  # the paragraph a brief cites: "para. 14"
+        paragraph_of[event.id] = number
+        on_date[event.date_edtf].append(number)
+        for part in participants[event.id]:
+            if part.person_id in sel.names and number not in takes_part[part.person_id]:
+                takes_part[part.person_id].append(number)
         rows.append(
             ChronologyRow(
                 date_text=date.display(sel.lang),
@@ -334,12 +364,16 @@ def _chronology(sel: _Selection) -> tuple[ChronologyRow, ...]:
                 description=description.text,
                 place=sel.scrub(event.place),
                 fact_status=event.fact_status,
+                disputed_by=event.disputed_by if event.fact_status == "disputed" else "",
+                disputed_by_note=(
+                    sel.scrub(event.disputed_by_note) if event.fact_status == "disputed" else ""
+                ),
                 people=tuple(people),
                 citations=tuple(sel.cited.get(event.id, ())),
-                number=len(rows) + 1,  # the paragraph a brief cites: "para. 14"
+                number=number,
             )
         )
-    return tuple(rows)
+    return _Chronology(tuple(rows), paragraph_of, on_date, takes_part)
 
 
 def _against(sel: _Selection, target: TargetRecord) -> str:
@@ -350,27 +384,55 @@ def _against(sel: _Selection, target: TargetRecord) -> str:
     return sel.scrub(target.description)
 
 
-def _complaints(sel: _Selection) -> tuple[tuple[ComplaintEntry, ...], dict[str, list[str]]]:
-    """The register, and for each shown person the filing dates of complaints against them."""
+def complaint_order(complaint: ComplaintRecord) -> tuple[object, ...]:
+    """Filing order: the register's numbers follow it over the whole case."""
+    return (_date(complaint.filed_edtf).sort_key(), complaint.created_at, complaint.id)
+
+
+def complaint_numbers(complaints: tuple[ComplaintRecord, ...]) -> dict[str, int]:
+    """Each complaint's number in the register, from the whole case, not from what one
+    pack shows: a date-range or marked-only pack keeps the numbers (and has gaps)."""
+    return {c.id: i for i, c in enumerate(sorted(complaints, key=complaint_order), start=1)}
+
+
+def _complaints(
+    sel: _Selection, chronology: _Chronology
+) -> tuple[tuple[ComplaintEntry, ...], dict[str, list[ComplaintRef]]]:
+    """The register, and for each shown person the complaints against them."""
     targets: dict[str, list[TargetRecord]] = defaultdict(list)
     for target in sel.snapshot.targets:
         targets[target.complaint_id].append(target)
     responses: dict[str, list[ResponseRecord]] = defaultdict(list)
     for response in sel.snapshot.responses:
         responses[response.complaint_id].append(response)
+    numbers = complaint_numbers(sel.snapshot.complaints)
+    shown = [
+        c
+        for c in sorted(sel.snapshot.complaints, key=complaint_order)
+        if sel.keeps(c.confidential, c.for_brief, _date(c.filed_edtf))
+    ]
+
+    def body_of(complaint: ComplaintRecord) -> str:
+        body = sel.organisation_name.get(complaint.body_id or "", "") or complaint.body_detail
+        return sel.scrub(body)
+
+    refs = {
+        c.id: ComplaintRef(
+            numbers[c.id], _date(c.filed_edtf).display(sel.lang), body_of(c), sel.scrub(c.outcome)
+        )
+        for c in shown
+    }
+    chains = _escalation_chains(shown)
     entries = []
-    against_person: dict[str, list[str]] = defaultdict(list)
+    against_person: dict[str, list[ComplaintRef]] = defaultdict(list)
     # "Filed by" is free text; where it is a shown person's name, print it as the pack
     # names that person (Cyrillic in a Russian pack).
     named = {n.casefold(): sel.names[p.id] for p in sel.persons for n in names_of(p)}
-    for complaint in sorted(sel.snapshot.complaints, key=lambda c: _date(c.filed_edtf).sort_key()):
+    for complaint in shown:
         filed = _date(complaint.filed_edtf)
-        if not sel.keeps(complaint.confidential, complaint.for_brief, filed):
-            continue
         for target in targets[complaint.id]:
             if target.person_id in sel.names:
-                against_person[str(target.person_id)].append(filed.display(sel.lang))
-        body = sel.organisation_name.get(complaint.body_id or "", "") or complaint.body_detail
+                against_person[str(target.person_id)].append(refs[complaint.id])
         overdue = bool(
             complaint.response_due
             and complaint.status in AWAITING
@@ -393,8 +455,9 @@ def _complaints(sel: _Selection) -> tuple[tuple[ComplaintEntry, ...], dict[str, 
         entries.append(
             ComplaintEntry(
                 filed_text=filed.display(sel.lang),
-                body=sel.scrub(body),
+                body=refs[complaint.id].body,
                 status=complaint.status,
+                number=numbers[complaint.id],
                 filed_by=named.get(complaint.filed_by.strip().casefold())
                 or sel.scrub(complaint.filed_by),
                 against=tuple(a for a in (_against(sel, t) for t in targets[complaint.id]) if a),
@@ -402,18 +465,60 @@ def _complaints(sel: _Selection) -> tuple[tuple[ComplaintEntry, ...], dict[str, 
                 subject_lang=_other(subject, sel.lang),
                 our_reference=complaint.our_reference,
                 registration_number=complaint.registration_number,
-                due_text=complaint.response_due or "",
+                due_text=_due_text(complaint.response_due, sel.lang),
                 overdue=overdue,
                 responses=history,
                 citations=tuple(sel.cited.get(complaint.id, ())),
+                legal_basis=sel.scrub(complaint.legal_basis),
+                outcome=sel.scrub(complaint.outcome),
+                chain=tuple(refs[i] for i in chains.get(complaint.id, ())),
+                escalated=any(c.escalated_from_id == complaint.id for c in shown),
+                events=tuple(chronology.filed_on.get(complaint.filed_edtf, ())),
             )
         )
     return tuple(entries), against_person
 
 
-def _people(sel: _Selection, against_person: dict[str, list[str]]) -> tuple[PersonEntry, ...]:
+def _escalation_chains(shown: list[ComplaintRecord]) -> dict[str, list[str]]:
+    """For each escalated complaint shown, the ids of its escalation in filing order: the
+    first filing, then each escalation of it (depth first). Links to complaints the pack
+    leaves out are cut there, so a chain never names a complaint the reader cannot see."""
+    by_id = {c.id: c for c in shown}
+    children: dict[str, list[str]] = defaultdict(list)
+    for c in shown:  # already in filing order
+        if c.escalated_from_id in by_id:
+            children[str(c.escalated_from_id)].append(c.id)
+    chains: dict[str, list[str]] = {}
+    for c in shown:
+        if c.escalated_from_id in by_id or not children.get(c.id):
+            continue
+        order: list[str] = []
+        stack, seen = [c.id], set()
+        while stack:  # a damaged vault could hold a cycle: never visit twice
+            current = stack.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            order.append(current)
+            stack.extend(reversed(children.get(current, [])))
+        for member in order:
+            chains[member] = order
+    return chains
+
+
+def _due_text(due: str | None, lang: str) -> str:
+    """A response due date as the body writes dates."""
+    if not due:
+        return ""
+    return _day_text(dt.date.fromisoformat(due), lang)
+
+
+def _people(
+    sel: _Selection, against_person: dict[str, list[ComplaintRef]], chronology: _Chronology
+) -> tuple[PersonEntry, ...]:
     entries = []
-    order = {"victim": 0, "official": 1}
+    officials = ("official", "judge", "prosecutor", "investigator")
+    order = {"victim": 0, **dict.fromkeys(officials, 1)}
     for person in sorted(sel.persons, key=lambda p: (order.get(p.kind, 2), sel.names[p.id])):
         shown = sel.names[person.id]
         variants = sorted(sel.scrub(n) for n in names_of(person) if sel.scrub(n) != shown)
@@ -432,12 +537,12 @@ def _people(sel: _Selection, against_person: dict[str, list[str]]) -> tuple[Pers
                 kind=person.kind,
                 name_variants=tuple(variants),
                 postings=postings,
-                # For officials the description says what they are accused of; for others it
-                # is only their role, which the postings already show.
-                allegations=(sel.scrub(person.description),)
-                if person.description and person.kind == "official"
-                else (),
+                # Printed as entered, under "Description", for every kind of person: a
+                # judge's description is not an accusation.
+                description=sel.scrub(person.description),
+                allegations=sel.scrub(person.allegations),
                 complaints_against=tuple(against_person.get(person.id, ())),
+                events=tuple(chronology.takes_part.get(person.id, ())),
                 citations=tuple(sel.cited.get(person.id, ())),
             )
         )
@@ -527,7 +632,8 @@ def assemble(
     """The pack's content; `names` are the forms to redact (by default every form of every
     person the profile hides, see `protected_names`)."""
     sel = _select(snapshot, options, names)
-    complaints, against_person = _complaints(sel)
+    chronology = _chronology(sel)
+    complaints, against_person = _complaints(sel, chronology)
     period = ""
     if options.date_from or options.date_to:
         first, last = (_day_text(d, options.lang) for d in (options.date_from, options.date_to))
@@ -560,8 +666,9 @@ def assemble(
         selection_note=_selection_note(options),
         redaction=options.redaction,
         bates_prefix=options.bates_prefix,
-        chronology=_chronology(sel),
-        people=_people(sel, against_person),
+        citations=options.citations,
+        chronology=chronology.rows,
+        people=_people(sel, against_person, chronology),
         complaints=complaints,
         sources=tuple(
             SourceEntry(sel.source_number[s.id], sel.scrub(_source_text(s, options.lang)), s.label)

@@ -38,7 +38,21 @@ REDACTIONS: Final = ("internal", "counsel", "public")
 PRECISIONS: Final = ("day", "month", "year", "decade", "century", "range", "undated")
 QUALIFIERS: Final = ("exact", "circa", "before", "after", "between")
 FACT_STATUSES: Final = ("undisputed", "disputed", "unverified")
-PERSON_KINDS: Final = ("victim", "official", "lawyer", "witness", "other")
+PERSON_KINDS: Final = (
+    "victim",
+    "official",
+    "judge",
+    "prosecutor",
+    "investigator",
+    "lawyer",
+    "witness",
+    "other",
+)
+# Who disputes a fact marked "disputed"; "" is a record from before the field existed,
+# printed as the authorities (the only wording there was).
+DISPUTERS: Final = ("", "authorities", "defence", "other")
+# Where citations go: a sources column beside each entry, or numbered notes under it.
+CITATION_STYLES: Final = ("column", "footnotes")
 COMPLAINT_STATUSES: Final = (
     "draft",
     "filed",
@@ -80,6 +94,7 @@ class BriefingOptions:
     bates_prefix: str = DEFAULT_BATES_PREFIX
     # Empty means the default marking for the redaction profile (labels.default_marking).
     confidentiality: str = ""
+    citations: str = "column"
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "sections", frozenset(self.sections))
@@ -107,6 +122,10 @@ class BriefingOptions:
                 "characters.",
                 field="confidentiality",
             )
+        if self.citations not in CITATION_STYLES:
+            raise ValidationError(
+                "Citations go in a column or in footnotes (column, footnotes).", field="citations"
+            )
         prefix = self.bates_prefix
         if not (1 <= len(prefix) <= 12 and prefix.isascii() and prefix.replace("-", "").isalnum()):
             raise ValidationError(
@@ -130,6 +149,9 @@ class Citation:
 
     source_number: int
     pinpoint: str = ""
+    quote: str = ""
+    source_label: str = ""  # the source's own label ("S3"), for notes that stand alone
+    source_title: str = ""  # and its title, so a footnote names the source on its page
 
 
 @dataclass(frozen=True)
@@ -162,11 +184,24 @@ class ChronologyRow:
     # a translation ("" when it is in the pack's language): the renderer marks it.
     title_lang: str = ""
     description_lang: str = ""
+    disputed_by: str = ""  # for a disputed fact: authorities, defence or other
+    disputed_by_note: str = ""  # who, in the user's words ("the prison doctor")
 
     def __post_init__(self) -> None:
         _check_choice(self.precision, PRECISIONS, "precision")
         _check_choice(self.qualifier, QUALIFIERS, "qualifier")
         _check_choice(self.fact_status, FACT_STATUSES, "fact_status")
+        _check_choice(self.disputed_by, DISPUTERS, "disputed_by")
+
+
+@dataclass(frozen=True)
+class ComplaintRef:
+    """A complaint named elsewhere in the pack: its register number, date and body."""
+
+    number: int
+    filed_text: str
+    body: str = ""
+    outcome: str = ""
 
 
 @dataclass(frozen=True)
@@ -187,8 +222,10 @@ class PersonEntry:
     kind: str = "other"
     name_variants: tuple[str, ...] = ()
     postings: tuple[Posting, ...] = ()
-    allegations: tuple[str, ...] = ()
-    complaints_against: tuple[str, ...] = ()
+    description: str = ""  # as entered: printed as a description, never as allegations
+    allegations: str = ""  # only what was entered as allegations
+    complaints_against: tuple[ComplaintRef, ...] = ()
+    events: tuple[int, ...] = ()  # chronology paragraphs the person takes part in
     citations: tuple[Citation, ...] = ()
 
     def __post_init__(self) -> None:
@@ -206,11 +243,16 @@ class ComplaintResponse:
 
 @dataclass(frozen=True)
 class ComplaintEntry:
-    """One line of the complaints register; `overdue` is decided by data.py on generated_on."""
+    """One line of the complaints register; `overdue` is decided by data.py on generated_on.
+
+    `number` is the complaint's place in filing order over the whole case, so it is the
+    same in every selection and profile (a narrower pack has gaps).
+    """
 
     filed_text: str
     body: str
     status: str = "filed"
+    number: int = 0
     filed_by: str = ""
     against: tuple[str, ...] = ()
     subject: str = ""
@@ -221,6 +263,13 @@ class ComplaintEntry:
     responses: tuple[ComplaintResponse, ...] = ()
     citations: tuple[Citation, ...] = ()
     subject_lang: str = ""  # as ChronologyRow.title_lang
+    legal_basis: str = ""
+    outcome: str = ""
+    # The escalation this complaint belongs to, first filing first (itself included), or
+    # () when it was never escalated; `escalated` says whether one follows it.
+    chain: tuple[ComplaintRef, ...] = ()
+    escalated: bool = False
+    events: tuple[int, ...] = ()  # chronology paragraphs dated the day it was filed
 
     def __post_init__(self) -> None:
         _check_choice(self.status, COMPLAINT_STATUSES, "status")
@@ -279,6 +328,7 @@ class Briefing:
     selection_note: str = ""  # the cover says when a pack holds only part of the case
     redaction: str = "internal"
     bates_prefix: str = DEFAULT_BATES_PREFIX
+    citations: str = "column"
     chronology: tuple[ChronologyRow, ...] = ()
     people: tuple[PersonEntry, ...] = ()
     complaints: tuple[ComplaintEntry, ...] = ()
@@ -292,6 +342,7 @@ class Briefing:
         _check_choice(self.lang, LANGUAGES, "lang")
         _check_choice(self.paper, PAPERS, "paper")
         _check_choice(self.redaction, REDACTIONS, "redaction")
+        _check_choice(self.citations, CITATION_STYLES, "citations")
         if self.sections != ordered_sections(set(self.sections)):
             raise BugError(f"sections must be distinct and in printing order: {self.sections}")
 

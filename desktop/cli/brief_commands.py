@@ -6,7 +6,12 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from desktop.briefing.model import DEFAULT_BATES_PREFIX, SECTION_ORDER, BriefingOptions
+from desktop.briefing.model import (
+    CITATION_STYLES,
+    DEFAULT_BATES_PREFIX,
+    SECTION_ORDER,
+    BriefingOptions,
+)
 from desktop.cli.context import Context
 from desktop.cli.vault_commands import DEMO_PASSPHRASE, create_demo_vault
 from desktop.core.fuzzydate import FuzzyDate, FuzzyDateError
@@ -58,6 +63,12 @@ def _options(parser: argparse.ArgumentParser) -> None:
         help="printed with six digits as every page's bundle number (default: DOS-000001)",
     )
     parser.add_argument(
+        "--citations",
+        choices=CITATION_STYLES,
+        default="column",
+        help="citations in a sources column beside each fact, or as numbered footnotes",
+    )
+    parser.add_argument(
         "--marking",
         default="",
         help="confidentiality marking on the cover and every page (default: the profile's)",
@@ -102,6 +113,7 @@ def options_from(args: argparse.Namespace) -> BriefingOptions:
         prepared_by=args.prepared_by,
         bates_prefix=args.bates_prefix,
         confidentiality=" ".join(args.marking.split()),
+        citations=args.citations,
     )
 
 

@@ -17,7 +17,7 @@ from desktop.cli.groups import (
     with_json,
 )
 from desktop.cli.ids import event_id, person_id, source_id
-from desktop.core.enums import FactStatus
+from desktop.core.enums import DisputedBy, FactStatus
 from desktop.core.fuzzydate import FuzzyDate, known_part
 from desktop.errors import KnownError
 from desktop.services.event_entry import Cite, EventEntry, Taking
@@ -39,6 +39,13 @@ def _fields(parser: argparse.ArgumentParser, *, adding: bool) -> None:
     translations.add_flags(parser, ("title", "description"))
     statuses = [s.value for s in FactStatus]
     parser.add_argument("--status", choices=statuses, default="unverified" if adding else None)
+    parser.add_argument(
+        "--disputed-by",
+        choices=[d.value for d in DisputedBy],
+        default="" if adding else None,
+        help="who disputes a disputed fact (with 'other', name them in --disputed-by-note)",
+    )
+    parser.add_argument("--disputed-by-note", default="" if adding else None)
     for name in ("key", "confidential"):
         parser.add_argument(
             f"--{name}", action=argparse.BooleanOptionalAction, default=False if adding else None
@@ -99,6 +106,8 @@ def event_add(ctx: Context) -> int:
         "description": a.description,
         "place": a.place,
         "fact_status": a.status,
+        "disputed_by": a.disputed_by,
+        "disputed_by_note": a.disputed_by_note,
         "key_event": a.key,
         "confidential": a.confidential,
         **translations.values(a, ("title", "description")),
@@ -130,6 +139,8 @@ def event_edit(ctx: Context) -> int:
         "description": a.description,
         "place": a.place,
         "fact_status": a.status,
+        "disputed_by": a.disputed_by,
+        "disputed_by_note": a.disputed_by_note,
         "key_event": a.key,
         "confidential": a.confidential,
     }
@@ -176,6 +187,8 @@ def _row_data(row: EventRow, lang: str) -> dict[str, object]:
         "description_alt": e.description_alt,
         "place": e.place,
         "status": e.fact_status,
+        "disputed_by": e.disputed_by,
+        "disputed_by_note": e.disputed_by_note,
         "key": e.key_event,
         "confidential": e.confidential,
         "people": list(row.people),

@@ -31,6 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     edit.add_argument("--alias", action="append", help="replace the other spellings (repeatable)")
     edit.add_argument("--kind", choices=[k.value for k in PersonKind])
     edit.add_argument("--description")
+    edit.add_argument("--allegations", help="what they are accused of (packs print it as such)")
     edit.set_defaults(run=person_edit)
     for action, run in (("delete", person_delete), ("restore", person_restore)):
         parser = person.add_parser(action, help=f"{action} a person")
@@ -89,6 +90,8 @@ def person_edit(ctx: Context) -> int:
         changes["kind"] = a.kind
     if a.description is not None:
         changes["description"] = a.description
+    if a.allegations is not None:
+        changes["allegations"] = a.allegations
     if a.name is not None or a.original is not None or a.alias is not None:
         names = parse_names(current.names)
         primary = a.name if a.name is not None else current.display_name

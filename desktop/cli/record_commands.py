@@ -58,6 +58,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     pa.add_argument("--kind", choices=[k.value for k in PersonKind], default="other")
     pa.add_argument("--description", default="")
     pa.add_argument(
+        "--allegations", default="", help="what they are accused of (packs print it as such)"
+    )
+    pa.add_argument(
         "--protected",
         action="store_true",
         help="a witness or other person whose names public packs remove everywhere",
@@ -180,6 +183,7 @@ def person_add(ctx: Context) -> int:
         a.name,
         names=names,
         description=a.description,
+        allegations=a.allegations,
         protected=a.protected,
         confidential=a.confidential,
     )

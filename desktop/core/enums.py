@@ -52,6 +52,9 @@ class PersonKind(LabelledEnum):
 
     VICTIM = "victim", "Victim", "Потерпевший"
     OFFICIAL = "official", "Official", "Должностное лицо"
+    JUDGE = "judge", "Judge", "Судья"
+    PROSECUTOR = "prosecutor", "Prosecutor", "Прокурор"
+    INVESTIGATOR = "investigator", "Investigator", "Следователь"
     LAWYER = "lawyer", "Lawyer", "Адвокат"
     WITNESS = "witness", "Witness", "Свидетель"
     OTHER = "other", "Other", "Другое"
@@ -80,8 +83,20 @@ class FactStatus(LabelledEnum):
     """How far an event is established."""
 
     UNDISPUTED = "undisputed", "Undisputed", "Не оспаривается"
-    DISPUTED = "disputed", "Disputed by the authorities", "Оспаривается властями"
+    DISPUTED = "disputed", "Disputed", "Оспаривается"
     UNVERIFIED = "unverified", "Unverified", "Не подтверждено"
+
+
+class DisputedBy(LabelledEnum):
+    """Who disputes a fact marked disputed; "other" names them in free text beside it.
+
+    An event stores "" when nobody was named (facts entered before the choice existed):
+    those print as disputed by the authorities, the only wording there used to be.
+    """
+
+    AUTHORITIES = "authorities", "The authorities", "Власти"
+    DEFENCE = "defence", "The defence", "Защита"
+    OTHER = "other", "Other (name them)", "Другое (укажите)"
 
 
 class ComplaintStatus(LabelledEnum):
@@ -159,6 +174,7 @@ ALL_VOCABULARIES: tuple[type[LabelledEnum], ...] = (
     PersonKind,
     OrganisationKind,
     FactStatus,
+    DisputedBy,
     ComplaintStatus,
     SourceKind,
     Reliability,

@@ -31,6 +31,7 @@ from desktop.core.bilingual import TEXT_LANGS
 from desktop.core.enums import (
     CaseStatus,
     ComplaintStatus,
+    DisputedBy,
     FactStatus,
     OrganisationKind,
     PersonKind,
@@ -128,6 +129,15 @@ def _choice(column: str, allowed: tuple[str, ...]) -> Check:
     return check
 
 
+def _disputed_by(row: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Who disputes a fact: a DisputedBy value or "" (not said). A row from before the
+    column existed (an older export or peer) lacks it and means "" too."""
+    allowed = ("", *(d.value for d in DisputedBy))
+    return (
+        _NONE if row.get("disputed_by", "") in allowed else [("disputed_by", "not a known value")]
+    )
+
+
 def _enum(column: str, enum: type[StrEnum]) -> Check:
     return _choice(column, tuple(member.value for member in enum))
 
@@ -203,7 +213,7 @@ def _names_size(row: Mapping[str, Any]) -> list[tuple[str, str]]:
 
 _SHORT: dict[str, tuple[str, ...]] = {
     "cases": ("title", "title_alt", "confidentiality"),
-    "events": ("title", "title_alt", "place", "date_edtf"),
+    "events": ("title", "title_alt", "place", "date_edtf", "disputed_by_note"),
     "event_participants": ("role",),
     "persons": ("display_name",),
     "organisations": ("name", "name_ru"),
@@ -223,6 +233,7 @@ _CHECKS: dict[str, tuple[Check, ...]] = {
     "cases": (_enum("status", CaseStatus), _text_lang),
     "events": (
         _enum("fact_status", FactStatus),
+        _disputed_by,
         _date("date_edtf", _EVENT_NUMBERS),
         _text_lang,
     ),
@@ -301,6 +312,7 @@ _SAFE: dict[str, object] = {
     "status": None,  # per table below
     "fact_status": FactStatus.UNVERIFIED.value,
     "text_lang": "",
+    "disputed_by": "",
     "reliability": Reliability.UNKNOWN.value,
     "response_due": None,
     "names": "[]",

@@ -77,6 +77,7 @@ PERSON_RULES: dict[str, Cleaner] = {
     "display_name": required_text,
     "names": _names_json,
     "description": optional_text,
+    "allegations": optional_text,
     "protected": flag,
     "confidential": flag,
     "photo_sha256": reference,

@@ -15,10 +15,11 @@ from typing import Any
 from sqlalchemy import Select, func, select, text
 from sqlalchemy.orm import Session
 
-from desktop.core.enums import FactStatus
+from desktop.core.enums import DisputedBy, FactStatus
 from desktop.core.fuzzydate import FuzzyDate, known_part
 from desktop.services.validation import (
     Cleaner,
+    choice,
     clean_fields,
     flag,
     fuzzy_date,
@@ -53,6 +54,10 @@ EVENT_RULES: dict[str, Cleaner] = {
     "description_alt": optional_text,
     "place": short_text,
     "fact_status": one_of(FactStatus),
+    "disputed_by": lambda value, field: (
+        "" if value in (None, "") else choice(value, DisputedBy, field)
+    ),
+    "disputed_by_note": short_text,
     "key_event": flag,
     "confidential": flag,
     "for_brief": flag,

@@ -42,6 +42,7 @@ class PersonRecord:
     protected: bool
     confidential: bool
     photo_sha256: str | None
+    allegations: str = ""
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,8 @@ class EventRecord:
     text_lang: str = ""  # the language of title and description (core.bilingual)
     title_alt: str = ""
     description_alt: str = ""
+    disputed_by: str = ""
+    disputed_by_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,7 @@ class ComplaintRecord:
     for_brief: bool
     text_lang: str = ""  # the language of the subject (core.bilingual)
     subject_alt: str = ""
+    created_at: str = ""  # filing-date ties in the register keep the order of entry
 
 
 @dataclass(frozen=True)

@@ -323,3 +323,40 @@ def test_complaints_register_sorts_by_a_column_and_keeps_it_on_reload(
     assert again == shown  # a reload keeps the user's sort
     tab.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     assert [r.complaint.id for r in tab.model.rows] == filed_order
+
+
+def test_event_editor_says_who_disputes(qtbot: QtBot, services: Services, case_id: str) -> None:
+    stack = QUndoStack()
+    editor = EventEditor(services, case_id, stack)
+    qtbot.addWidget(editor)
+    editor.date.line.setText("2009-11-18")
+    editor.title_edit.setText("Ambulance called late")
+    assert not editor.disputed_by.isEnabled()  # only a disputed fact has a disputer
+    editor.fact_status.set_value("disputed")
+    assert editor.disputed_by.isEnabled() and not editor.disputed_by_note.isEnabled()
+    editor.disputed_by.set_value("other")
+    assert editor.disputed_by_note.isEnabled()
+    qtbot.keyClicks(editor.disputed_by_note, "the prison doctor")
+    _ok(qtbot, editor)
+    saved = services.timeline.get_event(editor.saved_id or "")
+    assert (saved.disputed_by, saved.disputed_by_note) == ("other", "the prison doctor")
+    again = EventEditor(services, case_id, stack, saved.id)
+    qtbot.addWidget(again)
+    assert again.disputed_by.value() == "other"
+    assert again.disputed_by_note.text() == "the prison doctor"
+
+
+def test_person_editor_keeps_allegations_apart(
+    qtbot: QtBot, services: Services, case_id: str
+) -> None:
+    editor = PersonEditor(services, case_id, QUndoStack())
+    qtbot.addWidget(editor)
+    editor.display_name.setText("Elena Stashina")
+    editor.kind.set_value("judge")
+    editor.description.setPlainText("Judge of the Tverskoy District Court")
+    editor.allegations.setPlainText("Extended the detention without examining the file")
+    _ok(qtbot, editor)
+    person = services.people.get_person(editor.saved_id or "")
+    assert person.kind == "judge"
+    assert person.description == "Judge of the Tverskoy District Court"
+    assert person.allegations == "Extended the detention without examining the file"

@@ -270,3 +270,15 @@ def test_label_language_defaults_to_the_interface_language(
     widget = BriefingDialog(vault_services, case_id)
     qtbot.addWidget(widget)
     assert widget.options().lang == "en"
+
+
+def test_citations_as_footnotes_from_the_form(qtbot: QtBot, dialog: BriefingDialog) -> None:
+    assert "Sources" in pdf_text(build(qtbot, dialog)).split("Chronology", 2)[2][:200]
+    dialog.form.citations.setCurrentIndex(dialog.form.citations.findData("footnotes"))
+    assert dialog.pack is None  # a new choice drops the preview built with the old one
+    pdf = build(qtbot, dialog)
+    assert dialog.pack is not None and dialog.pack.briefing.citations == "footnotes"
+    chronology = pdf_text(pdf).split("Chronology", 2)[2]
+    head = chronology[: chronology.index("¶")]
+    assert "Event" in head and "Sources" not in head  # no sources column
+    assert "[3] S3 Deception, chapter on the Magnitsky case" in chronology  # a note

@@ -6,6 +6,7 @@ from desktop.core.enums import (
     ALL_VOCABULARIES,
     CaseStatus,
     ComplaintStatus,
+    DisputedBy,
     FactStatus,
     LabelledEnum,
     OrganisationKind,
@@ -19,7 +20,17 @@ from desktop.core.enums import (
 
 # The stored values are a contract with every existing database and sync bundle.
 STORED_VALUES: dict[type[LabelledEnum], list[str]] = {
-    PersonKind: ["victim", "official", "lawyer", "witness", "other"],
+    DisputedBy: ["authorities", "defence", "other"],
+    PersonKind: [
+        "victim",
+        "official",
+        "judge",
+        "prosecutor",
+        "investigator",
+        "lawyer",
+        "witness",
+        "other",
+    ],
     OrganisationKind: [
         "agency",
         "unit",
@@ -95,10 +106,10 @@ def test_russian_labels_are_in_cyrillic(vocabulary: type[LabelledEnum]) -> None:
 def test_fact_status_labels() -> None:
     assert [s.label("en") for s in FactStatus] == [
         "Undisputed",
-        "Disputed by the authorities",
+        "Disputed",
         "Unverified",
     ]
-    assert FactStatus.DISPUTED.label("ru") == "Оспаривается властями"
+    assert FactStatus.DISPUTED.label("ru") == "Оспаривается"
 
 
 def test_label_defaults_to_english() -> None:

@@ -69,7 +69,8 @@ def event_row(**changes: object) -> dict[str, object]:
         date_sort=20091116, date_start=20091116, date_end=20091116, day_order=0,
         title="Died in detention", description="", place="", fact_status="undisputed",
         key_event=False, confidential=False, for_brief=True, date_note="", text_lang="",
-        title_alt="", description_alt="",
+        title_alt="", description_alt="", disputed_by="",
+        disputed_by_note="",
     )  # fmt: skip
     row.update(changes)
     return row

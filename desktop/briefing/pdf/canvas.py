@@ -24,8 +24,12 @@ _DOCUMENT_WIDE = frozenset(
         "_decorate_page",
         "extra_pages",
         "section_pages",
+        "anchor_pages",
         "main_page_count",
         "bates_prefix",
+        # Annotation names are numbered per document: a page replayed at save time must
+        # not reuse the number a link drawn during layout already took.
+        "_annotationCount",
     }
 )
 
@@ -55,6 +59,7 @@ class DeferredCanvas(Canvas):
         self._page_ops: list[PageOp] = []
         # Filled during layout, read by deferred operations at save time.
         self.section_pages: dict[str, int] = {}
+        self.anchor_pages: dict[str, int] = {}  # cross-reference targets (briefing.pdf.xref)
         self.main_page_count = 0
         if creation_date is not None:
             self._fix_creation_date(creation_date)

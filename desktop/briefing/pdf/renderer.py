@@ -12,16 +12,13 @@ import datetime as dt
 import io
 from collections.abc import Callable, Iterator
 from typing import Any, ClassVar
-from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
-    CondPageBreak,
     Flowable,
     Frame,
-    KeepTogether,
     PageBreak,
     PageTemplate,
     Paragraph,
@@ -36,38 +33,38 @@ from desktop.briefing.model import (
     Briefing,
     ChronologyRow,
     Citation,
-    ComplaintEntry,
-    PersonEntry,
 )
 from desktop.briefing.pdf import fonts
 from desktop.briefing.pdf.canvas import DeferredCanvas
 from desktop.briefing.pdf.exhibit_index import EXHIBIT_COLUMNS, exhibit_index
 from desktop.briefing.pdf.flowables import (
     ContentsLine,
-    OutlineEntry,
     SectionAnchor,
     SectionHeading,
 )
 from desktop.briefing.pdf.geometry import paper_size
+from desktop.briefing.pdf.marks import language_mark as _marker
+from desktop.briefing.pdf.people import PeopleSection
+from desktop.briefing.pdf.register import ComplaintsRegister, cite_markup
 from desktop.briefing.pdf.styles import (
     HEADER_FILL,
     INK,
     MARKING,
     MUTED,
-    OVERDUE,
     RULE,
     PackStyles,
     build_styles,
+    text,
+)
+from desktop.briefing.pdf.xref import (
+    Pages,
+    anchored,
+    paragraph_key,
 )
 from desktop.core.fuzzydate import FuzzyDate
 
 Progress = Callable[[float], None]
 Story = list[Flowable]
-
-
-def text(value: str) -> str:
-    """Case text made safe for Paragraph markup, line breaks kept."""
-    return escape(value).replace("\n", "<br/>")
 
 
 class _PackTemplate(BaseDocTemplate):
@@ -90,7 +87,7 @@ class _PackTemplate(BaseDocTemplate):
                 self._progress(done)
 
 
-class BriefingRenderer:
+class BriefingRenderer(PeopleSection, ComplaintsRegister):
     """Renders one `Briefing` to PDF bytes; subclass and override a step to change it."""
 
     margin_left: ClassVar[float] = 20 * mm
@@ -101,8 +98,10 @@ class BriefingRenderer:
     footer_baseline: ClassVar[float] = 10 * mm  # from the bottom edge
     base_font_size: ClassVar[float] = 9.5
     running_font_size: ClassVar[float] = 7.5
-    # Chronology columns as fractions of the frame width: date, event, people, sources.
+    # Chronology columns as fractions of the frame width: date, event, people, sources;
+    # with citations as footnotes there is no sources column and the event is wider.
     chronology_columns: ClassVar[tuple[float, ...]] = (0.15, 0.48, 0.23, 0.14)
+    chronology_columns_footnoted: ClassVar[tuple[float, ...]] = (0.15, 0.59, 0.26)
     # Long tables are cut into tables of this many rows: reportlab re-measures the rest of a
     # table at every page split, so one 10,000-row table would lay out in quadratic time.
     chronology_chunk_rows: ClassVar[int] = 500
@@ -111,6 +110,8 @@ class BriefingRenderer:
 
     def __init__(self, progress: Progress | None = None) -> None:
         self.progress = progress
+        # Where each cross-reference target landed, filled as the pack is drawn.
+        self.pages: Pages = {}
 
     # -- the pipeline ---------------------------------------------------------------------
 
@@ -161,12 +162,13 @@ class BriefingRenderer:
             initialLeading=self.base_font_size * 1.3,
         )
         doc.addPageTemplates(self.page_templates(doc))
+        self.pages = {}
         story = self.story(briefing, styles, plan)
         doc.story, doc.story_length = story, len(story)
         g = briefing.generated_on
 
         def canvas_maker(*args: Any, **kwargs: Any) -> DeferredCanvas:
-            return DeferredCanvas(
+            canvas = DeferredCanvas(
                 *args,
                 decorate_page=lambda c, page, total: self.decorate_page(c, briefing, page, total),
                 extra_pages=plan.page_count,
@@ -174,6 +176,8 @@ class BriefingRenderer:
                 bates_prefix=briefing.bates_prefix,
                 **kwargs,
             )
+            canvas.anchor_pages = self.pages
+            return canvas
 
         doc.build(story, canvasmaker=canvas_maker)
         if self.progress is not None:
@@ -370,11 +374,14 @@ class BriefingRenderer:
         if any(r.title_lang or r.description_lang for r in briefing.chronology):
             story.append(Paragraph(text(label(lang, "text_in.note")), styles.muted))
             story.append(Spacer(1, self.base_font_size / 2))
-        head = [
-            Paragraph(text(label(lang, key)), styles.cell_head)
-            for key in ("chrono.date", "chrono.event", "chrono.people", "chrono.sources")
-        ]
-        widths = self._column_widths(briefing, self.chronology_columns)
+        footnotes = briefing.citations == "footnotes"
+        keys = ["chrono.date", "chrono.event", "chrono.people"]
+        if not footnotes:
+            keys.append("chrono.sources")
+        head = [Paragraph(text(label(lang, key)), styles.cell_head) for key in keys]
+        columns = self.chronology_columns_footnoted if footnotes else self.chronology_columns
+        widths = self._column_widths(briefing, columns)
+        notes = iter(range(1, 1 + sum(len(r.citations) for r in briefing.chronology)))
         rows = briefing.chronology
         # Rows never split across pages (a split row left a fragment with an empty date
         # cell on the next page); a row taller than a page is cut into rows of its own
@@ -386,7 +393,7 @@ class BriefingRenderer:
             chunk = rows[start : start + self.chronology_chunk_rows]
             data: list[list[Any]] = [head]
             for row in chunk:
-                cells = self.chronology_row(briefing, styles, row)
+                cells = self.chronology_row(briefing, styles, row, notes)
                 data.extend(_fit_row(cells, widths, limit, f"{text(row.date_text)} {continued}",
                                      styles.cell))  # fmt: skip
             if start:
@@ -400,15 +407,23 @@ class BriefingRenderer:
         return height - 6 * self.base_font_size
 
     def chronology_row(
-        self, briefing: Briefing, styles: PackStyles, row: ChronologyRow
+        self, briefing: Briefing, styles: PackStyles, row: ChronologyRow, notes: Iterator[int]
     ) -> list[Any]:
+        """Date, event, people and (in column style) sources; in footnote style each
+        citation is a numbered note printed under the event, on the same page as its mark."""
         lang = briefing.lang
         # date_text says all there is ("circa March 2008", "before 5 August 2010"): a
         # "(day)"/"(range)" line under every date was noise a clerk had to read past.
-        date = text(row.date_text)
-        if row.number:  # the paragraph a brief cites, above its date
-            date = f"<b>¶\u00a0{row.number}</b><br/>{date}"
-        event = f"<b>{text(row.title)}</b>" + _marker(lang, row.title_lang)
+        date_cell: Any = Paragraph(text(row.date_text), styles.cell)
+        if row.number:  # the paragraph a brief cites, above its date; a link target
+            date = f"<b>¶\u00a0{row.number}</b><br/>{text(row.date_text)}"
+            date_cell = anchored(date, styles.cell, self.pages, paragraph_key(row.number))
+        footnotes = briefing.citations == "footnotes"
+        marks = [next(notes) for _ in row.citations] if footnotes else []
+        event = f"<b>{text(row.title)}</b>"
+        if marks:
+            event += "<super>" + ",".join(str(m) for m in marks) + "</super>"
+        event += _marker(lang, row.title_lang)
         if row.description:
             mark = _marker(
                 lang, row.description_lang if row.description_lang != row.title_lang else ""
@@ -416,121 +431,25 @@ class BriefingRenderer:
             event += f"<br/>{text(row.description)}{mark}"
         if row.place:
             event += f"<br/><i>{text(label(lang, 'chrono.place'))}: {text(row.place)}</i>"
-        fact = label(lang, f"fact.{row.fact_status}")
+        fact = _fact_text(row, lang)
         if fact:
             event += f"<br/><i>{text(fact)}</i>"
+        if marks:
+            event += "".join(
+                f"<br/><font size='{self.base_font_size - 2}'><super>{mark}</super> "
+                f"{_note(c, lang)}</font>"
+                for mark, c in zip(marks, row.citations, strict=True)
+            )
         people = "<br/>".join(_person_line(p.name, p.role, p.rank) for p in row.people)
         cells: list[Any] = [
-            Paragraph(date, styles.cell),
+            date_cell,
             Paragraph(event, styles.cell),
             Paragraph(people, styles.cell) if people else "",
-            Paragraph(_citations(row.citations), styles.cell) if row.citations else "",
         ]
+        if not footnotes:
+            sources = "<br/>".join(cite_markup(c, lang) for c in row.citations)
+            cells.append(Paragraph(sources, styles.cell) if sources else "")
         return cells
-
-    def people(self, briefing: Briefing, styles: PackStyles) -> Story:
-        lang = briefing.lang
-        story: Story = [self.heading(briefing, styles, "people")]
-        if not briefing.people:
-            story.append(Paragraph(text(label(lang, "people.empty")), styles.body))
-        for number, person in enumerate(briefing.people, start=1):
-            story.extend(self.person(briefing, styles, person, f"person-{number}"))
-        return story
-
-    def person(
-        self, briefing: Briefing, styles: PackStyles, person: PersonEntry, key: str
-    ) -> Story:
-        lang = briefing.lang
-        name = text(person.name)
-        if person.name_variants:
-            name += " / " + " / ".join(text(v) for v in person.name_variants)
-        kind = text(label(lang, f"kind.{person.kind}"))
-        block: Story = [
-            OutlineEntry(key, person.name),
-            Paragraph(
-                f"{name} <font size='{self.base_font_size - 1}' color='#5f5f6b'>({kind})</font>",
-                styles.subheading,
-            ),
-        ]
-        lines: list[tuple[str, list[str]]] = [
-            (
-                "people.postings",
-                [_posting(p.organisation, p.role, p.rank, p.period_text) for p in person.postings],
-            ),
-            ("people.allegations", [text(a) for a in person.allegations]),
-            ("people.complaints_against", [text(c) for c in person.complaints_against]),
-        ]
-        for key, items in lines:
-            if not items:
-                continue
-            block.append(Paragraph(f"<b>{text(label(lang, key))}</b>", styles.small))
-            block.extend(Paragraph(f"• {item}", styles.small) for item in items)
-        if person.citations:
-            block.append(Paragraph(_citations(person.citations), styles.muted))
-        if len(block) <= 13:
-            return [KeepTogether(block)]
-        return block
-
-    def complaints(self, briefing: Briefing, styles: PackStyles) -> Story:
-        lang = briefing.lang
-        story: Story = [self.heading(briefing, styles, "complaints")]
-        if not briefing.complaints:
-            story.append(Paragraph(text(label(lang, "complaint.empty")), styles.body))
-        elif any(c.subject_lang for c in briefing.complaints):
-            story.append(Paragraph(text(label(lang, "text_in.note")), styles.muted))
-        for number, complaint in enumerate(briefing.complaints, start=1):
-            story.append(CondPageBreak(40 * mm))
-            title = f"{number}. {complaint.filed_text}: {complaint.body}"
-            story.append(OutlineEntry(f"complaint-{number}", title))
-            story.append(self.complaint(briefing, styles, number, complaint))
-            story.append(Spacer(1, self.base_font_size))
-        return story
-
-    def complaint(
-        self, briefing: Briefing, styles: PackStyles, number: int, complaint: ComplaintEntry
-    ) -> Table:
-        lang = briefing.lang
-        status = text(label(lang, f"status.{complaint.status}"))
-        if complaint.overdue:
-            overdue = text(label(lang, "complaint.overdue"))
-            status += f' <font color="{OVERDUE.hexval()}"><b>{overdue}</b></font>'
-        due = text(complaint.due_text)
-        if complaint.overdue and due:
-            due = f'<font color="{OVERDUE.hexval()}"><b>{due}</b></font>'
-        fields: list[tuple[str, str]] = [
-            ("complaint.filed", text(complaint.filed_text)),
-            ("complaint.filed_by", text(complaint.filed_by)),
-            ("complaint.body", text(complaint.body)),
-            ("complaint.against", "<br/>".join(text(a) for a in complaint.against)),
-            ("complaint.subject", text(complaint.subject) + _marker(lang, complaint.subject_lang)),
-            ("complaint.reference", text(complaint.our_reference)),
-            ("complaint.registration", text(complaint.registration_number)),
-            ("complaint.status", status),
-            ("complaint.due", due),
-        ]
-        if complaint.responses:
-            responses = "<br/>".join(
-                f"<b>{text(r.date_text)}</b>"
-                + (f" ({text(label(lang, f'response.{r.kind}'))})" if r.kind else "")
-                + (f": {text(r.summary)}" if r.summary else "")
-                for r in complaint.responses
-            )
-        else:
-            responses = f"<i>{text(label(lang, 'complaint.no_response'))}</i>"
-        fields.append(("complaint.responses", responses))
-        if complaint.citations:
-            fields.append(("chrono.sources", _citations(complaint.citations)))
-        title = f"{number}. {text(complaint.filed_text)}: {text(complaint.body)}"
-        data: list[list[Any]] = [[Paragraph(title, styles.cell_head), ""]]
-        data.extend(
-            [Paragraph(text(label(lang, key)), styles.cell_bold), Paragraph(value, styles.cell)]
-            for key, value in fields
-            if value
-        )
-        widths = self._column_widths(briefing, (0.24, 0.76))
-        table = self._grid(data, widths)
-        table.setStyle(TableStyle([("SPAN", (0, 0), (-1, 0))]))
-        return table
 
     def sources(self, briefing: Briefing, styles: PackStyles) -> Story:
         story: Story = [self.heading(briefing, styles, "sources")]
@@ -605,23 +524,31 @@ def _person_line(name: str, role: str, rank: str) -> str:
     return f"{line}: {details}" if details else line
 
 
-def _posting(organisation: str, role: str, rank: str, period: str) -> str:
-    line = ", ".join(text(part) for part in (role, rank, organisation) if part)
-    return f"{line} ({text(period)})" if period else line
+def _note(citation: Citation, lang: str) -> str:
+    """A footnote: the source's number and label, the pinpoint and the quote."""
+    source = f"[{citation.source_number}]"
+    if citation.source_label:
+        source += f" {text(citation.source_label)}"
+    if citation.source_title:
+        source += f" <i>{text(citation.source_title)}</i>"
+    if citation.pinpoint:
+        source += f", {text(citation.pinpoint)}"
+    if citation.quote:
+        source += f" <i>{text(label(lang, 'quote', quote=citation.quote))}</i>"
+    return source
 
 
-def _marker(lang: str, text_lang: str) -> str:
-    """A small "(en)" after a text printed in the other language; "" when in the pack's."""
-    if not text_lang:
-        return ""
-    return f" <i><font color='#5f5f6b'>{text(label(lang, f'text_in.{text_lang}'))}</font></i>"
-
-
-def _citations(citations: tuple[Citation, ...]) -> str:
-    return ", ".join(
-        f"[{c.source_number}, {text(c.pinpoint)}]" if c.pinpoint else f"[{c.source_number}]"
-        for c in citations
-    )
+def _fact_text(row: ChronologyRow, lang: str) -> str:
+    """How far the fact is established, naming who disputes it as entered."""
+    if row.fact_status != "disputed":
+        return label(lang, f"fact.{row.fact_status}")
+    who = row.disputed_by or "authorities"  # the only wording before the field existed
+    if who == "other":
+        note = row.disputed_by_note.strip()
+        return label(lang, "disputed.other", who=note) if note else label(lang, "fact.disputed")
+    wording = label(lang, f"disputed.{who}")
+    note = row.disputed_by_note.strip()
+    return f"{wording} ({note})" if note else wording
 
 
 def render_briefing(briefing: Briefing, progress: Progress | None = None) -> bytes:

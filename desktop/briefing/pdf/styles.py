@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
@@ -37,6 +38,11 @@ class PackStyles:
     cover_marking: ParagraphStyle
     cover_notice: ParagraphStyle
     source: ParagraphStyle
+
+
+def text(value: str) -> str:
+    """Case text made safe for Paragraph markup, line breaks kept."""
+    return escape(value).replace("\n", "<br/>")
 
 
 def build_styles(base_size: float = 9.5) -> PackStyles:

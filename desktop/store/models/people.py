@@ -43,6 +43,9 @@ class Person(Synced):
     display_name: Mapped[str] = mapped_column(Text)
     names: Mapped[str] = mapped_column(Text, default="[]")
     description: Mapped[str] = mapped_column(Text, default="")
+    # What the person is accused of, only when entered as such: the pack prints it under
+    # "Allegations", and the description under "Description".
+    allegations: Mapped[str] = mapped_column(Text, default="")
     protected: Mapped[bool] = mapped_column(Boolean, default=False)
     confidential: Mapped[bool] = mapped_column(Boolean, default=False)
     photo_sha256: Mapped[str | None] = mapped_column(String(64), default=None)

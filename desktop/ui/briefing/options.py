@@ -109,6 +109,18 @@ class BriefingOptionsForm(QWidget):
         self.paper.setAccessibleName(self.tr("Paper"))
         self.paper.currentIndexChanged.connect(self.changed)
 
+        self.citations = QComboBox(self)
+        self.citations.addItem(self.tr("In a sources column"), "column")
+        self.citations.addItem(self.tr("As footnotes"), "footnotes")
+        self.citations.setAccessibleName(self.tr("Citations"))
+        self.citations.setToolTip(
+            self.tr(
+                "Where each fact's sources and pinpoints are printed: in a column beside it, "
+                "or as numbered notes under it, on the same page."
+            )
+        )
+        self.citations.currentIndexChanged.connect(self.changed)
+
         self.redaction = QComboBox(self)
         self.redaction.addItem(self.tr("Internal"), "internal")
         self.redaction.addItem(self.tr("Counsel"), "counsel")
@@ -151,6 +163,7 @@ class BriefingOptionsForm(QWidget):
         form.addRow("", self.key_only)
         self._add_row(form, self.tr("Label lan&guage:"), self.language, "lang")
         self._add_row(form, self.tr("Paper si&ze:"), self.paper, "paper")
+        self._add_row(form, self.tr("Cit&e sources:"), self.citations, "citations")
         self._add_row(form, self.tr("Re&daction:"), self.redaction, "redaction")
         form.addRow("", self.redaction_note)
         self._add_row(form, self.tr("Prepared &for:"), self.prepared_for, "prepared_for")
@@ -181,6 +194,7 @@ class BriefingOptionsForm(QWidget):
             prepared_by=self.prepared_by.text().strip(),
             bates_prefix=self.bates_prefix.text().strip(),
             confidentiality=self.confidentiality.text().strip(),
+            citations=str(self.citations.currentData()),
         )
 
     def checked_options(self, generated_on: dt.date) -> BriefingOptions | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QListWidget, QPlainTextEdit, QWidget
 
-from desktop.core.enums import FactStatus
+from desktop.core.enums import DisputedBy, FactStatus
 from desktop.core.fuzzydate import FuzzyDate, known_part
 from desktop.services.entry import reinstate, withdraw
 from desktop.services.event_entry import EventEntry
@@ -38,6 +38,8 @@ def event_fields(record: EventRecord) -> dict[str, object]:
         "title_alt": record.title_alt,
         "description_alt": record.description_alt,
         "fact_status": record.fact_status,
+        "disputed_by": record.disputed_by,
+        "disputed_by_note": record.disputed_by_note,
         "key_event": record.key_event,
         "confidential": record.confidential,
         "for_brief": record.for_brief,
@@ -70,6 +72,18 @@ class EventEditor(RecordForm):
         self.fact_status = self.add_field(
             "fact_status", self.tr("&Fact status:"), VocabularyCombo(FactStatus)
         )
+        # Who disputes it: asked only for a disputed fact; "other" names them in words.
+        self.disputed_by = self.add_field(
+            "disputed_by", self.tr("D&isputed by:"), VocabularyCombo(DisputedBy)
+        )
+        self.disputed_by.insertItem(0, self.tr("(not said)"), "")
+        self.disputed_by.setCurrentIndex(0)
+        self.disputed_by_note = self.add_field(
+            "disputed_by_note", self.tr("&Who disputes it:"), QLineEdit()
+        )
+        self.disputed_by_note.setPlaceholderText(self.tr("e.g. the prison doctor"))
+        self.fact_status.currentIndexChanged.connect(self._show_dispute)
+        self.disputed_by.currentIndexChanged.connect(self._show_dispute)
         self.key_event = self.add_field("key_event", self.tr("&Key event"), QCheckBox())
         self.confidential = self.add_field("confidential", self.tr("C&onfidential"), QCheckBox())
         self.for_brief = self.add_field("for_brief", self.tr("For the &brief"), QCheckBox())
@@ -103,6 +117,12 @@ class EventEditor(RecordForm):
             self._load(self.record)
         else:
             self.fact_status.set_value(FactStatus.UNVERIFIED)
+        self._show_dispute()
+
+    def _show_dispute(self) -> None:
+        disputed = self.fact_status.value() == FactStatus.DISPUTED.value
+        self.disputed_by.setEnabled(disputed)
+        self.disputed_by_note.setEnabled(disputed and self.disputed_by.value() == "other")
 
     def _load(self, record: EventRecord) -> None:
         self.date.set_edtf(record.date_edtf, record.date_note)
@@ -112,6 +132,8 @@ class EventEditor(RecordForm):
         self.place.setText(record.place)
         self.description.setPlainText(record.description)
         self.fact_status.set_value(record.fact_status)
+        self.disputed_by.set_value(record.disputed_by)
+        self.disputed_by_note.setText(record.disputed_by_note)
         self.key_event.setChecked(record.key_event)
         self.confidential.setChecked(record.confidential)
         self.for_brief.setChecked(record.for_brief)
@@ -131,6 +153,8 @@ class EventEditor(RecordForm):
             "description": self.description.toPlainText(),
             **self.translation.values(),
             "fact_status": self.fact_status.value(),
+            "disputed_by": self.disputed_by.value(),
+            "disputed_by_note": self.disputed_by_note.text(),
             "key_event": self.key_event.isChecked(),
             "confidential": self.confidential.isChecked(),
             "for_brief": self.for_brief.isChecked(),

@@ -34,6 +34,7 @@ def person_fields(record: PersonRecord) -> dict[str, object]:
         "display_name": record.display_name,
         "names": parse_names(record.names),
         "description": record.description,
+        "allegations": record.allegations,
         "protected": record.protected,
         "confidential": record.confidential,
         "photo_sha256": record.photo_sha256,
@@ -73,6 +74,10 @@ class PersonEditor(RecordForm):
         self.names.setPlaceholderText(self.tr("Артём Кузнецов\nArtyom Kuznetsov"))
         self.kind = self.add_field("kind", self.tr("&Kind:"), VocabularyCombo(PersonKind))
         self.description = self.add_field("description", self.tr("&Description:"), QPlainTextEdit())
+        self.allegations = self.add_field("allegations", self.tr("&Allegations:"), QPlainTextEdit())
+        self.allegations.setPlaceholderText(
+            self.tr("Only what they are accused of; a briefing pack prints it as allegations")
+        )
         self.protected = self.add_field("protected", self.tr("&Protected identity"), QCheckBox())
         self.confidential = self.add_field("confidential", self.tr("C&onfidential"), QCheckBox())
         self.photo = self.add_field("photo_sha256", self.tr("Pho&to:"), self._photo_row())
@@ -86,6 +91,7 @@ class PersonEditor(RecordForm):
             )
             self.kind.set_value(self.record.kind)
             self.description.setPlainText(self.record.description)
+            self.allegations.setPlainText(self.record.allegations)
             self.protected.setChecked(self.record.protected)
             self.confidential.setChecked(self.record.confidential)
             self._show_photo(self.record.photo_sha256)
@@ -147,6 +153,7 @@ class PersonEditor(RecordForm):
             if name.strip()
             else [],
             "description": self.description.toPlainText(),
+            "allegations": self.allegations.toPlainText(),
             "protected": self.protected.isChecked(),
             "confidential": self.confidential.isChecked(),
             "photo_sha256": self._photo_sha256,

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from desktop.core.enums import FactStatus
+from desktop.core.enums import DisputedBy, FactStatus
 from desktop.services.timeline import EventRow
 
 BLOCK_ROWS = 200
@@ -47,11 +47,22 @@ class Column(IntEnum):
 KEY_STAR = "★"
 
 
-def status_label(value: str, lang: str) -> str:
+def status_label(value: str, lang: str, disputed_by: str = "", note: str = "") -> str:
+    """The fact status; for a disputed fact, who disputes it when that was entered."""
     try:
-        return FactStatus(value).label(lang)
+        shown = FactStatus(value).label(lang)
     except ValueError:
         return value
+    if value != FactStatus.DISPUTED.value:
+        return shown
+    if disputed_by == DisputedBy.OTHER.value:
+        who = note.strip()
+    elif disputed_by in {d.value for d in DisputedBy}:
+        who = DisputedBy(disputed_by).label(lang)
+        who = who[:1].lower() + who[1:]  # "Disputed: the defence"
+    else:
+        who = ""
+    return f"{shown}: {who}" if who else shown
 
 
 class TimelineModel(QAbstractTableModel):
@@ -237,7 +248,8 @@ class TimelineModel(QAbstractTableModel):
             return ", ".join(row.people)
         if column == Column.SOURCES:
             return str(row.source_count)
-        return status_label(row.event.fact_status, self.lang)
+        event = row.event
+        return status_label(event.fact_status, self.lang, event.disputed_by, event.disputed_by_note)
 
     def _tooltip(self, row: EventRow, column: Column) -> str:
         if column == Column.KEY:

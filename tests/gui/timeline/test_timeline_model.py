@@ -84,3 +84,17 @@ def test_a_vanished_event_shows_as_removed(services: Services, demo_case: str) -
     model.forget_rows()
     assert model.index(0, Column.TITLE).data() == "(removed)"
     assert model.row_of(ids[1]) == 1
+
+
+def test_a_disputed_fact_says_who_disputes_it(services: Services, demo_case: str) -> None:
+    add = services.timeline.add_event
+    defence = add(demo_case, "2030-01-01", "a", fact_status="disputed", disputed_by="defence")
+    doctor = add(demo_case, "2030-01-02", "b", fact_status="disputed", disputed_by="other",
+                 disputed_by_note="the prison doctor")  # fmt: skip
+    unnamed = add(demo_case, "2030-01-03", "c", fact_status="disputed")
+    model = TimelineModel(services.timeline.rows)
+    model.set_ids([defence, doctor, unnamed])
+    shown = [model.index(r, Column.STATUS).data() for r in range(3)]
+    assert shown == ["Disputed: the defence", "Disputed: the prison doctor", "Disputed"]
+    model.set_language("ru")
+    assert model.index(0, Column.STATUS).data() == "Оспаривается: защита"

@@ -4,14 +4,14 @@ A synced link table like `complaint_targets`: one row per (complaint, event), a 
 when the link is removed, carried by sync, export-json and the audit log like any record.
 
 Revision ID: 0012
-Revises: 0010
+Revises: 0011
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0012"
-down_revision = "0010"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
