@@ -203,25 +203,37 @@ def test_save_writes_the_pack_built_by_the_service(
     assert written == vault_services.briefs.build(case_id, options).pdf
 
 
-def test_print_sends_every_page_or_the_chosen_range(
+def print_and_wait(qtbot: QtBot, dialog: BriefingDialog, printer: QPrinter) -> str:
+    with qtbot.waitSignal(dialog.printout.done, timeout=BUILD_TIMEOUT_MS) as done:
+        dialog.print_to(printer)
+    assert not dialog.printout.busy
+    return str(done.args[0])
+
+
+def test_print_to_file_writes_the_pdf_pages_themselves(
     qtbot: QtBot, dialog: BriefingDialog, tmp_path: Path
 ) -> None:
-    build(qtbot, dialog)
+    pdf = build(qtbot, dialog)
     assert dialog.pack is not None
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setFullPage(True)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    assert dialog.print_to(printer) == dialog.pack.pages
-    assert len(PdfReader(tmp_path / "printed.pdf").pages) == dialog.pack.pages
+    print_and_wait(qtbot, dialog, printer)
+    assert (tmp_path / "printed.pdf").read_bytes() == pdf  # vector pages, not images
+    assert (tmp_path / "printed.pdf").stat().st_mode & 0o077 == 0
 
     ranged = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     ranged.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     ranged.setOutputFileName(str(tmp_path / "range.pdf"))
     ranged.setPrintRange(QPrinter.PrintRange.PageRange)
     ranged.setPageRanges(QPageRanges.fromString("2-3"))
-    assert dialog.print_to(ranged) == 2
-    assert len(PdfReader(tmp_path / "range.pdf").pages) == 2
+    assert "2" in print_and_wait(qtbot, dialog, ranged)
+    reader = PdfReader(tmp_path / "range.pdf")
+    original = PdfReader(BytesIO(pdf))
+    assert [p.extract_text() for p in reader.pages] == [
+        original.pages[1].extract_text(),
+        original.pages[2].extract_text(),
+    ]
 
 
 def test_stop_ignores_the_running_build(qtbot: QtBot, dialog: BriefingDialog) -> None:
