@@ -183,8 +183,10 @@ class _VaultBlobSink:
         if size > self._max_bytes:  # nothing this large can be attached (SQLite stops at 1e9)
             raise BundleRejected(
                 Reason.TOO_LARGE,
-                f"This bundle carries an attachment of {human_size(size)}, larger than the "
-                f"{human_size(self._max_bytes)} Dossier accepts; nothing was imported.",
+                "This bundle carries an attachment of {size}, larger than the "
+                "{limit} Dossier accepts; nothing was imported.",
+                size=human_size(size),
+                limit=human_size(self._max_bytes),
             )
         self._sha, self._parts = sha256, []
 
@@ -346,8 +348,8 @@ class SyncService:
         limit = self.max_export_bytes if max_bytes is None else max_bytes
         if limit > self.max_bundle_bytes:
             raise SyncRefused(
-                f"Bundles can be at most {human_size(self.max_bundle_bytes)}: a receiver "
-                "refuses larger ones."
+                "Bundles can be at most {limit}: a receiver refuses larger ones.",
+                limit=human_size(self.max_bundle_bytes),
             )
         if not folder.is_dir():
             raise StickFault(

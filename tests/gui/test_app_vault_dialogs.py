@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from desktop.crypto.os_keyring import MemoryKeyring
 from desktop.paths import KEYSTORE, VAULT_DB
 from desktop.store.vault import Vault
+from desktop.ui.i18n import install_language
 from desktop.ui.vault.create import CreateVaultDialog
 from desktop.ui.vault.strength import strength_score
 from desktop.ui.vault.unlock import UnlockDialog
@@ -168,6 +169,21 @@ def test_wrong_passphrase_is_a_message_and_changes_nothing(
         qtbot.keyClick(dialog.field.line, Qt.Key.Key_Return)
     assert dialog.vault is not None and dialog.vault.is_unlocked
     dialog.vault.lock()
+
+
+def test_a_wrong_passphrase_is_said_in_russian_in_the_russian_ui(
+    qtbot: QtBot, vault_folder: Path, keyring: MemoryKeyring, english: None
+) -> None:
+    vault, _key = Vault.create(vault_folder, PASSPHRASE)
+    vault.lock()
+    assert install_language("ru")
+    dialog = UnlockDialog(vault_folder, keyring)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.field.line, "not the passphrase")
+    qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.message.text() != "", timeout=10_000)
+    assert dialog.message.text() == "Неверная парольная фраза."
 
 
 def test_recovery_key_unlocks(qtbot: QtBot, vault_folder: Path, keyring: MemoryKeyring) -> None:

@@ -132,6 +132,21 @@ def test_page_keys_and_zoom_move_through_the_pages(qtbot: QtBot, dialog: Briefin
     assert bigger.width() > first.width() and bigger.height() > first.height()
 
 
+def test_the_preview_opens_fitted_to_the_width(qtbot: QtBot, dialog: BriefingDialog) -> None:
+    build(qtbot, dialog)
+    preview = dialog.preview
+    assert preview.fits_width and preview.fit_button.isChecked()
+    viewport = preview.page_scroll.viewport().width()
+    shown = preview.current_image().width() / preview.devicePixelRatioF()
+    assert viewport * 0.8 <= shown <= viewport  # the whole width, nothing cropped
+    qtbot.mouseClick(preview.zoom_in_button, Qt.MouseButton.LeftButton)
+    assert not preview.fits_width and not preview.fit_button.isChecked()
+    assert preview.current_image().width() / preview.devicePixelRatioF() > shown
+    qtbot.mouseClick(preview.fit_button, Qt.MouseButton.LeftButton)
+    assert preview.fits_width
+    assert preview.current_image().width() / preview.devicePixelRatioF() == shown
+
+
 def test_russian_labels(qtbot: QtBot, dialog: BriefingDialog) -> None:
     dialog.form.language.setCurrentIndex(dialog.form.language.findData("ru"))
     text = pdf_text(build(qtbot, dialog))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.briefing.labels import default_marking
 from desktop.briefing.model import LANGUAGES, MARKING_LIMIT, SECTION_ORDER, BriefingOptions
 from desktop.errors import ValidationError
+from desktop.ui.messages import error_text
 
 TEXT_LIMIT = 200
 
@@ -199,7 +200,7 @@ class BriefingOptionsForm(QWidget):
             "date_from": self.tr("The start date is after the end date."),
             "exhibit_prefix": self.tr("Use 1 to 12 letters, digits or dashes."),
         }
-        return translated.get(exc.field or "", str(exc))
+        return translated.get(exc.field or "", error_text(exc))
 
     def default_marking(self) -> str:
         """The marking printed when the field is left empty (the pack's label language)."""

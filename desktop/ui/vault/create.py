@@ -35,7 +35,7 @@ from desktop.errors import KnownError
 from desktop.store.vault import MIN_PASSPHRASE, Vault
 from desktop.ui.background import run_in_background
 from desktop.ui.i18n import current_language
-from desktop.ui.messages import show_error
+from desktop.ui.messages import error_text, show_error
 from desktop.ui.printing.printout import PdfPrintout
 from desktop.ui.vault.passphrase_field import PassphraseField
 from desktop.ui.vault.strength import strength_score
@@ -187,7 +187,7 @@ class CreateVaultDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.progress.hide()
         if isinstance(exc, KnownError):
-            self.message.setText(str(exc))
+            self.message.setText(error_text(exc))
         else:
             self.message.clear()
             show_error(self, exc)
