@@ -28,6 +28,7 @@ class EmptyVaultGuide(QWidget):
         self.text = QLabel(self)
         self.text.setWordWrap(True)
         self.text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.text.setMinimumWidth(420)  # a wrapped label otherwise asks for a narrow column
         self.text.setMaximumWidth(560)
         self.new_case_button = QPushButton(self)
         self.new_case_button.setObjectName("emptyNewCase")

@@ -147,6 +147,25 @@ def test_the_preview_opens_fitted_to_the_width(qtbot: QtBot, dialog: BriefingDia
     assert preview.current_image().width() / preview.devicePixelRatioF() == shown
 
 
+def test_the_russian_options_pane_is_not_clipped(
+    qtbot: QtBot, vault_services: Services, case_id: str, english: None
+) -> None:
+    assert install_language("ru")
+    widget = BriefingDialog(vault_services, case_id)
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    widget.show()
+    pane = widget.form_scroll
+    assert pane.widget().minimumSizeHint().width() <= pane.viewport().width()
+    fields = (widget.form.date_to, widget.form.language, widget.form.confidentiality)
+
+    def inside() -> bool:
+        edge = pane.viewport().mapToGlobal(pane.viewport().rect().topRight()).x()
+        return all(f.mapToGlobal(f.rect().topRight()).x() <= edge for f in fields)
+
+    qtbot.waitUntil(inside)  # once the layout has settled, every field ends inside the pane
+
+
 def test_russian_labels(qtbot: QtBot, dialog: BriefingDialog) -> None:
     dialog.form.language.setCurrentIndex(dialog.form.language.findData("ru"))
     text = pdf_text(build(qtbot, dialog))

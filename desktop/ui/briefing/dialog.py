@@ -99,6 +99,9 @@ class BriefingDialog(QDialog):
         form_scroll.setWidget(left)
         form_scroll.setWidgetResizable(True)
         form_scroll.setMinimumWidth(360)
+        # The pane wraps and narrows its rows rather than hide fields behind a scroll bar.
+        form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.form_scroll = form_scroll
 
         self.preview = PagePreview(self)
         self.progress = QProgressBar(self)
@@ -148,6 +151,7 @@ class BriefingDialog(QDialog):
         splitter.addWidget(form_scroll)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([430, 850])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)

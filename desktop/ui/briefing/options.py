@@ -78,11 +78,16 @@ class BriefingOptionsForm(QWidget):
         self.limit_dates.toggled.connect(self.date_from.setEnabled)
         self.limit_dates.toggled.connect(self.date_to.setEnabled)
         self.limit_dates.toggled.connect(self.changed)
-        dates = QHBoxLayout()
+        # The check box above the two dates, not beside them: in Russian one line of all
+        # three is wider than the options pane.
+        span = QHBoxLayout()
+        span.addWidget(self.date_from)
+        span.addWidget(QLabel("–", self))
+        span.addWidget(self.date_to)
+        span.addStretch(1)
+        dates = QVBoxLayout()
         dates.addWidget(self.limit_dates)
-        dates.addWidget(self.date_from)
-        dates.addWidget(QLabel("–", self))
-        dates.addWidget(self.date_to)
+        dates.addLayout(span)
 
         self.marked_only = QCheckBox(self.tr("Only items mar&ked for the brief"), self)
         self.marked_only.setAccessibleName(self.tr("Only items marked for the brief"))
@@ -238,7 +243,7 @@ class BriefingOptionsForm(QWidget):
         self,
         form: QFormLayout,
         text: str,
-        field: QWidget | QGridLayout | QHBoxLayout,
+        field: QWidget | QGridLayout | QHBoxLayout | QVBoxLayout,
         name: str,
         buddy: QWidget | None = None,
     ) -> None:

@@ -58,6 +58,7 @@ class PagePreview(QWidget):
         self.thumbnails.setAccessibleName(self.tr("Page thumbnails"))
         self.thumbnails.setIconSize(QSize(THUMBNAIL_WIDTH, int(THUMBNAIL_WIDTH * 1.42)))
         self.thumbnails.setMinimumWidth(THUMBNAIL_WIDTH + 40)
+        self.thumbnails.setMaximumWidth(THUMBNAIL_WIDTH + 70)  # the page gets the rest
         self.thumbnails.currentRowChanged.connect(self._on_row)
 
         self.view = QLabel(self)
@@ -109,6 +110,7 @@ class PagePreview(QWidget):
         splitter.addWidget(self.thumbnails)
         splitter.addWidget(page_side)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([THUMBNAIL_WIDTH + 50, 10_000])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
