@@ -96,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--lang",
+        dest="message_lang",  # `brief --lang` and `vault kit --lang` choose a PDF's language
         choices=("en", "ru"),
         help="the language of error messages (default: from LC_ALL, LC_MESSAGES or LANG)",
     )
@@ -126,7 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         result: int = args.run(ctx)
         return result
     except KnownError as exc:
-        print(f"dossier: {error_text(exc, cli_language(args.lang))}", file=sys.stderr)
+        print(f"dossier: {error_text(exc, cli_language(args.message_lang))}", file=sys.stderr)
         return exc.exit_code
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()

@@ -148,3 +148,12 @@ def test_the_cli_prints_a_wrong_passphrase_in_russian(
                          "--passphrase-file", str(secret), "case", "list"])  # fmt: skip
         assert code == 2
         assert err.getvalue().strip() == f"dossier: {expected}"
+
+
+def test_the_global_lang_is_not_the_pack_language() -> None:
+    from desktop.cli.main import build_parser
+
+    args = build_parser().parse_args(
+        ["--lang", "ru", "--vault", "v", "brief", "--case", "c", "--out", "f.pdf", "--lang", "en"]
+    )
+    assert args.message_lang == "ru" and args.lang == "en"
