@@ -154,6 +154,7 @@ class FolderImport:
     refused: list[tuple[Path, str]] = field(default_factory=list)
     unfinished: list[Path] = field(default_factory=list)  # `.partial` of crashed exports
     advice: dict[Path, NextStep] = field(default_factory=dict)  # per refused bundle
+    errors: dict[Path, KnownError] = field(default_factory=dict)  # to say it in the UI's language
 
 
 @dataclass(frozen=True)
@@ -508,6 +509,7 @@ class SyncService:
             except KnownError as exc:
                 result.refused.append((item, str(exc)))
                 result.advice[item] = next_step(exc)
+                result.errors[item] = exc
         return result
 
     # ---- status ---------------------------------------------------------------------------

@@ -143,6 +143,25 @@ def test_a_refused_import_says_why_and_changes_nothing(
     assert b.services.cases.list_cases() == []
 
 
+def test_a_refused_import_is_said_in_russian(
+    qtbot: QtBot, laptops: tuple[Laptop, Laptop], tmp_path: Path, english: None
+) -> None:
+    a, b = laptops
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    a.services.cases.create_case("Case")
+    path = a.sync.export(stick).path
+    b.sync.revoke(a.sync.device().device_id)
+    assert install_language("ru")
+    dialog = SyncDialog(b.services, b.sync)
+    qtbot.addWidget(dialog)
+    dialog.set_folder(path)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20_000)
+    assert "отвязанного устройства" in dialog.summary.text()
+    assert "unpaired" not in dialog.summary.text()
+
+
 def test_pairing_dialogs_show_the_fingerprint_and_require_it(qtbot: QtBot, tmp_path: Path) -> None:
     a, c = Laptop(tmp_path / "a"), Laptop(tmp_path / "c")
     shown = PairExportDialog(a.sync)

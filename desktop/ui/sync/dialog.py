@@ -215,7 +215,9 @@ class SyncDialog(QDialog):
         if not outcome.imported and not outcome.refused:
             text = self.tr("No bundles for this device there.")
         for path, message in outcome.refused:
-            text += "\n" + self.tr("Refused %1: %2").replace("%1", path.name).replace("%2", message)
+            known = outcome.errors.get(path)
+            said = error_text(known) if known is not None else message
+            text += "\n" + self.tr("Refused %1: %2").replace("%1", path.name).replace("%2", said)
             advice = self.advice(outcome.advice.get(path, NextStep.NONE))
             if advice:
                 text += "\n" + advice
