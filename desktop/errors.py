@@ -3,13 +3,38 @@
 A `KnownError` carries one plain sentence for the user. It must never contain case
 content, keys or passphrases. Anything else that escapes is a bug: logged with its
 traceback, and shown to the user as a generic apology.
+
+The sentence is written in English as a template with named parameters:
+`KnownError("Choose a passphrase of at least {count} characters.", count=8)`. `str()`
+is the English sentence; the template is the message's id, by which `desktop.errortexts`
+finds its Russian text, so the GUI and the CLI show every service's message in the
+user's language through one table.
 """
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class FieldName(str):
+    """A record field's name passed as a parameter: English shows it as words ("Title",
+    "Response due"), other languages through their field labels."""
+
+    __slots__ = ()
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self).replace("_", " ").capitalize(), spec)
 
 
 class KnownError(Exception):
     """A failure the user or the environment caused; `str()` is the message to show."""
 
     exit_code = 1
+
+    def __init__(self, message: str = "", /, **params: Any) -> None:
+        self.template = message
+        self.params = params
+        super().__init__(message.format(**params) if params else message)
 
 
 class WrongPassphrase(KnownError):
@@ -21,10 +46,15 @@ class VaultBusy(KnownError):
 
 
 class ValidationError(KnownError):
-    """Input that breaks a rule; `field` names the offending field when there is one."""
+    """Input that breaks a rule; `field` names the offending field when there is one.
 
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
+    A `{field}` in the message is filled with the field's name in words.
+    """
+
+    def __init__(self, message: str, field: str | None = None, **params: Any) -> None:
+        if field is not None and "{field}" in message:
+            params["field"] = FieldName(field)
+        super().__init__(message, **params)
         self.field = field
 
 

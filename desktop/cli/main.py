@@ -31,6 +31,7 @@ from desktop.cli import (
 )
 from desktop.cli.context import Context
 from desktop.errors import KnownError
+from desktop.errortexts import cli_language, error_text
 from desktop.hardening import harden_process
 from desktop.logfile import install_logging, log_path
 
@@ -97,6 +98,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="read the passphrase from the first line of FILE (- for standard input)",
     )
+    parser.add_argument(
+        "--lang",
+        dest="message_lang",  # `brief --lang` and `vault kit --lang` choose a PDF's language
+        choices=("en", "ru"),
+        help="the language of error messages (default: from LC_ALL, LC_MESSAGES or LANG)",
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for register in REGISTRARS + optional_registrars():
         register(sub)
@@ -124,7 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         result: int = args.run(ctx)
         return result
     except KnownError as exc:
-        print(f"dossier: {exc}", file=sys.stderr)
+        print(f"dossier: {error_text(exc, cli_language(args.message_lang))}", file=sys.stderr)
         return exc.exit_code
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()

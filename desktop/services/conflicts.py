@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.core.fieldlabels import REFERENCES
 from desktop.errors import KnownError
 from desktop.store.changes import BOOKKEEPING
 from desktop.store.models import SYNCED_MODELS, Synced
@@ -23,6 +24,15 @@ from desktop.store.models.sync import ConflictSibling, Peer
 from desktop.store.store import Store
 
 TITLE_FIELDS = ("title", "display_name", "name", "subject", "file_name", "label", "role")
+# A record within another: its conflict is also marked on the record it belongs to.
+PARENT_FIELDS = {
+    "event_participants": "event_id",
+    "complaint_targets": "complaint_id",
+    "complaint_responses": "complaint_id",
+    "postings": "person_id",
+    "citations": "target_id",
+    "tag_links": "target_id",
+}
 
 
 @dataclass(frozen=True)
@@ -51,6 +61,8 @@ class Conflict:
     title: str
     versions: tuple[ConflictVersion, ...]  # the shown version first
     differing: tuple[str, ...]  # field names whose values differ between versions
+    # The title of each record a differing field refers to (person_id -> "Kuznetsov").
+    references: dict[str, str] = field(default_factory=dict)
 
 
 def _label(device_id: str, counter: int) -> str:
@@ -101,7 +113,47 @@ class ConflictService:
         if len({v.deleted for v in versions}) > 1:
             differing = ("deleted", *differing)
         title = next((str(row[f]) for f in TITLE_FIELDS if row.get(f)), record_id)
-        return Conflict(record_id, entity, title, versions, differing)
+        referenced = {
+            str(v.values[f])
+            for v in versions
+            for f in differing
+            if f in REFERENCES and isinstance(v.values.get(f), str)
+        }
+        references = {i: t for i in referenced if (t := self._title_of(session, i)) is not None}
+        return Conflict(record_id, entity, title, versions, differing, references)
+
+    def _title_of(self, session: Session, record_id: str) -> str | None:
+        """The title of any record with this id, for showing a reference in plain words."""
+        for model in self._models.values():
+            table = model.__table__
+            names = [c for c in TITLE_FIELDS if c in table.c]
+            if not names:
+                continue
+            row = session.execute(
+                select(*(table.c[n] for n in names)).where(table.c.id == record_id)
+            ).first()
+            if row is not None:
+                return next((str(v) for v in row if v), None)
+        return None
+
+    def conflicted_ids(self) -> frozenset[str]:
+        """The ids of records with an open conflict, and of the records they belong to
+        (an event whose list of people is in conflict), for the markers in every view."""
+        with self.store.reading() as s:
+            pairs = s.execute(
+                select(ConflictSibling.entity, ConflictSibling.record_id).distinct()
+            ).all()
+            ids = {record_id for _entity, record_id in pairs}
+            for entity, record_id in pairs:
+                parent = PARENT_FIELDS.get(entity)
+                model = self._models.get(entity)
+                if parent is None or model is None:
+                    continue
+                table = model.__table__
+                value = s.execute(select(table.c[parent]).where(table.c.id == record_id)).scalar()
+                if isinstance(value, str):
+                    ids.add(value)
+        return frozenset(ids)
 
     def list_conflicts(self) -> list[Conflict]:
         """Every record with concurrent versions, oldest record id first."""

@@ -172,7 +172,9 @@ def _locked_image(folder: Path, key: bytes, unreadable: str) -> Iterator[Image]:
         except NotACipherFile:
             raise KnownError(unreadable) from None
         except OSError as exc:
-            raise KnownError(f"Cannot read the vault's database: {exc.strerror}.") from None
+            raise KnownError(
+                "Cannot read the vault's database: {reason}.", reason=exc.strerror
+            ) from None
         try:
             yield image
         finally:

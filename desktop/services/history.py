@@ -52,7 +52,8 @@ class EditHistory:
         names[state["device_id"]] = state.get("device_name") or "this computer"
         devices = ", ".join(sorted({names.get(c.device, c.device[:8]) for c in changed}))
         raise ChangedElsewhere(
-            f"Not undone: the record was changed on {devices} after this step "
+            "Not undone: the record was changed on {devices} after this step "
             "(by a sync or a conflict kept for review). Undoing would overwrite that change; "
-            "edit the record instead."
+            "edit the record instead.",
+            devices=devices,
         )

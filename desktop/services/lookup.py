@@ -89,8 +89,9 @@ class RecordLookup:
                     found.append(Found(kind, str(record_id), record_case))
         if len(found) > 1:
             raise KnownError(
-                f"The id {text.strip()!r} is ambiguous: {len(found)} records start with it; "
-                "give more characters."
+                "The id {id!r} is ambiguous: {count} records start with it; give more characters.",
+                id=text.strip(),
+                count=len(found),
             )
         return found[0] if found else None
 
@@ -106,7 +107,9 @@ class RecordLookup:
         found = self.by_prefix(text, kinds, case_id=case_id, deleted=deleted)
         if found is None:
             what = " or ".join(kinds)
-            raise KnownError(f"No {what} has an id starting with {text.strip()!r}.")
+            raise KnownError(
+                "No {what} has an id starting with {id!r}.", what=what, id=text.strip()
+            )
         return found
 
     def source_by_label(self, case_id: str, label: str) -> str | None:
@@ -120,5 +123,7 @@ class RecordLookup:
                 )
             ).all()
         if len(rows) > 1:
-            raise KnownError(f"Several sources are labelled {label.strip()!r}; use the id.")
+            raise KnownError(
+                "Several sources are labelled {label!r}; use the id.", label=label.strip()
+            )
         return str(rows[0][0]) if rows else None

@@ -65,7 +65,9 @@ def _names_json(value: object, field: str) -> str:
             raise ValidationError("Names must be a list of name variants.", field=field)
         text = required_text(item.text, "name")
         if item.kind not in NAME_KINDS:
-            raise ValidationError(f"A name's kind must be one of {', '.join(NAME_KINDS)}.", field)
+            raise ValidationError(
+                "A name's kind must be one of {kinds}.", field, kinds=", ".join(NAME_KINDS)
+            )
         items.append(
             {"text": text, "script": item.script or detect_script(text), "kind": item.kind}
         )
@@ -154,8 +156,9 @@ class PeopleService:
             size = path.stat().st_size
             if size > MAX_PHOTO_BYTES:
                 raise ValidationError(
-                    f"That picture is too large (the limit is {MAX_PHOTO_BYTES >> 20} MiB).",
+                    "That picture is too large (the limit is {mib} MiB).",
                     field="photo_sha256",
+                    mib=MAX_PHOTO_BYTES >> 20,
                 )
             data = path.read_bytes()
         except OSError:

@@ -85,7 +85,8 @@ def media_type_of(file_name: str) -> str:
 def _check_size(size: int) -> None:
     if size > MAX_ATTACHMENT_BYTES:
         raise KnownError(
-            f"That file is too large to attach (the limit is {MAX_ATTACHMENT_BYTES >> 20} MiB)."
+            "That file is too large to attach (the limit is {mib} MiB).",
+            mib=MAX_ATTACHMENT_BYTES >> 20,
         )
 
 
@@ -199,7 +200,9 @@ class SourceService:
         self, source_id: str, target_kind: str, target_id: str, pinpoint: str = "", quote: str = ""
     ) -> str:
         if target_kind not in CITABLE:
-            raise ValidationError(f"Only {', '.join(CITABLE)} can cite a source.", "target_kind")
+            raise ValidationError(
+                "Only {kinds} can cite a source.", "target_kind", kinds=", ".join(CITABLE)
+            )
         values = clean_fields({"pinpoint": pinpoint, "quote": quote}, CITATION_RULES, "citation")
         with self.store.writing() as w:
             source = w.get_live(Source, source_id)
@@ -251,7 +254,9 @@ class SourceService:
             try:
                 _check_size(path.stat().st_size)
             except OSError:
-                raise KnownError(f"{path.name} cannot be read; nothing was attached.") from None
+                raise KnownError(
+                    "{name} cannot be read; nothing was attached.", name=path.name
+                ) from None
         checked = [
             clean_fields({"file_name": p.name, **fields}, ATTACHMENT_RULES, "attachment")
             for p in paths
@@ -261,7 +266,9 @@ class SourceService:
             try:
                 data = path.read_bytes()
             except OSError:
-                raise KnownError(f"{path.name} cannot be read; nothing was attached.") from None
+                raise KnownError(
+                    "{name} cannot be read; nothing was attached.", name=path.name
+                ) from None
             _check_size(len(data))  # it may have grown since it was measured
             contents.append((data, hashlib.sha256(data).hexdigest()))
         with self.store.writing() as w:

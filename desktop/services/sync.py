@@ -155,6 +155,7 @@ class FolderImport:
     refused: list[tuple[Path, str]] = field(default_factory=list)
     unfinished: list[Path] = field(default_factory=list)  # `.partial` of crashed exports
     advice: dict[Path, NextStep] = field(default_factory=dict)  # per refused bundle
+    errors: dict[Path, KnownError] = field(default_factory=dict)  # to say it in the UI's language
 
 
 @dataclass(frozen=True)
@@ -184,8 +185,10 @@ class _VaultBlobSink:
         if size > self._max_bytes:  # nothing this large can be attached (SQLite stops at 1e9)
             raise BundleRejected(
                 Reason.TOO_LARGE,
-                f"This bundle carries an attachment of {human_size(size)}, larger than the "
-                f"{human_size(self._max_bytes)} Dossier accepts; nothing was imported.",
+                "This bundle carries an attachment of {size}, larger than the "
+                "{limit} Dossier accepts; nothing was imported.",
+                size=human_size(size),
+                limit=human_size(self._max_bytes),
             )
         self._sha, self._parts = sha256, []
 
@@ -348,8 +351,8 @@ class SyncService:
         limit = self.max_export_bytes if max_bytes is None else max_bytes
         if limit > self.max_bundle_bytes:
             raise SyncRefused(
-                f"Bundles can be at most {human_size(self.max_bundle_bytes)}: a receiver "
-                "refuses larger ones."
+                "Bundles can be at most {limit}: a receiver refuses larger ones.",
+                limit=human_size(self.max_bundle_bytes),
             )
         if not folder.is_dir():
             raise StickFault(
@@ -512,6 +515,7 @@ class SyncService:
             except KnownError as exc:
                 result.refused.append((item, str(exc)))
                 result.advice[item] = next_step(exc)
+                result.errors[item] = exc
         return result
 
     # ---- status ---------------------------------------------------------------------------

@@ -23,7 +23,7 @@ MAX_TEXT = rules.LONG_TEXT
 def required_text(value: object, field: str, limit: int = MAX_TITLE) -> str:
     text = optional_text(value, field, limit)
     if not text:
-        raise ValidationError(f"{field.replace('_', ' ').capitalize()} is required.", field=field)
+        raise ValidationError("{field} is required.", field=field)
     return text
 
 
@@ -31,18 +31,14 @@ def optional_text(value: object, field: str, limit: int = MAX_TEXT) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise ValidationError(f"{field.replace('_', ' ').capitalize()} must be text.", field=field)
+        raise ValidationError("{field} must be text.", field=field)
     text = value.strip()
     if len(text) > limit:
         raise ValidationError(
-            f"{field.replace('_', ' ').capitalize()} is too long (at most {limit:,} characters).",
-            field=field,
+            "{field} is too long (at most {limit:,} characters).", field=field, limit=limit
         )
     if rules.text_problem(text, limit) is not None:
-        raise ValidationError(
-            f"{field.replace('_', ' ').capitalize()} holds characters that are not text.",
-            field=field,
-        )
+        raise ValidationError("{field} holds characters that are not text.", field=field)
     return text
 
 
@@ -52,7 +48,7 @@ def choice(value: object, enum: type[StrEnum], field: str) -> str:
     except ValueError:
         allowed = ", ".join(e.value for e in enum)
         raise ValidationError(
-            f"{field.replace('_', ' ').capitalize()} must be one of: {allowed}.", field=field
+            "{field} must be one of: {allowed}.", field=field, allowed=allowed
         ) from None
 
 
@@ -103,7 +99,9 @@ def due_day(value: object, field: str) -> str | None:
     first, last = date.earliest(), date.latest()
     if first is None or first != last or date.qualifier is not Qualifier.EXACT or date.uncertain:
         raise ValidationError(
-            f"A response is due on one day; this reads as {date.display()}.", field=field
+            "A response is due on one day; this reads as {date}.",
+            field=field,
+            date=date.display(),
         )
     return first.isoformat()
 
@@ -114,7 +112,7 @@ Cleaner = Callable[[object, str], object]
 def flag(value: object, field: str) -> bool:
     if isinstance(value, bool):
         return value
-    raise ValidationError(f"{field.replace('_', ' ').capitalize()} must be yes or no.", field=field)
+    raise ValidationError("{field} must be yes or no.", field=field)
 
 
 def one_of(enum: type[StrEnum]) -> Cleaner:
@@ -136,9 +134,7 @@ def text_lang(value: object, field: str) -> str:
 
 def integer(value: object, field: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not -1_000_000 < value < 1_000_000:
-        raise ValidationError(
-            f"{field.replace('_', ' ').capitalize()} must be a number.", field=field
-        )
+        raise ValidationError("{field} must be a number.", field=field)
     return value
 
 
@@ -158,6 +154,8 @@ def clean_fields(
     for key, value in values.items():
         rule = rules.get(key)
         if rule is None:
-            raise ValidationError(f"A {kind} has no field called {key!r}.", field=key)
+            raise ValidationError(
+                "A {kind} has no field called {name!r}.", field=key, kind=kind, name=key
+            )
         clean[key] = rule(value, key)
     return clean

@@ -82,7 +82,9 @@ class VaultDamaged(KnownError):
 def check_new_passphrase(passphrase: str) -> None:
     if len(passphrase) < MIN_PASSPHRASE:
         raise ValidationError(
-            f"Choose a passphrase of at least {MIN_PASSPHRASE} characters.", field="passphrase"
+            "Choose a passphrase of at least {count} characters.",
+            field="passphrase",
+            count=MIN_PASSPHRASE,
         )
 
 

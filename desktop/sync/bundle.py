@@ -84,8 +84,8 @@ class Reason(enum.Enum):
 class BundleRejected(KnownError):
     """A bundle that must not be imported; `str()` is one plain sentence, `reason` the kind."""
 
-    def __init__(self, reason: Reason, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, reason: Reason, message: str, **params: object) -> None:
+        super().__init__(message, **params)
         self.reason = reason
 
 

@@ -44,7 +44,9 @@ def check_device_name(name: str) -> str:
     """A device name people can read: trimmed, 1-100 characters, no control characters."""
     name = unicodedata.normalize("NFC", name).strip()
     if not name or len(name) > MAX_NAME_LENGTH:
-        raise IdentityError(f"A device name must have 1 to {MAX_NAME_LENGTH} characters.")
+        raise IdentityError(
+            "A device name must have 1 to {count} characters.", count=MAX_NAME_LENGTH
+        )
     if any(unicodedata.category(c).startswith("C") for c in name):
         raise IdentityError("A device name cannot contain control characters.")
     return name

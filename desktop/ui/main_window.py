@@ -153,6 +153,8 @@ class MainWindow(QMainWindow):
     def _on_tab(self, index: int, method: str) -> object:
         if self.workspace is None:
             return None
+        if not self.workspace.case_id:
+            return self.workspace.explain_no_case()
         self.workspace.tabs.setCurrentIndex(index)
         tab = self.workspace.tabs.widget(index)
         return getattr(tab, method)()
@@ -179,6 +181,7 @@ class MainWindow(QMainWindow):
             self.services = self._services_for(vault)
             self.workspace = Workspace(self.services, self.undo_stack, self)
             self.workspace.cases.caseChosen.connect(self._case_chosen)
+            self.workspace.newCaseRequested.connect(self.new_case)
         self.undo_stack.history = self.services.history
         self.setCentralWidget(self.workspace)
         if parked is not None:

@@ -8,16 +8,26 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.errors import KnownError
+from desktop.errortexts import error_text as _error_text
+from desktop.ui.i18n import current_language
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
+
+
+def error_text(exc: BaseException) -> str:
+    """A KnownError's sentence in the interface language (see desktop.errortexts)."""
+    return _error_text(exc, current_language())
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     """Show `exc` without blocking: its sentence if it is a KnownError, else an apology."""
     if isinstance(exc, KnownError):
         box = QMessageBox(
-            QMessageBox.Icon.Warning, translate("Messages", "Dossier"), str(exc), parent=parent
+            QMessageBox.Icon.Warning,
+            translate("Messages", "Dossier"),
+            error_text(exc),
+            parent=parent,
         )
     else:
         log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))

@@ -22,6 +22,7 @@ from desktop.crypto.os_keyring import SecretStore
 from desktop.errors import KnownError
 from desktop.store.vault import Vault
 from desktop.ui.i18n import install_language
+from desktop.ui.messages import error_text
 from desktop.ui.settings import MAX_AUTOLOCK_MINUTES, AppSettings
 
 log = logging.getLogger(__name__)
@@ -106,7 +107,7 @@ class SettingsDialog(QDialog):
         try:
             self._apply_keyring()
         except KnownError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(error_text(exc))
             return
         self.settings.autolock_minutes = self.autolock.value()
         language = str(self.language.currentData())

@@ -7,15 +7,25 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.errors import KnownError
 from desktop.services.registry import Services
 from desktop.ui.case_list import CaseListPanel
 from desktop.ui.complaints.tab import ComplaintsTab
 from desktop.ui.editors.event import EventEditor
+from desktop.ui.elided import install_elided_tips
+from desktop.ui.empty_state import EmptyVaultGuide
 from desktop.ui.people.tab import PeopleTab
 from desktop.ui.sources.tab import SourcesTab
 from desktop.ui.timeline.panel import TimelinePanel
@@ -39,6 +49,10 @@ def sample_banner(parent: QWidget) -> QLabel:
 
 
 class Workspace(QSplitter):
+    """`newCaseRequested` asks the window for the New case editor (from the empty guide)."""
+
+    newCaseRequested = Signal()
+
     def __init__(
         self, services: Services, undo_stack: QUndoStack, parent: QWidget | None = None
     ) -> None:
@@ -48,7 +62,8 @@ class Workspace(QSplitter):
         self.case_id: str | None = None
         self.selected_event: str | None = None
         self.cases = CaseListPanel(services, self)
-        right = QWidget(self)
+        self.pages = QStackedWidget(self)
+        right = self._tabs_page = QWidget(self.pages)
         layout = QVBoxLayout(right)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -64,8 +79,12 @@ class Workspace(QSplitter):
         self.sources = SourcesTab(services, undo_stack, self.tabs)
         for tab in (self.timeline, self.people, self.complaints, self.sources):
             self.tabs.addTab(tab, "")
+        self.empty_guide = EmptyVaultGuide(self.pages)
+        self.empty_guide.newCaseRequested.connect(self.newCaseRequested)
+        self.pages.addWidget(right)
+        self.pages.addWidget(self.empty_guide)
         self.addWidget(self.cases)
-        self.addWidget(right)
+        self.addWidget(self.pages)
         self.setStretchFactor(1, 1)
         self.setSizes([260, 1020])
         self.cases.caseChosen.connect(self.set_case)
@@ -73,6 +92,7 @@ class Workspace(QSplitter):
         self.people.complaintActivated.connect(self.open_complaint)
         self.timeline.eventActivated.connect(self.edit_event)
         self.timeline.eventSelected.connect(self._event_selected)
+        install_elided_tips(self)
         self.retranslate()
         self.cases.reload()
 
@@ -104,6 +124,36 @@ class Workspace(QSplitter):
             tab.set_case(self.case_id)
         self.timeline.set_case(self.case_id)
         self.banner.setVisible(self._is_sample(self.case_id))
+        empty = self.case_id is None and self.cases.list.count() == 0
+        self.pages.setCurrentWidget(self.empty_guide if empty else self._tabs_page)
+
+    @property
+    def shows_empty_guide(self) -> bool:
+        return self.pages.currentWidget() is self.empty_guide
+
+    def explain_no_case(self) -> QMessageBox:
+        """Say why a new record cannot be made yet (no case chosen) and offer the way on."""
+        box = QMessageBox(self)
+        box.setObjectName("noCaseBox")
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("Dossier"))
+        if self.cases.list.count() == 0:
+            box.setText(
+                self.tr(
+                    "Events, people, complaints and sources belong to a case, and this vault "
+                    "has none yet. Create a case first."
+                )
+            )
+            create = box.addButton(self.tr("&New case…"), QMessageBox.ButtonRole.AcceptRole)
+            create.clicked.connect(self.newCaseRequested)
+            box.addButton(QMessageBox.StandardButton.Cancel)
+        else:
+            box.setText(
+                self.tr("Choose a case in the list on the left first: new records go into it.")
+            )
+            box.addButton(QMessageBox.StandardButton.Ok)
+        box.open()
+        return box
 
     def _is_sample(self, case_id: str | None) -> bool:
         if not case_id:
@@ -133,6 +183,7 @@ class Workspace(QSplitter):
 
     def new_event(self) -> EventEditor | None:
         if not self.case_id:
+            self.explain_no_case()
             return None
         editor = EventEditor(self.services, self.case_id, self.undo_stack, None, self)
         editor.accepted.connect(lambda: self._event_saved(editor.saved_id))

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import sys
+from io import BytesIO
 from pathlib import Path
 
+import pytest
+from print_service import install_fake_lp
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.crypto.os_keyring import MemoryKeyring
 from desktop.paths import KEYSTORE, VAULT_DB
 from desktop.store.vault import Vault
+from desktop.ui.i18n import install_language
 from desktop.ui.vault.create import CreateVaultDialog
 from desktop.ui.vault.strength import strength_score
 from desktop.ui.vault.unlock import UnlockDialog
@@ -38,6 +46,23 @@ def test_strength_grows_with_length_and_variety() -> None:
     assert strength_score("password") == 0
     assert strength_score("aaaaaaaaaaaa") <= 1
     assert strength_score(PASSPHRASE) >= 3
+    # A famous case and a year: a profiling attacker's first guesses.
+    assert strength_score("Magnitsky2009") <= 2
+    assert strength_score("Kuznetsov1975!") <= 2
+    assert strength_score("abcdefgh1234") <= 1
+
+
+def test_a_case_name_and_a_year_is_not_called_good(
+    qtbot: QtBot, vault_folder: Path, keyring: MemoryKeyring
+) -> None:
+    dialog = CreateVaultDialog(vault_folder, keyring)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.passphrase.line, "Magnitsky2009")
+    assert dialog.strength_bar.value() <= 2
+    assert "Good" not in dialog.strength_label.text()
+    assert "Strong" not in dialog.strength_label.text()
+    dialog.passphrase.line.setText("blue tiger eats cold soup at noon")
+    assert dialog.strength_label.text() == "Strong."
 
 
 def test_create_refuses_mismatch_and_weak(
@@ -73,6 +98,33 @@ def test_create_shows_recovery_key_and_gates_finish(
         qtbot.mouseClick(dialog.finish_button, Qt.MouseButton.LeftButton)
     assert dialog.vault is not None and dialog.vault.is_unlocked
     assert dialog.passphrase.text() == ""
+    dialog.vault.lock()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the fake lp is a shell script")
+def test_the_recovery_page_prints_the_emergency_kit(
+    qtbot: QtBot,
+    vault_folder: Path,
+    keyring: MemoryKeyring,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    spool = install_fake_lp(tmp_path, monkeypatch, wait=False)
+    dialog = _create(qtbot, vault_folder, keyring)
+    assert dialog.print_button.isVisible() and dialog.print_button.isEnabled()
+    printer = QPrinter()
+    printer.setOutputFileName("")
+    printer.setOutputFormat(QPrinter.OutputFormat.NativeFormat)
+    with qtbot.waitSignal(dialog.printout.done, timeout=10_000):
+        dialog.print_kit_to(printer)
+    printed = (spool / "received.pdf").read_bytes()
+    text = "".join(page.extract_text() for page in PdfReader(BytesIO(printed)).pages)
+    assert dialog.recovery_key.replace("-", "") in text.replace("-", "").replace(" ", "")
+    assert not Path((spool / "path").read_text().strip()).exists()  # the copy is gone
+    assert "Sent" in dialog.print_status.text() and dialog.print_button.isEnabled()
+    dialog.stored.click()
+    dialog.accept()
+    assert dialog.vault is not None
     dialog.vault.lock()
 
 
@@ -119,6 +171,21 @@ def test_wrong_passphrase_is_a_message_and_changes_nothing(
     dialog.vault.lock()
 
 
+def test_a_wrong_passphrase_is_said_in_russian_in_the_russian_ui(
+    qtbot: QtBot, vault_folder: Path, keyring: MemoryKeyring, english: None
+) -> None:
+    vault, _key = Vault.create(vault_folder, PASSPHRASE)
+    vault.lock()
+    assert install_language("ru")
+    dialog = UnlockDialog(vault_folder, keyring)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.field.line, "not the passphrase")
+    qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.message.text() != "", timeout=10_000)
+    assert dialog.message.text() == "Неверная парольная фраза."
+
+
 def test_recovery_key_unlocks(qtbot: QtBot, vault_folder: Path, keyring: MemoryKeyring) -> None:
     vault, recovery = Vault.create(vault_folder, PASSPHRASE)
     vault.lock()
@@ -162,7 +229,17 @@ def test_show_hide_and_caps_lock_warning(
     dialog.show()
     line = dialog.field.line
     assert line.echoMode() == line.EchoMode.Password
-    dialog.field.toggle.trigger()
+    toggle = dialog.field.toggle
+    assert toggle.isVisible() and toggle.text() == "Show" and toggle.toolTip()
+    assert toggle.width() >= 40 and toggle.focusPolicy() & Qt.FocusPolicy.TabFocus
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    line.setFocus()
+    qtbot.keyClick(line, Qt.Key.Key_Tab)  # the next stop after the line is the toggle
+    assert QApplication.focusWidget() is toggle
+    qtbot.keyClick(toggle, Qt.Key.Key_Space)
+    assert toggle.isChecked() and toggle.text() == "Hide"
+    assert toggle.accessibleName() == "Hide the passphrase"
     assert line.echoMode() == line.EchoMode.Normal
     qtbot.keyClick(line, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier)  # sends "a": fine
     assert dialog.field.caps_warning.isHidden()

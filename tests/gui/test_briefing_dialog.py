@@ -133,6 +133,40 @@ def test_page_keys_and_zoom_move_through_the_pages(qtbot: QtBot, dialog: Briefin
     assert bigger.width() > first.width() and bigger.height() > first.height()
 
 
+def test_the_preview_opens_fitted_to_the_width(qtbot: QtBot, dialog: BriefingDialog) -> None:
+    build(qtbot, dialog)
+    preview = dialog.preview
+    assert preview.fits_width and preview.fit_button.isChecked()
+    viewport = preview.page_scroll.viewport().width()
+    shown = preview.current_image().width() / preview.devicePixelRatioF()
+    assert viewport * 0.8 <= shown <= viewport  # the whole width, nothing cropped
+    qtbot.mouseClick(preview.zoom_in_button, Qt.MouseButton.LeftButton)
+    assert not preview.fits_width and not preview.fit_button.isChecked()
+    assert preview.current_image().width() / preview.devicePixelRatioF() > shown
+    qtbot.mouseClick(preview.fit_button, Qt.MouseButton.LeftButton)
+    assert preview.fits_width
+    assert preview.current_image().width() / preview.devicePixelRatioF() == shown
+
+
+def test_the_russian_options_pane_is_not_clipped(
+    qtbot: QtBot, vault_services: Services, case_id: str, english: None
+) -> None:
+    assert install_language("ru")
+    widget = BriefingDialog(vault_services, case_id)
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    widget.show()
+    pane = widget.form_scroll
+    assert pane.widget().minimumSizeHint().width() <= pane.viewport().width()
+    fields = (widget.form.date_to, widget.form.language, widget.form.confidentiality)
+
+    def inside() -> bool:
+        edge = pane.viewport().mapToGlobal(pane.viewport().rect().topRight()).x()
+        return all(f.mapToGlobal(f.rect().topRight()).x() <= edge for f in fields)
+
+    qtbot.waitUntil(inside)  # once the layout has settled, every field ends inside the pane
+
+
 def test_russian_labels(qtbot: QtBot, dialog: BriefingDialog) -> None:
     dialog.form.language.setCurrentIndex(dialog.form.language.findData("ru"))
     text = pdf_text(build(qtbot, dialog))
@@ -206,25 +240,37 @@ def test_save_writes_the_pack_built_by_the_service(
     assert written == vault_services.briefs.build(case_id, options).pdf
 
 
-def test_print_sends_every_page_or_the_chosen_range(
+def print_and_wait(qtbot: QtBot, dialog: BriefingDialog, printer: QPrinter) -> str:
+    with qtbot.waitSignal(dialog.printout.done, timeout=BUILD_TIMEOUT_MS) as done:
+        dialog.print_to(printer)
+    assert not dialog.printout.busy
+    return str(done.args[0])
+
+
+def test_print_to_file_writes_the_pdf_pages_themselves(
     qtbot: QtBot, dialog: BriefingDialog, tmp_path: Path
 ) -> None:
-    build(qtbot, dialog)
+    pdf = build(qtbot, dialog)
     assert dialog.pack is not None
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setFullPage(True)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    assert dialog.print_to(printer) == dialog.pack.pages
-    assert len(PdfReader(tmp_path / "printed.pdf").pages) == dialog.pack.pages
+    print_and_wait(qtbot, dialog, printer)
+    assert (tmp_path / "printed.pdf").read_bytes() == pdf  # vector pages, not images
+    assert (tmp_path / "printed.pdf").stat().st_mode & 0o077 == 0
 
     ranged = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     ranged.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     ranged.setOutputFileName(str(tmp_path / "range.pdf"))
     ranged.setPrintRange(QPrinter.PrintRange.PageRange)
     ranged.setPageRanges(QPageRanges.fromString("2-3"))
-    assert dialog.print_to(ranged) == 2
-    assert len(PdfReader(tmp_path / "range.pdf").pages) == 2
+    assert "2" in print_and_wait(qtbot, dialog, ranged)
+    reader = PdfReader(tmp_path / "range.pdf")
+    original = PdfReader(BytesIO(pdf))
+    assert [p.extract_text() for p in reader.pages] == [
+        original.pages[1].extract_text(),
+        original.pages[2].extract_text(),
+    ]
 
 
 def test_stop_ignores_the_running_build(qtbot: QtBot, dialog: BriefingDialog) -> None:

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from desktop.services.registry import Services
 from desktop.services.sync import SyncService
 from desktop.store.vault import Vault
+from desktop.ui.i18n import install_language
 from desktop.ui.sync.dialog import SyncDialog
 from desktop.ui.sync.pairing import PairExportDialog, PairImportDialog
 from desktop.ui.sync.volumes import looks_removable, mounted_volumes
@@ -65,24 +66,63 @@ def test_conflicts_page_shows_versions_side_by_side_and_keeps_one(
     qtbot: QtBot, laptops: tuple[Laptop, Laptop], tmp_path: Path
 ) -> None:
     a, b = laptops
+    a.sync.rename_device("Field laptop")
+    b.sync.rename_device("Office desktop")
     stick = tmp_path / "stick"
     stick.mkdir()
     case = a.services.cases.create_case("Case", summary="base")
     b.sync.import_bundle(a.sync.export(stick).path)
-    a.services.cases.update_case(case, summary="A")
+    long_a = "A " + "detained at the border crossing and questioned for nine hours " * 4
+    a.services.cases.update_case(case, summary=long_a)
     b.services.cases.update_case(case, summary="B")
     b.sync.import_bundle(a.sync.export(stick).path)
     dialog = SyncDialog(b.services, b.sync)
     qtbot.addWidget(dialog)
+    dialog.resize(1280, 800)
+    dialog.show()
+    dialog.tabs.setCurrentWidget(dialog.conflicts_page)
     page = dialog.conflicts_page
     assert page.records.count() == 1
-    assert page.versions.columnCount() == 2
-    values = {page.versions.item(2, c).text() for c in range(2)}
-    assert values == {"A", "B"}
-    keep = next(c for c in range(2) if page.versions.item(2, c).text() == "A")
-    qtbot.mouseClick(page.keep_buttons[keep], Qt.MouseButton.LeftButton)
+    assert page.records.item(0).text() == "Case: Case"  # the kind in words, not "(cases)"
+    assert len(page.headers) == 2 and len(page.keep_buttons) == 2
+    headers = " ".join(h.text() for h in page.headers)
+    assert "Field laptop" in headers and "Office desktop" in headers
+    assert page.field_names == ["summary"]
+    assert [label.text() for label in page.field_labels] == ["Summary"]
+    values = [cell.text() for cell in page.cells[0]]
+    assert set(values) == {long_a.strip(), "B"}  # the whole text, not cut
+    long_cell = page.cells[0][values.index(long_a.strip())]
+    assert long_cell.wordWrap() and long_cell.width() >= 300  # columns share the width
+    tops = {button.geometry().top() for button in page.keep_buttons}
+    assert len(tops) == 1  # the buttons sit in one row
+    keep = values.index(long_a.strip())
+    with qtbot.waitSignal(dialog.synced):  # the views reload after a choice
+        qtbot.mouseClick(page.keep_buttons[keep], Qt.MouseButton.LeftButton)
     assert page.records.count() == 0
-    assert b.services.cases.get_case(case).summary == "A"
+    assert b.services.cases.get_case(case).summary == long_a.strip()
+
+
+def test_the_conflicts_page_speaks_russian(
+    qtbot: QtBot, laptops: tuple[Laptop, Laptop], tmp_path: Path, english: None
+) -> None:
+    a, b = laptops
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    case = a.services.cases.create_case("Дело", summary="base")
+    event = a.services.timeline.add_event(case, "2009-11-16", "Смерть в СИЗО")
+    b.sync.import_bundle(a.sync.export(stick).path)
+    a.services.timeline.update_event(event, date="2009-11-17", place="Москва")
+    b.services.timeline.update_event(event, date="2009-11-15", place="Бутырка")
+    b.sync.import_bundle(a.sync.export(stick).path)
+    assert install_language("ru")
+    dialog = SyncDialog(b.services, b.sync)
+    qtbot.addWidget(dialog)
+    page = dialog.conflicts_page
+    assert page.records.item(0).text() == "Событие: Смерть в СИЗО"
+    assert [label.text() for label in page.field_labels] == ["Дата", "Место"]
+    dates = {cell.text() for cell in page.cells[0]}
+    assert dates == {"17 ноября 2009", "15 ноября 2009"}
+    assert all("date_edtf" not in label.text() for label in page.field_labels)
 
 
 def test_a_refused_import_says_why_and_changes_nothing(
@@ -101,6 +141,25 @@ def test_a_refused_import_says_why_and_changes_nothing(
     qtbot.waitUntil(lambda: not dialog.busy, timeout=20_000)
     assert "unpaired device" in dialog.summary.text()
     assert b.services.cases.list_cases() == []
+
+
+def test_a_refused_import_is_said_in_russian(
+    qtbot: QtBot, laptops: tuple[Laptop, Laptop], tmp_path: Path, english: None
+) -> None:
+    a, b = laptops
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    a.services.cases.create_case("Case")
+    path = a.sync.export(stick).path
+    b.sync.revoke(a.sync.device().device_id)
+    assert install_language("ru")
+    dialog = SyncDialog(b.services, b.sync)
+    qtbot.addWidget(dialog)
+    dialog.set_folder(path)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20_000)
+    assert "отвязанного устройства" in dialog.summary.text()
+    assert "unpaired" not in dialog.summary.text()
 
 
 def test_pairing_dialogs_show_the_fingerprint_and_require_it(qtbot: QtBot, tmp_path: Path) -> None:

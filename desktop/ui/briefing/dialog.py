@@ -2,7 +2,8 @@
 
 The pack is built by `services.briefs.build` on a worker thread; the preview renders the
 resulting bytes with PDFium straight from memory. Saving writes exactly the previewed
-bytes; printing renders the same pages at the printer's resolution. Any change of an
+bytes; printing hands the same bytes to the system print service (desktop.ui.printing),
+off the GUI thread. Any change of an
 option drops the preview, so what is saved or printed is always what the options say.
 """
 
@@ -14,8 +15,8 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QPageLayout, QPageSize, QShortcut
-from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
+from PySide6.QtGui import QKeySequence, QPageSize, QShortcut
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -38,10 +39,11 @@ from desktop.services.registry import Services
 from desktop.ui.briefing.build import PackBuilder, Progress
 from desktop.ui.briefing.clearance import ExhibitClearance
 from desktop.ui.briefing.options import BriefingOptionsForm
-from desktop.ui.briefing.pages import PdfPages, chosen_pages, print_pages
 from desktop.ui.briefing.preview import PagePreview
 from desktop.ui.i18n import current_language
 from desktop.ui.messages import show_error
+from desktop.ui.printing.pages import PdfPages
+from desktop.ui.printing.printout import PdfPrintout
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +70,9 @@ class BriefingDialog(QDialog):
         self._pack: Pack | None = None
         self._pack_options: BriefingOptions | None = None
         self._print_dialog: QPrintDialog | None = None
+        self.printout = PdfPrintout(self)
+        self.printout.done.connect(self._on_printed)
+        self.printout.failed.connect(self._on_print_failed)
         self.setWindowTitle(self.tr("Briefing pack — %1").replace("%1", self._case_title))
 
         self.builder = PackBuilder(self)
@@ -94,6 +99,9 @@ class BriefingDialog(QDialog):
         form_scroll.setWidget(left)
         form_scroll.setWidgetResizable(True)
         form_scroll.setMinimumWidth(360)
+        # The pane wraps and narrows its rows rather than hide fields behind a scroll bar.
+        form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.form_scroll = form_scroll
 
         self.preview = PagePreview(self)
         self.progress = QProgressBar(self)
@@ -143,6 +151,7 @@ class BriefingDialog(QDialog):
         splitter.addWidget(form_scroll)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([430, 850])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
@@ -261,7 +270,7 @@ class BriefingDialog(QDialog):
     def _update_buttons(self) -> None:
         has_pack = self._pack is not None
         self.save_button.setEnabled(has_pack)
-        self.print_button.setEnabled(has_pack)
+        self.print_button.setEnabled(has_pack and not self.printout.busy)
         self.stop_button.setEnabled(self.builder.running)
         self.preview_button.setEnabled(not self.form.visible_errors())
 
@@ -306,44 +315,38 @@ class BriefingDialog(QDialog):
 
     def print_pack(self) -> None:
         """Open the print dialog for the previewed pack; print when the user accepts."""
-        if self._pack is None or self._pack_options is None:
+        if self._pack is None or self._pack_options is None or self.printout.busy:
             return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(pack_file_name(self._printed_title(), self._pack_options.generated_on))
-        printer.setFullPage(True)  # the PDF pages carry their own margins
-        printer.setPageSize(QPageSize(PAGE_SIZES[self._pack_options.paper]))
-        printer.setPageOrientation(QPageLayout.Orientation.Portrait)
-        dialog = QPrintDialog(printer, self)
-        dialog.setMinMax(1, self._pack.pages)
-        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
-        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintCurrentPage, True)
-        dialog.accepted.connect(lambda: self.print_to(printer))
-        dialog.finished.connect(dialog.deleteLater)
-        self._print_dialog = dialog
-        QDialog.open(dialog)  # QPrintDialog.open() is typed as the (receiver, slot) overload
+        self._print_dialog = self.printout.ask(
+            self._pack.pdf,
+            pack_file_name(self._printed_title(), self._pack_options.generated_on),
+            PAGE_SIZES[self._pack_options.paper],
+            self.preview.current_index,
+            on_accept=self.print_to,
+        )
 
-    def print_to(self, printer: QPrinter) -> int:
-        """Print the pages chosen on `printer`; returns how many were sent."""
+    def print_to(self, printer: QPrinter) -> None:
+        """Print the pages chosen on `printer` off the GUI thread; `printout.done` follows."""
         if self._pack is None:
-            return 0
-        pages = PdfPages(self._pack.pdf)
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            chosen = chosen_pages(printer, len(pages), self.preview.current_index)
-            sent = print_pages(pages, printer, chosen)
-        except KnownError as exc:
-            show_error(self, exc)
-            return 0
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-            pages.close()
-        self.status.setText(self.tr("Sent %1 pages to the printer.").replace("%1", str(sent)))
-        return sent
+            return
+        self.printout.print_to(printer, self._pack.pdf, self.preview.current_index)
+        self._update_buttons()
+
+    def _on_printed(self, message: str) -> None:
+        self.status.setText(message)
+        self._update_buttons()
+
+    def _on_print_failed(self, exc: object) -> None:
+        assert isinstance(exc, BaseException)
+        self.status.setText("")
+        self._update_buttons()
+        show_error(self, exc)
 
     # -- closing ---------------------------------------------------------------------
 
     def done(self, result: int) -> None:
         self.builder.cancel()
+        self.printout.cancel()
         self.preview.clear("")
         super().done(result)
 

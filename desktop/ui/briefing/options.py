@@ -31,6 +31,7 @@ from desktop.briefing.model import (
     BriefingOptions,
 )
 from desktop.errors import ValidationError
+from desktop.ui.messages import error_text
 
 TEXT_LIMIT = 200
 
@@ -83,11 +84,16 @@ class BriefingOptionsForm(QWidget):
         self.limit_dates.toggled.connect(self.date_from.setEnabled)
         self.limit_dates.toggled.connect(self.date_to.setEnabled)
         self.limit_dates.toggled.connect(self.changed)
-        dates = QHBoxLayout()
+        # The check box above the two dates, not beside them: in Russian one line of all
+        # three is wider than the options pane.
+        span = QHBoxLayout()
+        span.addWidget(self.date_from)
+        span.addWidget(QLabel("–", self))
+        span.addWidget(self.date_to)
+        span.addStretch(1)
+        dates = QVBoxLayout()
         dates.addWidget(self.limit_dates)
-        dates.addWidget(self.date_from)
-        dates.addWidget(QLabel("–", self))
-        dates.addWidget(self.date_to)
+        dates.addLayout(span)
 
         self.marked_only = QCheckBox(self.tr("Only items mar&ked for the brief"), self)
         self.marked_only.setAccessibleName(self.tr("Only items marked for the brief"))
@@ -232,7 +238,7 @@ class BriefingOptionsForm(QWidget):
                 "Use 1 to 12 letters, digits or dashes, not starting with EXH."
             ),
         }
-        return translated.get(exc.field or "", str(exc))
+        return translated.get(exc.field or "", error_text(exc))
 
     def default_marking(self) -> str:
         """The marking printed when the field is left empty (the pack's label language)."""
@@ -270,7 +276,7 @@ class BriefingOptionsForm(QWidget):
         self,
         form: QFormLayout,
         text: str,
-        field: QWidget | QGridLayout | QHBoxLayout,
+        field: QWidget | QGridLayout | QHBoxLayout | QVBoxLayout,
         name: str,
         buddy: QWidget | None = None,
     ) -> None:

@@ -10,7 +10,9 @@ from PySide6.QtGui import QBrush, QColor
 from desktop.core.enums import ComplaintStatus, ResponseKind
 from desktop.core.fuzzydate import FuzzyDate
 from desktop.services.complaints import ComplaintRow
+from desktop.services.conflicts import ConflictService
 from desktop.services.registry import Services
+from desktop.ui.conflict_marks import conflict_icon, conflict_note
 from desktop.ui.i18n import current_language
 
 OVERDUE_TEXT = QColor("#b3261e")
@@ -29,6 +31,7 @@ class ComplaintsModel(QAbstractTableModel):
         self.rows: list[ComplaintRow] = []
         self._sorted_by: tuple[int, Qt.SortOrder] | None = None
         self._in_filing_order: list[ComplaintRow] = []
+        self.conflicts: frozenset[str] = frozenset()  # complaints with an open conflict
 
     def headers(self) -> list[str]:
         return [self.tr("Status"), self.tr("Filed"), self.tr("Body"), self.tr("Against"),
@@ -38,6 +41,9 @@ class ComplaintsModel(QAbstractTableModel):
     def load(self, case_id: str | None, today: dt.date | None = None) -> None:
         self.beginResetModel()
         self.rows = self.services.complaints.register(case_id, today) if case_id else []
+        self.conflicts = (
+            ConflictService(self.services.store).conflicted_ids() if self.rows else frozenset()
+        )
         self._in_filing_order = list(self.rows)
         if self._sorted_by is not None:
             self._sort_rows(*self._sorted_by)
@@ -100,6 +106,11 @@ class ComplaintsModel(QAbstractTableModel):
             return self._text(row, self.COLUMNS[index.column()])
         if role == ID_ROLE:
             return row.complaint.id
+        conflicted = row.complaint.id in self.conflicts
+        if role == Qt.ItemDataRole.DecorationRole:
+            return conflict_icon() if conflicted and index.column() == 0 else None
+        if role == Qt.ItemDataRole.ToolTipRole and conflicted and index.column() == 0:
+            return conflict_note()
         if role == Qt.ItemDataRole.ForegroundRole and row.overdue:
             return QBrush(OVERDUE_TEXT)
         if role == Qt.ItemDataRole.BackgroundRole and row.overdue:

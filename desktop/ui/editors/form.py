@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import KnownError, ValidationError
+from desktop.ui.messages import error_text
 from desktop.ui.undo import RecordChange, changed_fields
 
 log = logging.getLogger(__name__)
@@ -132,7 +133,7 @@ class RecordForm(QDialog):
     def show_error(self, exc: KnownError) -> None:
         field = exc.field if isinstance(exc, ValidationError) else None
         label = self._errors.get(field or "", self.general_error)
-        label.setText(str(exc))
+        label.setText(error_text(exc))
         label.show()
         widget = self._inputs.get(field or "")
         if widget is not None:

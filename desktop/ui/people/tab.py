@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
 from desktop.core.fuzzydate import FuzzyDate
 from desktop.core.namematch.lookup import NameIndex
 from desktop.errors import KnownError
+from desktop.services.conflicts import ConflictService
 from desktop.services.people import parse_names
 from desktop.services.registry import Services
 from desktop.store.records import PostingRecord
+from desktop.ui.conflict_marks import conflict_note, with_conflict_badge
 from desktop.ui.editors.person import OrganisationEditor, PersonEditor
 from desktop.ui.editors.posting import PostingEditor
 from desktop.ui.messages import confirm, show_error
@@ -30,6 +32,7 @@ from desktop.ui.people.page import PersonPage
 from desktop.ui.undo import RecordChange, delete_with_undo
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+CONFLICT_ROLE = Qt.ItemDataRole.UserRole + 2  # True: the person has an open conflict
 AVATAR = 40
 
 
@@ -119,15 +122,23 @@ class PeopleTab(QWidget):
         self._names = NameIndex(
             (p.id, [p.display_name, *(n.text for n in parse_names(p.names))]) for p in people
         )
+        conflicts = ConflictService(self.services.store).conflicted_ids() if people else set()
         for person in people:
             names = [n.text for n in parse_names(person.names)
                      if n.text != person.display_name and n.kind != "alias"]  # fmt: skip
             text = person.display_name + ("\n" + " · ".join(names) if names else "")
-            item = QListWidgetItem(QIcon(self._avatar(person.display_name,
-                                                      person.photo_sha256)), text)  # fmt: skip
+            avatar = self._avatar(person.display_name, person.photo_sha256)
+            tooltip = " · ".join(n.text for n in parse_names(person.names))
+            spoken = text.replace("\n", ", ")
+            if person.id in conflicts:
+                avatar = with_conflict_badge(avatar)
+                tooltip = f"{conflict_note()}\n\n{tooltip}"
+                spoken = f"{spoken}. {conflict_note()}"
+            item = QListWidgetItem(QIcon(avatar), text)
             item.setData(ID_ROLE, person.id)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, text.replace("\n", ", "))
-            item.setToolTip(" · ".join(n.text for n in parse_names(person.names)))
+            item.setData(CONFLICT_ROLE, person.id in conflicts)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
+            item.setToolTip(tooltip)
             self.list.addItem(item)
         self.list.blockSignals(False)
         self._apply_filter(self.filter.text())

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import KnownError
 from desktop.ui.background import run_in_background
+from desktop.ui.messages import error_text
 from desktop.ui.sources.rendering import RenderedPage, is_pdf, render_image, render_pdf_page
 
 PAGE_WIDTH = 900
@@ -102,7 +103,9 @@ class AttachmentViewer(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.rendered = None
-        self.canvas.setText(str(exc) if isinstance(exc, KnownError) else self.tr("Cannot show."))
+        self.canvas.setText(
+            error_text(exc) if isinstance(exc, KnownError) else self.tr("Cannot show.")
+        )
         self._update_nav()
 
     def _update_nav(self) -> None:

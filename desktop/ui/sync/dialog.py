@@ -34,6 +34,7 @@ from desktop.services.registry import Services
 from desktop.services.sync import ExportResult, FolderImport, SyncService
 from desktop.services.sync_advice import NextStep, next_step
 from desktop.ui.background import run_in_background
+from desktop.ui.messages import error_text
 from desktop.ui.sync.conflicts_page import ConflictsPage
 from desktop.ui.sync.pairing import PairExportDialog, PairImportDialog
 from desktop.ui.sync.volumes import mounted_volumes
@@ -55,6 +56,7 @@ class SyncDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._drive_page(), self.tr("Drive"))
         self.conflicts_page = ConflictsPage(ConflictService(services.store))
+        self.conflicts_page.resolved.connect(lambda _record: self.synced.emit())  # views reload
         self.tabs.addTab(self.conflicts_page, self.tr("Conflicts"))
         self.tabs.addTab(self._devices_page(), self.tr("Devices"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -138,7 +140,7 @@ class SyncDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self._end()
         if isinstance(exc, KnownError):
-            self.summary.setText(self._with_advice(str(exc), next_step(exc)))
+            self.summary.setText(self._with_advice(error_text(exc), next_step(exc)))
         else:
             self.summary.setText(self.tr("Sorry, something went wrong; nothing was changed."))
 
@@ -213,7 +215,9 @@ class SyncDialog(QDialog):
         if not outcome.imported and not outcome.refused:
             text = self.tr("No bundles for this device there.")
         for path, message in outcome.refused:
-            text += "\n" + self.tr("Refused %1: %2").replace("%1", path.name).replace("%2", message)
+            known = outcome.errors.get(path)
+            said = error_text(known) if known is not None else message
+            text += "\n" + self.tr("Refused %1: %2").replace("%1", path.name).replace("%2", said)
             advice = self.advice(outcome.advice.get(path, NextStep.NONE))
             if advice:
                 text += "\n" + advice
@@ -281,7 +285,7 @@ class SyncDialog(QDialog):
         try:
             self.sync.rename_device(name)
         except KnownError as exc:
-            self._show_device_name(str(exc))
+            self._show_device_name(error_text(exc))
             return
         self._show_device_name()
 

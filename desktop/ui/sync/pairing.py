@@ -22,6 +22,7 @@ from desktop.errors import KnownError
 from desktop.services.sync import SyncService
 from desktop.sync.device import PeerInfo
 from desktop.sync.identity import MAX_NAME_LENGTH
+from desktop.ui.messages import error_text
 
 
 class PairExportDialog(QDialog):
@@ -69,7 +70,7 @@ class PairExportDialog(QDialog):
         try:
             code = self.sync.export_pairing(path, name=self.name.text())
         except KnownError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(error_text(exc))
             return
         self.fingerprint.setText(code)  # the code covers the name: a new name, a new code
         self.status.setText(self.tr("Saved. The other device must type: %1").replace("%1", code))
@@ -123,6 +124,6 @@ class PairImportDialog(QDialog):
         try:
             self.paired = self.sync.import_pairing(Path(self.file.text()), self.code.text())
         except KnownError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(error_text(exc))
             return
         self.accept()

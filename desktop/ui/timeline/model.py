@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 
 from desktop.core.enums import DisputedBy, FactStatus
 from desktop.services.timeline import EventRow
+from desktop.ui.conflict_marks import conflict_icon, conflict_note
 
 BLOCK_ROWS = 200
 CACHED_BLOCKS = 12
@@ -87,6 +88,7 @@ class TimelineModel(QAbstractTableModel):
         self._blocks: OrderedDict[int, dict[str, EventRow]] = OrderedDict()
         self.blocks_fetched = 0
         self.lang = "en"
+        self._conflicts: frozenset[str] = frozenset()
 
     # ---- content ----------------------------------------------------------------------
     def set_ids(self, ids: list[str]) -> None:
@@ -99,6 +101,13 @@ class TimelineModel(QAbstractTableModel):
 
     def clear(self) -> None:
         self.set_ids([])
+
+    def set_conflicts(self, ids: frozenset[str]) -> None:
+        """Mark these events' rows: each has an open conflict (see ui.conflict_marks)."""
+        self._conflicts = ids
+
+    def has_conflict(self, row: int) -> bool:
+        return self.event_id(row) in self._conflicts
 
     def forget_rows(self) -> None:
         """Drop fetched rows (after an edit) so the view fetches them again."""
@@ -218,6 +227,9 @@ class TimelineModel(QAbstractTableModel):
             return None
         if role == EVENT_ID_ROLE:
             return self.event_id(index.row())
+        if role == Qt.ItemDataRole.DecorationRole:
+            conflicted = index.column() == Column.TITLE and self.has_conflict(index.row())
+            return conflict_icon() if conflicted else None
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
                         Qt.ItemDataRole.TextAlignmentRole):  # fmt: skip
             return None
@@ -232,7 +244,10 @@ class TimelineModel(QAbstractTableModel):
         if row is None:
             return self.tr("(removed)") if role == Qt.ItemDataRole.DisplayRole else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
+            tip = self._tooltip(row, column)
+            if column == Column.TITLE and self.has_conflict(index.row()):
+                return f"{conflict_note()}\n\n{tip}"
+            return tip
         return self._display(row, column)
 
     def _display(self, row: EventRow, column: Column) -> str:

@@ -39,6 +39,7 @@ from desktop.errors import KnownError
 from desktop.services.fact_order import FactOrder
 from desktop.services.registry import Services
 from desktop.services.timeline import EventFilter
+from desktop.ui.messages import error_text
 from desktop.ui.timeline.band import TimelineBand
 from desktop.ui.timeline.commands import DeleteEventCommand, MoveEventCommand
 from desktop.ui.timeline.filters import FilterBar
@@ -238,6 +239,7 @@ class TimelinePanel(QWidget):
     def _on_ids(self, data: TimelineData) -> None:
         if self.case_id is None:
             return
+        self.model.set_conflicts(data.conflicts)
         self.model.set_ids(data.ids)
         self.status.setText(self.tr("%n event(s)", "", len(data.ids)))
         f, marks = self._filter, data.marks
@@ -266,7 +268,7 @@ class TimelinePanel(QWidget):
 
     def _on_error(self, exc: object) -> None:
         if isinstance(exc, KnownError):
-            self.status.setText(str(exc))
+            self.status.setText(error_text(exc))
         else:
             log.error(
                 "timeline query failed", exc_info=exc if isinstance(exc, BaseException) else None
@@ -349,7 +351,7 @@ class TimelinePanel(QWidget):
                 self.services.timeline.delete_event(event_id)
                 self.refresh()
         except KnownError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(error_text(exc))
 
     def _describe(self, event_id: str) -> str:
         rows = self.services.timeline.rows([event_id])

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from desktop.core.fuzzydate import FuzzyDate, FuzzyDateError, Qualifier
+from desktop.services.conflicts import ConflictService
 from desktop.services.registry import Services
 from desktop.services.timeline import EventFilter
 
@@ -47,6 +48,7 @@ class TimelineData:
     ids: list[str]
     spans: list[EventSpan] | None
     marks: list[ComplaintMark]
+    conflicts: frozenset[str] = frozenset()  # records with an open conflict
 
 
 def span_of(event_id: str, date: FuzzyDate) -> EventSpan | None:
@@ -95,7 +97,10 @@ def spans_from_edtf(
 def load_ids(services: Services, case_id: str, f: EventFilter) -> TimelineData:
     """What the table needs first: the filtered ids (one covering-index query) and marks."""
     return TimelineData(
-        services.timeline.event_ids(case_id, f), None, load_marks(services, case_id)
+        services.timeline.event_ids(case_id, f),
+        None,
+        load_marks(services, case_id),
+        ConflictService(services.store).conflicted_ids(),
     )
 
 

@@ -1,8 +1,9 @@
 """Creating a vault: passphrase twice with strength feedback, then the recovery key, once.
 
-The recovery key page offers an emergency-kit PDF and will not finish until the user
-confirms the key is stored. Remembering the vault in the OS keyring is opt-in, with the
-plain warning that a seized, logged-in laptop then opens it.
+The recovery key page offers the emergency kit as a PDF to save or to print (handed to
+the system print service as the PDF itself, see desktop.ui.printing) and will not finish
+until the user confirms the key is stored. Remembering the vault in the OS keyring is
+opt-in, with the plain warning that a seized, logged-in laptop then opens it.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ import datetime as dt
 import logging
 from pathlib import Path
 
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFont, QGuiApplication, QKeySequence
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -33,7 +35,8 @@ from desktop.errors import KnownError
 from desktop.store.vault import MIN_PASSPHRASE, Vault
 from desktop.ui.background import run_in_background
 from desktop.ui.i18n import current_language
-from desktop.ui.messages import show_error
+from desktop.ui.messages import error_text, show_error
+from desktop.ui.printing.printout import PdfPrintout
 from desktop.ui.vault.passphrase_field import PassphraseField
 from desktop.ui.vault.strength import strength_score
 
@@ -184,7 +187,7 @@ class CreateVaultDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.progress.hide()
         if isinstance(exc, KnownError):
-            self.message.setText(str(exc))
+            self.message.setText(error_text(exc))
         else:
             self.message.clear()
             show_error(self, exc)
@@ -212,16 +215,29 @@ class CreateVaultDialog(QDialog):
         self.key_view.setFont(mono)
         self.copy_button = QPushButton(self.tr("C&opy"), page)
         self.pdf_button = QPushButton(self.tr("Save as &PDF…"), page)
+        self.print_button = QPushButton(self.tr("P&rint…"), page)
+        self.print_button.setAccessibleName(self.tr("Print the emergency kit"))
+        self.print_button.setToolTip(
+            self.tr("Print the emergency kit with the recovery key (Ctrl+P)")
+        )
+        self.print_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        self.printout = PdfPrintout(self)
+        self.printout.done.connect(self._printed)
+        self.printout.failed.connect(self._print_failed)
+        self.print_status = QLabel(page)
+        self.print_status.setObjectName("kitPrintStatus")
         self.stored = QCheckBox(self.tr("I have &stored the recovery key"), page)
         self.finish_button = QPushButton(self.tr("&Finish"), page)
         self.finish_button.setEnabled(False)
         self.stored.toggled.connect(self.finish_button.setEnabled)
         self.copy_button.clicked.connect(self._copy_key)
         self.pdf_button.clicked.connect(self.save_kit)
+        self.print_button.clicked.connect(self.print_kit)
         self.finish_button.clicked.connect(self.accept)
         row = QHBoxLayout()
         row.addWidget(self.copy_button)
         row.addWidget(self.pdf_button)
+        row.addWidget(self.print_button)
         row.addStretch(1)
         finish = QHBoxLayout()
         finish.addStretch(1)
@@ -230,6 +246,7 @@ class CreateVaultDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.key_view)
         layout.addLayout(row)
+        layout.addWidget(self.print_status)
         layout.addStretch(1)
         layout.addWidget(self.stored)
         layout.addLayout(finish)
@@ -267,6 +284,30 @@ class CreateVaultDialog(QDialog):
             show_error(self, KnownError(self.tr("The emergency kit could not be saved there.")))
             return
         log.info("emergency kit saved")
+
+    def print_kit(self) -> None:
+        """Open the print dialog for the emergency kit."""
+        if self.printout.busy or not self.recovery_key:
+            return
+        self.printout.ask(
+            self.emergency_kit_pdf(), "dossier-emergency-kit.pdf", on_accept=self.print_kit_to
+        )
+
+    def print_kit_to(self, printer: QPrinter) -> None:
+        """Print the kit on `printer` (the print dialog's choice) off the GUI thread."""
+        self.print_button.setEnabled(False)
+        self.print_status.setText(self.tr("Printing the emergency kit…"))
+        self.printout.print_to(printer, self.emergency_kit_pdf())
+
+    def _printed(self, message: str) -> None:
+        self.print_button.setEnabled(True)
+        self.print_status.setText(message)
+
+    def _print_failed(self, exc: object) -> None:
+        assert isinstance(exc, BaseException)
+        self.print_button.setEnabled(True)
+        self.print_status.clear()
+        show_error(self, exc)
 
     def reject(self) -> None:
         if self.vault is not None and self.pages.currentIndex() == 1:

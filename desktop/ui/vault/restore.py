@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import KnownError
 from desktop.store.vault import Vault
 from desktop.ui.background import run_in_background
-from desktop.ui.messages import show_error
+from desktop.ui.messages import error_text, show_error
 from desktop.ui.vault.passphrase_field import PassphraseField
 
 log = logging.getLogger(__name__)
@@ -123,6 +123,6 @@ class RestoreKeysDialog(QDialog):
         self.restore_button.setEnabled(True)
         if isinstance(exc, KnownError):
             log.info("restore refused: %s", type(exc).__name__)
-            self.message.setText(str(exc))
+            self.message.setText(error_text(exc))
         else:
             show_error(self, exc)

@@ -29,7 +29,7 @@ from desktop.errors import KnownError
 from desktop.store.vault import Vault
 from desktop.store.vault_keys import KeyFilesMissing
 from desktop.ui.background import run_in_background
-from desktop.ui.messages import show_error
+from desktop.ui.messages import error_text, show_error
 from desktop.ui.vault.passphrase_field import PassphraseField
 from desktop.ui.vault.restore import RestoreKeysDialog
 
@@ -201,7 +201,7 @@ class UnlockDialog(QDialog):
             self._offer_restore(missing=isinstance(exc, KeyFilesMissing))
         elif isinstance(exc, KnownError):
             log.info("unlock refused: %s", type(exc).__name__)
-            self.message.setText(str(exc))
+            self.message.setText(error_text(exc))
             self.field.line.selectAll()
             self.field.setFocus()
         else:
