@@ -15,6 +15,36 @@ from desktop.core.fieldlabels import field_label
 from desktop.errors import FieldName, KnownError
 
 RUSSIAN: dict[str, str] = {
+    # -- exports, spreadsheets, packs, links (added with those features) --------------
+    "An export member is too large to check.":
+        "Часть экспорта слишком велика для проверки.",
+    "Citations go in a column or in footnotes (column, footnotes).":
+        "Ссылки на источники печатаются в столбце или в сносках (column, footnotes).",
+    "Give the template a file name ending in .xlsx, or a folder.":
+        "Укажите для шаблона имя файла с окончанием .xlsx или папку.",
+    "That case no longer exists; nothing was imported.":
+        "Этого дела больше нет; ничего не импортировано.",
+    "That event belongs to another case.": "Это событие относится к другому делу.",
+    "The Bates prefix must be 1 to 12 letters, digits or dashes.":
+        "Префикс нумерации: от 1 до 12 букв, цифр или дефисов.",
+    "The Bates prefix must differ from the exhibit labels (EXH-1, EXH-2...).":
+        "Префикс нумерации должен отличаться от меток приложений (EXH-1, EXH-2...).",
+    "The complaint is already linked to that event.":
+        "Жалоба уже связана с этим событием.",
+    "The disk that holds the vault is full, so its search index could not be rebuilt "
+    "for this version; free some space and unlock again (nothing was lost).":
+        "Диск с хранилищем заполнен, поэтому поисковый индекс не удалось перестроить для "
+        "этой версии; освободите место и откройте хранилище снова (ничего не потеряно).",
+    "The language of the text must be en or ru.": "Язык текста должен быть en или ru.",
+    "The vault database is damaged: run `dossier vault verify` on it, and "
+    "`dossier vault salvage` to copy what still reads.":
+        "База данных хранилища повреждена: проверьте её командой `dossier vault verify` "
+        "и скопируйте то, что читается, командой `dossier vault salvage`.",
+    "body: too long (at most 500 characters)": "орган: слишком длинно (не более 500 символов)",
+    "name is empty (every person needs one)": "имя пустое (у каждого человека должно быть имя)",
+    "sources: a pinpoint is too long": "источники: указание места слишком длинное",
+    "{label} is already the exhibit label of another file of this case.":
+        "{label} уже является меткой приложения другого файла этого дела.",
     # -- vault, keys, passphrases --------------------------------------------------------
     "Wrong passphrase.": "Неверная парольная фраза.",
     "Choose a passphrase of at least {count} characters.":

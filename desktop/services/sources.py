@@ -111,8 +111,9 @@ def _check_label_free(w: ChangeWriter, case_id: str, label: str, except_id: str 
     ).first()
     if label and live is not None:
         raise ValidationError(
-            f"{label} is already the exhibit label of another file of this case.",
+            "{label} is already the exhibit label of another file of this case.",
             "exhibit_label",
+            label=label,
         )
 
 
