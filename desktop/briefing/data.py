@@ -513,12 +513,15 @@ def _due_text(due: str | None, lang: str) -> str:
     return _day_text(dt.date.fromisoformat(due), lang)
 
 
+# Officials of every kind come after the victims and before everyone else.
+OFFICIAL_KINDS = ("official", "judge", "prosecutor", "investigator")
+
+
 def _people(
     sel: _Selection, against_person: dict[str, list[ComplaintRef]], chronology: _Chronology
 ) -> tuple[PersonEntry, ...]:
     entries = []
-    officials = ("official", "judge", "prosecutor", "investigator")
-    order = {"victim": 0, **dict.fromkeys(officials, 1)}
+    order = {"victim": 0, **dict.fromkeys(OFFICIAL_KINDS, 1)}
     for person in sorted(sel.persons, key=lambda p: (order.get(p.kind, 2), sel.names[p.id])):
         shown = sel.names[person.id]
         variants = sorted(sel.scrub(n) for n in names_of(person) if sel.scrub(n) != shown)

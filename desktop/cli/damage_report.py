@@ -21,7 +21,7 @@ from desktop.errors import KnownError
 from desktop.services import damage
 from desktop.services.integrity import audit_head, check_rows, verify
 from desktop.services.registry import Services
-from desktop.store.vault import Vault
+from desktop.store.vault import Vault, VaultDamaged
 
 SHOWN = 20
 
@@ -33,10 +33,11 @@ def _source(path: str) -> Path:
     return folder
 
 
-def _print_damage(report: damage.DamageReport, path: str) -> None:
+def _print_damage(report: damage.DamageReport, path: str, *, pages: bool = True) -> None:
     bad = len(report.damaged)
     state = "ok" if not bad else f"{bad} DAMAGED"
-    print(f"pages (each authenticated on its own):  {state} ({report.pages} pages)")
+    if pages:
+        print(f"pages (each authenticated on its own):  {state} ({report.pages} pages)")
     for page, what in list(report.damaged.items())[:SHOWN]:
         print(f"  page {page}: {what}")
     for note in report.notes:
@@ -86,6 +87,13 @@ def run_verify(ctx: Context) -> int:
             head = audit_head(store)
         finally:
             vault.lock()
+    except VaultDamaged:
+        # Intact pages, yet a record does not read (text another tool stored that is not
+        # Unicode): the record-by-record reading says which.
+        bar.done()
+        found = damage.inspect(folder, key, thorough=True)
+        _print_damage(found, ctx.args.path, pages=False)
+        return 1
     finally:
         bar.done()
     print(f"encryption (page authentication): {'ok' if report.cipher_ok else 'FAILED'}")

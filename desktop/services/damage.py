@@ -189,12 +189,18 @@ ANALYSIS_LIMIT_BYTES = 1536 * 1024**2
 
 
 def inspect(
-    folder: Path, key: bytes, progress: Callable[[int, int], None] | None = None
+    folder: Path,
+    key: bytes,
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    thorough: bool = False,
 ) -> DamageReport:
     """What is damaged in the vault at `folder` and what still reads (nothing is written).
 
     Every page is first authenticated as it is read (`progress(pages done, pages)`); only
-    a vault with damage, or a write-ahead log left by a crash, is then analysed in memory.
+    a vault with damage, or a write-ahead log left by a crash, is then analysed in memory,
+    or any vault when `thorough` (records that read back wrong from intact pages: text
+    another tool stored that is not Unicode).
     """
     unreadable = (
         "dossier.db does not open with this vault's key: it is not this vault's "
@@ -213,7 +219,7 @@ def inspect(
             raise KnownError(unreadable) from None
         except OSError as exc:
             raise KnownError(f"Cannot read the vault's database: {exc.strerror}.") from None
-        if not check.damaged and not check.partial_page and not leftover_log:
+        if not (check.damaged or check.partial_page or leftover_log or thorough):
             return DamageReport(check.page_count)
         if size > ANALYSIS_LIMIT_BYTES:
             return _unanalysed(check)

@@ -55,7 +55,7 @@ def test_the_russian_demo_pack_prints_cyrillic_names_russian_bodies_and_titles(
     for english in ("(refusal)", "(forwarding)", "(decision)", "(acknowledgement)"):
         assert english not in text
     assert "отклонена" in text
-    assert "Заявитель Сергей Леонидович Магнитский" in text  # "filed by" names a person
+    assert "Заявитель: Сергей Леонидович Магнитский" in text  # "filed by" names a person
     assert "Не проверено" in text and "Unverified" not in text
     assert "1 мая 2024" in text and "2024-05-01" not in text  # the cover date, Russian style
 

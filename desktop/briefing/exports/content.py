@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from desktop.briefing.data import (
     AWAITING,
+    OFFICIAL_KINDS,
     REDACTED,
     CaseSnapshot,
     _date,
@@ -314,9 +315,9 @@ def _events(
 
 
 def _people(sel: _Selection, refs: Mapping[str, tuple[SourceRef, ...]]) -> tuple[ExportPerson, ...]:
-    order = {"victim": 0, "official": 1}
+    order = {"victim": 0, **dict.fromkeys(OFFICIAL_KINDS, 1)}  # as the pack's people
     people = []
-    for person in sorted(sel.persons, key=lambda p: (order.get(p.kind, 2), p.display_name, p.id)):
+    for person in sorted(sel.persons, key=lambda p: (order.get(p.kind, 2), sel.names[p.id], p.id)):
         entries = name_entries(person.names)
         original = next((str(n["text"]) for n in entries if n.get("kind") == "original"), "")
         aliases = sorted(

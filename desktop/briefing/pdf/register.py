@@ -101,21 +101,15 @@ class ComplaintsRegister:
                 commands.append(("LINEABOVE", (1, row), (-1, row), 0, HEADER_FILL))
             commands.append(("NOSPLIT", (0, first), (-1, len(data) - 1)))
         widths = self._column_widths(briefing, self.register_columns)
-        # A status is one word ("перенаправлена"): widen its column, at the subject's
-        # expense, so no status breaks mid-word.
-        statuses = {self.status_text(c, lang) for c in briefing.complaints}
-        need = (
-            2 * CELL_PADDING
-            + 1
-            + max(
-                stringWidth(word, cell.fontName, cell.fontSize)
-                for s in statuses
-                for word in s.split()
-            )
-        )
-        if need > widths[5]:
-            widths[4] -= need - widths[5]
-            widths[5] = need
+        # No word may break inside a cell ("перенаправлена", "инвестиционных"): each column
+        # gets at least its longest word, taken from the columns with room to spare.
+        longest = [0.0] * len(widths)
+        for complaint in briefing.complaints:
+            for column, words in enumerate(self.column_words(complaint, lang)):
+                for word in words:
+                    width = stringWidth(word, cell.fontName, cell.fontSize)
+                    longest[column] = max(longest[column], width)
+        widths = fit_words(widths, [w + 2 * CELL_PADDING + 1 for w in longest])
         table = self._grid(data, widths, split_in_row=0)
         table.setStyle(TableStyle(commands))
         story.append(table)
@@ -158,6 +152,17 @@ class ComplaintsRegister:
             Paragraph(last, styles.cell),
             Paragraph(due, styles.cell),
         ]
+
+    def column_words(self, complaint: ComplaintEntry, lang: str) -> list[list[str]]:
+        """The words of each column of a complaint's row, as printed (for the widths)."""
+        last = complaint.responses[-1] if complaint.responses else None
+        kind = label(lang, f"response.{last.kind}") if last and last.kind else ""
+        cells = [
+            str(complaint.number), complaint.filed_text, complaint.body,
+            " ".join(complaint.against), complaint.subject, self.status_text(complaint, lang),
+            f"{last.date_text} ({kind})" if last else "", complaint.due_text,
+        ]  # fmt: skip
+        return [cell.split() for cell in cells]
 
     def status_text(self, complaint: ComplaintEntry, lang: str) -> str:
         """The status as entered; "appealed" only when no escalation explains it.
@@ -228,3 +233,17 @@ class ComplaintsRegister:
             decision = text(label(lang, "complaint.decision"))
             chain += f" → {decision}: {text(last.outcome)}"
         return chain
+
+
+def fit_words(widths: list[float], needed: list[float]) -> list[float]:
+    """`widths` with each column at least `needed`, the room taken from the columns that
+    have more than they need, in proportion to their spare room; unchanged if none has."""
+    short = sum(max(0.0, n - w) for w, n in zip(widths, needed, strict=True))
+    spare = [max(0.0, w - n) for w, n in zip(widths, needed, strict=True)]
+    room = sum(spare)
+    if short <= 0 or room < short:
+        return list(widths)
+    return [
+        max(w, n) if n >= w else w - spare[i] * short / room
+        for i, (w, n) in enumerate(zip(widths, needed, strict=True))
+    ]

@@ -41,8 +41,8 @@ class Event(Synced):
     fact_status: Mapped[str] = mapped_column(String(16), default="unverified")
     # Who disputes a disputed fact (core.enums.DisputedBy, "" when not said) and, for
     # "other", who in the user's words.
-    disputed_by: Mapped[str] = mapped_column(String(16), default="")
-    disputed_by_note: Mapped[str] = mapped_column(Text, default="")
+    disputed_by: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    disputed_by_note: Mapped[str] = mapped_column(Text, default="", server_default="")
     key_event: Mapped[bool] = mapped_column(Boolean, default=False)
     confidential: Mapped[bool] = mapped_column(Boolean, default=False)
     for_brief: Mapped[bool] = mapped_column(Boolean, default=True)

@@ -45,7 +45,7 @@ class Person(Synced):
     description: Mapped[str] = mapped_column(Text, default="")
     # What the person is accused of, only when entered as such: the pack prints it under
     # "Allegations", and the description under "Description".
-    allegations: Mapped[str] = mapped_column(Text, default="")
+    allegations: Mapped[str] = mapped_column(Text, default="", server_default="")
     protected: Mapped[bool] = mapped_column(Boolean, default=False)
     confidential: Mapped[bool] = mapped_column(Boolean, default=False)
     photo_sha256: Mapped[str | None] = mapped_column(String(64), default=None)

@@ -18,18 +18,14 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # The empty server defaults stay: salvage copies rows of older vaults without them.
     with op.batch_alter_table("events") as batch:
         batch.add_column(sa.Column("disputed_by", sa.String(16), nullable=False, server_default=""))
         batch.add_column(
             sa.Column("disputed_by_note", sa.Text(), nullable=False, server_default="")
         )
-    with op.batch_alter_table("events") as batch:
-        batch.alter_column("disputed_by", server_default=None)
-        batch.alter_column("disputed_by_note", server_default=None)
     with op.batch_alter_table("persons") as batch:
         batch.add_column(sa.Column("allegations", sa.Text(), nullable=False, server_default=""))
-    with op.batch_alter_table("persons") as batch:
-        batch.alter_column("allegations", server_default=None)
 
 
 def downgrade() -> None:
