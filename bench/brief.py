@@ -15,6 +15,7 @@ import datetime as dt
 import functools
 import gc
 import io
+import itertools
 import random
 import sys
 import time
@@ -129,7 +130,10 @@ def bare_reportlab(briefing: Briefing) -> bytes:
     )
     head = ["Date", "Event", "People", "Sources"]
     data: list[list[Any]] = [head]
-    data.extend(renderer.chronology_row(briefing, styles, row) for row in briefing.chronology)
+    notes = itertools.count(1)  # column style: no notes are taken
+    data.extend(
+        renderer.chronology_row(briefing, styles, row, notes) for row in briefing.chronology
+    )
     table = Table(
         data, colWidths=renderer._column_widths(briefing, renderer.chronology_columns), repeatRows=1
     )
