@@ -59,15 +59,16 @@ from desktop.store.vault_keys import (
 MIN_PASSPHRASE = 8
 
 
-def _reindex_failed(exc: DBAPIError) -> Exception:
-    """What a failure of the search re-index at unlock means, in one sentence."""
+def _open_failed(exc: DBAPIError) -> Exception:
+    """What a failure after the key check (upgrade, re-index) means, in one sentence; the
+    error itself when it is neither a full disk nor damage (a bug, reported as one)."""
     text = str(getattr(exc, "orig", exc)).lower()
     if "full" in text:
         return KnownError(
             "The disk that holds the vault is full, so its search index could not be "
             "rebuilt for this version; free some space and unlock again (nothing was lost)."
         )
-    if "malformed" in text or "not a database" in text:
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
         return VaultDamaged(
             "The vault database is damaged: run `dossier vault verify` on it, and "
             "`dossier vault salvage` to copy what still reads."
@@ -373,7 +374,7 @@ class Vault:
             with self._sessions.begin() as session:
                 ensure_current(session)  # a vault indexed by an older Dossier
         except DBAPIError as exc:  # bulk writes raise the driver's error as DBAPIError
-            raise _reindex_failed(exc) from None
+            raise _open_failed(exc) from None
         self._read_sessions = sessionmaker(read_only(self.engine), expire_on_commit=False)
 
     def _try_open(self) -> bool:
@@ -391,9 +392,11 @@ class Vault:
             return False
         try:
             self._open(self.engine)
-        except BaseException:
+        except BaseException as exc:
             self._close_engine()
             keying.wipe(self._key)
+            if isinstance(exc, DBAPIError):  # a damaged page met while upgrading, say
+                raise _open_failed(exc) from None
             raise
         return True
 
