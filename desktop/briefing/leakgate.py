@@ -98,10 +98,19 @@ class RedactionCheck:
     leaks: tuple[Leak, ...] = ()
 
     def summary(self) -> str:
-        return (
-            f"redaction check: {self.forms} forms of {self.people} protected people, "
-            f"{len(self.leaks)} found"
-        )
+        return check_summary(self.forms, self.people, len(self.leaks))
+
+
+def check_summary(forms: int, people: int, found: int) -> str:
+    """The line the CLI prints after a pack or an export was read back."""
+    return f"redaction check: {forms} forms of {people} protected people, {found} found"
+
+
+def leaks_listed(described: list[str]) -> str:
+    """The first leaks by where they are, then how many more: for a refusal."""
+    shown = "; ".join(described[:SHOWN_LEAKS])
+    more = len(described) - SHOWN_LEAKS
+    return shown + (f"; and {more} more" if more > 0 else "")
 
 
 class RedactionRefused(KnownError):
@@ -110,12 +119,9 @@ class RedactionRefused(KnownError):
     exit_code = 3
 
     def __init__(self, check: RedactionCheck) -> None:
-        shown = "; ".join(leak.describe() for leak in check.leaks[:SHOWN_LEAKS])
-        more = len(check.leaks) - SHOWN_LEAKS
-        if more > 0:
-            shown += f"; and {more} more"
+        listed = leaks_listed([leak.describe() for leak in check.leaks])
         super().__init__(
-            "The pack was not written: a protected name is still in it: " + shown + "."
+            "The pack was not written: a protected name is still in it: " + listed + "."
         )
         self.check = check
 

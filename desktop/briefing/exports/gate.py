@@ -22,9 +22,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final, Protocol
 
+from desktop.briefing.leakgate import check_summary, leaks_listed
 from desktop.errors import KnownError
 
-SHOWN_LEAKS: Final = 6
 MAX_MEMBER_BYTES: Final = 512 * 1024 * 1024  # our own zips; a guard against a bug, not input
 _ICS_FOLD = re.compile(r"\r?\n[ \t]")
 _ICS_ESCAPE = re.compile(r"\\([\\;,nN])")
@@ -65,10 +65,7 @@ class ExportCheck:
     leaks: tuple[ExportLeak, ...] = ()
 
     def summary(self) -> str:
-        return (
-            f"redaction check: {self.forms} forms of {self.people} protected people, "
-            f"{len(self.leaks)} found"
-        )
+        return check_summary(self.forms, self.people, len(self.leaks))
 
 
 class ExportRefused(KnownError):
@@ -77,12 +74,9 @@ class ExportRefused(KnownError):
     exit_code = 3
 
     def __init__(self, check: ExportCheck) -> None:
-        shown = "; ".join(leak.describe() for leak in check.leaks[:SHOWN_LEAKS])
-        more = len(check.leaks) - SHOWN_LEAKS
-        if more > 0:
-            shown += f"; and {more} more"
+        listed = leaks_listed([leak.describe() for leak in check.leaks])
         super().__init__(
-            "The export was not written: a protected name is still in it: " + shown + "."
+            "The export was not written: a protected name is still in it: " + listed + "."
         )
         self.check = check
 
