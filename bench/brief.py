@@ -101,7 +101,7 @@ def synthetic_briefing(events: int, seed: int = 7) -> Briefing:
                 name,
                 "official",
                 postings=(Posting("Interior Ministry", role, rank, "2007–2009"),),
-                allegations=(PHRASES[3],),
+                allegations=PHRASES[3],
             )
             for name, role, rank in PEOPLE
         ),

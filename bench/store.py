@@ -11,8 +11,9 @@ The workload, through SQLAlchemy Core on both sides:
   fts      full-text queries, ranked by bm25, with snippets
 
 It prints each operation's time on both stores and their ratio, the whole-workload ratio
-(budget in DESIGN.md: <= 1.5), the raw-key open time (open_engine + first query; budget
-< 5 ms) and the passphrase unlock time with the real Argon2id cost (about 1 s by design).
+(budget in DESIGN.md: <= 1.5), the raw-key open time (open_engine + first query) and the
+passphrase unlock time with the real Argon2id cost (about 1 s by design); the raw-key open
+is budgeted at <= 1% of that unlock, measured in the same run.
 Prints figures, asserts nothing.
 
     .venv/bin/python bench/store.py [--events 100000] [--lookups 20000] [--no-kdf]
@@ -40,7 +41,7 @@ from sqlalchemy import Engine, create_engine, event, insert, text
 
 from desktop.core.fuzzydate import FuzzyDate
 from desktop.core.namematch.wordkeys import index_keys
-from desktop.crypto.kdf import TEST_ENV
+from desktop.crypto.kdf import SUITE_ENV, TEST_ENV
 from desktop.services.timeline import date_columns
 from desktop.store.engine import PAGE_CACHE_KIB, open_engine, read_only
 from desktop.store.models import Case, Event
@@ -324,6 +325,7 @@ def main() -> int:
     scratch = Path(tempfile.mkdtemp(prefix="dossier-bench-"))
     try:
         os.environ[TEST_ENV] = "1"  # the workload is not about the KDF
+        os.environ[SUITE_ENV] = "1"  # the cheap KDF is refused without it
         vault, _recovery = Vault.create(scratch / "vault", PASSPHRASE)
         key = bytes(vault._key)  # the bench measures raw-key opening; nothing else may do this
         encrypted = vault.require_engine()
@@ -357,12 +359,15 @@ def main() -> int:
         print(f"\nencrypted file: {size_mb:.1f} MB")
 
         open_ms = raw_key_open_ms(scratch / "vault" / "dossier.db", key)
-        print(f"raw-key open (open_engine + first query), median of 20: {open_ms:.2f} ms"
-              f"   (budget < 5 ms)")  # fmt: skip
+        print(f"raw-key open (open_engine + first query), median of 20: {open_ms:.2f} ms")
         if not args.no_kdf:
             created, unlocked = real_kdf_unlock_s(scratch / "kdf-vault")
+            share = open_ms / (unlocked * 1000)
+            verdict = "within" if share <= 0.01 else "OVER"
             print(f"real Argon2id: create (with calibration) {created:.2f} s, "
-                  f"passphrase unlock {unlocked:.2f} s   (about 1 s by design)")  # fmt: skip
+                  f"passphrase unlock {unlocked:.2f} s   (about 1 s by design)\n"
+                  f"raw-key open = {share:.2%} of the passphrase unlock   "
+                  f"({verdict} the 1% budget)")  # fmt: skip
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     if args.diagnose:
