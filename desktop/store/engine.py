@@ -20,7 +20,16 @@ from sqlalchemy.pool import QueuePool
 
 from desktop.store import keying, lookaside
 
-PAGE_CACHE_KIB = 256 * 1024  # measured: the default cache makes SQLCipher 2-4x slower
+# Each connection's page cache. SQLite's default (2 MiB) made SQLCipher 2-4x slower than
+# plain SQLite; 32 MiB costs nothing measurable against 256 MiB (bench/store.py and
+# bench/sync.py, same runs). It is not larger because SQLCipher's memory security locks
+# every cached page into RAM one allocation at a time, and unlocking a freed neighbour
+# splits the locked range: about one kernel memory area per cached page. Linux caps a
+# process at 65,530 areas (vm.max_map_count); with a 256 MiB cache, storing two 150 MiB
+# attachments reached 63,641 and, in a process with a more fragmented heap, SQLite failed
+# with "disk I/O error". 32 MiB is ~8,200 areas a connection, under the cap even with
+# every pooled connection full (tests/integration/test_concurrent_writes.py).
+PAGE_CACHE_KIB = 32 * 1024
 
 
 # Set on every connection, in this order. SQLCipher's memory security is process-wide and,
