@@ -297,6 +297,21 @@ def row_problems(table: str, row: Mapping[str, Any], *, partial: bool = False) -
 
 # ---- showing a row that breaks the rules -----------------------------------------------------
 UNREADABLE = "(unreadable record)"
+# The marker in each interface language; the GUI and the CLI choose one at start-up.
+UNREADABLE_IN = {"en": UNREADABLE, "ru": "(нечитаемая запись)"}
+_marker = [UNREADABLE]
+
+
+def show_unreadable_in(language: str) -> None:
+    """Mark unreadable records in `language` ("en" or "ru") from now on (the interface's)."""
+    _marker[0] = UNREADABLE_IN.get(language, UNREADABLE)
+
+
+def unreadable_marker() -> str:
+    """The words an unreadable record is marked with, in the interface language."""
+    return _marker[0]
+
+
 LABELS = {
     "cases": "title",
     "events": "title",
@@ -346,6 +361,7 @@ def stand_in(table: str, values: Mapping[str, Any], problems: list[Problem]) -> 
     record's label says it is an unreadable record, so nobody mistakes it for a sound one.
     """
     shown = dict(values)
+    marker = unreadable_marker()
     broken = {p.field for p in problems}
     for column in broken:
         if column not in shown:
@@ -357,11 +373,11 @@ def stand_in(table: str, values: Mapping[str, Any], problems: list[Problem]) -> 
         elif column in ("kind", "target_kind"):
             shown[column] = "other"
         elif isinstance(shown[column], str):
-            shown[column] = UNREADABLE
+            shown[column] = marker
     for number, edtf in _DATE_OF.items():
         if number in shown and (edtf in broken or number in broken):
             shown[number] = _UNDATED[number]
     label = LABELS.get(table)
-    if label in shown and shown[label] != UNREADABLE:
-        shown[label] = f"{UNREADABLE} {shown[label]}".strip()
+    if label in shown and shown[label] != marker:
+        shown[label] = f"{marker} {shown[label]}".strip()
     return shown

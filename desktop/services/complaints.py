@@ -125,6 +125,16 @@ class ComplaintRow:
     against: tuple[str, ...]
     days_left: int | None  # None: no due date, or no answer is awaited
     last_response: ResponseRecord | None = None
+    # The complaint that took this one to a higher body (the latest, when there are several),
+    # and the name it is shown by: its body, else its subject.
+    escalation_id: str | None = None
+    escalated_to: str = ""
+
+    @property
+    def escalated(self) -> bool:
+        """Marked appealed because it was escalated: the register says "escalated to ..."
+        rather than "appealed" (sending it up is not an appeal of a decision)."""
+        return self.escalation_id is not None and self.complaint.status == "appealed"
 
     @property
     def overdue(self) -> bool:
@@ -179,20 +189,22 @@ class ComplaintService:
                 .order_by(ComplaintResponse.received_sort, ComplaintResponse.hlc)
             ).scalars():
                 last[response.complaint_id] = view(ResponseRecord, response)
-        result = []
-        for c in complaints:
-            record = view(ComplaintRecord, c)
-            result.append(
-                ComplaintRow(
-                    record,
-                    FuzzyDate.from_edtf(record.filed_edtf),  # checked by view()
-                    bodies.get(c.body_id or "", "") or record.body_detail,
-                    tuple(against.get(c.id, ())),
-                    days_left(record, today),
-                    last.get(c.id),
-                )
+        records = [view(ComplaintRecord, c) for c in complaints]
+        names = {r.id: bodies.get(r.body_id or "", "") or r.body_detail for r in records}
+        followed_by = {r.escalated_from_id: r for r in records if r.escalated_from_id}
+        return [
+            ComplaintRow(
+                record,
+                FuzzyDate.from_edtf(record.filed_edtf),  # checked by view()
+                names[record.id],
+                tuple(against.get(record.id, ())),
+                days_left(record, today),
+                last.get(record.id),
+                escalation.id if (escalation := followed_by.get(record.id)) else None,
+                (names[escalation.id] or escalation.subject) if escalation else "",
             )
-        return result
+            for record in records
+        ]
 
     def get_complaint(self, complaint_id: str) -> ComplaintRecord:
         return self.store.fetch(Complaint, ComplaintRecord, complaint_id)

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.core.sheetcolumns import ID_COLUMN, SHEETS, YES, SheetName
+from desktop.core.sheetcolumns import ID_COLUMN, SHEETS, YES, SheetName, from_formula_safe
 from desktop.errors import KnownError
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -168,7 +168,8 @@ def read_csv(path: Path) -> RawSheet:
         for number, cells in enumerate(reader, start=1):
             if number > MAX_ROWS + 1:
                 raise SheetFileError(f"{where} has more than {MAX_ROWS:,} rows; split it.")
-            records.append((number, tuple(cells)))
+            # The apostrophe an export put before "=…" or "-…" (see `formula_safe`) goes.
+            records.append((number, tuple(from_formula_safe(c) for c in cells)))
     except csv.Error:
         raise SheetFileError(
             f"{where} is not a well-formed CSV file (near row {len(records) + 1}): "

@@ -10,6 +10,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from desktop.core.rules import show_unreadable_in
 from desktop.paths import resources_dir
 
 log = logging.getLogger(__name__)
@@ -37,6 +38,7 @@ def install_language(language: str) -> bool:
         app.removeTranslator(translator)
     _installed.clear()
     _current = language if language in ("en", "ru") else "en"
+    show_unreadable_in(_current)  # records read from now on are marked in this language
     locale = QLocale.Language.Russian if _current == "ru" else QLocale.Language.English
     QLocale.setDefault(QLocale(locale))
     if _current == "en":  # removing the translators already sent LanguageChange

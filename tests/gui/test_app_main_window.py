@@ -95,6 +95,37 @@ def test_complaint_with_past_due_date_shows_overdue(
     assert "overdue" in tab.detail.summary.text()
 
 
+def test_an_escalated_complaint_says_where_it_went(
+    qtbot: QtBot, window: MainWindow, case_id: str
+) -> None:
+    """Escalating marks the complaint appealed in the vault; the register says where it went."""
+    window.commands.show_complaints.trigger()
+    assert window.workspace is not None and window.services is not None
+    tab = window.workspace.complaints
+    editor = tab.new_complaint()
+    assert editor is not None
+    editor.against_text.setText("the head of the detention centre")
+    editor.body_detail.setText("District prosecutor")
+    editor.subject.setPlainText("Beating in the detention centre")
+    editor.try_save()
+    first = editor.saved_id or ""
+    escalation = tab.escalate()
+    assert escalation is not None
+    escalation.body_detail.setText("Regional prosecutor's office")
+    escalation.try_save()
+    second = escalation.saved_id or ""
+    assert window.services.complaints.get_complaint(first).status == "appealed"
+    status = tab.model.COLUMNS.index("status")
+    row = tab.model.row_of(first)
+    shown = tab.model.data(tab.model.index(row, status))
+    assert shown == "Escalated to Regional prosecutor's office"
+    assert tab.model.data(tab.model.index(tab.model.row_of(second), status)) == "Draft"
+    tab.select_complaint(first)
+    summary = tab.detail.summary.text()
+    assert "Appealed" not in summary and "Escalated to" in summary
+    assert summary.count("Beating in the detention centre") == 2  # the heading, the escalation
+
+
 def test_search_kuznetsov_opens_the_person(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     dialog = window.search_dialog

@@ -75,3 +75,33 @@ def test_timeline_people_and_complaints_show_the_rows(
     row = complaints.model.row_of(ids["complaints"])
     assert row is not None
     assert complaints.model.rows[row].complaint.subject.startswith(UNREADABLE)
+
+
+def test_the_russian_interface_marks_them_in_russian(
+    qtbot: QtBot, spoiled: tuple[Vault, dict[str, str]], keyring: MemoryKeyring
+) -> None:
+    from desktop.ui.i18n import install_language
+
+    vault, ids = spoiled
+    assert install_language("ru")
+    try:
+        main = MainWindow(vault, Services.over, keyring, AppSettings())
+        qtbot.addWidget(main)
+        main.show()
+        workspace = main.workspace
+        assert workspace is not None
+        panel = workspace.timeline
+        qtbot.waitUntil(lambda: panel.model.rowCount() > 0 and panel.is_idle())
+        titles = [
+            str(panel.model.index(r, Column.TITLE).data()) for r in range(panel.model.rowCount())
+        ]
+        assert sum("(нечитаемая запись)" in t for t in titles) == 2
+        assert not any(UNREADABLE in t for t in titles)
+        assert workspace.people.select_person(ids["persons"])
+        assert "(нечитаемая запись)" in workspace.people.page.header.text()
+        install_language("en")  # records read from now on are marked in English again
+        person = Services.over(vault).people.get_person(ids["persons"])
+        assert person.display_name.startswith(UNREADABLE)
+        main.close()
+    finally:
+        install_language("en")

@@ -209,6 +209,27 @@ def test_xlsx_keeps_a_formula_like_text_as_text(exports: ExportService, case: Wi
     assert cells and all(c.data_type == "s" for c in cells)
 
 
+def test_csv_and_uwazi_cells_never_start_a_formula(
+    exports: ExportService, case: WitnessCase
+) -> None:
+    """OWASP's CSV-injection advice: "=…", "+…", "-…", "@…" get a leading apostrophe."""
+    timeline = case.services.timeline
+    timeline.add_event(case.case_id, "2010-01-01", '=HYPERLINK("http://x.example","open")',
+                       description="-5 days", place="@home")  # fmt: skip
+    for fmt, decode in (("csv", "utf-8-sig"), ("uwazi-csv", "utf-8")):
+        got = files(build(exports, case, fmt, "internal"))
+        cells = [
+            c for row in csv.reader(io.StringIO(got["events.csv"].decode(decode))) for c in row
+        ]
+        assert '\'=HYPERLINK("http://x.example","open")' in cells
+        if fmt == "csv":
+            assert {"'-5 days", "'@home"} <= set(cells)
+        for name, data in got.items():
+            if name.endswith(".csv"):
+                rows = csv.reader(io.StringIO(data.decode(decode)))
+                assert not [c for row in rows for c in row if c[:1] in ("=", "+", "-", "@")]
+
+
 def test_csv_writes_one_file_per_sheet_with_a_bom(
     exports: ExportService, case: WitnessCase, tmp_path: Path
 ) -> None:

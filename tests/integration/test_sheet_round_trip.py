@@ -10,6 +10,7 @@ import io
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from desktop.cli.main import main
 from desktop.services.registry import Services
@@ -75,3 +76,47 @@ def test_the_demo_case_exported_as_xlsx_imports_into_an_empty_case_unchanged(
         opened.lock()
     assert len(after) == len(before)
     assert after == before
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_formula_like_texts_come_back_as_written(
+    demo_folder: Path, passphrase: str, tmp_path: Path, fmt: str
+) -> None:
+    """The exports keep "=…" and "-…" from running as formulas (an apostrophe in CSV, a text
+    cell in XLSX); importing the file gives back exactly what was written."""
+    secret = tmp_path / "passphrase.txt"
+    secret.write_text(passphrase + "\n", encoding="utf-8")
+    texts = ('=HYPERLINK("http://x.example","open")', "-5 days", "'=quoted by hand", "'plain")
+    opened = Vault.unlock_with_passphrase(demo_folder, passphrase)
+    try:
+        services = Services.over(opened, actor="test")
+        (demo,) = services.cases.list_cases()
+        for number, description in enumerate(texts):
+            services.timeline.add_event(
+                demo.id, f"2011-01-0{number + 1}", f"Formula {number}", description=description
+            )
+    finally:
+        opened.lock()
+    out = tmp_path / ("demo.xlsx" if fmt == "xlsx" else "sheets")
+    dossier(demo_folder, secret, "export", fmt, "--case", demo.id, "--out", out)
+    if fmt == "xlsx":
+        book = openpyxl.load_workbook(out)
+        cells = [c for row in book["events"].iter_rows() for c in row if c.value == texts[0]]
+        assert cells and all(c.data_type == "s" for c in cells)
+        files: list[Path] = [out]
+    else:
+        assert "'=HYPERLINK(" in (out / "events.csv").read_text(encoding="utf-8-sig")
+        files = sorted(out.glob("*.csv"))
+    dossier(demo_folder, secret, "case", "add", "Round trip")
+    dossier(demo_folder, secret, "import-sheet", *files, "--case", "Round trip")
+    opened = Vault.unlock_with_passphrase(demo_folder, passphrase)
+    try:
+        services = Services.over(opened, actor="test")
+        copy = next(c for c in services.cases.list_cases() if c.title == "Round trip")
+        read_back = {
+            event.title: event.description
+            for event in map(services.timeline.get_event, services.timeline.event_ids(copy.id))
+        }
+    finally:
+        opened.lock()
+    assert [read_back[f"Formula {n}"] for n in range(len(texts))] == list(texts)

@@ -217,6 +217,13 @@ def test_escalation_links_and_copies_the_parties(services: Services, case_id: st
     row = next(r for r in c.register(case_id) if r.complaint.id == second)
     assert row.body_name == "Prosecutor General's Office"
     assert set(row.against) == {"Artem Kuznetsov", "unnamed officers"}
+    assert (row.escalation_id, row.escalated) == (None, False)
+    original = next(r for r in c.register(case_id) if r.complaint.id == first)
+    assert (original.escalation_id, original.escalated_to) == (second, row.body_name)
+    assert original.escalated  # appealed because of the escalation
+    c.update_complaint(first, status="closed")
+    closed = next(r for r in c.register(case_id) if r.complaint.id == first)
+    assert closed.escalation_id == second and not closed.escalated
 
 
 def test_responses_are_kept_in_date_order(services: Services, case_id: str) -> None:

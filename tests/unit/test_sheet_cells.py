@@ -75,3 +75,27 @@ def test_whole_names_match_across_scripts_and_cases_but_not_prefixes() -> None:
         assert name_finds(written, keys), written
     for written in ("Kuz", "Кузнецовский", "Petrov", ""):
         assert not name_finds(written, keys), written
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("=1+2", "'=1+2"),
+        ("-5 days", "'-5 days"),
+        ("+7 495 000", "'+7 495 000"),
+        ("@home", "'@home"),
+        ("\tindented", "'\tindented"),
+        ("'=already quoted", "''=already quoted"),
+        ("'plain", "'plain"),
+        ("plain - with a dash", "plain - with a dash"),
+        ("'", "'"),
+        ("", ""),
+    ],
+)
+def test_a_formula_like_cell_gets_one_apostrophe_and_loses_exactly_it(
+    text: str, written: str
+) -> None:
+    from desktop.core.sheetcolumns import formula_safe, from_formula_safe
+
+    assert formula_safe(text) == written
+    assert from_formula_safe(written) == text

@@ -19,7 +19,14 @@ from collections.abc import Iterable
 from desktop.briefing.exports.content import ExportContent, SourceRef
 from desktop.briefing.exports.packaging import normalised_zip
 from desktop.core.fuzzydate import FuzzyDate, FuzzyDateError
-from desktop.core.sheetcolumns import ID_COLUMN, LIST_SEPARATOR, SHEETS, YES, SheetName
+from desktop.core.sheetcolumns import (
+    ID_COLUMN,
+    LIST_SEPARATOR,
+    SHEETS,
+    YES,
+    SheetName,
+    formula_safe,
+)
 
 Row = tuple[str, ...]
 CORE_PROPERTIES = (
@@ -109,11 +116,14 @@ def sheet_rows(content: ExportContent) -> dict[SheetName, list[Row]]:
 
 
 def csv_files(content: ExportContent) -> list[tuple[str, bytes]]:
-    """One UTF-8 file with a byte-order mark (so Excel reads it as UTF-8) per sheet."""
+    """One UTF-8 file with a byte-order mark (so Excel reads it as UTF-8) per sheet; a cell
+    a spreadsheet would run as a formula ("=…", "-…") starts with an apostrophe."""
     files = []
     for name, rows in sheet_rows(content).items():
         out = io.StringIO(newline="")
-        csv.writer(out, lineterminator="\r\n").writerows(rows)
+        csv.writer(out, lineterminator="\r\n").writerows(
+            [tuple(formula_safe(cell) for cell in row) for row in rows]
+        )
         files.append((f"{name}.csv", b"\xef\xbb\xbf" + out.getvalue().encode("utf-8")))
     return files
 

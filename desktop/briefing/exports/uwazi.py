@@ -21,6 +21,7 @@ from typing import Final
 from desktop.briefing.exports.content import ExportContent, ExportSource
 from desktop.core.enums import ComplaintStatus, FactStatus, LabelledEnum, PersonKind, SourceKind
 from desktop.core.fuzzydate import FuzzyDate, Qualifier
+from desktop.core.sheetcolumns import formula_safe
 
 # file -> (template, ((property, Uwazi type), ...)); `title` is Uwazi's own column.
 TEMPLATES: Final[dict[str, tuple[str, tuple[tuple[str, str], ...]]]] = {
@@ -211,7 +212,10 @@ def uwazi_files(content: ExportContent) -> list[tuple[str, bytes]]:
     files = []
     for name, rows in uwazi_rows(content).items():
         out = io.StringIO(newline="")
-        csv.writer(out, lineterminator="\r\n").writerows(rows)
+        # A cell a spreadsheet would run as a formula ("=…", "-…") starts with an apostrophe.
+        csv.writer(out, lineterminator="\r\n").writerows(
+            [tuple(formula_safe(cell) for cell in row) for row in rows]
+        )
         # No byte-order mark: Uwazi would read it as part of the first header, `title`.
         files.append((name, out.getvalue().encode("utf-8")))
     files.append(("templates.md", templates_text().encode("utf-8")))

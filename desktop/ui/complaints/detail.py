@@ -87,8 +87,11 @@ class ComplaintDetail(QWidget):
             return
         lang = current_language()
         c = row.complaint
+        status = ComplaintStatus(c.status).label(lang)
+        if row.escalated:
+            status = self.tr("Escalated")
         lines = [
-            (self.tr("Status"), ComplaintStatus(c.status).label(lang)),
+            (self.tr("Status"), status),
             (self.tr("Filed"), "" if row.filed.is_undated else row.filed.display(lang)),
             (self.tr("Filed by"), c.filed_by),
             (self.tr("Body"), row.body_name),
@@ -107,6 +110,8 @@ class ComplaintDetail(QWidget):
             )  # fmt: skip
         if c.escalated_from_id:
             lines.append((self.tr("Escalates"), self._title_of(c.escalated_from_id)))
+        if row.escalation_id:
+            lines.append((self.tr("Escalated to"), self._title_of(row.escalation_id)))
         events = self._linked_events(c.id, lang)
         if events:
             lines.insert(lines.index((self.tr("Against"), "; ".join(row.against))) + 1,

@@ -131,6 +131,10 @@ class ComplaintsModel(QAbstractTableModel):
         lang = current_language()
         c = row.complaint
         if column == "status":
+            if row.escalated:  # marked appealed by the escalation, which is what happened
+                if row.escalated_to:
+                    return self.tr("Escalated to %1").replace("%1", row.escalated_to)
+                return self.tr("Escalated")
             return ComplaintStatus(c.status).label(lang)
         if column == "filed":
             return "" if row.filed.is_undated else row.filed.display(lang, "short")

@@ -1,7 +1,9 @@
 """The filter bar above the timeline: text, person, date range, fact status, tag, key facts.
 
 It only builds an `EventFilter`; the query runs in SQL off the GUI thread (the panel's
-job). Typing is debounced so a query starts once the user pauses.
+job). Typing is debounced so a query starts once the user pauses. The filters make one
+row where the window is wide enough and wrap onto two where it is not (a 1280-pixel
+laptop, Russian labels), so the bar never forces the window wider than the screen.
 """
 
 from __future__ import annotations
@@ -9,8 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from itertools import pairwise
 
-from PySide6.QtCore import QDate, QEvent, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, QSize, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -18,6 +22,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyle,
+    QStyleOptionComboBox,
     QWidget,
 )
 
@@ -51,16 +57,23 @@ class FilterBar(QWidget):
         self.key_only = QCheckBox(self)
         self.clear_button = QPushButton(self)
         self._labels = [QLabel(self) for _ in range(6)]
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        controls: list[QWidget] = [self.text, self.person, self.date_from, self.date_to,
-                                   self.status, self.tag]  # fmt: skip
-        for label, control in zip(self._labels, controls, strict=True):
+        # Two halves: what is filtered by most (words, person, tag), then the rest. They sit
+        # side by side when the bar is wide enough, else one above the other.
+        self._halves = (QHBoxLayout(), QHBoxLayout())
+        controls: list[QWidget] = [self.text, self.person, self.tag, self.date_from,
+                                   self.date_to, self.status]  # fmt: skip
+        for number, (label, control) in enumerate(zip(self._labels, controls, strict=True)):
             label.setBuddy(control)
-            layout.addWidget(label)
-            layout.addWidget(control, 3 if control is self.text else 1)
-        layout.addWidget(self.key_only)
-        layout.addWidget(self.clear_button)
+            half = self._halves[number // 3]
+            half.addWidget(label)
+            half.addWidget(control, {self.text: 3, self.person: 1}.get(control, 0))
+        self._halves[1].addWidget(self.key_only)
+        self._halves[1].addWidget(self.clear_button)
+        self._halves[1].addStretch(0)  # on its own row the second half keeps to the left
+        self._rows = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._rows.setContentsMargins(0, 0, 0, 0)
+        self._rows.addLayout(self._halves[0], 3)
+        self._rows.addLayout(self._halves[1], 0)
         order = [*controls, self.key_only, self.clear_button]
         for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
@@ -72,12 +85,39 @@ class FilterBar(QWidget):
         self.text.textChanged.connect(self._typing.start)
         for combo in (self.person, self.status, self.tag):
             combo.currentIndexChanged.connect(self._emit)
+            combo.installEventFilter(self)
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(self._emit)
         self.key_only.toggled.connect(self._emit)
         self.clear_button.clicked.connect(self.clear_filters)
         self.set_choices([], [])
         self.retranslate()
+
+    # ---- one row or two ---------------------------------------------------------------
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the wider half: the bar wraps rather than widen the window."""
+        widths = [half.minimumSize().width() for half in self._halves]
+        heights = [half.minimumSize().height() for half in self._halves]
+        return QSize(max(widths), sum(heights) + self._rows.spacing())
+
+    def in_one_row(self) -> bool:
+        return self._rows.direction() == QBoxLayout.Direction.LeftToRight
+
+    def _one_row_width(self) -> int:
+        return sum(half.sizeHint().width() for half in self._halves) + self._rows.spacing()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        wide = event.size().width() >= self._one_row_width()
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self._rows.direction() != direction:
+            self._rows.setDirection(direction)
+            self.updateGeometry()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(watched, QComboBox):
+            watched.setToolTip(cut_choice(watched) or "")  # then Qt shows it, or nothing
+        return super().eventFilter(watched, event)
 
     def _date_edit(self) -> QDateEdit:
         edit = QDateEdit(self)
@@ -89,8 +129,8 @@ class FilterBar(QWidget):
 
     # ---- texts ------------------------------------------------------------------------
     def retranslate(self) -> None:
-        texts = (self.tr("Fin&d:"), self.tr("Perso&n:"), self.tr("Fro&m:"), self.tr("T&o:"),
-                 self.tr("Stat&us:"), self.tr("Ta&g:"))  # fmt: skip
+        texts = (self.tr("Fin&d:"), self.tr("Perso&n:"), self.tr("Ta&g:"), self.tr("Fro&m:"),
+                 self.tr("T&o:"), self.tr("Stat&us:"))  # fmt: skip
         for label, text in zip(self._labels, texts, strict=True):
             label.setText(text)
         self.text.setPlaceholderText(self.tr("Words in title, description or place"))
@@ -174,6 +214,17 @@ class FilterBar(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def cut_choice(combo: QComboBox) -> str | None:
+    """The current choice when its box is too narrow to show all of it (a long name)."""
+    text = combo.currentText()
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    room = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    return text if combo.fontMetrics().horizontalAdvance(text) > room.width() else None
 
 
 def _bound(edit: QDateEdit) -> dt.date | None:
