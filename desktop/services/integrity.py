@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +25,7 @@ from sqlalchemy.exc import DatabaseError
 from desktop.core.rules import Problem, row_problems
 from desktop.store import bulk
 from desktop.store.audit import Progress, check_chain, head, parse_head
+from desktop.store.engine import PAGE_CACHE_KIB
 from desktop.store.models import SYNCED_MODELS
 from desktop.store.store import Store
 from desktop.store.vault import VerifyReport
@@ -87,7 +89,7 @@ def verify_all(
     structure = _StructureCheck(store, pages_checked)
     rules = _Rules()
     try:
-        with store.reading() as s:
+        with store.reading() as s, _scanning(s.connection()):
             chain = check_chain(s, saved, visit=rules, progress=progress)
     except BaseException:
         structure.stop()
@@ -101,6 +103,21 @@ def verify_all(
     _name_broken_references(store, broken, rules)
     report = VerifyReport(cipher_ok, integrity_ok, chain.ok, tuple(problems))
     return report, RowCheck(rules.total, tuple(rules.first))
+
+
+SCAN_CACHE_KIB = 16 * 1024
+
+
+@contextmanager
+def _scanning(conn: Connection) -> Iterator[None]:
+    """A small page cache while `conn` reads the whole file once: the usual one would
+    fill with pages never read again (measured at 1M records: 256 MiB more memory per
+    connection; the structure check is 5% slower with it, off the critical path)."""
+    conn.exec_driver_sql(f"PRAGMA cache_size = -{SCAN_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
 
 
 class _StructureCheck:
@@ -120,7 +137,7 @@ class _StructureCheck:
 
     def _run(self) -> None:
         try:
-            with self._vault.require_engine().connect() as conn:
+            with self._vault.require_engine().connect() as conn, _scanning(conn):
                 self._connection = conn
                 self._opened.set()
                 storage = self._vault.check_storage(
