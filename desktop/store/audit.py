@@ -430,6 +430,8 @@ def _walk(
         if progress is not None and n % _EVERY == 0:
             progress("audit log", n, total)
     walk.count, walk.prev = n, prev
+    if progress is not None:
+        progress("audit log", n, max(n, total))
     return walk
 
 
@@ -469,6 +471,8 @@ def _check_contents(
             done += 1
             if progress is not None and done % _EVERY == 0:
                 progress("records", done, total)
+        if progress is not None:
+            progress("records", done, max(done, total))
         for record_id, recorded in recorded_of.items():
             if recorded is not None and len(problems) < 20:
                 problems.append(

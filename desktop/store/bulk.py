@@ -95,4 +95,3 @@ def stream(session: Session, sql: str, batch: int = 2000) -> Iterator[tuple[Any,
         raise exc.DBAPIError.instance(sql, None, error, dbapi.Error) from None
     finally:
         cursor.close()
-
