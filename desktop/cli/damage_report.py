@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from desktop.cli.context import Context
@@ -19,7 +20,7 @@ from desktop.cli.passphrases import existing_passphrase, new_passphrase, read_pa
 from desktop.cli.progress import ProgressLine
 from desktop.errors import KnownError
 from desktop.services import damage
-from desktop.services.integrity import audit_head, check_rows, verify
+from desktop.services.integrity import STRUCTURE, audit_head, verify_all
 from desktop.services.registry import Services
 from desktop.store.vault import Vault, VaultDamaged
 
@@ -64,6 +65,16 @@ def _print_damage(report: damage.DamageReport, path: str, *, pages: bool = True)
     )
 
 
+def _shown_on(bar: ProgressLine) -> Callable[[str, int, int], None]:
+    def show(stage: str, done: int, total: int) -> None:
+        if stage == STRUCTURE:
+            bar.stage(stage, done)
+        else:
+            bar.update(stage, done, total)
+
+    return show
+
+
 def run_verify(ctx: Context) -> int:
     folder = _source(ctx.args.path)
     passphrase = existing_passphrase(ctx.args.passphrase_file)
@@ -81,9 +92,9 @@ def run_verify(ctx: Context) -> int:
         vault = Vault.unlock_with_passphrase(folder, passphrase)
         try:
             store = Services.over(vault, actor="cli").store
-            bar.stage("structure and audit log")
-            report = verify(store, ctx.args.against)
-            rows = check_rows(store, lambda done, total: bar.update("records", done, total))
+            report, rows = verify_all(
+                store, ctx.args.against, pages_checked=True, progress=_shown_on(bar)
+            )
             head = audit_head(store)
         finally:
             vault.lock()

@@ -19,9 +19,13 @@ class ProgressLine:
         self.shown = self.stream.isatty()
         self._last: tuple[str, int] | None = None
 
-    def stage(self, name: str) -> None:
-        """A step without a count ("checking the audit log")."""
-        self._draw(f"{name}…", name, -1)
+    def stage(self, name: str, seconds: int | None = None) -> None:
+        """A step without a count ("checking the audit log"), with the seconds it has
+        taken so far when given (a long step shows it is still going)."""
+        if seconds is None:
+            self._draw(f"{name}…", name, -1)
+        else:
+            self._draw(f"{name}… {seconds} s", name, -2 - seconds)
 
     def update(self, name: str, done: int, total: int) -> None:
         percent = 100 if total <= 0 else min(100, done * 100 // total)

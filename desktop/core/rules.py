@@ -129,13 +129,15 @@ def _choice(column: str, allowed: tuple[str, ...]) -> Check:
     return check
 
 
+_DISPUTED_BY = ("", *(d.value for d in DisputedBy))
+
+
 def _disputed_by(row: Mapping[str, Any]) -> list[tuple[str, str]]:
     """Who disputes a fact: a DisputedBy value or "" (not said). A row from before the
     column existed (an older export or peer) lacks it and means "" too."""
-    allowed = ("", *(d.value for d in DisputedBy))
-    return (
-        _NONE if row.get("disputed_by", "") in allowed else [("disputed_by", "not a known value")]
-    )
+    if row.get("disputed_by", "") in _DISPUTED_BY:
+        return _NONE
+    return [("disputed_by", "not a known value")]
 
 
 def _enum(column: str, enum: type[StrEnum]) -> Check:
@@ -146,13 +148,21 @@ def _date(edtf: str, numbers: Mapping[str, Callable[[FuzzyDate], int]]) -> Check
     """An EDTF column and the number columns derived from it (each with the allowed values)."""
     columns = tuple(numbers)
     makers = tuple(numbers.values())
+    # Sound dates met before, with their numbers: `vault verify` checks a million rows,
+    # and dates repeat. Bounded; a plain dict is safe to share between threads.
+    sound: dict[str, tuple[int, ...]] = {}
 
     def check(row: Mapping[str, Any]) -> list[tuple[str, str]]:
         text = row[edtf]
-        problem = edtf_problem(text) if isinstance(text, str) else "not text"
-        if problem is not None:
-            return [(edtf, problem)]
-        expected = _numbers(text, makers)
+        expected = sound.get(text) if isinstance(text, str) else None
+        if expected is None:
+            problem = edtf_problem(text) if isinstance(text, str) else "not text"
+            if problem is not None:
+                return [(edtf, problem)]
+            expected = _numbers(text, makers)
+            if len(sound) >= 16384:
+                sound.clear()
+            sound[text] = expected
         for column, value in zip(columns, expected, strict=True):
             if row[column] != value:
                 return [

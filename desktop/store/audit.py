@@ -36,7 +36,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from sqlalchemy import Boolean, Integer, Table, select, update
+from sqlalchemy import Boolean, Integer, Table, update
 from sqlalchemy.orm import Session
 
 from desktop.errors import KnownError
@@ -45,7 +45,6 @@ from desktop.store.models import (
     SYNCED_MODELS,
     TRANSLATION_COLUMNS,
     AuditChain,
-    AuditEntry,
     Synced,
 )
 
@@ -174,6 +173,10 @@ def content_hash(table: Table, row: Mapping[str, Any] | Any) -> str:
     as [name, value] pairs, and only when not empty: a record audited before they existed
     hashes as it did then.
     """
+    return hashlib.sha256(_canonical(table, row)).hexdigest()
+
+
+def _canonical(table: Table, row: Mapping[str, Any] | Any) -> bytes:
     layout = _LAYOUTS.get(table.name)
     if layout is None:
         layout = _LAYOUTS[table.name] = _Layout.of(table)
@@ -188,7 +191,7 @@ def content_hash(table: Table, row: Mapping[str, Any] | Any) -> str:
         value = row.get(name)
         if value:
             values.append([name, value])
-    return hashlib.sha256(_json(values)).hexdigest()
+    return _json(values)
 
 
 def record_content_hash(record: Synced) -> str:
@@ -350,83 +353,154 @@ class ChainCheck:
         return self.broken_at is None and not self.problems
 
 
+Progress = Callable[[str, int, int], None]
+"""`progress(stage, done, total)`, called every few thousand entries or records."""
+RowVisitor = Callable[[str, dict[str, Any]], None]
+"""Called with each record as it is read for the content check: (table, row as stored)."""
+_EVERY = 8192
+
+
 @dataclass
 class _Walk:
     count: int = 0
     prev: str = GENESIS
     broken_at: int | None = None
     problems: list[str] = field(default_factory=list)
-    hashes: list[str] = field(default_factory=list)  # by position, for --against
-    contents: dict[tuple[str, str], str | None] = field(default_factory=dict)
+    held: str = GENESIS  # the hash of the entry a saved head names (--against)
+    # Per record table, each record's last audited content (SHA-256, 32 bytes; None for
+    # an entry without content): a million records' worth is ~190 MB as bytes, 1.2 GB
+    # as (table, id) -> hex string pairs.
+    contents: dict[str, dict[str, bytes | None]] = field(default_factory=dict)
 
 
-_ENTRY_COLUMNS = ("seq", "at", "device", "actor", "action", "entity", "record_id", "fields",
-                  "content_hash", "prev_hash", "hash", "chain_version")  # fmt: skip
+_ENTRIES = ("SELECT seq, at, device, actor, action, entity, record_id, fields, content_hash, "
+            "prev_hash, hash, chain_version FROM audit_entries ORDER BY seq")  # fmt: skip
 
 
-def _walk(session: Session, key: bytes | None, v2_from: int) -> _Walk:
-    walk = _Walk()
-    # Plain rows, not ORM objects: a million entries as objects took most of verify's walk.
-    columns = [AuditEntry.__table__.c[name] for name in _ENTRY_COLUMNS]
-    query = select(*columns).order_by(AuditEntry.seq).execution_options(yield_per=5000)
-    for entry in session.execute(query):
-        walk.count += 1
-        n = walk.count
+def _digest(content: str | None) -> bytes | None:
+    if content is None:
+        return None
+    try:
+        return bytes.fromhex(content)
+    except (ValueError, TypeError):
+        return b"?"  # never a SHA-256: the record reads as changed (and the chain broke)
+
+
+def _walk(
+    session: Session,
+    key: bytes | None,
+    v2_from: int,
+    keep: int,
+    total: int,
+    progress: Progress | None,
+) -> _Walk:
+    """Follow the chain entry by entry; note each record's last content and the hash of
+    entry `keep`. Plain driver tuples, and the JSON prefix of the last entry reused: most
+    consecutive entries (an import's, a sync's) share it."""
+    walk = _Walk(contents={name: {} for name in _RECORD_TABLES})
+    contents = walk.contents
+    n, prev = 0, GENESIS
+    shared_before: tuple[Any, ...] = ()
+    prefix = b""
+    for (seq, at, device, actor, action, entity, record_id, fields, content, prev_hash, digest,
+         version) in bulk.stream(session, _ENTRIES):  # fmt: skip
+        n += 1
         if n < v2_from:
-            expected = entry_hash(walk.prev, entry.at, entry.device, entry.actor, entry.action,
-                                  entry.entity, entry.record_id, entry.fields)  # fmt: skip
-            version_ok = entry.chain_version == V1
+            expected = entry_hash(prev, at, device, actor, action, entity, record_id, fields)
+            version_ok = version == V1
         else:
-            draft = Draft(entry.at, entry.device, entry.actor, entry.action, entry.entity,
-                          entry.record_id, entry.fields, entry.content_hash)  # fmt: skip
-            expected = draft_hash(key, n, walk.prev, draft) if key is not None else ""
-            version_ok = entry.chain_version == V2
-        if walk.broken_at is None and (
-            entry.prev_hash != walk.prev or entry.hash != expected or not version_ok
-        ):
-            walk.broken_at = entry.seq
+            shared = (at, device, actor, action, entity, fields)
+            if shared != shared_before:
+                prefix, shared_before = entry_prefix(*shared), shared
+            expected = "" if key is None else keyed_hash(key, prefix, n, prev, content or "",
+                                                         record_id)  # fmt: skip
+            version_ok = version == V2
+            records = contents.get(entity)
+            if records is not None:
+                records[record_id] = _digest(content)
+        if walk.broken_at is None and (prev_hash != prev or digest != expected or not version_ok):
+            walk.broken_at = seq
             walk.problems.append(
-                f"audit: entry {n} (seq {entry.seq}) does not fit the chain: the log was "
+                f"audit: entry {n} (seq {seq}) does not fit the chain: the log was "
                 "edited, reordered or recomputed outside Dossier"
             )
-        if n >= v2_from and entry.entity in _RECORD_TABLES:
-            walk.contents[(entry.entity, entry.record_id)] = entry.content_hash
-        walk.hashes.append(entry.hash)
-        walk.prev = entry.hash
+        if n == keep:
+            walk.held = str(digest)
+        prev = digest
+        if progress is not None and n % _EVERY == 0:
+            progress("audit log", n, total)
+    walk.count, walk.prev = n, prev
+    if progress is not None:
+        progress("audit log", n, max(n, total))
     return walk
 
 
-def _check_contents(session: Session, walk: _Walk, every_record_covered: bool) -> int:
-    """Compare each record with the content its latest entry recorded; returns uncovered."""
-    seen: set[tuple[str, str]] = set()
-    uncovered = 0
+def _check_contents(
+    session: Session,
+    walk: _Walk,
+    every_record_covered: bool,
+    visit: RowVisitor | None,
+    progress: Progress | None,
+) -> int:
+    """Compare each record with the content its latest entry recorded, handing each to
+    `visit` on the way (one read of every record for both); returns the uncovered."""
+    problems = walk.problems
+    uncovered = done = 0
+    total = _record_count(session) if progress is not None else 0
     for name, table in _RECORD_TABLES.items():
-        for row in session.execute(select(table)).mappings():
-            ident = (name, str(row["id"]))
-            seen.add(ident)
-            recorded = walk.contents.get(ident)
+        names = [column.name for column in table.columns]
+        listed = ", ".join(f'"{column}"' for column in names)
+        recorded_of = walk.contents.pop(name, {})  # what is left at the end was deleted
+        for values in bulk.stream(session, f'SELECT {listed} FROM "{name}"'):
+            row = dict(zip(names, values, strict=True))
+            record_id = str(row["id"])
+            recorded = recorded_of.pop(record_id, None)
             if recorded is None:
                 uncovered += 1
-                if every_record_covered and len(walk.problems) < 20:
-                    walk.problems.append(
-                        f"audit: {name} {ident[1]} has no audit entry (added outside Dossier)"
+                if every_record_covered and len(problems) < 20:
+                    problems.append(
+                        f"audit: {name} {record_id} has no audit entry (added outside Dossier)"
                     )
-            elif recorded != content_hash(table, row) and len(walk.problems) < 20:
-                walk.problems.append(
-                    f"audit: {name} {ident[1]} differs from its last audited version "
+            elif recorded != hashlib.sha256(_canonical(table, row)).digest() and len(problems) < 20:
+                problems.append(
+                    f"audit: {name} {record_id} differs from its last audited version "
                     "(changed outside Dossier)"
                 )
-    for ident, recorded in walk.contents.items():
-        if recorded is not None and ident not in seen and len(walk.problems) < 20:
-            walk.problems.append(
-                f"audit: {ident[0]} {ident[1]} is in the audit log but missing from the "
-                "vault (deleted outside Dossier)"
-            )
+            if visit is not None:
+                visit(name, row)
+            done += 1
+            if progress is not None and done % _EVERY == 0:
+                progress("records", done, total)
+        if progress is not None:
+            progress("records", done, max(done, total))
+        for record_id, recorded in recorded_of.items():
+            if recorded is not None and len(problems) < 20:
+                problems.append(
+                    f"audit: {name} {record_id} is in the audit log but missing from the "
+                    "vault (deleted outside Dossier)"
+                )
     return uncovered
 
 
-def check_chain(session: Session, against: Head | None = None) -> ChainCheck:
-    """The whole log, the recorded head, every record's content, and optionally a head."""
+def _record_count(session: Session) -> int:
+    """How many records the content check will read (SQLite counts them from an index)."""
+    return sum(
+        int(next(bulk.stream(session, f'SELECT count(*) FROM "{name}"'))[0])
+        for name in _RECORD_TABLES
+    )
+
+
+def check_chain(
+    session: Session,
+    against: Head | None = None,
+    *,
+    visit: RowVisitor | None = None,
+    progress: Progress | None = None,
+) -> ChainCheck:
+    """The whole log, the recorded head, every record's content, and optionally a head.
+
+    `visit(table, row)` sees every record as it is read for the content check, so that
+    other checks of each record need no second read."""
     state = session.get(AuditChain, 1)
     problems: list[str] = []
     key: bytes | None = None
@@ -437,17 +511,20 @@ def check_chain(session: Session, against: Head | None = None) -> ChainCheck:
         key, v2_from = bytes(state.key), state.v2_from
         if state.marker != marker_mac(key, v2_from):
             problems.append("audit: the log's version marker was altered")
-    walk = _walk(session, key, v2_from)
-    walk.problems[:0] = problems
-    if state is not None and key is not None:
-        if state.head_mac != head_mac(key, state.head_count, state.head_hash):
-            walk.problems.append("audit: the recorded head was altered")
-        elif (state.head_count, state.head_hash) != (walk.count, walk.prev):
-            walk.problems.append(
-                f"audit: the log holds {walk.count} entries but {state.head_count} were "
-                "written: entries were removed or added outside Dossier"
-            )
-    uncovered = _check_contents(session, walk, every_record_covered=v2_from == 1)
+    keep = against.count if against is not None else 0
+    total = state.head_count if state is not None else 0
+    with bulk.collector_paused():  # a million small objects held, none of them in cycles
+        walk = _walk(session, key, v2_from, keep, total, progress)
+        walk.problems[:0] = problems
+        if state is not None and key is not None:
+            if state.head_mac != head_mac(key, state.head_count, state.head_hash):
+                walk.problems.append("audit: the recorded head was altered")
+            elif (state.head_count, state.head_hash) != (walk.count, walk.prev):
+                walk.problems.append(
+                    f"audit: the log holds {walk.count} entries but {state.head_count} were "
+                    "written: entries were removed or added outside Dossier"
+                )
+        uncovered = _check_contents(session, walk, v2_from == 1, visit, progress)
     if against is not None:
         _check_against(walk, against)
     return ChainCheck(walk.count, walk.broken_at, tuple(walk.problems), uncovered)
@@ -460,8 +537,7 @@ def _check_against(walk: _Walk, against: Head) -> None:
             f"entry {walk.count}: it was truncated"
         )
         return
-    held = walk.hashes[against.count - 1] if against.count > 0 else GENESIS
-    if not held.startswith(against.hash):
+    if not walk.held.startswith(against.hash):
         walk.problems.append(
             f"audit: entry {against.count} is not the one the saved head names: the history "
             "up to that point was rewritten"

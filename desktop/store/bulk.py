@@ -75,3 +75,23 @@ class _CollectorPause:
 
 
 collector_paused = _CollectorPause()
+
+
+def stream(session: Session, sql: str, batch: int = 2000) -> Iterator[tuple[Any, ...]]:
+    """The rows of `sql` as the driver's plain tuples, fetched a batch at a time.
+
+    For passes over every row of a large table (`vault verify`): SQLAlchemy's row objects
+    cost more than the check made of each row. Errors come back as SQLAlchemy's own
+    exception types, as from any other statement.
+    """
+    connection = session.connection()
+    dbapi = connection.dialect.loaded_dbapi
+    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(sql)
+        while rows := cursor.fetchmany(batch):
+            yield from rows
+    except dbapi.Error as error:
+        raise exc.DBAPIError.instance(sql, None, error, dbapi.Error) from None
+    finally:
+        cursor.close()

@@ -11,13 +11,14 @@ folder as it was.
 from __future__ import annotations
 
 import base64
+import contextlib
 import os
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DatabaseError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -561,11 +562,21 @@ class Vault:
         private_folder(self.folder)
 
     # ---- verify -----------------------------------------------------------------------
-    def check_storage(self) -> tuple[bool, bool, list[str]]:
-        """SQLCipher page HMACs and SQLite structure: (cipher ok, integrity ok, problems)."""
+    def check_storage(
+        self, *, pages_checked: bool = False, connection: Connection | None = None
+    ) -> tuple[bool, bool, list[str]]:
+        """SQLCipher page HMACs and SQLite structure: (cipher ok, integrity ok, problems).
+
+        `pages_checked`: the caller has just authenticated every page of the file itself
+        (`cipherpages.check_pages`, verify's first pass), which is all SQLCipher's
+        `cipher_integrity_check` does (the main file's pages, not the log's), so it is not
+        done twice. `connection`: run on it (another thread may interrupt it)."""
         problems: list[str] = []
-        with self.require_engine().connect() as conn:
-            cipher = [r[0] for r in conn.exec_driver_sql("PRAGMA cipher_integrity_check")]
+        with contextlib.ExitStack() as stack:
+            conn = connection or stack.enter_context(self.require_engine().connect())
+            cipher = []
+            if not pages_checked:
+                cipher = [r[0] for r in conn.exec_driver_sql("PRAGMA cipher_integrity_check")]
             integrity = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
             conn.execute(text("SELECT 1"))
         problems += [f"cipher: {line}" for line in cipher]

@@ -33,3 +33,13 @@ def test_nothing_is_drawn_when_not_at_a_terminal() -> None:
     bar.stage("opening")
     bar.done()
     assert out.getvalue() == ""
+
+
+def test_a_long_stage_shows_its_seconds_once_each() -> None:
+    out = Terminal()
+    bar = ProgressLine(out)
+    for seconds in (0, 0, 1, 1, 1, 2):
+        bar.stage("database structure", seconds)
+    text = out.getvalue()
+    assert text.count("\r") == 3
+    assert text.endswith("database structure… 2 s")
