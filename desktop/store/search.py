@@ -124,6 +124,12 @@ def mark_words(text: str, words: list[QueryWord]) -> str:
     skeleton ("Kuznetsov" finding "Кузнецов") would otherwise show no highlight at all.
     Stretches already between markers are left as they are.
     """
+    return _mark_words(text, words, {})
+
+
+def _mark_words(text: str, words: list[QueryWord], found: dict[str, bool]) -> str:
+    """`mark_words`, with `found` remembering each word's answer: a page of hits repeats
+    the same few words, and deciding one costs several foldings and skeletons."""
     out: list[str] = []
     for n, piece in enumerate(_MARKED.split(text)):
         if n % 2:  # an already marked stretch
@@ -131,7 +137,11 @@ def mark_words(text: str, words: list[QueryWord]) -> str:
             continue
         last = 0
         for start, end in word_spans(piece):
-            if any(w.finds(piece[start:end]) for w in words):
+            word = piece[start:end]
+            hit = found.get(word)
+            if hit is None:
+                hit = found[word] = any(w.finds(word) for w in words)
+            if hit:
                 out += [piece[last:start], HIGHLIGHT_START, piece[start:end], HIGHLIGHT_END]
                 last = end
         out.append(piece[last:])
@@ -346,10 +356,11 @@ def search(
         ]
     hits = []
     floor = float("-inf")
+    found: dict[str, bool] = {}  # each word's highlight, decided once for all the hits
     for r in rows:
         # A later tier's hit never outranks an earlier one's: its score (bm25, lower is
         # better) is raised to at least the score before it, so scores follow the order.
         floor = max(floor, float(r[5]))
-        hits.append(SearchHit(r[0], r[1], r[2], r[3], mark_words(r[4] or "", words), floor,
-                              mark_words(r[3], words)))  # fmt: skip
+        hits.append(SearchHit(r[0], r[1], r[2], r[3], _mark_words(r[4] or "", words, found),
+                              floor, _mark_words(r[3], words, found)))  # fmt: skip
     return hits

@@ -103,3 +103,47 @@ def test_cover_states_the_date_in_words_the_selection_and_opens_with_bookmarks(
     assert "Выборка" not in cover_ru  # the whole case: no selection to state
     chronology = "\n".join(p.extract_text() for p in russian.pages[2:6])
     assert "(день)" not in chronology and "(day)" not in chronology
+
+
+def test_chronology_tables_are_made_as_layout_reaches_them_with_notes_numbered_across() -> None:
+    """Tables are made one at a time during layout (a large pack never holds every row's
+    paragraphs at once), yet the footnote numbers still run on from table to table."""
+    from desktop.briefing.model import Citation
+    from desktop.briefing.pdf.flowables import MadeWhenReached
+    from desktop.briefing.pdf.renderer import BriefingRenderer
+    from desktop.briefing.pdf.styles import build_styles
+
+    made: list[int] = []
+
+    class SmallTables(BriefingRenderer):
+        chronology_chunk_rows = 50
+
+        def chronology_row(self, *args: object, **kwargs: object) -> list[object]:
+            made.append(1)
+            return super().chronology_row(*args, **kwargs)  # type: ignore[arg-type]
+
+    rows = [
+        ChronologyRow(f"{1 + i % 28} May 2009", f"Fact {i + 1}",
+                      citations=(Citation(1, f"p. {i + 1}", source_label="S1"),))
+        for i in range(130)
+    ]  # fmt: skip
+    briefing = Briefing(
+        title="Layout case",
+        generated_on=dt.date(2024, 5, 1),
+        sections=("chronology",),
+        chronology=tuple(rows),
+        citations="footnotes",
+    )
+    renderer = SmallTables()
+    renderer.register_fonts()
+    story = renderer.chronology(briefing, build_styles(renderer.base_font_size))
+    assert sum(isinstance(f, MadeWhenReached) for f in story) == 3
+    assert made == []  # nothing laid out yet: no row made
+
+    reader = pypdf.PdfReader(io.BytesIO(SmallTables().render(briefing)))
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    assert len(made) == 130
+    for n in (1, 50, 51, 100, 101, 130):
+        assert f"{n} [1] S1, p. {n}" in text  # the note numbered n cites page n
+    # Each title carries its note's mark: "Fact 50" then a superscript 50.
+    assert text.index("Fact 5050 ") < text.index("Fact 5151 ") < text.index("Fact 130130 ")

@@ -180,3 +180,24 @@ class DeferredText(Flowable):
             c.drawString(left, bottom, text_of(c))
 
         canv.defer(finish)
+
+
+class MadeWhenReached(Flowable):
+    """Stands in the story for flowables that `make` builds only when layout reaches it.
+
+    A 10,000-event chronology built up front kept every row's paragraphs, measured and
+    split into lines, alive at once (most of a large pack's memory); made one table at
+    a time, each is dropped once it is drawn. `_PackTemplate` replaces this placeholder
+    with what `make` returns before laying anything out; it is never drawn itself.
+    """
+
+    def __init__(self, make: Callable[[], list[Flowable]]) -> None:
+        super().__init__()
+        self.make = make
+        self.width = self.height = 0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        raise RuntimeError("MadeWhenReached is replaced before layout, never drawn")

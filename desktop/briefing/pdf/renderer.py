@@ -9,6 +9,7 @@ the fixed labels, so what redaction removed before cannot appear.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 from collections.abc import Callable, Iterator
 from typing import Any, ClassVar
@@ -39,6 +40,7 @@ from desktop.briefing.pdf.canvas import DeferredCanvas
 from desktop.briefing.pdf.exhibit_index import EXHIBIT_COLUMNS, exhibit_index
 from desktop.briefing.pdf.flowables import (
     ContentsLine,
+    MadeWhenReached,
     SectionAnchor,
     SectionHeading,
 )
@@ -78,6 +80,10 @@ class _PackTemplate(BaseDocTemplate):
         self._reported = -1.0
 
     def handle_flowable(self, flowables: list[Flowable]) -> None:
+        while flowables and isinstance(flowables[0], MadeWhenReached):
+            flowables[0:1] = flowables[0].make()
+        if not flowables:
+            return
         super().handle_flowable(flowables)
         # Nested calls (KeepTogether and friends) pass their own short lists: skip them.
         if self._progress is not None and flowables is self.story:
@@ -387,18 +393,24 @@ class BriefingRenderer(PeopleSection, ComplaintsRegister):
         # cell on the next page); a row taller than a page is cut into rows of its own
         # first, each saying it continues. Tables of a few hundred rows keep layout time
         # linear; each further table starts on a new page so its header is a page's top.
+        # Each table is made only when layout reaches it (see `MadeWhenReached`), in order,
+        # so footnote numbers still run on from one table to the next.
         limit = self._row_limit(briefing)
         continued = text(label(lang, "chrono.continued"))
-        for start in range(0, len(rows), self.chronology_chunk_rows):
-            chunk = rows[start : start + self.chronology_chunk_rows]
+
+        def table(chunk: list[ChronologyRow]) -> list[Flowable]:
             data: list[list[Any]] = [head]
             for row in chunk:
                 cells = self.chronology_row(briefing, styles, row, notes)
                 data.extend(_fit_row(cells, widths, limit, f"{text(row.date_text)} {continued}",
                                      styles.cell))  # fmt: skip
+            return [self._grid(data, widths, split_in_row=0)]
+
+        for start in range(0, len(rows), self.chronology_chunk_rows):
+            chunk = list(rows[start : start + self.chronology_chunk_rows])
             if start:
                 story.append(PageBreak())
-            story.append(self._grid(data, widths, split_in_row=0))
+            story.append(MadeWhenReached(functools.partial(table, chunk)))
         return story
 
     def _row_limit(self, briefing: Briefing) -> float:

