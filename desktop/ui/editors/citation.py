@@ -29,6 +29,7 @@ from desktop.ui.editors.fields import RecordCombo
 from desktop.ui.editors.form import RecordForm
 from desktop.ui.messages import show_error
 from desktop.ui.undo import RecordChange
+from desktop.ui.writes import Changes
 
 
 class CitationEditor(RecordForm):
@@ -94,19 +95,24 @@ class CitationEditor(RecordForm):
             clean_cites([cite])
             self.pending = cite
             return
-        holder = [self._cite(source_id, new)]
-        self.saved_id = holder[0]
+        holder: list[str] = []
 
         def redo() -> None:
             holder[0] = self._cite(source_id, new)
 
-        self._push(
-            RecordChange(
-                self.tr("Add citation"),
-                lambda: self.services.sources.remove_citation(holder[0]),
-                redo,
+        def added(citation_id: str, changes: Changes) -> None:
+            holder.append(citation_id)
+            self.saved_id = citation_id
+            self._push(
+                RecordChange(
+                    self.tr("Add citation"),
+                    lambda: self.services.sources.remove_citation(holder[0]),
+                    redo,
+                    changes=changes,
+                )
             )
-        )
+
+        self.write(lambda: self._cite(source_id, new), added)
 
     def source_label(self, source_id: str) -> str:
         return self._source_labels.get(source_id, "")
