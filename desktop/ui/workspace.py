@@ -44,7 +44,7 @@ SHOWN_IN = {
              "complaints", "complaint_targets", *_LINKS},
     COMPLAINTS: {"complaints", "complaint_targets", "complaint_events", "complaint_responses",
                  "persons", "organisations", "events", "attachments", *_LINKS},
-    SOURCES: {"sources", "attachments", "blobs", "events", "persons", "complaints", *_LINKS},
+    SOURCES: {"sources", "attachments", "blobs", "persons", *_LINKS},
 }  # fmt: skip
 
 

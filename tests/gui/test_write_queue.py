@@ -1,0 +1,207 @@
+"""One writer per vault: the user's writes run in order off the GUI thread, and a save that
+waits for another writer's lock leaves the window responsive.
+
+Real vault files; "another writer" is a second connection holding `BEGIN IMMEDIATE`, as a
+sync import or a large attachment does.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from flows import unlock, writes_landed
+from PySide6.QtCore import Qt, QTimer
+from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session
+
+from desktop.services.registry import Services
+from desktop.store.engine import WRITES
+from desktop.ui.editors.event import EventEditor
+from desktop.ui.main_window import MainWindow
+from desktop.ui.writes import Changes, write_queue
+
+
+@contextmanager
+def write_lock_held(services: Services) -> Iterator[Session]:
+    """Another writer holds the vault's write lock until the block ends."""
+    session = services.store.vault.session()
+    try:
+        with session.begin():
+            session.connection(execution_options={WRITES: True})  # BEGIN IMMEDIATE
+            yield session
+            session.rollback()
+    finally:
+        session.close()
+
+
+class Ticks:
+    """A timer on the GUI thread: if the event loop is blocked, it does not fire."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.timer = QTimer()
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+
+    def _tick(self) -> None:
+        self.count += 1
+
+
+def test_ops_run_in_submission_order_on_one_worker_thread(
+    qtbot: QtBot, services: Services, case_id: str
+) -> None:
+    event_id = services.timeline.event_ids(case_id)[0]
+    queue = write_queue(services)
+    ran: list[int] = []
+    threads: set[int] = set()
+    delivered: list[tuple[int, Changes]] = []
+
+    def op(i: int) -> int:
+        threads.add(threading.get_ident())
+        services.timeline.update_event(event_id, title=f"Title {i}")
+        ran.append(i)
+        return i
+
+    for i in range(12):
+        queue.submit(lambda i=i: op(i), lambda value, changes: delivered.append((value, changes)))
+    writes_landed(qtbot, services)
+
+    assert ran == list(range(12))
+    assert [value for value, _ in delivered] == list(range(12))
+    assert threading.get_ident() not in threads  # never the GUI thread
+    assert all(("events", event_id) in changes.records for _, changes in delivered)
+    assert services.timeline.get_event(event_id).title == "Title 11"  # the last one wins
+
+
+def test_a_failed_op_reports_on_the_gui_thread_and_the_next_still_runs(
+    qtbot: QtBot, services: Services, case_id: str
+) -> None:
+    event_id = services.timeline.event_ids(case_id)[0]
+    queue = write_queue(services)
+    errors: list[tuple[BaseException, int]] = []
+    done: list[str] = []
+    queue.submit(
+        lambda: services.timeline.update_event("no-such-event", title="x"),
+        lambda _v, _c: done.append("wrong"),
+        lambda exc: errors.append((exc, threading.get_ident())),
+    )
+    queue.submit(
+        lambda: services.timeline.update_event(event_id, title="After the failure"),
+        lambda _v, _c: done.append("second"),
+    )
+    writes_landed(qtbot, services)
+    assert len(errors) == 1 and errors[0][1] == threading.get_ident()
+    assert done == ["second"]
+    assert services.timeline.get_event(event_id).title == "After the failure"
+
+
+def test_a_save_waiting_for_another_writer_keeps_the_window_responsive(
+    qtbot: QtBot, services: Services, case_id: str
+) -> None:
+    event_id = services.timeline.event_ids(case_id)[0]
+    original = services.timeline.get_event(event_id).title
+    editor = EventEditor(services, case_id, None, event_id)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.title_edit.setText("Saved while a sync imports")
+    with write_lock_held(services):
+        ticks = Ticks()
+        qtbot.mouseClick(
+            editor.buttons.button(editor.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton
+        )
+        # The click returned at once and the event loop goes on: the timer keeps firing.
+        qtbot.waitUntil(lambda: ticks.count >= 5, timeout=10_000)
+        assert editor.saving and editor.isVisible()
+        ok = editor.buttons.button(editor.buttons.StandardButton.Ok)
+        assert not ok.isEnabled()
+        assert "Saving" in editor.general_error.text()
+        editor.reject()  # Cancel or Esc while the write is on its way: the form stays
+        assert editor.isVisible()
+        assert services.timeline.get_event(event_id).title == original  # not yet written
+    qtbot.waitUntil(lambda: not editor.saving, timeout=30_000)
+    ticks.timer.stop()
+    assert services.timeline.get_event(event_id).title == "Saved while a sync imports"
+    assert editor.result() == editor.DialogCode.Accepted and not editor.isVisible()
+
+
+def test_a_refused_save_keeps_the_editor_open_with_the_text_and_the_reason(
+    qtbot: QtBot, services: Services, case_id: str
+) -> None:
+    event_id = services.timeline.event_ids(case_id)[0]
+    editor = EventEditor(services, case_id, None, event_id)
+    qtbot.addWidget(editor)
+    editor.show()
+    services.timeline.delete_event(event_id)  # meanwhile, elsewhere
+    editor.title_edit.setText("My careful rewording")
+    qtbot.mouseClick(
+        editor.buttons.button(editor.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    qtbot.waitUntil(lambda: not editor.saving, timeout=30_000)
+    assert editor.isVisible()
+    assert editor.title_edit.text() == "My careful rewording"
+    assert editor.general_error.isVisible() and editor.general_error.text()
+    assert "Saving" not in editor.general_error.text()
+    assert editor.buttons.button(editor.buttons.StandardButton.Ok).isEnabled()
+
+
+def test_locking_waits_for_a_queued_save_and_loses_nothing(
+    qtbot: QtBot, window: MainWindow, case_id: str
+) -> None:
+    assert window.workspace is not None and window.services is not None
+    services = window.services
+    editor = window.workspace.new_event()
+    assert editor is not None
+    editor.date.line.setText("2009-11-16")
+    editor.title_edit.setText("Written before the lock")
+    with write_lock_held(services):
+        editor.try_save()
+        assert editor.saving
+        window.lock_vault()  # Ctrl+L or the idle timer while the save waits for the vault
+        assert window.is_unlocked  # not yet: the save must land first
+        assert "Locking" in window.status.currentMessage()
+    qtbot.waitUntil(lambda: not window.is_unlocked, timeout=30_000)
+    assert not editor.isVisible()  # saved and closed, not parked as a draft
+    unlock(qtbot, window)
+    assert window.services is not None
+    titles = [
+        r.event.title
+        for r in window.services.timeline.rows(window.services.timeline.event_ids(case_id))
+    ]
+    assert "Written before the lock" in titles
+
+
+def test_undo_waits_its_turn_and_refreshes_only_what_changed(
+    qtbot: QtBot, window: MainWindow, case_id: str
+) -> None:
+    assert window.workspace is not None and window.services is not None
+    services = window.services
+    event_id = services.timeline.event_ids(case_id)[0]
+    original = services.timeline.get_event(event_id).title
+    editor = window.workspace.edit_event(event_id)
+    assert editor is not None
+    editor.title_edit.setText("Edited")
+    editor.try_save()
+    qtbot.waitUntil(lambda: not editor.saving, timeout=30_000)
+    refreshed: list[str] = []
+    sources = window.workspace.sources
+    timeline = window.workspace.timeline
+    sources.refresh = lambda: refreshed.append("sources")  # type: ignore[method-assign]
+    timeline_refresh = timeline.refresh
+
+    def timeline_refreshed() -> None:
+        refreshed.append("timeline")
+        timeline_refresh()
+
+    timeline.refresh = timeline_refreshed  # type: ignore[method-assign]
+    with write_lock_held(services):
+        window.undo_stack.undo()
+        assert window.undo_stack.stepping
+        assert not window.commands.undo.isEnabled()  # one step at a time
+        assert services.timeline.get_event(event_id).title == "Edited"
+    writes_landed(qtbot, services)
+    assert services.timeline.get_event(event_id).title == original
+    assert window.undo_stack.canRedo() and not window.undo_stack.stepping
+    assert "timeline" in refreshed and "sources" not in refreshed  # an event's title only
