@@ -32,7 +32,7 @@ from desktop.ui.sheet.wizard import SheetImportWizard, save_template_dialog
 from desktop.ui.shortcuts import PromisedShortcuts
 from desktop.ui.status_bar import VaultStatusBar
 from desktop.ui.sync.dialog import SyncDialog
-from desktop.ui.undo import CaseUndoStack, RecordChange
+from desktop.ui.undo import CaseUndoStack, RecordChange, change_with_undo
 from desktop.ui.vault.unlock import UnlockDialog
 from desktop.ui.workspace import COMPLAINTS, PEOPLE, SOURCES, TIMELINE, Workspace
 from desktop.ui.writes import Changes, WriteQueue, write_queue
@@ -339,21 +339,19 @@ class MainWindow(QMainWindow):
         question = self.tr("Delete the whole case with everything in it? You can undo this.")
         if ask and not confirm(self, question):
             return
-        cases = self.services.cases
-        try:
-            cases.delete_case(case_id)
-        except KnownError as exc:
-            show_error(self, exc)
-            return
-        self.workspace.cases.reload()  # another case is shown, with its own undo history:
-        # the step goes there, so Ctrl+Z right after brings the deleted case back
-        self.undo_stack.push(
-            RecordChange(
+        cases, workspace = self.services.cases, self.workspace
+
+        def deleted(_value: object, changes: Changes) -> RecordChange:
+            workspace.cases.reload()  # another case is shown, with its own undo history:
+            # the step goes there, so Ctrl+Z right after brings the deleted case back
+            return RecordChange(
                 self.tr("Delete case"),
                 lambda: cases.restore_case(case_id),
                 lambda: cases.delete_case(case_id),
+                changes=changes,
             )
-        )
+
+        change_with_undo(self, self.undo_stack, lambda: cases.delete_case(case_id), deleted)
 
     # ---- dialogs ----------------------------------------------------------------------
     def open_search(self) -> SearchDialog | None:

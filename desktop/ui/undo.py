@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
+from typing import TypeVar
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QUndoCommand, QUndoGroup, QUndoStack
@@ -28,6 +29,7 @@ from desktop.ui.messages import confirm, show_error
 from desktop.ui.writes import Changes, WriteQueue
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class RecordChange(QUndoCommand):
@@ -159,6 +161,41 @@ def delete_with_undo(
         return False
     undo_stack.push(RecordChange(label, restore, delete))
     return True
+
+
+def change_with_undo(
+    parent: QWidget,
+    undo_stack: QUndoStack | None,
+    change: Callable[[], T],
+    step: Callable[[T, Changes], RecordChange | None],
+    then: Callable[[T], object] | None = None,
+    refused: Callable[[BaseException], object] | None = None,
+) -> None:
+    """Make `change`, push the undo step `step(value, changes)` gives, then `then(value)`.
+
+    On the window's write queue when `undo_stack` has one (the step is pushed once the
+    change has landed), otherwise here; a refusal goes to `refused`, or a message box.
+    """
+    writes = undo_stack.writes if isinstance(undo_stack, CaseUndoStack) else None
+    if refused is None:
+        refused = lambda exc: show_error(parent, exc)  # noqa: E731
+
+    def landed(value: T, changes: Changes) -> None:
+        command = step(value, changes)
+        if command is not None and undo_stack is not None:
+            undo_stack.push(command)
+        if then is not None:
+            then(value)
+
+    if writes is not None:
+        writes.submit(change, landed, refused)
+        return
+    try:
+        value = change()
+    except Exception as exc:
+        refused(exc)
+        return
+    landed(value, Changes())
 
 
 class CaseUndoStack(QUndoStack):

@@ -97,6 +97,7 @@ def test_undo_right_after_deleting_a_case_brings_it_back(
     other = window.services.cases.create_case("Another case")
     window.workspace.cases.reload(select=case_id)
     window.delete_case(ask=False)
+    writes_landed(qtbot, window.services)  # the delete runs on the write queue
     assert window.workspace.case_id == other  # the remaining case is shown
     assert case_id not in {c.id for c in window.services.cases.list_cases()}
     assert window.undo_stack.canUndo()

@@ -27,8 +27,7 @@ from desktop.services.registry import Services
 from desktop.store.records import CitationRecord
 from desktop.ui.editors.fields import RecordCombo
 from desktop.ui.editors.form import RecordForm
-from desktop.ui.messages import show_error
-from desktop.ui.undo import RecordChange
+from desktop.ui.undo import RecordChange, change_with_undo
 from desktop.ui.writes import Changes
 
 
@@ -211,11 +210,6 @@ class CitationsPanel(QWidget):
         if not isinstance(citation, CitationRecord):
             return
         holder = [citation.id]
-        try:
-            self.services.sources.remove_citation(citation.id)
-        except Exception as exc:
-            show_error(self, exc)
-            return
 
         def recreate() -> None:
             holder[0] = self.services.sources.cite(
@@ -226,15 +220,18 @@ class CitationsPanel(QWidget):
                 citation.quote,
             )
 
-        if self.undo_stack is not None:
-            self.undo_stack.push(
-                RecordChange(
-                    self.tr("Remove citation"),
-                    recreate,
-                    lambda: self.services.sources.remove_citation(holder[0]),
-                )
-            )
-        self.reload()
+        change_with_undo(
+            self,
+            self.undo_stack,
+            lambda: self.services.sources.remove_citation(citation.id),
+            lambda _value, changes: RecordChange(
+                self.tr("Remove citation"),
+                recreate,
+                lambda: self.services.sources.remove_citation(holder[0]),
+                changes=changes,
+            ),
+            lambda _value: self.reload(),
+        )
 
 
 def _citation_text(label: str, pinpoint: str, quote: str) -> str:
