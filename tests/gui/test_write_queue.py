@@ -10,9 +10,11 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from flows import unlock, writes_landed
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session
 
@@ -20,6 +22,7 @@ from desktop.services.registry import Services
 from desktop.store.engine import WRITES
 from desktop.ui.editors.event import EventEditor
 from desktop.ui.main_window import MainWindow
+from desktop.ui.sources.tab import SourcesTab
 from desktop.ui.writes import Changes, write_queue
 
 
@@ -205,3 +208,40 @@ def test_undo_waits_its_turn_and_refreshes_only_what_changed(
     assert services.timeline.get_event(event_id).title == original
     assert window.undo_stack.canRedo() and not window.undo_stack.stepping
     assert "timeline" in refreshed and "sources" not in refreshed  # an event's title only
+
+
+def test_attaching_files_while_editing_both_land(
+    qtbot: QtBot, services: Services, case_id: str, tmp_path: Path
+) -> None:
+    """The window's version of the 2x150 MiB scenario (tests/integration/
+    test_concurrent_writes.py), with files of a few MiB: both the edit and the files land."""
+    files = []
+    for n in (1, 2):
+        path = tmp_path / f"exhibit-{n}.pdf"
+        with open(path, "wb") as handle:
+            handle.write(f"%PDF-1.4 exhibit {n}\n".encode())
+            handle.truncate(4 * 1024 * 1024 + n)
+        files.append(path)
+    tab = SourcesTab(services, QUndoStack())
+    qtbot.addWidget(tab)
+    tab.set_case(case_id)
+    source_id = services.sources.sources(case_id)[0].id
+    assert tab.select_source(source_id)
+    before = len(services.sources.attachments(case_id, source_id))
+    event_id = services.timeline.event_ids(case_id)[0]
+    editor = EventEditor(services, case_id, None, event_id)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.title_edit.setText("Edited while the files are stored")
+
+    tab.attach_files(files)
+    qtbot.mouseClick(
+        editor.buttons.button(editor.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    qtbot.waitUntil(lambda: tab.files.count() == before + 2, timeout=60_000)
+    writes_landed(qtbot, services)
+
+    assert services.timeline.get_event(event_id).title == "Edited while the files are stored"
+    sizes = sorted(a.size for a in services.sources.attachments(case_id, source_id))[-2:]
+    assert sizes == [4 * 1024 * 1024 + 1, 4 * 1024 * 1024 + 2]
+    assert editor.result() == editor.DialogCode.Accepted
