@@ -44,8 +44,10 @@ class RecordChange(QUndoCommand):
         done: bool = True,
         on_error: Callable[[BaseException], object] | None = None,
         changes: Changes | None = None,
+        after: Callable[[], object] | None = None,
     ) -> None:
         super().__init__(text)
+        self._after = after  # on this thread, after each step that was applied
         self._undo = undo
         self._redo = redo
         self._skip_redo = done
@@ -99,6 +101,8 @@ class RecordChange(QUndoCommand):
         self._touched |= touched
         if error is not None:
             self._failed(error)
+        elif self._after is not None:
+            self._after()
         return True
 
     def _run(self, step: Callable[[], object]) -> None:
@@ -111,6 +115,9 @@ class RecordChange(QUndoCommand):
                 self._touched |= self._history.settle()
         except Exception as exc:
             self._failed(exc)
+            return
+        if self._after is not None:
+            self._after()
 
     def _failed(self, exc: BaseException) -> None:
         self.setObsolete(True)  # refused or impossible now: drop it from the history
