@@ -137,11 +137,11 @@ class WriteQueue(QObject):
                     "a queued write failed",
                     exc_info=(type(op.error), op.error, op.error.__traceback__),
                 )
-        finally:
+        finally:  # even when a callback failed (a bug): a lock or quit waiting goes on
             self.delivering = False
-        if not self._outstanding:
-            self.busyChanged.emit(False)
-            self.idle.emit()
+            if not self._outstanding:
+                self.busyChanged.emit(False)
+                self.idle.emit()
 
     def wait(self, timeout_s: float = 60.0) -> bool:
         """Block until the worker has run every queued op (at quit); True when it has.

@@ -245,3 +245,20 @@ def test_attaching_files_while_editing_both_land(
     sizes = sorted(a.size for a in services.sources.attachments(case_id, source_id))[-2:]
     assert sizes == [4 * 1024 * 1024 + 1, 4 * 1024 * 1024 + 2]
     assert editor.result() == editor.DialogCode.Accepted
+
+
+def test_a_failing_callback_is_reported_and_a_waiting_lock_still_goes_on(
+    qtbot: QtBot, services: Services, case_id: str
+) -> None:
+    queue = write_queue(services)
+    idle: list[bool] = []
+    queue.idle.connect(lambda: idle.append(True))
+
+    def broken(_value: object, _changes: Changes) -> None:
+        raise RuntimeError("a bug in a callback")
+
+    with qtbot.capture_exceptions() as caught:
+        queue.submit(lambda: None, broken)
+        qtbot.waitUntil(lambda: not queue.busy, timeout=30_000)
+    assert idle == [True]
+    assert [str(exc) for _type, exc, _tb in caught] == ["a bug in a callback"]
