@@ -96,6 +96,7 @@ def demo_vault(
     case_id = demo_template[1]
     yield vault, case_id
     wait_for_background()
+    wait_for_writes()  # a write still on the queue must not meet a closed vault
     if vault.is_unlocked:
         vault.lock()
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from flows import unlock, writes_landed
+from flows import PASSPHRASE, unlock, writes_landed
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from desktop.services.registry import Services
 from desktop.store.engine import WRITES
+from desktop.store.vault import Vault
 from desktop.ui.editors.event import EventEditor
 from desktop.ui.main_window import MainWindow
 from desktop.ui.sources.tab import SourcesTab
@@ -262,3 +263,27 @@ def test_a_failing_callback_is_reported_and_a_waiting_lock_still_goes_on(
         qtbot.waitUntil(lambda: not queue.busy, timeout=30_000)
     assert idle == [True]
     assert [str(exc) for _type, exc, _tb in caught] == ["a bug in a callback"]
+
+
+def test_quitting_waits_for_a_queued_save(
+    qtbot: QtBot, window: MainWindow, case_id: str, vault_folder: Path
+) -> None:
+    assert window.workspace is not None and window.services is not None
+    editor = window.workspace.new_event()
+    assert editor is not None
+    editor.date.line.setText("2009-11-16")
+    editor.title_edit.setText("Written before quitting")
+    with write_lock_held(window.services):
+        editor.try_save()
+        window.close()  # File > Quit while the save waits for the vault
+        assert window.isVisible() and window.is_unlocked
+        assert "Closing" in window.status.currentMessage()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=30_000)
+    assert not window.is_unlocked
+    reopened = Vault.unlock_with_passphrase(vault_folder, PASSPHRASE)
+    try:
+        timeline = Services.over(reopened).timeline
+        titles = [r.event.title for r in timeline.rows(timeline.event_ids(case_id))]
+    finally:
+        reopened.lock()
+    assert "Written before quitting" in titles
