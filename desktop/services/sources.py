@@ -6,6 +6,7 @@ import hashlib
 import mimetypes
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -147,6 +148,14 @@ def _insert_attachment(
     )
 
 
+class FileToStore(NamedTuple):
+    """A file read and hashed, its attachment fields checked, waiting for its transaction."""
+
+    data: bytes
+    sha256: str
+    values: dict[str, object]
+
+
 class SourceService:
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -251,6 +260,10 @@ class SourceService:
         loading it. Files are read and hashed before the write transaction opens, so other
         writers (an edit made meanwhile) wait only for the store itself, not for the disk.
         """
+        return self.store_files(case_id, self.read_files(paths, **fields))
+
+    def read_files(self, paths: Sequence[Path], **fields: object) -> list[FileToStore]:
+        """Check, read and hash files for `store_files` (no transaction: the slow part)."""
         for path in paths:
             try:
                 _check_size(path.stat().st_size)
@@ -262,8 +275,8 @@ class SourceService:
             clean_fields({"file_name": p.name, **fields}, ATTACHMENT_RULES, "attachment")
             for p in paths
         ]
-        contents: list[tuple[bytes, str]] = []
-        for path in paths:
+        contents: list[FileToStore] = []
+        for path, values in zip(paths, checked, strict=True):
             try:
                 data = path.read_bytes()
             except OSError:
@@ -271,12 +284,13 @@ class SourceService:
                     "{name} cannot be read; nothing was attached.", name=path.name
                 ) from None
             _check_size(len(data))  # it may have grown since it was measured
-            contents.append((data, hashlib.sha256(data).hexdigest()))
+            contents.append(FileToStore(data, hashlib.sha256(data).hexdigest(), values))
+        return contents
+
+    def store_files(self, case_id: str, files: Sequence[FileToStore]) -> list[str]:
+        """Store files `read_files` read, in one transaction: all of them or none."""
         with self.store.writing() as w:
-            return [
-                _insert_attachment(w, case_id, data, values, digest)
-                for (data, digest), values in zip(contents, checked, strict=True)
-            ]
+            return [_insert_attachment(w, case_id, f.data, f.values, f.sha256) for f in files]
 
     def update_attachment(self, attachment_id: str, **changes: object) -> dict[str, object]:
         values = clean_fields(changes, ATTACHMENT_RULES, "attachment")

@@ -32,9 +32,10 @@ from desktop.ui.sheet.wizard import SheetImportWizard, save_template_dialog
 from desktop.ui.shortcuts import PromisedShortcuts
 from desktop.ui.status_bar import VaultStatusBar
 from desktop.ui.sync.dialog import SyncDialog
-from desktop.ui.undo import CaseUndoStack, RecordChange
+from desktop.ui.undo import CaseUndoStack, RecordChange, change_with_undo
 from desktop.ui.vault.unlock import UnlockDialog
 from desktop.ui.workspace import COMPLAINTS, PEOPLE, SOURCES, TIMELINE, Workspace
+from desktop.ui.writes import Changes, WriteQueue, write_queue
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +79,8 @@ class MainWindow(QMainWindow):
         self.workspace: Workspace | None = None
         self.unlock_dialog: UnlockDialog | None = None
         self._parked: ParkedWork | None = None
+        self.writes: WriteQueue | None = None
+        self._after_writes: Callable[[], object] | None = None  # a lock or quit waiting
         self.search_dialog: SearchDialog | None = None
         self._services_for = services_for
         self.keyring = keyring
@@ -183,6 +186,9 @@ class MainWindow(QMainWindow):
             self.workspace.cases.caseChosen.connect(self._case_chosen)
             self.workspace.newCaseRequested.connect(self.new_case)
         self.undo_stack.history = self.services.history
+        self.writes = write_queue(self.services)
+        self.writes.changed.connect(self._after_write)
+        self.writes.idle.connect(self._writes_done)
         self.setCentralWidget(self.workspace)
         if parked is not None:
             self.workspace.cases.reload(select=parked.case_id)
@@ -191,6 +197,7 @@ class MainWindow(QMainWindow):
                 draft.activateWindow()
         for action in self.commands.all():
             action.setEnabled(True)
+        self.undo_stack.use_writes(self.writes)  # and undo/redo only when there is a step
         self.status.show_vault(self.folder, True)
         self.status.show_counts(self.services, self.workspace.case_id)
         self.idle.set_minutes(self.settings.autolock_minutes)
@@ -198,6 +205,8 @@ class MainWindow(QMainWindow):
     def lock_vault(self) -> None:
         """Clear the window, drop the keys, and ask for the passphrase again."""
         if self.vault is None:
+            return
+        if self._wait_for_writes(self.lock_vault, self.tr("Locking once the save is done…")):
             return
         log.info("locking the vault")
         self.idle.pause()
@@ -216,6 +225,7 @@ class MainWindow(QMainWindow):
             self._parked = ParkedWork(self.workspace, self.services, case_id, drafts)
         self.workspace = None
         self.undo_stack.clear()
+        self._forget_writes()
         self.services = None
         vault, self.vault = self.vault, None
         vault.lock()
@@ -240,7 +250,40 @@ class MainWindow(QMainWindow):
             self.attach(dialog.vault)
             dialog.deleteLater()
 
+    def _wait_for_writes(self, then: Callable[[], object], message: str) -> bool:
+        """While writes are queued, do `then` once they have landed (True: deferred).
+
+        Locking drops the keys and quitting closes the vault: a queued save must land
+        first, or the edit would be lost.
+        """
+        if self.writes is None or not self.writes.busy:
+            return False
+        log.info("waiting for queued writes")
+        self._after_writes = then
+        self.status.showMessage(message)
+        return True
+
+    def _writes_done(self) -> None:
+        then, self._after_writes = self._after_writes, None
+        if then is not None:
+            self.status.clearMessage()
+            then()
+
+    def _forget_writes(self) -> None:
+        if self.writes is not None:
+            self.writes.changed.disconnect(self._after_write)
+            self.writes.idle.disconnect(self._writes_done)
+        self.writes = None
+        self.undo_stack.use_writes(None)
+
+    def _after_write(self, _changes: Changes) -> None:
+        if self.workspace is not None:  # the workspace refreshed the tabs itself
+            self.status.show_counts(self.services, self.workspace.case_id)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._wait_for_writes(self.close, self.tr("Closing once the save is done…")):
+            event.ignore()
+            return
         log.info("closing")
         self.settings.set_geometry(bytes(self.saveGeometry().data()))
         self.idle.stop()
@@ -248,6 +291,7 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             self.workspace.clear()
             self.workspace = None
+        self._forget_writes()
         self.services = None
         if self.vault is not None:
             self.vault.lock()
@@ -256,8 +300,8 @@ class MainWindow(QMainWindow):
 
     # ---- refreshing -------------------------------------------------------------------
     def _after_change(self, _index: int = 0) -> None:
-        if self.workspace is None:
-            return
+        if self.workspace is None or (self.writes is not None and self.writes.delivering):
+            return  # a queued write's views were refreshed from its `changed`
         self.workspace.refresh()
         self.status.show_counts(self.services, self.workspace.case_id)
 
@@ -295,21 +339,19 @@ class MainWindow(QMainWindow):
         question = self.tr("Delete the whole case with everything in it? You can undo this.")
         if ask and not confirm(self, question):
             return
-        cases = self.services.cases
-        try:
-            cases.delete_case(case_id)
-        except KnownError as exc:
-            show_error(self, exc)
-            return
-        self.workspace.cases.reload()  # another case is shown, with its own undo history:
-        # the step goes there, so Ctrl+Z right after brings the deleted case back
-        self.undo_stack.push(
-            RecordChange(
+        cases, workspace = self.services.cases, self.workspace
+
+        def deleted(_value: object, changes: Changes) -> RecordChange:
+            workspace.cases.reload()  # another case is shown, with its own undo history:
+            # the step goes there, so Ctrl+Z right after brings the deleted case back
+            return RecordChange(
                 self.tr("Delete case"),
                 lambda: cases.restore_case(case_id),
                 lambda: cases.delete_case(case_id),
+                changes=changes,
             )
-        )
+
+        change_with_undo(self, self.undo_stack, lambda: cases.delete_case(case_id), deleted)
 
     # ---- dialogs ----------------------------------------------------------------------
     def open_search(self) -> SearchDialog | None:

@@ -30,9 +30,22 @@ from desktop.ui.people.tab import PeopleTab
 from desktop.ui.sources.tab import SourcesTab
 from desktop.ui.timeline.panel import TimelinePanel
 from desktop.ui.undo import CaseUndoStack, delete_with_undo
+from desktop.ui.writes import Changes, write_queue
 
 log = logging.getLogger(__name__)
 TIMELINE, PEOPLE, COMPLAINTS, SOURCES = range(4)
+
+# What each tab shows, by table: after a queued write a tab re-reads only when the write
+# touched one of these (a person's name shows in the timeline's people column, and so on).
+_LINKS = {"tags", "tag_links", "citations"}
+SHOWN_IN = {
+    TIMELINE: {"events", "event_participants", "persons", "sources", *_LINKS},
+    PEOPLE: {"persons", "organisations", "postings", "event_participants", "events",
+             "complaints", "complaint_targets", *_LINKS},
+    COMPLAINTS: {"complaints", "complaint_targets", "complaint_events", "complaint_responses",
+                 "persons", "organisations", "events", "attachments", *_LINKS},
+    SOURCES: {"sources", "attachments", "blobs", "persons", *_LINKS},
+}  # fmt: skip
 
 
 def sample_banner(parent: QWidget) -> QLabel:
@@ -88,6 +101,7 @@ class Workspace(QSplitter):
         self.setStretchFactor(1, 1)
         self.setSizes([260, 1020])
         self.cases.caseChosen.connect(self.set_case)
+        write_queue(services).changed.connect(self.refresh)
         self.people.eventActivated.connect(self.edit_event)
         self.people.complaintActivated.connect(self.open_complaint)
         self.timeline.eventActivated.connect(self.edit_event)
@@ -163,11 +177,17 @@ class Workspace(QSplitter):
         except KnownError:
             return False
 
-    def refresh(self) -> None:
-        """Re-read everything shown (after an undo/redo or a change made elsewhere)."""
-        for tab in (self.people, self.complaints, self.sources):
-            tab.refresh()
-        self.timeline.refresh()
+    def refresh(self, changes: Changes | None = None) -> None:
+        """Re-read what shows `changes` (None: everything, after a change made elsewhere)."""
+        shown = (
+            (PEOPLE, self.people),
+            (COMPLAINTS, self.complaints),
+            (SOURCES, self.sources),
+            (TIMELINE, self.timeline),
+        )
+        for index, tab in shown:
+            if changes is None or changes.touches(SHOWN_IN[index]):
+                tab.refresh()
 
     def clear(self) -> None:
         self.case_id = None
@@ -199,7 +219,7 @@ class Workspace(QSplitter):
         return editor
 
     def _event_saved(self, event_id: str | None) -> None:
-        self.refresh()
+        # The views were refreshed from the write queue's `changed` as the save landed.
         if event_id:
             self.timeline.select_event(event_id)
 

@@ -23,6 +23,7 @@ from desktop.services.demo import install_demo_case
 from desktop.services.registry import Services
 from desktop.store.vault import Vault
 from desktop.ui.background import wait_for_background
+from desktop.ui.writes import wait_for_writes
 
 PASSPHRASE = "correct horse battery staple"
 
@@ -53,6 +54,7 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     AppSettings().language = "en"
     yield home
     wait_for_background()
+    wait_for_writes()
 
 
 @pytest.fixture
@@ -94,6 +96,7 @@ def demo_vault(
     case_id = demo_template[1]
     yield vault, case_id
     wait_for_background()
+    wait_for_writes()  # a write still on the queue must not meet a closed vault
     if vault.is_unlocked:
         vault.lock()
 

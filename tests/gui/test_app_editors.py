@@ -24,10 +24,12 @@ from desktop.ui.people.organisations import OrganisationsDialog
 
 
 def _ok(qtbot: QtBot, editor: object) -> None:
+    """Click OK and wait for the save: it runs on the vault's write queue."""
     qtbot.mouseClick(
         editor.buttons.button(editor.buttons.StandardButton.Ok),  # type: ignore[attr-defined]
         Qt.MouseButton.LeftButton,
     )
+    qtbot.waitUntil(lambda: not editor.saving)  # type: ignore[attr-defined]
 
 
 def test_event_editor_reads_fuzzy_dates_live(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from flows import PASSPHRASE, unlock
+from flows import PASSPHRASE, unlock, writes_landed
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QApplication
@@ -46,6 +46,7 @@ def test_create_add_fuzzy_event_lock_unlock(
     assert case_editor is not None
     case_editor.title_edit.setText("Detention of A. B.")
     case_editor.try_save()
+    qtbot.waitUntil(lambda: not case_editor.saving)  # the save runs on the write queue
     assert main.workspace is not None and main.workspace.case_id == case_editor.saved_id
     main.commands.new_event.trigger()
     editor = next(w for w in QApplication.topLevelWidgets()
@@ -54,6 +55,7 @@ def test_create_add_fuzzy_event_lock_unlock(
     assert "circa March 2008" in editor.date.echo.text()
     qtbot.keyClicks(editor.title_edit, "Search of the apartment")
     editor.try_save()
+    qtbot.waitUntil(lambda: not editor.saving)  # the save runs on the write queue
     assert "1 events" in main.status.counts_label.text()
     main.activateWindow()
     qtbot.waitUntil(main.isActiveWindow)
@@ -85,6 +87,7 @@ def test_complaint_with_past_due_date_shows_overdue(
     editor.our_reference.setText("LATE-7")
     editor.response_due.setText((dt.date.today() - dt.timedelta(days=3)).isoformat())
     editor.try_save()
+    qtbot.waitUntil(lambda: not editor.saving)  # the save runs on the write queue
     assert tab.current_complaint() == editor.saved_id
     row = tab.model.row_of(editor.saved_id or "")
     assert tab.model.rows[row].overdue
@@ -161,9 +164,13 @@ def test_edit_then_undo_restores(qtbot: QtBot, window: MainWindow, case_id: str)
     assert editor is not None
     editor.display_name.setText("Changed Name")
     editor.try_save()
+    qtbot.waitUntil(lambda: not editor.saving)  # the save runs on the write queue
     assert window.services.people.get_person(person_id).display_name == "Changed Name"
     assert "Changed Name" in people.list.currentItem().text()
+    window.activateWindow()  # the editor closed once its save landed: back to the window
+    qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    writes_landed(qtbot, window.services)  # undo runs on the write queue too
     assert window.services.people.get_person(person_id).display_name == original
     assert any(original in people.list.item(i).text() for i in range(people.list.count()))
     qtbot.keyClick(
@@ -171,6 +178,7 @@ def test_edit_then_undo_restores(qtbot: QtBot, window: MainWindow, case_id: str)
         Qt.Key.Key_Z,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
+    writes_landed(qtbot, window.services)
     assert window.services.people.get_person(person_id).display_name == "Changed Name"
 
 
@@ -182,8 +190,10 @@ def test_delete_asks_and_undo_brings_back(qtbot: QtBot, window: MainWindow, case
     assert complaint_id is not None
     count = len(window.services.complaints.register(case_id))
     tab.delete_complaint(ask=False)
+    writes_landed(qtbot, window.services)  # the delete runs on the write queue
     assert len(window.services.complaints.register(case_id)) == count - 1
     window.undo_stack.undo()
+    writes_landed(qtbot, window.services)
     assert len(window.services.complaints.register(case_id)) == count
     assert tab.model.row_of(complaint_id) >= 0
 

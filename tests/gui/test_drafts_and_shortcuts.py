@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flows import unlock
+from flows import unlock, writes_landed
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication
@@ -36,6 +36,7 @@ def test_auto_lock_keeps_the_open_editor_and_gives_it_back_after_unlock(
     assert editor.title_edit.text() == "Search of the office of Firestone Duncan"
     editor.date.line.setText("2008-08-25")
     editor.try_save()
+    qtbot.waitUntil(lambda: not editor.saving)  # the save runs on the write queue
     assert window.services is not None and editor.saved_id is not None
     assert window.services.timeline.get_event(editor.saved_id).title.startswith("Search of")
     assert window.workspace is not None and window.workspace.case_id == case_id
@@ -96,8 +97,10 @@ def test_undo_right_after_deleting_a_case_brings_it_back(
     other = window.services.cases.create_case("Another case")
     window.workspace.cases.reload(select=case_id)
     window.delete_case(ask=False)
+    writes_landed(qtbot, window.services)  # the delete runs on the write queue
     assert window.workspace.case_id == other  # the remaining case is shown
     assert case_id not in {c.id for c in window.services.cases.list_cases()}
     assert window.undo_stack.canUndo()
     window.undo_stack.undo()
+    writes_landed(qtbot, window.services)  # undo runs on the write queue
     assert case_id in {c.id for c in window.services.cases.list_cases()}

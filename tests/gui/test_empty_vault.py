@@ -45,6 +45,7 @@ def test_an_empty_vault_shows_the_guide_and_its_new_case_button(
     (editor,) = [e for e in visible(CaseEditor) if e not in before]
     editor.title_edit.setText("Detention of A. B.")
     editor.try_save()
+    qtbot.waitUntil(lambda: not editor.saving)  # the save runs on the write queue
     assert workspace.case_id == editor.saved_id
     assert not workspace.shows_empty_guide and workspace.tabs.isVisible()
     assert main.vault is not None

@@ -15,6 +15,7 @@ def _ok(qtbot: QtBot, editor: EventEditor) -> None:
     qtbot.mouseClick(
         editor.buttons.button(editor.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton
     )
+    qtbot.waitUntil(lambda: not editor.saving)  # the save runs on the write queue
 
 
 def test_typed_phrases_are_echoed_as_understood(

@@ -24,6 +24,7 @@ def _ok(qtbot: QtBot, editor: object) -> None:
         editor.buttons.button(editor.buttons.StandardButton.Ok),  # type: ignore[attr-defined]
         Qt.MouseButton.LeftButton,
     )
+    qtbot.waitUntil(lambda: not editor.saving)  # type: ignore[attr-defined]
 
 
 def _click(qtbot: QtBot, button: object) -> None:

@@ -17,6 +17,7 @@ from desktop.ui.editors.source import SourceEditor
 def _ok(qtbot: QtBot, editor: EventEditor | ComplaintEditor | SourceEditor | CaseEditor) -> None:
     ok = editor.buttons.button(editor.buttons.StandardButton.Ok)
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not editor.saving)  # the save runs on the write queue
 
 
 def test_an_event_shows_its_russian_title_and_saves_a_translated_description(

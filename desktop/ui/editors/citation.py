@@ -27,8 +27,8 @@ from desktop.services.registry import Services
 from desktop.store.records import CitationRecord
 from desktop.ui.editors.fields import RecordCombo
 from desktop.ui.editors.form import RecordForm
-from desktop.ui.messages import show_error
-from desktop.ui.undo import RecordChange
+from desktop.ui.undo import RecordChange, change_with_undo
+from desktop.ui.writes import Changes
 
 
 class CitationEditor(RecordForm):
@@ -94,19 +94,24 @@ class CitationEditor(RecordForm):
             clean_cites([cite])
             self.pending = cite
             return
-        holder = [self._cite(source_id, new)]
-        self.saved_id = holder[0]
+        holder: list[str] = []
 
         def redo() -> None:
             holder[0] = self._cite(source_id, new)
 
-        self._push(
-            RecordChange(
-                self.tr("Add citation"),
-                lambda: self.services.sources.remove_citation(holder[0]),
-                redo,
+        def added(citation_id: str, changes: Changes) -> None:
+            holder.append(citation_id)
+            self.saved_id = citation_id
+            self._push(
+                RecordChange(
+                    self.tr("Add citation"),
+                    lambda: self.services.sources.remove_citation(holder[0]),
+                    redo,
+                    changes=changes,
+                )
             )
-        )
+
+        self.write(lambda: self._cite(source_id, new), added)
 
     def source_label(self, source_id: str) -> str:
         return self._source_labels.get(source_id, "")
@@ -205,11 +210,6 @@ class CitationsPanel(QWidget):
         if not isinstance(citation, CitationRecord):
             return
         holder = [citation.id]
-        try:
-            self.services.sources.remove_citation(citation.id)
-        except Exception as exc:
-            show_error(self, exc)
-            return
 
         def recreate() -> None:
             holder[0] = self.services.sources.cite(
@@ -220,15 +220,18 @@ class CitationsPanel(QWidget):
                 citation.quote,
             )
 
-        if self.undo_stack is not None:
-            self.undo_stack.push(
-                RecordChange(
-                    self.tr("Remove citation"),
-                    recreate,
-                    lambda: self.services.sources.remove_citation(holder[0]),
-                )
-            )
-        self.reload()
+        change_with_undo(
+            self,
+            self.undo_stack,
+            lambda: self.services.sources.remove_citation(citation.id),
+            lambda _value, changes: RecordChange(
+                self.tr("Remove citation"),
+                recreate,
+                lambda: self.services.sources.remove_citation(holder[0]),
+                changes=changes,
+            ),
+            lambda _value: self.reload(),
+        )
 
 
 def _citation_text(label: str, pinpoint: str, quote: str) -> str:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QWidget
 from desktop.core.enums import ComplaintStatus, ResponseKind
 from desktop.core.fuzzydate import FuzzyDate
 from desktop.errors import ValidationError
-from desktop.services.entry import reinstate, withdraw
+from desktop.services.entry import Entered, reinstate, withdraw
 from desktop.services.registry import Services
 from desktop.store.records import ComplaintRecord
 from desktop.ui.editors.citation import CitationsPanel
@@ -23,6 +23,7 @@ from desktop.ui.editors.form import RecordForm
 from desktop.ui.editors.tags import TagsPanel
 from desktop.ui.editors.translation import TranslationBox
 from desktop.ui.undo import RecordChange
+from desktop.ui.writes import Changes
 
 TEXT_FIELDS = ("filed_by", "body_detail", "our_reference", "registration_number")
 LONG_FIELDS = ("legal_basis", "subject", "outcome")
@@ -201,22 +202,25 @@ class ComplaintEditor(RecordForm):
             against = pending + [p for p in self.against.chosen() if p not in pending]
             if not against:
                 raise ValidationError(self.tr("Say whom the complaint is against."), "against")
-            store = self.services.store
-            entered = complaints.enter(
-                self.case_id,
-                against=against,
-                fields=new,
-                events=self.events.pending,
-                cites=self.citations.pending,
-                tags=self.tags.pending,
-            )
-            self.saved_id = entered.record_id
-            self._push(
-                RecordChange(
-                    self.tr("Add complaint"),
-                    lambda: withdraw(store, entered.parts),
-                    lambda: reinstate(store, entered.parts),
+            store, case_id = self.services.store, self.case_id
+            events, cites, tags = self.events.pending, self.citations.pending, self.tags.pending
+
+            def entered(entry: Entered, changes: Changes) -> None:
+                self.saved_id = entry.record_id
+                self._push(
+                    RecordChange(
+                        self.tr("Add complaint"),
+                        lambda: withdraw(store, entry.parts),
+                        lambda: reinstate(store, entry.parts),
+                        changes=changes,
+                    )
                 )
+
+            self.write(
+                lambda: complaints.enter(
+                    case_id, against=against, fields=new, events=events, cites=cites, tags=tags
+                ),
+                entered,
             )
             return
         complaint_id = self.record.id
@@ -252,8 +256,7 @@ class ResponseEditor(RecordForm):
         received, kind = self.received.text(), self.kind.value()
         summary = self.summary.toPlainText()
         status_before = complaints.get_complaint(self.complaint_id).status
-        holder = [complaints.add_response(self.complaint_id, received, kind, summary=summary)]
-        self.saved_id = holder[0]
+        holder: list[str] = []
 
         def undo() -> None:  # the reply goes, and the status it moved goes back
             complaints.delete_response(holder[0])
@@ -262,4 +265,12 @@ class ResponseEditor(RecordForm):
         def redo() -> None:
             holder[0] = complaints.add_response(self.complaint_id, received, kind, summary=summary)
 
-        self._push(RecordChange(self.tr("Add response"), undo, redo))
+        def added(response_id: str, changes: Changes) -> None:
+            holder.append(response_id)
+            self.saved_id = response_id
+            self._push(RecordChange(self.tr("Add response"), undo, redo, changes=changes))
+
+        self.write(
+            lambda: complaints.add_response(self.complaint_id, received, kind, summary=summary),
+            added,
+        )

@@ -30,7 +30,7 @@ from desktop.services.timeline import EventFilter
 from desktop.ui.editors.fields import PersonCombo, RecordCombo
 from desktop.ui.i18n import current_language
 from desktop.ui.messages import show_error
-from desktop.ui.undo import RecordChange
+from desktop.ui.undo import RecordChange, change_with_undo
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 MAX_OFFERED = 200  # events offered in the pick list at once; typed words narrow them
@@ -144,11 +144,7 @@ class TargetsPanel(QWidget):
                 if party not in self.pending:
                     self.pending.append(party)
                 continue
-            try:
-                self._add_saved(self.complaint_id, party)
-            except KnownError as exc:
-                show_error(self, exc)
-                break
+            self._add_saved(self.complaint_id, party)
         self.person.set_value(None)
         self.organisation.set_value(None)
         self.description.clear()
@@ -156,13 +152,17 @@ class TargetsPanel(QWidget):
 
     def _add_saved(self, complaint_id: str, party: Against) -> None:
         complaints = self.services.complaints
-        target_id = complaints.add_target(complaint_id, party)
-        self._push(
-            RecordChange(
+        change_with_undo(
+            self,
+            self.undo_stack,
+            lambda: complaints.add_target(complaint_id, party),
+            lambda target_id, changes: RecordChange(
                 self.tr("Add whom the complaint is against"),
                 lambda: complaints.remove_target(target_id),
                 lambda: complaints.restore_target(target_id),
-            )
+                changes=changes,
+            ),
+            lambda _id: self.reload(),
         )
 
     def remove_current(self) -> None:
@@ -183,23 +183,18 @@ class TargetsPanel(QWidget):
             )
             return
         complaints, target_id = self.services.complaints, str(key)
-        try:
-            complaints.remove_target(target_id)
-        except KnownError as exc:
-            show_error(self, exc)
-            return
-        self._push(
-            RecordChange(
+        change_with_undo(
+            self,
+            self.undo_stack,
+            lambda: complaints.remove_target(target_id),
+            lambda _value, changes: RecordChange(
                 self.tr("Remove whom the complaint is against"),
                 lambda: complaints.restore_target(target_id),
                 lambda: complaints.remove_target(target_id),
-            )
+                changes=changes,
+            ),
+            lambda _value: self.reload(),
         )
-        self.reload()
-
-    def _push(self, command: RecordChange) -> None:
-        if self.undo_stack is not None:
-            self.undo_stack.push(command)
 
 
 class LinkedEventsPanel(QWidget):
@@ -300,16 +295,19 @@ class LinkedEventsPanel(QWidget):
                 self.pending.append(event_id)
             self.reload()
             return
-        complaints = self.services.complaints
-        link_id = complaints.link_event(self.complaint_id, event_id)
-        self._push(
-            RecordChange(
+        complaints, complaint_id = self.services.complaints, self.complaint_id
+        change_with_undo(
+            self,
+            self.undo_stack,
+            lambda: complaints.link_event(complaint_id, event_id),
+            lambda link_id, changes: RecordChange(
                 self.tr("Link event to complaint"),
                 lambda: complaints.unlink_event(link_id),
                 lambda: complaints.relink_event(link_id),
-            )
+                changes=changes,
+            ),
+            lambda _id: self.reload(),
         )
-        self.reload()
 
     def link_chosen(self) -> None:
         event_id = self.choice.value()
@@ -332,23 +330,18 @@ class LinkedEventsPanel(QWidget):
             self.reload()
             return
         complaints, link_id = self.services.complaints, str(key)
-        try:
-            complaints.unlink_event(link_id)
-        except KnownError as exc:
-            show_error(self, exc)
-            return
-        self._push(
-            RecordChange(
+        change_with_undo(
+            self,
+            self.undo_stack,
+            lambda: complaints.unlink_event(link_id),
+            lambda _value, changes: RecordChange(
                 self.tr("Unlink event from complaint"),
                 lambda: complaints.relink_event(link_id),
                 lambda: complaints.unlink_event(link_id),
-            )
+                changes=changes,
+            ),
+            lambda _value: self.reload(),
         )
-        self.reload()
-
-    def _push(self, command: RecordChange) -> None:
-        if self.undo_stack is not None:
-            self.undo_stack.push(command)
 
 
 def _event_label(date: FuzzyDate, title: str, lang: str) -> str:

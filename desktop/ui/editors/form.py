@@ -3,6 +3,11 @@
 A subclass adds its fields, says how to read them (`values`) and how to save them
 (`save`). A `ValidationError` from the service is shown beside the field it names
 (`exc.field`); other known errors appear at the bottom of the form.
+
+The write itself runs on the vault's write queue (`write`): while it waits for the vault
+(a sync import or a large attachment holding the write lock) the window stays responsive,
+the form shows that it is saving and keeps its buttons off; it closes once the write has
+landed, or stays open with everything typed and the reason when it was refused.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from collections.abc import Callable, Mapping
 from typing import TypeVar
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QShowEvent, QUndoStack
+from PySide6.QtGui import QCloseEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,11 +30,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import KnownError, ValidationError
-from desktop.ui.messages import error_text
+from desktop.services.registry import Services
+from desktop.ui.messages import apology_box, error_text
 from desktop.ui.undo import RecordChange, changed_fields
+from desktop.ui.writes import Changes, write_queue
 
 log = logging.getLogger(__name__)
 W = TypeVar("W", bound=QWidget)
+T = TypeVar("T")
 ERROR_STYLE = "color: #b3261e;"
 
 
@@ -40,6 +48,7 @@ class RecordForm(QDialog):
         super().__init__(parent)
         self.undo_stack = undo_stack
         self.saved_id: str | None = None
+        self.saving = False  # a write of this form is on the queue
         self.setModal(True)
         self.setMinimumWidth(520)
         self._form = QFormLayout()
@@ -141,16 +150,78 @@ class RecordForm(QDialog):
 
     # ---- saving -----------------------------------------------------------------------
     def try_save(self) -> None:
+        if self.saving:
+            return
         self.clear_errors()
         try:
             self.save()
         except KnownError as exc:
             self.show_error(exc)
             return
-        self.accept()
+        if not self.saving:  # nothing to write, or written on this thread
+            self.accept()
 
     def save(self) -> None:
+        """Read the fields (raising KnownError on bad input), then `write` what changed."""
         raise NotImplementedError
+
+    def write(
+        self, op: Callable[[], T], then: Callable[[T, Changes], object] | None = None
+    ) -> None:
+        """Run `op` on the vault's write queue; `then(value, changes)` once it landed.
+
+        The form closes after `then`; on a KnownError it stays open with the message.
+        """
+        services = getattr(self, "services", None)
+        if not isinstance(services, Services):  # a form over no vault writes here
+            value = op()
+            if then is not None:
+                then(value, Changes())
+            return
+        self._show_saving(True)
+
+        def landed(value: T, changes: Changes) -> None:
+            self._show_saving(False)
+            if then is not None:
+                then(value, changes)
+            self.accept()
+
+        write_queue(services).submit(op, landed, self._refused)
+
+    def _refused(self, exc: BaseException) -> None:
+        self._show_saving(False)
+        if isinstance(exc, KnownError):
+            self.show_error(exc)
+            return
+        log.error("saving a record failed", exc_info=(type(exc), exc, exc.__traceback__))
+        box = apology_box(self)
+        box.setObjectName("errorBox")
+        box.open()
+
+    def _show_saving(self, saving: bool) -> None:
+        self.saving = saving
+        for button in self.buttons.buttons():
+            button.setEnabled(not saving)
+        if saving:
+            self.setCursor(Qt.CursorShape.BusyCursor)
+            self.general_error.setStyleSheet("")
+            self.general_error.setText(self.tr("Saving… (waiting for the vault)"))
+            self.general_error.show()
+        else:
+            self.unsetCursor()
+            self.general_error.setStyleSheet(ERROR_STYLE)
+            self.general_error.clear()
+            self.general_error.hide()
+
+    def reject(self) -> None:
+        if not self.saving:  # Cancel or Esc while the write is on its way: it still lands
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.saving:
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     def apply_edit(
         self,
@@ -163,9 +234,15 @@ class RecordForm(QDialog):
         changes = changed_fields(old, new)
         if not changes:
             return
-        update(**changes)
         previous = {k: old.get(k) for k in changes}
-        self._push(RecordChange(text, lambda: update(**previous), lambda: update(**changes)))
+        self.write(
+            lambda: update(**changes),
+            lambda _value, written: self._push(
+                RecordChange(
+                    text, lambda: update(**previous), lambda: update(**changes), changes=written
+                )
+            ),
+        )
 
     def apply_create(
         self,
@@ -173,12 +250,24 @@ class RecordForm(QDialog):
         create: Callable[[], str],
         delete: Callable[[str], object],
         restore: Callable[[str], object],
-    ) -> str:
-        """Create a record through `create`; undo deletes it, redo brings it back."""
-        record_id = create()
-        self.saved_id = record_id
-        self._push(RecordChange(text, lambda: delete(record_id), lambda: restore(record_id)))
-        return record_id
+        then: Callable[[str], object] | None = None,
+    ) -> None:
+        """Create a record through `create`; undo deletes it, redo brings it back.
+
+        `then(record_id)` runs once it is created, before the undo step is pushed.
+        """
+
+        def created(record_id: str, written: Changes) -> None:
+            self.saved_id = record_id
+            if then is not None:
+                then(record_id)
+            self._push(
+                RecordChange(
+                    text, lambda: delete(record_id), lambda: restore(record_id), changes=written
+                )
+            )
+
+        self.write(create, created)
 
     def _push(self, command: RecordChange) -> None:
         if self.undo_stack is not None:

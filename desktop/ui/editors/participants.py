@@ -22,8 +22,7 @@ from desktop.services.event_entry import Taking
 from desktop.services.people import parse_names
 from desktop.services.registry import Services
 from desktop.ui.editors.fields import PersonCombo
-from desktop.ui.messages import show_error
-from desktop.ui.undo import RecordChange
+from desktop.ui.undo import RecordChange, change_with_undo
 
 PARTICIPANT_ROLE = Qt.ItemDataRole.UserRole
 
@@ -94,21 +93,20 @@ class ParticipantsPanel(QWidget):
             self.role.clear()
             self.reload()
             return
-        timeline = self.services.timeline
-        try:
-            participant_id = timeline.add_participant(self.event_id, person_id, self.role.text())
-        except Exception as exc:
-            show_error(self, exc)
-            return
-        self._push(
-            RecordChange(
+        timeline, event_id, role = self.services.timeline, self.event_id, self.role.text()
+        change_with_undo(
+            self,
+            self.undo_stack,
+            lambda: timeline.add_participant(event_id, person_id, role),
+            lambda participant_id, changes: RecordChange(
                 self.tr("Add person to event"),
                 lambda: timeline.remove_participant(participant_id),
                 lambda: timeline.restore_participant(participant_id),
-            )
+                changes=changes,
+            ),
+            lambda _id: self.reload(),
         )
         self.role.clear()
-        self.reload()
 
     def remove_current(self) -> None:
         item = self.list.currentItem()
@@ -120,20 +118,15 @@ class ParticipantsPanel(QWidget):
             return
         participant_id = str(item.data(PARTICIPANT_ROLE))
         timeline = self.services.timeline
-        try:
-            timeline.remove_participant(participant_id)
-        except Exception as exc:
-            show_error(self, exc)
-            return
-        self._push(
-            RecordChange(
+        change_with_undo(
+            self,
+            self.undo_stack,
+            lambda: timeline.remove_participant(participant_id),
+            lambda _value, changes: RecordChange(
                 self.tr("Remove person from event"),
                 lambda: timeline.restore_participant(participant_id),
                 lambda: timeline.remove_participant(participant_id),
-            )
+                changes=changes,
+            ),
+            lambda _value: self.reload(),
         )
-        self.reload()
-
-    def _push(self, command: RecordChange) -> None:
-        if self.undo_stack is not None:
-            self.undo_stack.push(command)

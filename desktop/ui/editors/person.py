@@ -235,7 +235,10 @@ class OrganisationEditor(RecordForm):
         if self.record is None:
             fields = dict(new)
             name = str(fields.pop("name"))
-            self.saved_id = people.add_organisation(self.case_id, name, **fields)
+            self.write(
+                lambda: people.add_organisation(self.case_id, name, **fields),
+                lambda organisation_id, _changes: setattr(self, "saved_id", organisation_id),
+            )
             return
         organisation_id = self.record.id
         self.saved_id = organisation_id

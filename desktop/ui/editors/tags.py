@@ -23,7 +23,7 @@ from desktop.errors import KnownError
 from desktop.services.entry import clean_tags, reinstate, withdraw
 from desktop.services.registry import Services
 from desktop.ui.messages import show_error
-from desktop.ui.undo import RecordChange
+from desktop.ui.undo import RecordChange, change_with_undo
 
 CHIP_STYLE = (
     "QToolButton { border: 1px solid #8da7c9; border-radius: 9px; background: #e8f0fa;"
@@ -138,15 +138,27 @@ class TagsPanel(QWidget):
                 self.pending.append(name)
         else:
             tags, store = self.services.tags, self.services.store
-            made = tags.tag_many(self.case_id, self.target_kind, [self.target_id], name)
-            if made:
-                self._push(
+            case_id, kind, target_id = self.case_id, self.target_kind, self.target_id
+            change_with_undo(
+                self,
+                self.undo_stack,
+                lambda: tags.tag_many(case_id, kind, [target_id], name),
+                lambda made, changes: (
                     RecordChange(
                         self.tr("Add tag"),
                         lambda: withdraw(store, made),
                         lambda: reinstate(store, made),
+                        changes=changes,
                     )
-                )
+                    if made
+                    else None
+                ),
+                lambda _made: self._shown_changed(),
+            )
+            return
+        self._shown_changed()
+
+    def _shown_changed(self) -> None:
         self.reload()
         self.changed.emit()
 
@@ -159,21 +171,18 @@ class TagsPanel(QWidget):
             tag = next((t for t in tags.tags_of(self.target_id) if t.name == name), None)
             if tag is None:
                 return
-            try:
-                removed = tags.untag_many([self.target_id], tag.id)
-            except KnownError as exc:
-                show_error(self, exc)
-                return
-            self._push(
-                RecordChange(
+            target_id, tag_id = self.target_id, tag.id
+            change_with_undo(
+                self,
+                self.undo_stack,
+                lambda: tags.untag_many([target_id], tag_id),
+                lambda removed, changes: RecordChange(
                     self.tr("Remove tag"),
                     lambda: reinstate(store, removed),
                     lambda: withdraw(store, removed),
-                )
+                    changes=changes,
+                ),
+                lambda _removed: self._shown_changed(),
             )
-        self.reload()
-        self.changed.emit()
-
-    def _push(self, command: RecordChange) -> None:
-        if self.undo_stack is not None:
-            self.undo_stack.push(command)
+            return
+        self._shown_changed()

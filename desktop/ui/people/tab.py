@@ -25,11 +25,11 @@ from desktop.store.records import PostingRecord
 from desktop.ui.conflict_marks import conflict_note, with_conflict_badge
 from desktop.ui.editors.person import OrganisationEditor, PersonEditor
 from desktop.ui.editors.posting import PostingEditor
-from desktop.ui.messages import confirm, show_error
+from desktop.ui.messages import confirm
 from desktop.ui.people.avatar import initials_avatar, photo_avatar
 from desktop.ui.people.organisations import OrganisationsDialog
 from desktop.ui.people.page import PersonPage
-from desktop.ui.undo import RecordChange, delete_with_undo
+from desktop.ui.undo import RecordChange, change_with_undo, delete_with_undo
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 CONFLICT_ROLE = Qt.ItemDataRole.UserRole + 2  # True: the person has an open conflict
@@ -268,11 +268,6 @@ class PeopleTab(QWidget):
             return
         people = self.services.people
         holder = [posting.id]
-        try:
-            people.delete_posting(posting.id)
-        except KnownError as exc:
-            show_error(self, exc)
-            return
 
         def recreate() -> None:
             holder[0] = people.add_posting(
@@ -281,12 +276,18 @@ class PeopleTab(QWidget):
                 end=FuzzyDate.from_edtf(posting.end_edtf),
             )  # fmt: skip
 
-        self.undo_stack.push(
-            RecordChange(
-                self.tr("Delete posting"), recreate, lambda: people.delete_posting(holder[0])
-            )
+        change_with_undo(
+            self,
+            self.undo_stack,
+            lambda: people.delete_posting(posting.id),
+            lambda _value, changes: RecordChange(
+                self.tr("Delete posting"),
+                recreate,
+                lambda: people.delete_posting(holder[0]),
+                changes=changes,
+            ),
+            lambda _value: self.page.show_person(posting.person_id),
         )
-        self.page.show_person(posting.person_id)
 
     def delete_selected(self) -> None:
         self.delete_person()

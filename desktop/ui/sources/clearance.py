@@ -11,11 +11,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
-from desktop.errors import KnownError
 from desktop.services.registry import Services
 from desktop.store.records import AttachmentRecord
 from desktop.ui.messages import show_error
-from desktop.ui.undo import RecordChange
+from desktop.ui.undo import RecordChange, change_with_undo
 
 DESCRIPTION_LIMIT = 200
 
@@ -116,19 +115,26 @@ class AttachmentClearance(QWidget):
         label: str,
     ) -> None:
         sources, attachment_id = self._services.sources, attachment.id
-        try:
-            sources.update_attachment(attachment_id, **new)
-        except KnownError as exc:
+
+        def landed(_value: object) -> None:
+            self._attachment = sources.get_attachment(attachment_id)
+            self.edited.emit(attachment_id)
+
+        def refused(exc: BaseException) -> None:
             show_error(self, exc)
             self.show_attachment(attachment)
-            return
-        self._undo_stack.push(
-            RecordChange(
+
+        change_with_undo(
+            self,
+            self._undo_stack,
+            lambda: sources.update_attachment(attachment_id, **new),
+            lambda _value, changes: RecordChange(
                 label,
                 lambda: sources.update_attachment(attachment_id, **old),
                 lambda: sources.update_attachment(attachment_id, **new),
                 on_error=self._report,
-            )
+                changes=changes,
+            ),
+            landed,
+            refused,
         )
-        self._attachment = sources.get_attachment(attachment_id)
-        self.edited.emit(attachment_id)

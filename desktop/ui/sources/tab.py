@@ -33,6 +33,7 @@ from desktop.core.fuzzydate import FuzzyDate
 from desktop.durable import write_atomically
 from desktop.errors import KnownError
 from desktop.services.registry import Services
+from desktop.services.sources import FileToStore
 from desktop.store.records import AttachmentRecord
 from desktop.ui.background import run_in_background
 from desktop.ui.editors.source import SourceEditor
@@ -41,6 +42,7 @@ from desktop.ui.messages import show_error
 from desktop.ui.sources.clearance import AttachmentClearance
 from desktop.ui.sources.viewer import AttachmentViewer
 from desktop.ui.undo import delete_with_undo
+from desktop.ui.writes import write_queue
 
 log = logging.getLogger(__name__)
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -306,17 +308,26 @@ class SourcesTab(QWidget):
         self.attach_files([Path(p) for p in paths])
 
     def attach_files(self, paths: list[Path]) -> None:
-        """Store the files in the vault, off the GUI thread: all of them or none."""
+        """Store the files in the vault, off the GUI thread: all of them or none.
+
+        The files are read and hashed in a background job; their one transaction then
+        goes on the vault's write queue, in order with the user's other writes.
+        """
         case_id, source_id = self.case_id, self.current_source()
         if not (case_id and source_id and paths):
             return
         sources = self.services.sources
 
+        def store(files: list[FileToStore]) -> None:
+            write_queue(self.services).submit(
+                lambda: sources.store_files(case_id, files),
+                lambda _ids, _changes: self._attached(source_id),
+                self._attach_failed,
+            )
+
         log.info("attaching %d file(s)", len(paths))
         run_in_background(
-            lambda: sources.attach_files(case_id, paths, source_id=source_id),
-            lambda _ids: self._attached(source_id),
-            self._attach_failed,
+            lambda: sources.read_files(paths, source_id=source_id), store, self._attach_failed
         )
 
     def _attached(self, source_id: str) -> None:

@@ -41,7 +41,7 @@ from desktop.services.registry import Services
 from desktop.services.timeline import EventFilter
 from desktop.ui.messages import error_text
 from desktop.ui.timeline.band import TimelineBand
-from desktop.ui.timeline.commands import DeleteEventCommand, MoveEventCommand
+from desktop.ui.timeline.commands import MoveEventStep
 from desktop.ui.timeline.filters import FilterBar
 from desktop.ui.timeline.marking import EventMarking
 from desktop.ui.timeline.model import Column, TimelineModel
@@ -53,6 +53,7 @@ from desktop.ui.timeline.spans import (
     load_ids,
 )
 from desktop.ui.timeline.worker import LatestQuery
+from desktop.ui.undo import RecordChange, change_with_undo
 
 log = logging.getLogger(__name__)
 SPANS_DELAY_MS = 50
@@ -311,17 +312,16 @@ class TimelinePanel(QWidget):
             )
             return
         self._pending_selection = event_id
-        if self.undo_stack is not None:
-            text = self.tr("Move event")
-            self.undo_stack.push(
-                MoveEventCommand(order, event_id, anchor_id, before, text, self.refresh)
-            )
-        else:
-            if before:
-                order.move(event_id, before=anchor_id)
-            else:
-                order.move(event_id, after=anchor_id)
-            self.refresh()
+        step = MoveEventStep(order, event_id, anchor_id, before)
+        change_with_undo(
+            self,
+            self.undo_stack,
+            step.move,
+            lambda _value, changes: RecordChange(
+                self.tr("Move event"), step.put_back, step.move, changes=changes, after=self.refresh
+            ),
+            lambda _value: self.refresh(),
+        )
 
     def confirm_delete(self, title: str) -> bool:
         """Ask before deleting; tests replace this method on the instance."""
@@ -341,17 +341,21 @@ class TimelinePanel(QWidget):
         row = self.model.row_of(event_id)
         if row is not None and row + 1 < self.model.rowCount():
             self._pending_selection = self.model.event_id(row + 1)
-        text = self.tr("Delete event")
-        try:
-            if self.undo_stack is not None:
-                self.undo_stack.push(
-                    DeleteEventCommand(self.services.timeline, event_id, text, self.refresh)
-                )
-            else:
-                self.services.timeline.delete_event(event_id)
-                self.refresh()
-        except KnownError as exc:
-            self.status.setText(error_text(exc))
+        timeline = self.services.timeline
+        change_with_undo(
+            self,
+            self.undo_stack,
+            lambda: timeline.delete_event(event_id),
+            lambda _value, changes: RecordChange(
+                self.tr("Delete event"),
+                lambda: timeline.restore_event(event_id),
+                lambda: timeline.delete_event(event_id),
+                changes=changes,
+                after=self.refresh,
+            ),
+            lambda _value: self.refresh(),
+            lambda exc: self.status.setText(error_text(exc)),
+        )
 
     def _describe(self, event_id: str) -> str:
         rows = self.services.timeline.rows([event_id])
