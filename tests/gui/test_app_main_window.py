@@ -111,11 +111,14 @@ def test_an_escalated_complaint_says_where_it_went(
     editor.body_detail.setText("District prosecutor")
     editor.subject.setPlainText("Beating in the detention centre")
     editor.try_save()
+    qtbot.waitUntil(lambda: not editor.saving)  # the save runs on the write queue
     first = editor.saved_id or ""
+    assert tab.current_complaint() == first
     escalation = tab.escalate()
     assert escalation is not None
     escalation.body_detail.setText("Regional prosecutor's office")
     escalation.try_save()
+    qtbot.waitUntil(lambda: not escalation.saving)
     second = escalation.saved_id or ""
     assert window.services.complaints.get_complaint(first).status == "appealed"
     status = tab.model.COLUMNS.index("status")
