@@ -6,6 +6,7 @@ exactly one of the callbacks back on the GUI thread.
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -14,49 +15,60 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
-_pending: set[_Relay] = set()  # keep relays alive until their result is delivered
 
+class _Hub(QObject):
+    """Lives on the GUI thread for the whole run; every job's outcome comes back through it.
 
-class _Relay(QObject):
-    """Carries a result from the worker thread to the GUI thread (queued signal)."""
+    The hub, not the job, holds each job's function and callbacks until the outcome is
+    delivered. They often hold widgets (a dialog's methods), and the last reference to a
+    Qt object must be dropped on the GUI thread: freed on a worker, its timers are stopped
+    from the wrong thread and the app can crash.
+    """
 
-    done = Signal(object)
-    failed = Signal(object)
+    done = Signal(int, object)
+    failed = Signal(int, object)
 
-    def __init__(
-        self, on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]
-    ) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self._on_done = on_done
-        self._on_error = on_error
+        self.waiting: dict[int, tuple[Callable[[], Any], Callable[[Any], None],
+                                      Callable[[BaseException], None]]] = {}  # fmt: skip
+        self.tickets = itertools.count()
         self.done.connect(self._deliver_done)
         self.failed.connect(self._deliver_error)
 
-    @Slot(object)
-    def _deliver_done(self, value: object) -> None:
-        _pending.discard(self)
-        self._on_done(value)
+    @Slot(int, object)
+    def _deliver_done(self, ticket: int, value: object) -> None:
+        _fn, on_done, _on_error = self.waiting.pop(ticket)
+        on_done(value)
 
-    @Slot(object)
-    def _deliver_error(self, exc: object) -> None:
-        _pending.discard(self)
+    @Slot(int, object)
+    def _deliver_error(self, ticket: int, exc: object) -> None:
+        _fn, _on_done, on_error = self.waiting.pop(ticket)
         assert isinstance(exc, BaseException)
-        self._on_error(exc)
+        on_error(exc)
+
+
+_hub: _Hub | None = None
 
 
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+    def __init__(self, ticket: int, fn: Callable[[], Any], hub: _Hub) -> None:
         super().__init__()
-        self._fn = fn
-        self._relay = relay
+        self._ticket = ticket
+        self._fn: Callable[[], Any] | None = fn
+        self._hub = hub
 
     def run(self) -> None:
+        fn, self._fn = self._fn, None  # the hub holds it too: never the last reference here
+        assert fn is not None
         try:
-            value = self._fn()
+            value = fn()
         except Exception as exc:  # handed to on_error on the GUI thread
-            self._relay.failed.emit(exc)
+            del fn
+            self._hub.failed.emit(self._ticket, exc)
         else:
-            self._relay.done.emit(value)
+            del fn
+            self._hub.done.emit(self._ticket, value)
 
 
 def run_in_background(
@@ -65,9 +77,12 @@ def run_in_background(
     on_error: Callable[[BaseException], None],
 ) -> None:
     """Run `fn()` on a worker thread; its result or exception comes back on the GUI thread."""
-    relay = _Relay(on_done, on_error)
-    _pending.add(relay)
-    QThreadPool.globalInstance().start(_Job(fn, relay))
+    global _hub
+    if _hub is None:
+        _hub = _Hub()
+    ticket = next(_hub.tickets)
+    _hub.waiting[ticket] = (fn, on_done, on_error)
+    QThreadPool.globalInstance().start(_Job(ticket, fn, _hub))
 
 
 def wait_for_background(timeout_ms: int = 30_000) -> bool:

@@ -71,7 +71,7 @@ class WriteQueue(QObject):
     changed = Signal(object)
     busyChanged = Signal(bool)
     idle = Signal()
-    _finished = Signal(object)  # worker -> GUI thread (queued: emitted from the worker)
+    _finished = Signal()  # worker -> GUI thread (queued: emitted from the worker)
 
     def __init__(
         self, settle: Callable[[], frozenset[RecordKey]], parent: QObject | None = None
@@ -80,6 +80,7 @@ class WriteQueue(QObject):
         self._settle = settle
         self._lock = threading.Lock()
         self._waiting: deque[_Op] = deque()
+        self._ran: deque[_Op] = deque()  # run, waiting to be delivered on the GUI thread
         self._worker: threading.Thread | None = None
         self._outstanding = 0  # submitted and not yet delivered (GUI thread only)
         self.delivering = False  # inside an op's callbacks (views refresh from `changed`)
@@ -118,10 +119,18 @@ class WriteQueue(QObject):
                 op.changes = Changes(self._settle())
             except Exception:  # the history is bookkeeping: never lose the outcome over it
                 log.exception("settling a write failed")
-            self._finished.emit(op)
+            with self._lock:
+                self._ran.append(op)
+            # An op's functions often hold widgets (an editor saving itself). The GUI thread
+            # must drop the last reference to them: a Qt object freed on this thread stops
+            # its timers from the wrong thread and can crash the app.
+            del op
+            self._finished.emit()
 
-    @Slot(object)
-    def _deliver(self, op: _Op) -> None:
+    @Slot()
+    def _deliver(self) -> None:
+        with self._lock:
+            op = self._ran.popleft()  # one op per signal, in the order they ran
         self._outstanding -= 1
         self.delivering = True
         try:
