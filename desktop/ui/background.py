@@ -17,58 +17,77 @@ log = logging.getLogger(__name__)
 
 
 class _Hub(QObject):
-    """Lives on the GUI thread for the whole run; every job's outcome comes back through it.
+    """Lives on the GUI thread for the whole run and keeps what every job holds.
 
-    The hub, not the job, holds each job's function and callbacks until the outcome is
-    delivered. They often hold widgets (a dialog's methods), and the last reference to a
-    Qt object must be dropped on the GUI thread: freed on a worker, its timers are stopped
-    from the wrong thread and the app can crash.
+    A job's function and callbacks often hold widgets (a dialog's methods), and the last
+    reference to a Qt object must be dropped on the GUI thread: freed on a worker, its
+    timers are stopped from the wrong thread and the app can crash. So the hub holds them
+    from the job's start until the worker, having dropped its own references, says it
+    let go (`released`, always after the job's outcome).
     """
 
     done = Signal(int, object)
     failed = Signal(int, object)
+    released = Signal(int)
 
     def __init__(self) -> None:
         super().__init__()
-        self.waiting: dict[int, tuple[Callable[[], Any], Callable[[Any], None],
-                                      Callable[[BaseException], None]]] = {}  # fmt: skip
+        self.kept: dict[int, tuple[Any, ...]] = {}
         self.tickets = itertools.count()
         self.done.connect(self._deliver_done)
         self.failed.connect(self._deliver_error)
+        self.released.connect(self._release)
+
+    def keep(self, *held: object) -> int:
+        ticket = next(self.tickets)
+        self.kept[ticket] = held
+        return ticket
 
     @Slot(int, object)
     def _deliver_done(self, ticket: int, value: object) -> None:
-        _fn, on_done, _on_error = self.waiting.pop(ticket)
+        _fn, on_done, _on_error = self.kept[ticket]
         on_done(value)
 
     @Slot(int, object)
     def _deliver_error(self, ticket: int, exc: object) -> None:
-        _fn, _on_done, on_error = self.waiting.pop(ticket)
+        _fn, _on_done, on_error = self.kept[ticket]
         assert isinstance(exc, BaseException)
         on_error(exc)
+
+    @Slot(int)
+    def _release(self, ticket: int) -> None:
+        del self.kept[ticket]
 
 
 _hub: _Hub | None = None
 
 
+def _the_hub() -> _Hub:
+    global _hub
+    if _hub is None:
+        _hub = _Hub()
+    return _hub
+
+
 class _Job(QRunnable):
-    def __init__(self, ticket: int, fn: Callable[[], Any], hub: _Hub) -> None:
+    def __init__(self, fn: Callable[[], Any], hub: _Hub, ticket: int) -> None:
         super().__init__()
-        self._ticket = ticket
         self._fn: Callable[[], Any] | None = fn
         self._hub = hub
+        self._ticket = ticket
 
     def run(self) -> None:
-        fn, self._fn = self._fn, None  # the hub holds it too: never the last reference here
+        fn, self._fn = self._fn, None  # the hub holds it too, until `released`
         assert fn is not None
         try:
             value = fn()
         except Exception as exc:  # handed to on_error on the GUI thread
-            del fn
             self._hub.failed.emit(self._ticket, exc)
         else:
-            del fn
             self._hub.done.emit(self._ticket, value)
+        finally:
+            del fn
+            self._hub.released.emit(self._ticket)
 
 
 def run_in_background(
@@ -77,12 +96,8 @@ def run_in_background(
     on_error: Callable[[BaseException], None],
 ) -> None:
     """Run `fn()` on a worker thread; its result or exception comes back on the GUI thread."""
-    global _hub
-    if _hub is None:
-        _hub = _Hub()
-    ticket = next(_hub.tickets)
-    _hub.waiting[ticket] = (fn, on_done, on_error)
-    QThreadPool.globalInstance().start(_Job(ticket, fn, _hub))
+    hub = _the_hub()
+    QThreadPool.globalInstance().start(_Job(fn, hub, hub.keep(fn, on_done, on_error)))
 
 
 def wait_for_background(timeout_ms: int = 30_000) -> bool:
@@ -102,7 +117,11 @@ class OutcomeRelay(QObject):
 
 
 class TaggedJob(QRunnable):
-    """Runs `fn` and reports its outcome under `tag`; `silent` exceptions report nothing."""
+    """Runs `fn` and reports its outcome under `tag`; `silent` exceptions report nothing.
+
+    Made on the GUI thread. The hub keeps `fn` and the relay (so the relay outlives its
+    owner while the job runs) until the worker has let go of them.
+    """
 
     def __init__(
         self,
@@ -113,16 +132,24 @@ class TaggedJob(QRunnable):
     ) -> None:
         super().__init__()
         self.tag = tag
-        self._fn = fn
-        self._relay = relay  # held so the relay outlives its owner while the job runs
+        self._fn: Callable[[], Any] | None = fn
+        self._relay: OutcomeRelay | None = relay
         self._silent = silent
+        self._hub = _the_hub()
+        self._ticket = self._hub.keep(fn, relay)
 
     def run(self) -> None:
+        fn, relay = self._fn, self._relay
+        self._fn = self._relay = None
+        assert fn is not None and relay is not None
         try:
-            result = self._fn()
+            result = fn()
         except self._silent:
-            return
+            pass
         except Exception as exc:  # handed to the owner on the GUI thread
-            self._relay.failed.emit(self.tag, exc)
+            relay.failed.emit(self.tag, exc)
         else:
-            self._relay.finished.emit(self.tag, result)
+            relay.finished.emit(self.tag, result)
+        finally:
+            del fn, relay
+            self._hub.released.emit(self._ticket)

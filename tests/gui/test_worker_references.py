@@ -12,10 +12,16 @@ import gc
 import threading
 from collections.abc import Callable
 
+from PySide6.QtCore import QThreadPool
 from pytestqt.qtbot import QtBot
 
 from desktop.services.registry import Services
-from desktop.ui.background import run_in_background, wait_for_background
+from desktop.ui.background import (
+    OutcomeRelay,
+    TaggedJob,
+    run_in_background,
+    wait_for_background,
+)
 from desktop.ui.writes import write_queue
 
 
@@ -41,6 +47,24 @@ def test_a_background_jobs_function_is_freed_on_the_gui_thread(qtbot: QtBot) -> 
         run_in_background(holding(freed_on, n), results.append, results.append)
     qtbot.waitUntil(lambda: len(results) == 20)
     assert wait_for_background()
+    qtbot.waitUntil(lambda: len(freed_on) == 20)
+    gc.collect()
+    assert set(results) == set(range(20))
+    assert freed_on == [threading.main_thread().name] * 20
+
+
+def test_a_tagged_jobs_function_and_relay_are_freed_on_the_gui_thread(qtbot: QtBot) -> None:
+    freed_on: list[str] = []
+    results: list[object] = []
+    pool = QThreadPool()
+    for n in range(20):
+        relay = OutcomeRelay()
+        relay.finished.connect(lambda _tag, value: results.append(value))
+        pool.start(TaggedJob(n, holding(freed_on, n), relay))
+        del relay  # the owner let go: a dialog closed while its job ran
+    qtbot.waitUntil(lambda: len(results) == 20)
+    assert pool.waitForDone(30_000)
+    qtbot.waitUntil(lambda: len(freed_on) == 20)
     gc.collect()
     assert set(results) == set(range(20))
     assert freed_on == [threading.main_thread().name] * 20
