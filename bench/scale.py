@@ -407,9 +407,16 @@ def measure_pack(folder: Path, vault: Vault, services: Services, case_id: str) -
 
 
 def measure_verify(folder: Path) -> None:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     seconds, peak, log = cli(folder, "vault", "verify", str(folder))
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    load = os.getloadavg()[0]
     verdict = log.strip().splitlines()[-2] if log.strip() else "?"
-    print(f"\nvault verify: {seconds:.1f} s, peak RSS {peak} MiB  ({verdict})")
+    print(
+        f"\nvault verify: {seconds:.1f} s, CPU {cpu:.1f} s (both threads), peak RSS {peak} "
+        f"MiB, load average {load:.1f} at the end  ({verdict})"
+    )
 
 
 def measure_sync(folder: Path, count: int) -> None:
