@@ -111,9 +111,9 @@ SCAN_CACHE_KIB = 16 * 1024
 @contextmanager
 def _scanning(conn: Connection) -> Iterator[None]:
     """A small page cache while `conn` reads the whole file once: the usual one would
-    fill with pages never read again (measured at 1M records: 256 MiB more memory per
-    connection; the small cache costs the structure check 5% more CPU, off the
-    critical path)."""
+    fill with pages never read again (measured at 1M records with the 256 MiB cache of
+    the time: 256 MiB more memory per connection; the small cache costs the structure
+    check 5% more CPU, off the critical path)."""
     conn.exec_driver_sql(f"PRAGMA cache_size = -{SCAN_CACHE_KIB}")
     try:
         yield
