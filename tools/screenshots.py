@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
-SIZE = (1440, 900)
+SIZE = (1280, 800)
 
 
 def exhibit_pdf() -> bytes:

@@ -4,9 +4,9 @@ nothing forces it wider, and the Find box keeps room for a surname."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QHelpEvent
-from PySide6.QtWidgets import QApplication, QLabel, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QTableView, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.crypto.os_keyring import MemoryKeyring
@@ -50,6 +50,13 @@ def test_every_tab_fits_1280_by_800(
             find = workspace.timeline.filters.text
             if workspace.tabs.currentWidget() is workspace.timeline:
                 assert find.width() >= 200, (name, find.width())
+            for table in workspace.tabs.currentWidget().findChildren(QTableView):
+                header = table.horizontalHeader()
+                for column in range(header.count()):  # no column squeezed below its title
+                    if table.isVisible() and not header.isSectionHidden(column):
+                        title = table.model().headerData(column, Qt.Orientation.Horizontal)
+                        wide = header.fontMetrics().horizontalAdvance(str(title or ""))
+                        assert header.sectionSize(column) >= min(wide, 60), (name, title)
             bar = workspace.tabs.tabBar()
             for tab in range(bar.count()):  # every tab's title whole, none scrolled away
                 assert bar.tabRect(tab).width() >= bar.tabSizeHint(tab).width(), name

@@ -43,10 +43,9 @@ class ComplaintsTab(QWidget):
         self.table.setAlternatingRowColors(False)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
+        # Every column sized to its text, capped (`refresh`); a stretched column was squeezed
+        # to a few pixels when the others filled a 1280-pixel window.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(
-            ComplaintsModel.COLUMNS.index("against"), QHeaderView.ResizeMode.Stretch
-        )
         self.table.setWordWrap(False)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # filing order until asked
         self.table.setSortingEnabled(True)
