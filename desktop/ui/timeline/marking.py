@@ -1,5 +1,7 @@
 """Key facts and tags on the selected events of the timeline, each change one undo step.
 
+Each change runs on the vault's write queue (`ui/writes.py`), never on the GUI thread.
+
 The timeline table allows several rows to be selected (Ctrl/Shift+click); its context
 menu and the Tags button under it hold these actions: mark or unmark key facts, put a tag
 on all of them (a new name makes a new tag), take one off, or delete a tag everywhere.
@@ -7,8 +9,9 @@ on all of them (a new name makes a new tag), take one off, or delete a tag every
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
@@ -16,12 +19,16 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QToolButton
 
 from desktop.errors import KnownError
 from desktop.services.entry import Part, reinstate, withdraw
+from desktop.services.validation import required_text
 from desktop.store.store import Store
 from desktop.ui.undo import RecordChange
+from desktop.ui.writes import Changes, write_queue
 
 if TYPE_CHECKING:
     from desktop.ui.timeline.panel import TimelinePanel
 
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 PartsStep = Callable[[Store, Sequence[Part]], None]  # `withdraw` or `reinstate`
 
 
@@ -64,64 +71,86 @@ class EventMarking(QObject):
         self.button.setText(self.tr("Key facts && ta&gs"))
         self.button.setAccessibleName(self.tr("Key facts and tags of the selected events"))
 
-    def tag_selected(self, name: str) -> int:
-        """Put tag `name` on every selected event as one undo step; how many got it."""
+    def tag_selected(self, name: str) -> None:
+        """Put tag `name` on every selected event, on the write queue, as one undo step."""
         ids = self.panel.selected_event_ids()
-        if self.panel.case_id is None or not ids:
-            return 0
-        made = self.services.tags.tag_many(self.panel.case_id, "event", ids, name)
-        links = sum(1 for model, _ in made if model.__tablename__ == "tag_links")
-        self._push_parts(self.tr("Tag %n event(s)", "", links), made, undo=withdraw, redo=reinstate)
-        return links
+        case_id = self.panel.case_id
+        if case_id is None or not ids:
+            return
+        required_text(name, "tag", 100)  # a blank name is refused here, at once
+        tags = self.services.tags
 
-    def untag_selected(self, tag_id: str) -> int:
-        """Take a tag off every selected event as one undo step; how many lost it."""
+        def landed(made: list[Part], changes: Changes) -> None:
+            links = sum(1 for model, _ in made if model.__tablename__ == "tag_links")
+            text = self.tr("Tag %n event(s)", "", links)
+            self._push_parts(text, made, changes, undo=withdraw, redo=reinstate)
+
+        self._write(lambda: tags.tag_many(case_id, "event", ids, name), landed)
+
+    def untag_selected(self, tag_id: str) -> None:
+        """Take a tag off every selected event, on the write queue, as one undo step."""
         ids = self.panel.selected_event_ids()
         if not ids:
-            return 0
-        removed = self.services.tags.untag_many(ids, tag_id)
-        text = self.tr("Untag %n event(s)", "", len(removed))
-        self._push_parts(text, removed, undo=reinstate, redo=withdraw)
-        return len(removed)
+            return
+        tags = self.services.tags
+
+        def landed(removed: list[Part], changes: Changes) -> None:
+            text = self.tr("Untag %n event(s)", "", len(removed))
+            self._push_parts(text, removed, changes, undo=reinstate, redo=withdraw)
+
+        self._write(lambda: tags.untag_many(ids, tag_id), landed)
+
+    def delete_tag(self, tag_id: str) -> None:
+        """Delete a tag of the case and take it off every record, as one undo step."""
+        tags = self.services.tags
+
+        def landed(removed: list[Part], changes: Changes) -> None:
+            self._push_parts(self.tr("Delete tag"), removed, changes, undo=reinstate, redo=withdraw)
+
+        self._write(lambda: tags.delete_tag(tag_id), landed)
+
+    def mark_selected_key(self, key: bool) -> None:
+        """Mark the selected events as key facts (or not), as one undo step."""
+        ids = self.panel.selected_event_ids()
+        timeline = self.services.timeline
+
+        def landed(changed: list[str], changes: Changes) -> None:
+            self.panel.refresh()
+            if not changed or self.panel.undo_stack is None:
+                return
+            text = (self.tr("Mark %n key fact(s)", "", len(changed)) if key
+                    else self.tr("Unmark %n key fact(s)", "", len(changed)))  # fmt: skip
+            self.panel.undo_stack.push(RecordChange(
+                text, lambda: timeline.set_key_events(changed, not key),
+                lambda: timeline.set_key_events(changed, key),
+                changes=changes, after=self.panel.refresh,
+            ))  # fmt: skip
+
+        self._write(lambda: timeline.set_key_events(ids, key), landed)
+
+    def _write(self, op: Callable[[], T], landed: Callable[[T, Changes], None]) -> None:
+        """Run `op` on the vault's write queue; a refusal is said in the status line."""
+
+        def refused(exc: BaseException) -> None:
+            if isinstance(exc, KnownError):
+                self.panel.status.setText(str(exc))
+            else:
+                log.error("marking events failed", exc_info=(type(exc), exc, exc.__traceback__))
+                self.panel.status.setText(self.tr("The change could not be saved."))
+
+        write_queue(self.services).submit(op, landed, refused)
 
     def _push_parts(
-        self, text: str, parts: list[Part], *, undo: PartsStep, redo: PartsStep
+        self, text: str, parts: list[Part], changes: Changes, *, undo: PartsStep, redo: PartsStep
     ) -> None:
         self.panel.refresh()
         if not parts or self.panel.undo_stack is None:
             return
         store = self.services.store
-
-        def step(action: PartsStep) -> None:
-            action(store, parts)
-            self.panel.refresh()
-
-        self.panel.undo_stack.push(RecordChange(text, lambda: step(undo), lambda: step(redo)))
-
-    def delete_tag(self, tag_id: str) -> int:
-        """Delete a tag of the case and take it off every record, as one undo step; how
-        many records lost it."""
-        removed = self.services.tags.delete_tag(tag_id)
-        text = self.tr("Delete tag")
-        self._push_parts(text, removed, undo=reinstate, redo=withdraw)
-        return len(removed) - 1
-
-    def mark_selected_key(self, key: bool) -> int:
-        """Mark the selected events as key facts (or not), as one undo step."""
-        ids = self.panel.selected_event_ids()
-        timeline = self.services.timeline
-        changed = timeline.set_key_events(ids, key)
-        self.panel.refresh()
-        if changed and self.panel.undo_stack is not None:
-            text = (self.tr("Mark %n key fact(s)", "", len(changed)) if key
-                    else self.tr("Unmark %n key fact(s)", "", len(changed)))  # fmt: skip
-
-            def step(value: bool) -> None:
-                timeline.set_key_events(changed, value)
-                self.panel.refresh()
-
-            self.panel.undo_stack.push(RecordChange(text, lambda: step(not key), lambda: step(key)))
-        return len(changed)
+        self.panel.undo_stack.push(RecordChange(
+            text, lambda: undo(store, parts), lambda: redo(store, parts),
+            changes=changes, after=self.panel.refresh,
+        ))  # fmt: skip
 
     def ask_delete_tag(self) -> None:
         if self.panel.case_id is None:

@@ -7,6 +7,7 @@ import json
 from collections.abc import Iterator
 
 import pytest
+from flows import writes_landed
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
@@ -16,6 +17,7 @@ from desktop.services.demo import sample_case_path
 from desktop.services.registry import Services
 from desktop.ui.timeline.model import KEY_STAR, Column
 from desktop.ui.timeline.panel import TimelinePanel
+from desktop.ui.writes import write_queue
 
 SAMPLE = json.loads(sample_case_path().read_text("utf-8"))
 TITLES = {e["title"] for e in SAMPLE["events"]}
@@ -99,8 +101,10 @@ def test_tagging_several_selected_events_is_one_undoable_step(
     select_rows(panel, [0, 2, 5])
     chosen = panel.selected_event_ids()
     assert len(chosen) == 3
-    assert panel.marking.tag_selected("detention conditions") == 3
+    panel.marking.tag_selected("detention conditions")
+    writes_landed(qtbot, services)  # the change runs on the vault's write queue
     assert undo_stack.count() == 1
+    assert undo_stack.undoText() == "Tag 3 event(s)"
     (tag,) = services.tags.tags(demo_case)
     assert tag.name == "detention conditions"
     qtbot.waitUntil(panel.is_idle)
@@ -125,11 +129,14 @@ def test_untagging_selected_events_is_one_undoable_step(
 ) -> None:
     select_rows(panel, [1, 3, 4])
     panel.marking.tag_selected("Butyrka")
+    writes_landed(qtbot, services)
     (tag,) = services.tags.tags(demo_case)
     qtbot.waitUntil(panel.is_idle)
     select_rows(panel, [1, 3])
-    assert panel.marking.untag_selected(tag.id) == 2
+    panel.marking.untag_selected(tag.id)
+    writes_landed(qtbot, services)
     assert undo_stack.count() == 2
+    assert undo_stack.undoText() == "Untag 2 event(s)"
     tagged = [e for e in panel.model.ids() if services.tags.tags_of(e)]
     assert tagged == [panel.model.event_id(4)]
     undo_stack.undo()
@@ -143,16 +150,18 @@ def test_a_blank_tag_name_is_refused_and_changes_nothing(
     select_rows(panel, [0])
     with pytest.raises(ValidationError, match="required"):
         panel.marking.tag_selected("   ")
+    assert not write_queue(services).busy  # refused before anything was queued
     assert services.tags.tags(demo_case) == []
     assert undo_stack.count() == 0
 
 
 def test_marking_selected_events_as_key_facts_is_one_undoable_step(
-    panel: TimelinePanel, qtbot: QtBot, undo_stack: QUndoStack
+    panel: TimelinePanel, qtbot: QtBot, services: Services, undo_stack: QUndoStack
 ) -> None:
     plain = [r for r, star in enumerate(column(panel, Column.KEY)) if not star][:2]
     select_rows(panel, plain)
     panel.marking.mark_key_action.trigger()
+    writes_landed(qtbot, services)
     qtbot.waitUntil(panel.is_idle)
     assert [column(panel, Column.KEY)[r] for r in plain] == [KEY_STAR, KEY_STAR]
     assert undo_stack.count() == 1
@@ -167,9 +176,12 @@ def test_deleting_a_tag_takes_it_off_every_event_and_undo_brings_it_back(
 ) -> None:
     select_rows(panel, [0, 1])
     panel.marking.tag_selected("to check")
+    writes_landed(qtbot, services)
     (tag,) = services.tags.tags(demo_case)
     tagged = panel.selected_event_ids()
-    assert panel.marking.delete_tag(tag.id) == 2
+    panel.marking.delete_tag(tag.id)
+    writes_landed(qtbot, services)
+    assert undo_stack.undoText() == "Delete tag"
     assert services.tags.tags(demo_case) == []
     assert all(services.tags.tags_of(e) == [] for e in tagged)
     assert panel.filters.tag.findData(tag.id) == -1  # the filter no longer offers it
