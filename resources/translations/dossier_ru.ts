@@ -11,42 +11,42 @@
 <context>
     <name>AttachmentClearance</name>
     <message>
-        <location filename="../../desktop/ui/sources/clearance.py" line="58" />
+        <location filename="../../desktop/ui/sources/clearance.py" line="57" />
         <source>Description printed in counsel and public packs instead of the file name</source>
         <translation>Описание, которое печатается в материалах для адвоката и публичных вместо имени файла</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/clearance.py" line="60" />
+        <location filename="../../desktop/ui/sources/clearance.py" line="59" />
         <source>Exhibit description</source>
         <translation>Описание приложения</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/clearance.py" line="61" />
+        <location filename="../../desktop/ui/sources/clearance.py" line="60" />
         <source>Cleared for &amp;counsel packs</source>
         <translation>Допущено для материалов &amp;адвоката</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/clearance.py" line="62" />
+        <location filename="../../desktop/ui/sources/clearance.py" line="61" />
         <source>Cleared for p&amp;ublic packs</source>
         <translation>Допущено для &amp;публичных материалов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/clearance.py" line="64" />
+        <location filename="../../desktop/ui/sources/clearance.py" line="63" />
         <source>Redacted packs include this file only when it is cleared for them, and refuse it if its text names a protected person.</source>
         <translation>Редактированные материалы включают этот файл, только если он для них допущен, и отказываются от него, если в его тексте названо защищаемое лицо.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/clearance.py" line="97" />
+        <location filename="../../desktop/ui/sources/clearance.py" line="96" />
         <source>Describe attachment</source>
         <translation>Описать вложение</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/clearance.py" line="105" />
+        <location filename="../../desktop/ui/sources/clearance.py" line="104" />
         <source>Clear attachment</source>
         <translation>Допустить вложение</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/clearance.py" line="105" />
+        <location filename="../../desktop/ui/sources/clearance.py" line="104" />
         <source>Withdraw clearance</source>
         <translation>Отозвать допуск</translation>
     </message>
@@ -603,7 +603,7 @@
         <translation>Выберите источник для ссылки.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/citation.py" line="105" />
+        <location filename="../../desktop/ui/editors/citation.py" line="107" />
         <source>Add citation</source>
         <translation>Добавление ссылки</translation>
     </message>
@@ -611,22 +611,22 @@
 <context>
     <name>CitationsPanel</name>
     <message>
-        <location filename="../../desktop/ui/editors/citation.py" line="144" />
+        <location filename="../../desktop/ui/editors/citation.py" line="149" />
         <source>Citations</source>
         <translation>Ссылки на источники</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/citation.py" line="145" />
+        <location filename="../../desktop/ui/editors/citation.py" line="150" />
         <source>Add &amp;citation…</source>
         <translation>Добавить &amp;ссылку…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/citation.py" line="146" />
+        <location filename="../../desktop/ui/editors/citation.py" line="151" />
         <source>Remo&amp;ve citation</source>
         <translation>&amp;Убрать ссылку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/citation.py" line="226" />
+        <location filename="../../desktop/ui/editors/citation.py" line="228" />
         <source>Remove citation</source>
         <translation>Удаление ссылки</translation>
     </message>
@@ -717,63 +717,68 @@
         <translation>Выберите жалобу в реестре.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/detail.py" line="91" />
+        <location filename="../../desktop/ui/complaints/detail.py" line="92" />
+        <source>Escalated</source>
+        <translation>Направлена выше</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/complaints/detail.py" line="94" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/detail.py" line="92" />
+        <location filename="../../desktop/ui/complaints/detail.py" line="95" />
         <source>Filed</source>
         <translation>Подана</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/detail.py" line="93" />
+        <location filename="../../desktop/ui/complaints/detail.py" line="96" />
         <source>Filed by</source>
         <translation>Заявитель</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/detail.py" line="94" />
+        <location filename="../../desktop/ui/complaints/detail.py" line="97" />
         <source>Body</source>
         <translation>Орган</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/detail.py" line="95" />
-        <location filename="../../desktop/ui/complaints/detail.py" line="112" />
+        <location filename="../../desktop/ui/complaints/detail.py" line="98" />
+        <location filename="../../desktop/ui/complaints/detail.py" line="117" />
         <source>Against</source>
         <translation>На кого</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/detail.py" line="96" />
+        <location filename="../../desktop/ui/complaints/detail.py" line="99" />
         <source>Our reference</source>
         <translation>Наш номер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/detail.py" line="97" />
+        <location filename="../../desktop/ui/complaints/detail.py" line="100" />
         <source>Their registration number</source>
         <translation>Регистрационный номер органа</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/detail.py" line="98" />
+        <location filename="../../desktop/ui/complaints/detail.py" line="101" />
         <source>Response due</source>
         <translation>Срок ответа</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/detail.py" line="99" />
+        <location filename="../../desktop/ui/complaints/detail.py" line="102" />
         <source>Legal basis</source>
         <translation>Правовое основание</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/detail.py" line="100" />
+        <location filename="../../desktop/ui/complaints/detail.py" line="103" />
         <source>Outcome</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/detail.py" line="105" />
+        <location filename="../../desktop/ui/complaints/detail.py" line="108" />
         <source>Deadline</source>
         <translation>Срок</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/complaints/detail.py" line="106" />
+        <location filename="../../desktop/ui/complaints/detail.py" line="109" />
         <source>%n day(s) overdue</source>
         <translation>
             <numerusform>просрочено на %n день</numerusform>
@@ -782,17 +787,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/detail.py" line="109" />
+        <location filename="../../desktop/ui/complaints/detail.py" line="112" />
         <source>Escalates</source>
         <translation>Обжалует</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/detail.py" line="113" />
+        <location filename="../../desktop/ui/complaints/detail.py" line="114" />
+        <source>Escalated to</source>
+        <translation>Направлена выше</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/complaints/detail.py" line="118" />
         <source>Concerns events</source>
         <translation>Касается событий</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/detail.py" line="120" />
+        <location filename="../../desktop/ui/complaints/detail.py" line="125" />
         <source>Complaint</source>
         <translation>Жалоба</translation>
     </message>
@@ -800,128 +810,128 @@
 <context>
     <name>ComplaintEditor</name>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="70" />
-        <location filename="../../desktop/ui/editors/complaint.py" line="191" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="71" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="192" />
         <source>Escalate complaint</source>
         <translation>Обжалование в вышестоящий орган</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="72" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="73" />
         <source>Complaint</source>
         <translation>Жалоба</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="72" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="73" />
         <source>New complaint</source>
         <translation>Новая жалоба</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="74" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="75" />
         <source>&amp;Filed on:</source>
         <translation>&amp;Дата подачи:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="75" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="76" />
         <source>Filed &amp;by:</source>
         <translation>&amp;Заявитель:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="77" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="78" />
         <source>With &amp;body:</source>
         <translation>&amp;Орган:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="77" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="78" />
         <source>(other)</source>
         <translation>(другой)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="79" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="80" />
         <source>Body &amp;detail:</source>
         <translation>Уточнение о&amp;ргана:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="86" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="87" />
         <source>&amp;Against:</source>
         <translation>&amp;На кого:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="90" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="91" />
         <source>Our &amp;reference:</source>
         <translation>Наш &amp;номер:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="93" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="94" />
         <source>Their re&amp;gistration number:</source>
         <translation>Рег&amp;истрационный номер органа:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="96" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="97" />
         <source>&amp;Status:</source>
         <translation>&amp;Статус:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="99" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="100" />
         <source>Response d&amp;ue:</source>
         <translation>Срок &amp;ответа:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="101" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="102" />
         <source>&amp;Legal basis:</source>
         <translation>&amp;Правовое основание:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="102" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="103" />
         <source>Sub&amp;ject:</source>
         <translation>&amp;Предмет:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="104" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="105" />
         <source>Tra&amp;nslation:</source>
         <translation>&amp;Перевод:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="106" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="107" />
         <source>&amp;Outcome:</source>
         <translation>&amp;Результат:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="109" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="110" />
         <source>Con&amp;fidential</source>
         <translation>Кон&amp;фиденциально</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="110" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="111" />
         <source>For the br&amp;ief</source>
         <translation>Для &amp;пакета</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="116" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="117" />
         <source>Concerns &amp;events:</source>
         <translation>Касается &amp;событий:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="121" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="122" />
         <source>So&amp;urces:</source>
         <translation>Ис&amp;точники:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="126" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="127" />
         <source>&amp;Tags:</source>
         <translation>&amp;Метки:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="203" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="204" />
         <source>Say whom the complaint is against.</source>
         <translation>Укажите, на кого подана жалоба.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="216" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="212" />
         <source>Add complaint</source>
         <translation>Добавление жалобы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="225" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="229" />
         <source>Edit complaint</source>
         <translation>Изменение жалобы</translation>
     </message>
@@ -978,8 +988,18 @@
         <source>Overdue: no answer by the due date.</source>
         <translation>Просрочено: ответа к сроку нет.</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/complaints/model.py" line="136" />
+        <source>Escalated to %1</source>
+        <translation>Направлена выше: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/complaints/model.py" line="137" />
+        <source>Escalated</source>
+        <translation>Направлена выше</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/complaints/model.py" line="152" />
+        <location filename="../../desktop/ui/complaints/model.py" line="156" />
         <source>%n day(s) overdue</source>
         <translation>
             <numerusform>просрочено на %n день</numerusform>
@@ -991,22 +1011,22 @@
 <context>
     <name>ComplaintsTab</name>
     <message>
-        <location filename="../../desktop/ui/complaints/tab.py" line="80" />
+        <location filename="../../desktop/ui/complaints/tab.py" line="79" />
         <source>&amp;New complaint…</source>
         <translation>&amp;Новая жалоба…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/tab.py" line="81" />
+        <location filename="../../desktop/ui/complaints/tab.py" line="80" />
         <source>Complaints register</source>
         <translation>Реестр жалоб</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/tab.py" line="186" />
+        <location filename="../../desktop/ui/complaints/tab.py" line="185" />
         <source>Delete this complaint? You can undo this.</source>
         <translation>Удалить эту жалобу? Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/tab.py" line="187" />
+        <location filename="../../desktop/ui/complaints/tab.py" line="186" />
         <source>Delete complaint</source>
         <translation>Удаление жалобы</translation>
     </message>
@@ -1309,102 +1329,102 @@
 <context>
     <name>EventEditor</name>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="62" />
+        <location filename="../../desktop/ui/editors/event.py" line="63" />
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="62" />
+        <location filename="../../desktop/ui/editors/event.py" line="63" />
         <source>New event</source>
         <translation>Новое событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="63" />
+        <location filename="../../desktop/ui/editors/event.py" line="64" />
         <source>&amp;Date:</source>
         <translation>&amp;Дата:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="64" />
+        <location filename="../../desktop/ui/editors/event.py" line="65" />
         <source>&amp;Title:</source>
         <translation>&amp;Название:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="67" />
+        <location filename="../../desktop/ui/editors/event.py" line="68" />
         <source>Tra&amp;nslation:</source>
         <translation>&amp;Перевод:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="70" />
+        <location filename="../../desktop/ui/editors/event.py" line="71" />
         <source>&amp;Place:</source>
         <translation>&amp;Место:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="71" />
+        <location filename="../../desktop/ui/editors/event.py" line="72" />
         <source>D&amp;escription:</source>
         <translation>&amp;Описание:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="73" />
+        <location filename="../../desktop/ui/editors/event.py" line="74" />
         <source>&amp;Fact status:</source>
         <translation>&amp;Статус факта:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="77" />
+        <location filename="../../desktop/ui/editors/event.py" line="78" />
         <source>D&amp;isputed by:</source>
         <translation>Кем о&amp;спаривается:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="79" />
+        <location filename="../../desktop/ui/editors/event.py" line="80" />
         <source>(not said)</source>
         <translation>(не указано)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="82" />
+        <location filename="../../desktop/ui/editors/event.py" line="83" />
         <source>&amp;Who disputes it:</source>
         <translation>&amp;Кто оспаривает:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="84" />
+        <location filename="../../desktop/ui/editors/event.py" line="85" />
         <source>e.g. the prison doctor</source>
         <translation>например, врач СИЗО</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="87" />
+        <location filename="../../desktop/ui/editors/event.py" line="88" />
         <source>&amp;Key event</source>
         <translation>&amp;Ключевое событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="88" />
+        <location filename="../../desktop/ui/editors/event.py" line="89" />
         <source>C&amp;onfidential</source>
         <translation>Конфи&amp;денциально</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="89" />
+        <location filename="../../desktop/ui/editors/event.py" line="90" />
         <source>For the &amp;brief</source>
         <translation>Для &amp;пакета</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="93" />
+        <location filename="../../desktop/ui/editors/event.py" line="94" />
         <source>Pe&amp;ople:</source>
         <translation>Л&amp;юди:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="98" />
+        <location filename="../../desktop/ui/editors/event.py" line="99" />
         <source>So&amp;urces:</source>
         <translation>Ис&amp;точники:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="102" />
+        <location filename="../../desktop/ui/editors/event.py" line="103" />
         <source>Tag&amp;s:</source>
         <translation>Мет&amp;ки:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="107" />
+        <location filename="../../desktop/ui/editors/event.py" line="108" />
         <source>Complaints:</source>
         <translation>Жалобы:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="178" />
+        <location filename="../../desktop/ui/editors/event.py" line="175" />
         <source>Add event</source>
         <translation>Добавление события</translation>
     </message>
@@ -1417,100 +1437,129 @@
 <context>
     <name>EventMarking</name>
     <message>
-        <location filename="../../desktop/ui/timeline/marking.py" line="59" />
+        <location filename="../../desktop/ui/timeline/marking.py" line="66" />
         <source>Add &amp;tag to selected events…</source>
         <translation>Добавить &amp;метку выбранным событиям…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/marking.py" line="60" />
+        <location filename="../../desktop/ui/timeline/marking.py" line="67" />
         <source>&amp;Remove tag from selected events…</source>
         <translation>&amp;Снять метку с выбранных событий…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/marking.py" line="61" />
+        <location filename="../../desktop/ui/timeline/marking.py" line="68" />
         <source>&amp;Delete a tag…</source>
         <translation>&amp;Удалить метку…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/marking.py" line="62" />
+        <location filename="../../desktop/ui/timeline/marking.py" line="69" />
         <source>Mark as &amp;key fact</source>
         <translation>Отметить как &amp;ключевой факт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/marking.py" line="63" />
+        <location filename="../../desktop/ui/timeline/marking.py" line="70" />
         <source>&amp;Not a key fact</source>
         <translation>&amp;Не ключевой факт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/marking.py" line="64" />
+        <location filename="../../desktop/ui/timeline/marking.py" line="71" />
         <source>Key facts &amp;&amp; ta&amp;gs</source>
         <translation>Ключевые факты и ме&amp;тки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/marking.py" line="65" />
+        <location filename="../../desktop/ui/timeline/marking.py" line="72" />
         <source>Key facts and tags of the selected events</source>
         <translation>Ключевые факты и метки выбранных событий</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/timeline/marking.py" line="74" />
+        <location filename="../../desktop/ui/timeline/marking.py" line="85" />
         <source>Tag %n event(s)</source>
-        <translation><numerusform>Отметить %n событие</numerusform><numerusform>Отметить %n события</numerusform><numerusform>Отметить %n событий</numerusform></translation>
+        <translation>
+            <numerusform>Отметить %n событие</numerusform>
+            <numerusform>Отметить %n события</numerusform>
+            <numerusform>Отметить %n событий</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/timeline/marking.py" line="83" />
+        <location filename="../../desktop/ui/timeline/marking.py" line="98" />
         <source>Untag %n event(s)</source>
-        <translation><numerusform>Снять метку с %n события</numerusform><numerusform>Снять метку с %n событий</numerusform><numerusform>Снять метку с %n событий</numerusform></translation>
+        <translation>
+            <numerusform>Снять метку с %n события</numerusform>
+            <numerusform>Снять метку с %n событий</numerusform>
+            <numerusform>Снять метку с %n событий</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/marking.py" line="105" />
-        <location filename="../../desktop/ui/timeline/marking.py" line="135" />
+        <location filename="../../desktop/ui/timeline/marking.py" line="108" />
+        <location filename="../../desktop/ui/timeline/marking.py" line="164" />
         <source>Delete tag</source>
         <translation>Удалить метку</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/timeline/marking.py" line="116" />
+        <location filename="../../desktop/ui/timeline/marking.py" line="121" />
         <source>Mark %n key fact(s)</source>
-        <translation><numerusform>Отметить %n ключевой факт</numerusform><numerusform>Отметить %n ключевых факта</numerusform><numerusform>Отметить %n ключевых фактов</numerusform></translation>
+        <translation>
+            <numerusform>Отметить %n ключевой факт</numerusform>
+            <numerusform>Отметить %n ключевых факта</numerusform>
+            <numerusform>Отметить %n ключевых фактов</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/timeline/marking.py" line="117" />
+        <location filename="../../desktop/ui/timeline/marking.py" line="122" />
         <source>Unmark %n key fact(s)</source>
-        <translation><numerusform>Снять отметку с %n ключевого факта</numerusform><numerusform>Снять отметку с %n ключевых фактов</numerusform><numerusform>Снять отметку с %n ключевых фактов</numerusform></translation>
+        <translation>
+            <numerusform>Снять отметку с %n ключевого факта</numerusform>
+            <numerusform>Снять отметку с %n ключевых фактов</numerusform>
+            <numerusform>Снять отметку с %n ключевых фактов</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/marking.py" line="131" />
+        <location filename="../../desktop/ui/timeline/marking.py" line="139" />
+        <source>The change could not be saved.</source>
+        <translation>Изменение не удалось сохранить.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/timeline/marking.py" line="160" />
         <source>This case has no tags yet.</source>
         <translation>В этом деле пока нет меток.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/marking.py" line="137" />
+        <location filename="../../desktop/ui/timeline/marking.py" line="166" />
         <source>Tag to delete (it comes off every event and complaint; Ctrl+Z brings it back):</source>
         <translation>Какую метку удалить (она будет снята со всех событий и жалоб; Ctrl+Z вернёт её):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/marking.py" line="155" />
+        <location filename="../../desktop/ui/timeline/marking.py" line="184" />
         <source>Add tag</source>
         <translation>Добавить метку</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/timeline/marking.py" line="156" />
+        <location filename="../../desktop/ui/timeline/marking.py" line="185" />
         <source>Tag for the %n selected event(s) (a new name makes a new tag):</source>
-        <translation><numerusform>Метка для %n выбранного события (новое название создаст новую метку):</numerusform><numerusform>Метка для %n выбранных событий (новое название создаст новую метку):</numerusform><numerusform>Метка для %n выбранных событий (новое название создаст новую метку):</numerusform></translation>
+        <translation>
+            <numerusform>Метка для %n выбранного события (новое название создаст новую метку):</numerusform>
+            <numerusform>Метка для %n выбранных событий (новое название создаст новую метку):</numerusform>
+            <numerusform>Метка для %n выбранных событий (новое название создаст новую метку):</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/marking.py" line="175" />
+        <location filename="../../desktop/ui/timeline/marking.py" line="204" />
         <source>The selected events have no tags.</source>
         <translation>У выбранных событий нет меток.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/marking.py" line="180" />
+        <location filename="../../desktop/ui/timeline/marking.py" line="209" />
         <source>Remove tag</source>
         <translation>Снять метку</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/timeline/marking.py" line="181" />
+        <location filename="../../desktop/ui/timeline/marking.py" line="210" />
         <source>Tag to take off the %n selected event(s):</source>
-        <translation><numerusform>Какую метку снять с %n выбранного события:</numerusform><numerusform>Какую метку снять с %n выбранных событий:</numerusform><numerusform>Какую метку снять с %n выбранных событий:</numerusform></translation>
+        <translation>
+            <numerusform>Какую метку снять с %n выбранного события:</numerusform>
+            <numerusform>Какую метку снять с %n выбранных событий:</numerusform>
+            <numerusform>Какую метку снять с %n выбранных событий:</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1825,105 +1874,105 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="92" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="132" />
         <source>Fin&amp;d:</source>
         <translation>&amp;Найти:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="92" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="132" />
         <source>Perso&amp;n:</source>
         <translation>&amp;Лицо:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="92" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="132" />
         <source>Fro&amp;m:</source>
         <translation>&amp;С:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="92" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="133" />
         <source>T&amp;o:</source>
         <translation>&amp;По:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="93" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="133" />
         <source>Stat&amp;us:</source>
         <translation>С&amp;татус:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="93" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="132" />
         <source>Ta&amp;g:</source>
         <translation>Мет&amp;ка:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="96" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="136" />
         <source>Words in title, description or place</source>
         <translation>Слова в названии, описании или месте</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="97" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="137" />
         <source>Find events</source>
         <translation>Найти события</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="98" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="138" />
         <source>Person filter</source>
         <translation>Фильтр по лицу</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="99" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="139" />
         <source>From date</source>
         <translation>С даты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="100" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="140" />
         <source>To date</source>
         <translation>По дату</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="101" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="141" />
         <source>Fact status filter</source>
         <translation>Фильтр по статусу факта</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="102" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="142" />
         <source>Tag filter</source>
         <translation>Фильтр по метке</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="104" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="144" />
         <source>any</source>
         <translation>любая</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="105" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="145" />
         <source>&amp;Key facts only</source>
         <translation>Только &amp;ключевые факты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="106" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="146" />
         <source>Key facts only</source>
         <translation>Только ключевые факты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="107" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="147" />
         <source>C&amp;lear filters</source>
         <translation>Сбросить &amp;фильтры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="108" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="148" />
         <source>Clear filters</source>
         <translation>Сбросить фильтры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="112" />
-        <location filename="../../desktop/ui/timeline/filters.py" line="131" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="152" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="171" />
         <source>Anyone</source>
         <translation>Любое лицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="112" />
-        <location filename="../../desktop/ui/timeline/filters.py" line="122" />
-        <location filename="../../desktop/ui/timeline/filters.py" line="132" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="152" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="162" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="172" />
         <source>Any</source>
         <translation>Любой</translation>
     </message>
@@ -1964,48 +2013,48 @@
 <context>
     <name>LinkedEventsPanel</name>
     <message>
-        <location filename="../../desktop/ui/editors/complaint_links.py" line="223" />
+        <location filename="../../desktop/ui/editors/complaint_links.py" line="218" />
         <source>Events the complaint concerns</source>
         <translation>События, которых касается жалоба</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint_links.py" line="226" />
+        <location filename="../../desktop/ui/editors/complaint_links.py" line="221" />
         <source>find an event by its words</source>
         <translation>найдите событие по словам</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint_links.py" line="227" />
+        <location filename="../../desktop/ui/editors/complaint_links.py" line="222" />
         <source>Find an event to link</source>
         <translation>Поиск события для связи</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint_links.py" line="228" />
-        <location filename="../../desktop/ui/editors/complaint_links.py" line="266" />
+        <location filename="../../desktop/ui/editors/complaint_links.py" line="223" />
+        <location filename="../../desktop/ui/editors/complaint_links.py" line="261" />
         <source>(event)</source>
         <translation>(событие)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint_links.py" line="233" />
+        <location filename="../../desktop/ui/editors/complaint_links.py" line="228" />
         <source>Event to link</source>
         <translation>Событие для связи</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint_links.py" line="234" />
+        <location filename="../../desktop/ui/editors/complaint_links.py" line="229" />
         <source>Lin&amp;k event</source>
         <translation>Св&amp;язать событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint_links.py" line="235" />
+        <location filename="../../desktop/ui/editors/complaint_links.py" line="230" />
         <source>U&amp;nlink</source>
         <translation>Раз&amp;вязать</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint_links.py" line="307" />
+        <location filename="../../desktop/ui/editors/complaint_links.py" line="304" />
         <source>Link event to complaint</source>
         <translation>Связать событие с жалобой</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint_links.py" line="342" />
+        <location filename="../../desktop/ui/editors/complaint_links.py" line="338" />
         <source>Unlink event from complaint</source>
         <translation>Отвязать событие от жалобы</translation>
     </message>
@@ -2269,42 +2318,52 @@
     </message>
     <message>
         <location filename="../../desktop/ui/actions.py" line="230" />
-        <location filename="../../desktop/ui/main_window.py" line="376" />
+        <location filename="../../desktop/ui/main_window.py" line="418" />
         <source>About Dossier</source>
         <translation>О программе Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="135" />
+        <location filename="../../desktop/ui/main_window.py" line="138" />
         <source>Dossier</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="232" />
+        <location filename="../../desktop/ui/main_window.py" line="209" />
+        <source>Locking once the save is done…</source>
+        <translation>Блокировка после завершения сохранения…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="242" />
         <source>The vault is locked.</source>
         <translation>Хранилище заблокировано.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="295" />
+        <location filename="../../desktop/ui/main_window.py" line="284" />
+        <source>Closing once the save is done…</source>
+        <translation>Закрытие после завершения сохранения…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="339" />
         <source>Delete the whole case with everything in it? You can undo this.</source>
         <translation>Удалить всё дело со всем содержимым? Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="308" />
+        <location filename="../../desktop/ui/main_window.py" line="348" />
         <source>Delete case</source>
         <translation>Удаление дела</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="354" />
+        <location filename="../../desktop/ui/main_window.py" line="396" />
         <source>Choose or create a case to import into first.</source>
         <translation>Сначала выберите или создайте дело, в которое импортировать.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="377" />
+        <location filename="../../desktop/ui/main_window.py" line="419" />
         <source>Dossier {version}</source>
         <translation>Dossier {version}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="380" />
+        <location filename="../../desktop/ui/main_window.py" line="422" />
         <source>Dossier keeps case files for human-rights advocates in an encrypted vault on this computer.</source>
         <translation>Dossier хранит дела правозащитников в зашифрованном хранилище на этом компьютере.</translation>
     </message>
@@ -2362,7 +2421,7 @@
         <translation>(нет)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="243" />
+        <location filename="../../desktop/ui/editors/person.py" line="246" />
         <source>Edit organisation</source>
         <translation>Изменение организации</translation>
     </message>
@@ -2557,47 +2616,47 @@
 <context>
     <name>ParticipantsPanel</name>
     <message>
-        <location filename="../../desktop/ui/editors/participants.py" line="45" />
+        <location filename="../../desktop/ui/editors/participants.py" line="44" />
         <source>People in this event</source>
         <translation>Люди в этом событии</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/participants.py" line="51" />
+        <location filename="../../desktop/ui/editors/participants.py" line="50" />
         <source>(person)</source>
         <translation>(лицо)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/participants.py" line="52" />
+        <location filename="../../desktop/ui/editors/participants.py" line="51" />
         <source>Person to add</source>
         <translation>Добавляемое лицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/participants.py" line="54" />
+        <location filename="../../desktop/ui/editors/participants.py" line="53" />
         <source>role in the event</source>
         <translation>роль в событии</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/participants.py" line="55" />
+        <location filename="../../desktop/ui/editors/participants.py" line="54" />
         <source>Role in the event</source>
         <translation>Роль в событии</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/participants.py" line="56" />
+        <location filename="../../desktop/ui/editors/participants.py" line="55" />
         <source>&amp;Add person</source>
         <translation>&amp;Добавить лицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/participants.py" line="57" />
+        <location filename="../../desktop/ui/editors/participants.py" line="56" />
         <source>Remove &amp;person</source>
         <translation>&amp;Убрать лицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/participants.py" line="105" />
+        <location filename="../../desktop/ui/editors/participants.py" line="102" />
         <source>Add person to event</source>
         <translation>Добавление лица в событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/participants.py" line="130" />
+        <location filename="../../desktop/ui/editors/participants.py" line="126" />
         <source>Remove person from event</source>
         <translation>Удаление лица из события</translation>
     </message>
@@ -2747,7 +2806,7 @@
         <translation>Удалить эту должность? Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/tab.py" line="286" />
+        <location filename="../../desktop/ui/people/tab.py" line="284" />
         <source>Delete posting</source>
         <translation>Удалить должность</translation>
     </message>
@@ -2938,57 +2997,57 @@ Artyom Kuznetsov</translation>
 <context>
     <name>PostingEditor</name>
     <message>
-        <location filename="../../desktop/ui/editors/posting.py" line="41" />
+        <location filename="../../desktop/ui/editors/posting.py" line="42" />
         <source>Posting</source>
         <translation>Должность</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/posting.py" line="41" />
+        <location filename="../../desktop/ui/editors/posting.py" line="42" />
         <source>New posting</source>
         <translation>Новая должность</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/posting.py" line="45" />
+        <location filename="../../desktop/ui/editors/posting.py" line="46" />
         <source>&amp;Organisation:</source>
         <translation>&amp;Организация:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/posting.py" line="46" />
+        <location filename="../../desktop/ui/editors/posting.py" line="47" />
         <source>(choose)</source>
         <translation>(выберите)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/posting.py" line="48" />
+        <location filename="../../desktop/ui/editors/posting.py" line="49" />
         <source>&amp;Role:</source>
         <translation>&amp;Должность:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/posting.py" line="49" />
+        <location filename="../../desktop/ui/editors/posting.py" line="50" />
         <source>Ran&amp;k:</source>
         <translation>&amp;Звание:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/posting.py" line="50" />
+        <location filename="../../desktop/ui/editors/posting.py" line="51" />
         <source>&amp;From:</source>
         <translation>&amp;С:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/posting.py" line="51" />
+        <location filename="../../desktop/ui/editors/posting.py" line="52" />
         <source>&amp;To:</source>
         <translation>&amp;По:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/posting.py" line="54" />
+        <location filename="../../desktop/ui/editors/posting.py" line="55" />
         <source>So&amp;urces:</source>
         <translation>Ис&amp;точники:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/posting.py" line="97" />
+        <location filename="../../desktop/ui/editors/posting.py" line="101" />
         <source>Add posting</source>
         <translation>Добавление должности</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/posting.py" line="103" />
+        <location filename="../../desktop/ui/editors/posting.py" line="113" />
         <source>Edit posting</source>
         <translation>Изменение должности</translation>
     </message>
@@ -3059,35 +3118,40 @@ Artyom Kuznetsov</translation>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../desktop/ui/editors/form.py" line="76" />
+        <location filename="../../desktop/ui/editors/form.py" line="85" />
         <source>Error</source>
         <translation>Ошибка</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editors/form.py" line="208" />
+        <source>Saving… (waiting for the vault)</source>
+        <translation>Сохранение… (ожидание хранилища)</translation>
     </message>
 </context>
 <context>
     <name>ResponseEditor</name>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="245" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="249" />
         <source>New response</source>
         <translation>Новый ответ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="246" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="250" />
         <source>&amp;Received:</source>
         <translation>&amp;Получен:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="247" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="251" />
         <source>&amp;Kind:</source>
         <translation>&amp;Вид:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="248" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="252" />
         <source>&amp;Summary:</source>
         <translation>&amp;Описание:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="265" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="271" />
         <source>Add response</source>
         <translation>Добавление ответа</translation>
     </message>
@@ -3443,97 +3507,97 @@ Artyom Kuznetsov</translation>
 <context>
     <name>SourcesTab</name>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="137" />
+        <location filename="../../desktop/ui/sources/tab.py" line="139" />
         <source>Label</source>
         <translation>Метка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="137" />
+        <location filename="../../desktop/ui/sources/tab.py" line="139" />
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="137" />
+        <location filename="../../desktop/ui/sources/tab.py" line="139" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="137" />
+        <location filename="../../desktop/ui/sources/tab.py" line="139" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="138" />
+        <location filename="../../desktop/ui/sources/tab.py" line="140" />
         <source>Reliability</source>
         <translation>Достоверность</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="140" />
+        <location filename="../../desktop/ui/sources/tab.py" line="142" />
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="141" />
+        <location filename="../../desktop/ui/sources/tab.py" line="143" />
         <source>&amp;New source…</source>
         <translation>&amp;Новый источник…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="142" />
+        <location filename="../../desktop/ui/sources/tab.py" line="144" />
         <source>&amp;Edit…</source>
         <translation>&amp;Изменить…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="143" />
+        <location filename="../../desktop/ui/sources/tab.py" line="145" />
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="144" />
+        <location filename="../../desktop/ui/sources/tab.py" line="146" />
         <source>Attached &amp;files</source>
         <translation>Вложенные &amp;файлы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="145" />
+        <location filename="../../desktop/ui/sources/tab.py" line="147" />
         <source>Attached files</source>
         <translation>Вложенные файлы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="146" />
+        <location filename="../../desktop/ui/sources/tab.py" line="148" />
         <source>&amp;Attach file…</source>
         <translation>&amp;Вложить файл…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="147" />
+        <location filename="../../desktop/ui/sources/tab.py" line="149" />
         <source>&amp;Save a copy…</source>
         <translation>&amp;Сохранить копию…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="148" />
+        <location filename="../../desktop/ui/sources/tab.py" line="150" />
         <source>Drop files here to attach them to the chosen source.</source>
         <translation>Перетащите сюда файлы, чтобы вложить их в выбранный источник.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="291" />
+        <location filename="../../desktop/ui/sources/tab.py" line="293" />
         <source>Delete this source? You can undo this.</source>
         <translation>Удалить этот источник? Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="292" />
+        <location filename="../../desktop/ui/sources/tab.py" line="294" />
         <source>Delete source</source>
         <translation>Удаление источника</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="305" />
+        <location filename="../../desktop/ui/sources/tab.py" line="307" />
         <source>Attach files</source>
         <translation>Вложить файлы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="346" />
+        <location filename="../../desktop/ui/sources/tab.py" line="357" />
         <source>Save a copy</source>
         <translation>Сохранить копию</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources/tab.py" line="364" />
+        <location filename="../../desktop/ui/sources/tab.py" line="375" />
         <source>The copy could not be saved there.</source>
         <translation>Не удалось сохранить копию в этом месте.</translation>
     </message>
@@ -3792,12 +3856,12 @@ Artyom Kuznetsov</translation>
         <translation>Добавить мет&amp;ку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/tags.py" line="145" />
+        <location filename="../../desktop/ui/editors/tags.py" line="148" />
         <source>Add tag</source>
         <translation>Добавить метку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/tags.py" line="169" />
+        <location filename="../../desktop/ui/editors/tags.py" line="180" />
         <source>Remove tag</source>
         <translation>Снять метку</translation>
     </message>
@@ -3855,7 +3919,7 @@ Artyom Kuznetsov</translation>
         <translation>Выберите лицо или организацию либо опишите, на кого жалоба.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint_links.py" line="162" />
+        <location filename="../../desktop/ui/editors/complaint_links.py" line="160" />
         <source>Add whom the complaint is against</source>
         <translation>Добавить того, на кого подана жалоба</translation>
     </message>
@@ -3865,7 +3929,7 @@ Artyom Kuznetsov</translation>
         <translation>Жалоба всегда на кого-то: сначала добавьте другую сторону.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint_links.py" line="193" />
+        <location filename="../../desktop/ui/editors/complaint_links.py" line="191" />
         <source>Remove whom the complaint is against</source>
         <translation>Убрать того, на кого подана жалоба</translation>
     </message>
@@ -3935,12 +3999,12 @@ Artyom Kuznetsov</translation>
 <context>
     <name>TimelinePanel</name>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="234" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="235" />
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/timeline/panel.py" line="244" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="245" />
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n событие</numerusform>
@@ -3949,23 +4013,23 @@ Artyom Kuznetsov</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="276" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="277" />
         <source>The timeline could not be loaded.</source>
         <translation>Не удалось загрузить хронологию.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="310" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="311" />
         <source>Only facts of the same date can be reordered; change the date instead.</source>
         <translation>Менять порядок можно только у фактов с одной датой; чтобы перенести факт на другую дату, измените дату.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="315" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="321" />
         <source>Move event</source>
         <translation>Переместить событие</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/timeline/panel.py" line="330" />
-        <location filename="../../desktop/ui/timeline/panel.py" line="344" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="350" />
         <source>Delete event</source>
         <translation>Удаление события</translation>
     </message>
@@ -3975,12 +4039,12 @@ Artyom Kuznetsov</translation>
         <translation>Удалить событие «%1»?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="361" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="365" />
         <source>Key fact</source>
         <translation>Ключевой факт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="365" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="369" />
         <source>Timeline events</source>
         <translation>События хронологии</translation>
     </message>
@@ -4187,57 +4251,57 @@ Artyom Kuznetsov</translation>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../desktop/ui/workspace.py" line="100" />
+        <location filename="../../desktop/ui/workspace.py" line="114" />
         <source>&amp;Timeline</source>
         <translation>&amp;Хронология</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace.py" line="101" />
+        <location filename="../../desktop/ui/workspace.py" line="115" />
         <source>&amp;People &amp;&amp; Officials</source>
         <translation>&amp;Люди и должностные лица</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace.py" line="102" />
+        <location filename="../../desktop/ui/workspace.py" line="116" />
         <source>Co&amp;mplaints</source>
         <translation>&amp;Жалобы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace.py" line="103" />
+        <location filename="../../desktop/ui/workspace.py" line="117" />
         <source>&amp;Sources &amp;&amp; Exhibits</source>
         <translation>&amp;Источники и приложения</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace.py" line="106" />
+        <location filename="../../desktop/ui/workspace.py" line="120" />
         <source>Sample data compiled from public reports: verify every fact against its source before any use.</source>
         <translation>Демонстрационные данные из открытых источников: перед любым использованием проверьте каждый факт по его источнику.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace.py" line="139" />
+        <location filename="../../desktop/ui/workspace.py" line="153" />
         <source>Dossier</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace.py" line="143" />
+        <location filename="../../desktop/ui/workspace.py" line="157" />
         <source>Events, people, complaints and sources belong to a case, and this vault has none yet. Create a case first.</source>
         <translation>События, люди, жалобы и источники относятся к делу, а в этом хранилище дел ещё нет. Сначала создайте дело.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace.py" line="147" />
+        <location filename="../../desktop/ui/workspace.py" line="161" />
         <source>&amp;New case…</source>
         <translation>&amp;Новое дело…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace.py" line="152" />
+        <location filename="../../desktop/ui/workspace.py" line="166" />
         <source>Choose a case in the list on the left first: new records go into it.</source>
         <translation>Сначала выберите дело в списке слева: новые записи попадут в него.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace.py" line="211" />
+        <location filename="../../desktop/ui/workspace.py" line="231" />
         <source>Delete this event? You can undo this.</source>
         <translation>Удалить это событие? Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace.py" line="212" />
+        <location filename="../../desktop/ui/workspace.py" line="232" />
         <source>Delete event</source>
         <translation>Удаление события</translation>
     </message>
