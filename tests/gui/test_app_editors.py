@@ -269,9 +269,13 @@ def test_person_editor_sets_a_photo_and_undo_removes_it(
     editor = PersonEditor(services, case_id, stack, person.id)
     qtbot.addWidget(editor)
     editor.set_photo_file(tmp_path / "not-a-picture.png")
+    qtbot.waitUntil(lambda: not editor.storing_photo)  # stored on the write queue
     assert editor.error_for("photo_sha256") == "That picture cannot be read."
     picture = _png(tmp_path / "portrait.png")
     editor.set_photo_file(picture)
+    assert not editor.buttons.isEnabled()  # OK waits for the picture
+    qtbot.waitUntil(lambda: not editor.storing_photo)
+    assert editor.buttons.isEnabled()
     assert editor.photo_preview.pixmap() is not None and editor.remove_photo.isEnabled()
     _ok(qtbot, editor)
     stored = services.people.get_person(person.id).photo_sha256

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtGui import QUndoStack
@@ -24,6 +25,9 @@ from desktop.store.records import OrganisationRecord, PersonRecord
 from desktop.ui.editors.fields import RecordCombo, VocabularyCombo
 from desktop.ui.editors.form import RecordForm
 from desktop.ui.people.avatar import photo_avatar
+from desktop.ui.writes import Changes, write_queue
+
+log = logging.getLogger(__name__)
 
 PHOTO_PX = 64
 
@@ -104,6 +108,7 @@ class PersonEditor(RecordForm):
         self.photo_preview = QLabel(row)
         self.photo_preview.setFixedSize(PHOTO_PX, PHOTO_PX)
         self.choose_photo = QPushButton(self.tr("C&hoose picture…"), row)
+        self.storing_photo = False  # a picture is on its way into the vault (write queue)
         self.choose_photo.clicked.connect(self._choose_photo)
         self.remove_photo = QPushButton(self.tr("&Remove picture"), row)
         self.remove_photo.clicked.connect(lambda: self._show_photo(None))
@@ -122,12 +127,29 @@ class PersonEditor(RecordForm):
             self.set_photo_file(Path(path))
 
     def set_photo_file(self, path: Path) -> None:
-        """Keep the picture in the vault and show it; saved with the person on OK."""
+        """Keep the picture in the vault (on the write queue) and show it; saved with the
+        person on OK, which waits until the picture is in."""
         self.clear_errors()
-        try:
-            self._show_photo(self.services.people.store_photo(path))
-        except KnownError as exc:
-            self.show_error(exc)
+        people = self.services.people
+        self._storing_photo(True)
+
+        def landed(sha256: str, _changes: Changes) -> None:
+            self._storing_photo(False)
+            self._show_photo(sha256)
+
+        def refused(exc: BaseException) -> None:
+            self._storing_photo(False)
+            if isinstance(exc, KnownError):
+                self.show_error(exc)
+            else:
+                log.error("storing a picture failed", exc_info=(type(exc), exc, exc.__traceback__))
+
+        write_queue(self.services).submit(lambda: people.store_photo(path), landed, refused)
+
+    def _storing_photo(self, storing: bool) -> None:
+        self.storing_photo = storing
+        self.choose_photo.setEnabled(not storing)
+        self.buttons.setEnabled(not storing)
 
     def _show_photo(self, sha256: str | None) -> None:
         self._photo_sha256 = sha256

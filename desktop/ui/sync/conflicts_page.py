@@ -30,6 +30,7 @@ from desktop.services.conflicts import Conflict, ConflictService, ConflictVersio
 from desktop.ui.i18n import current_language
 from desktop.ui.messages import error_text
 from desktop.ui.sync.conflict_values import value_text
+from desktop.ui.writes import Changes, WriteQueue
 
 CELL_STYLE = "QLabel { background: palette(base); border: 1px solid palette(mid); padding: 6px; }"
 SHOWN_STYLE = "QLabel { background: #eef4fb; border: 1px solid #9bb8d9; padding: 6px; }"
@@ -40,9 +41,15 @@ class ConflictsPage(QWidget):
 
     resolved = Signal(str)  # record id
 
-    def __init__(self, conflicts: ConflictService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        conflicts: ConflictService,
+        parent: QWidget | None = None,
+        writes: WriteQueue | None = None,
+    ) -> None:
         super().__init__(parent)
         self.conflicts = conflicts
+        self.writes = writes  # the vault's write queue: a choice is written there
         self.items: list[Conflict] = []
         self.headers: list[QLabel] = []
         self.field_names: list[str] = []
@@ -197,13 +204,24 @@ class ConflictsPage(QWidget):
         if row < 0:
             return
         record_id = self.items[row].record_id
-        try:
-            self.conflicts.resolve(record_id, label)
-        except KnownError as exc:
+        conflicts = self.conflicts
+
+        def landed(_value: object, _changes: Changes) -> None:
+            self.resolved.emit(record_id)
+            self.refresh()
+
+        def refused(exc: BaseException) -> None:
             self.message.setText(error_text(exc))
-            return
-        self.resolved.emit(record_id)
-        self.refresh()
+
+        if self.writes is None:  # no window's queue: written here
+            try:
+                conflicts.resolve(record_id, label)
+            except KnownError as exc:
+                refused(exc)
+                return
+            landed(None, Changes())
+        else:
+            self.writes.submit(lambda: conflicts.resolve(record_id, label), landed, refused)
 
 
 def _escape(text: str) -> str:

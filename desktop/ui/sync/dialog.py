@@ -38,6 +38,7 @@ from desktop.ui.messages import error_text
 from desktop.ui.sync.conflicts_page import ConflictsPage
 from desktop.ui.sync.pairing import PairExportDialog, PairImportDialog
 from desktop.ui.sync.volumes import mounted_volumes
+from desktop.ui.writes import write_queue
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -55,7 +56,9 @@ class SyncDialog(QDialog):
         self.busy = False
         self.tabs = QTabWidget()
         self.tabs.addTab(self._drive_page(), self.tr("Drive"))
-        self.conflicts_page = ConflictsPage(ConflictService(services.store))
+        self.conflicts_page = ConflictsPage(
+            ConflictService(services.store), writes=write_queue(services)
+        )
         self.conflicts_page.resolved.connect(lambda _record: self.synced.emit())  # views reload
         self.tabs.addTab(self.conflicts_page, self.tr("Conflicts"))
         self.tabs.addTab(self._devices_page(), self.tr("Devices"))
