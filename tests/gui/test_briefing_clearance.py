@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import shutil
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from desktop.services.demo import install_demo_case
 from desktop.services.registry import Services
 from desktop.store.vault import Vault
 from desktop.ui.briefing import BriefingDialog
+from desktop.ui.writes import write_queue
 
 BUILD_TIMEOUT_MS = 30_000
 PASSPHRASE = "passphrase-123"
@@ -179,3 +181,25 @@ def test_a_public_packs_file_name_leaves_out_a_protected_name(
     build(qtbot, dialog)
     assert "Gross" not in dialog.default_path().name
     assert dialog.default_path().name.startswith("Interview-of-redacted-")
+
+
+def test_a_build_asked_for_while_a_change_is_queued_waits_for_it(
+    qtbot: QtBot, dialog: BriefingDialog, services: Services, case_id: str
+) -> None:
+    """A change still on the write queue (another writer held the lock) is in the pack."""
+    event_id = services.timeline.event_ids(case_id)[0]
+    release = threading.Event()
+
+    def late_edit() -> None:
+        assert release.wait(30)
+        services.timeline.update_event(event_id, title="Retitled just before printing")
+
+    queue = write_queue(services)
+    queue.submit(late_edit)
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    assert not dialog.builder.running and dialog.pack is None
+    assert dialog.status.text() == "Building once the last change is saved…"
+    release.set()
+    qtbot.waitUntil(lambda: dialog.pack is not None, timeout=BUILD_TIMEOUT_MS)
+    assert dialog.pack is not None
+    assert "Retitled just before printing" in "\n".join(pdf_text(dialog.pack.pdf))

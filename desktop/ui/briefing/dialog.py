@@ -44,6 +44,7 @@ from desktop.ui.i18n import current_language
 from desktop.ui.messages import show_error
 from desktop.ui.printing.pages import PdfPages
 from desktop.ui.printing.printout import PdfPrintout
+from desktop.ui.writes import write_queue
 
 log = logging.getLogger(__name__)
 
@@ -191,8 +192,13 @@ class BriefingDialog(QDialog):
         options = self.form.checked_options(dt.date.today())
         if options is None:
             return
-        self._drop_pack(self.tr("Building the pack…"))
         services, case_id = self._services, self._case_id
+        writes = write_queue(services)
+        if writes.busy:  # a change still on its way into the vault belongs in the pack
+            self.status.setText(self.tr("Building once the last change is saved…"))
+            writes.idle.connect(self.build_preview, Qt.ConnectionType.SingleShotConnection)
+            return
+        self._drop_pack(self.tr("Building the pack…"))
 
         def work(progress: Progress) -> Pack:
             return services.briefs.build(case_id, options, progress)
