@@ -26,6 +26,16 @@ class FieldName(str):
         return format(str(self).replace("_", " ").capitalize(), spec)
 
 
+class RecordKind(str):
+    """A table's name passed as a parameter: English shows it as a noun ("event",
+    "complaint response"), other languages through their record kind labels."""
+
+    __slots__ = ()
+
+    def __format__(self, spec: str) -> str:
+        return format(self.rstrip("s").replace("_", " "), spec)
+
+
 class KnownError(Exception):
     """A failure the user or the environment caused; `str()` is the message to show."""
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from desktop.core.fieldlabels import field_label
-from desktop.errors import FieldName, KnownError
+from desktop.core.fieldlabels import field_label, record_kind_label
+from desktop.errors import FieldName, KnownError, RecordKind
+from desktop.errortexts_templated import TEMPLATED_RUSSIAN
 
 RUSSIAN: dict[str, str] = {
     # -- exports, spreadsheets, packs, links (added with those features) --------------
@@ -403,10 +404,15 @@ RUSSIAN: dict[str, str] = {
     "The printer could not be started.": "Не удалось запустить принтер.",
     "The printer stopped before the last page.": "Принтер остановился до последней страницы.",
 }  # fmt: skip
+RUSSIAN.update(TEMPLATED_RUSSIAN)
 
 
 def _russian_param(value: Any) -> Any:
-    return field_label(str(value), "ru") if isinstance(value, FieldName) else value
+    if isinstance(value, FieldName):
+        return field_label(str(value), "ru")
+    if isinstance(value, RecordKind):
+        return record_kind_label(str(value), "ru")
+    return value
 
 
 def error_text(exc: BaseException, lang: str) -> str:

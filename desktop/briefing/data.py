@@ -577,9 +577,10 @@ def _exhibits(sel: _Selection) -> tuple[Exhibit, ...]:
     clash = next((v for v in labels.values() if v.casefold().startswith(prefix)), None)
     if clash is not None:
         raise ValidationError(
-            f"The Bates prefix {sel.options.bates_prefix} would read like exhibit {clash}; "
-            "choose another prefix.",
+            "The Bates prefix {prefix} would read like exhibit {clash}; choose another prefix.",
             field="bates_prefix",
+            prefix=sel.options.bates_prefix,
+            clash=clash,
         )
 
     def title(a: AttachmentRecord) -> str:

@@ -121,7 +121,7 @@ class RedactionRefused(KnownError):
     def __init__(self, check: RedactionCheck) -> None:
         listed = leaks_listed([leak.describe() for leak in check.leaks])
         super().__init__(
-            "The pack was not written: a protected name is still in it: " + listed + "."
+            "The pack was not written: a protected name is still in it: {listed}.", listed=listed
         )
         self.check = check
 
@@ -360,6 +360,24 @@ def _name_text(name: NameObject) -> str:
     return str(name)[1:]
 
 
+_REDACT_FIRST = (
+    ". Redact the source document first: take the name out of the file itself (covering it "
+    "with a box is not enough), attach the redacted copy and clear that one instead. The "
+    "pack was not written."
+)
+EXHIBIT_LEAK_ON_PAGE = (
+    "Exhibit {label} names a protected person ({forms}) on page {pages} of the exhibit"
+    + _REDACT_FIRST
+)
+EXHIBIT_LEAK_ON_PAGES = (
+    "Exhibit {label} names a protected person ({forms}) on pages {pages} of the exhibit"
+    + _REDACT_FIRST
+)
+EXHIBIT_LEAK_IN_DATA = (
+    "Exhibit {label} names a protected person ({forms}) in its file data" + _REDACT_FIRST
+)
+
+
 class ExhibitRefused(KnownError):
     """A cleared exhibit's own pages name a protected person: the source must be redacted."""
 
@@ -367,17 +385,14 @@ class ExhibitRefused(KnownError):
 
     def __init__(self, label: str, leaks: Sequence[Leak]) -> None:
         pages = sorted({leak.page for leak in leaks if leak.page})
-        where = (
-            f"on page {pages[0]}" if len(pages) == 1 else f"on pages {', '.join(map(str, pages))}"
-        )
         forms = ", ".join(sorted({f"«{leak.form}»" for leak in leaks})[:SHOWN_LEAKS])
-        place = f"{where} of the exhibit" if pages else "in its file data"
-        super().__init__(
-            f"Exhibit {label} names a protected person ({forms}) {place}"
-            ". Redact the source document first: take the name out of the file itself "
-            "(covering it with a box is not enough), attach the redacted copy and clear that "
-            "one instead. The pack was not written."
-        )
+        said = {"label": label, "forms": forms, "pages": ", ".join(map(str, pages))}
+        if len(pages) == 1:
+            super().__init__(EXHIBIT_LEAK_ON_PAGE, **said)
+        elif pages:
+            super().__init__(EXHIBIT_LEAK_ON_PAGES, **said)
+        else:
+            super().__init__(EXHIBIT_LEAK_IN_DATA, **said)
         self.label = label
         self.leaks = tuple(leaks)
 

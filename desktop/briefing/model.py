@@ -101,8 +101,9 @@ class BriefingOptions:
         unknown = self.sections - set(SECTION_ORDER)
         if unknown:
             raise ValidationError(
-                "Unknown briefing section; choose from " + ", ".join(SECTION_ORDER) + ".",
+                "Unknown briefing section; choose from {listed}.",
                 field="sections",
+                listed=", ".join(SECTION_ORDER),
             )
         if not self.sections:
             raise ValidationError("Choose at least one section for the pack.", field="sections")
@@ -118,9 +119,9 @@ class BriefingOptions:
             raise ValidationError("The start date is after the end date.", field="date_from")
         if len(self.confidentiality) > MARKING_LIMIT or "\n" in self.confidentiality:
             raise ValidationError(
-                f"The confidentiality marking must be one line of at most {MARKING_LIMIT} "
-                "characters.",
+                "The confidentiality marking must be one line of at most {limit} characters.",
                 field="confidentiality",
+                limit=MARKING_LIMIT,
             )
         if self.citations not in CITATION_STYLES:
             raise ValidationError(

@@ -73,7 +73,7 @@ def parse_line(parser: argparse.ArgumentParser, text: str) -> argparse.Namespace
     if not words:
         return None
     if words[0] in NOT_IN_BATCH or words[0].startswith("-"):
-        raise LineError(f"`{words[0]}` cannot run inside a batch or shell.")
+        raise LineError("`{command}` cannot run inside a batch or shell.", command=words[0])
     try:
         return parser.parse_args(words)
     except SystemExit:  # --help: argparse has printed it

@@ -87,10 +87,10 @@ def _day(text: str | None, flag: str, *, last: bool = False) -> dt.date | None:
     try:
         date = FuzzyDate.parse(text)
     except FuzzyDateError:
-        raise KnownError(f"{flag}: that is not a date Dossier understands.") from None
+        raise KnownError("{flag}: that is not a date Dossier understands.", flag=flag) from None
     bound = date.latest() if last else date.earliest()
     if bound is None:
-        raise KnownError(f"{flag} needs a date with a definite start and end.")
+        raise KnownError("{flag} needs a date with a definite start and end.", flag=flag)
     return bound
 
 
@@ -98,7 +98,7 @@ def options_from(args: argparse.Namespace) -> BriefingOptions:
     sections = frozenset(s.strip() for s in args.sections.split(",") if s.strip())
     unknown = sections - set(SECTION_ORDER)
     if unknown:
-        raise KnownError(f"Unknown section(s): {', '.join(sorted(unknown))}.")
+        raise KnownError("Unknown section(s): {listed}.", listed=", ".join(sorted(unknown)))
     return BriefingOptions(
         generated_on=_day(args.generated_on, "--generated-on") or dt.date.today(),
         sections=sections,
@@ -124,13 +124,22 @@ def output_path(text: str, *, make_folder: bool = False) -> Path:
         try:
             out.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise KnownError(f"Cannot create the folder {out.parent}: {exc.strerror}.") from None
+            raise KnownError(
+                "Cannot create the folder {parent}: {reason}.",
+                parent=out.parent,
+                reason=exc.strerror,
+            ) from None
     if not out.parent.is_dir():
         raise KnownError(
-            f"The folder {out.parent} does not exist; create it first or choose another --out."
+            "The folder {parent} does not exist; create it first or choose another --out.",
+            parent=out.parent,
         )
     if out.is_dir():
-        raise KnownError(f"{out} is a folder; give a file name such as {out / 'brief.pdf'}.")
+        raise KnownError(
+            "{out} is a folder; give a file name such as {example}.",
+            out=out,
+            example=out / "brief.pdf",
+        )
     return out
 
 
@@ -143,7 +152,9 @@ def write_pack(
     try:
         write_atomically(out, pack.pdf, private=not args.readable_by_others)
     except OSError as exc:
-        raise KnownError(f"Cannot write {args.out}: {exc.strerror}.") from None
+        raise KnownError(
+            "Cannot write {out}: {reason}.", out=args.out, reason=exc.strerror
+        ) from None
     print(f"Wrote {out} ({pack.pages} pages)")
     print(f"SHA-256 {pack.sha256}")
     if pack.redaction_check is not None:

@@ -91,7 +91,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _split(text: str, what: str) -> tuple[str, str]:
     name, _, rest = text.partition(":")
     if not name.strip():
-        raise KnownError(f"{what} {text!r} names nobody: give NAME or NAME:ROLE.")
+        raise KnownError(
+            "{what} {text!r} names nobody: give NAME or NAME:ROLE.", what=what, text=text
+        )
     return name.strip(), rest.strip()
 
 

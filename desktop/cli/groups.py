@@ -61,7 +61,7 @@ def given_changes(given: dict[str, Any], hint: str) -> dict[str, Any]:
     """The options the user gave (not None); a plain refusal naming `hint` when none."""
     changes = {k: v for k, v in given.items() if v is not None}
     if not changes:
-        raise KnownError(f"Nothing to change: give {hint}.")
+        raise KnownError("Nothing to change: give {hint}.", hint=hint)
     return changes
 
 

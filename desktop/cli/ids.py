@@ -39,8 +39,8 @@ def person_id(ctx: Context, case_id: str, ref: str, *, deleted: bool | None = Fa
     if len(matches) == 1:
         return matches[0]
     if matches:
-        raise KnownError(f"Several people are called {ref.strip()!r}; use the id.")
-    raise KnownError(f"No person called {ref.strip()!r} in this case (see `person list`).")
+        raise KnownError("Several people are called {ref!r}; use the id.", ref=ref.strip())
+    raise KnownError("No person called {ref!r} in this case (see `person list`).", ref=ref.strip())
 
 
 def organisation_id(ctx: Context, case_id: str, ref: str) -> str | None:
@@ -55,14 +55,14 @@ def organisation_id(ctx: Context, case_id: str, ref: str) -> str | None:
         if folded in (o.name.casefold(), o.name_ru.casefold())
     ]
     if len(matches) > 1:
-        raise KnownError(f"Several organisations are called {ref.strip()!r}; use the id.")
+        raise KnownError("Several organisations are called {ref!r}; use the id.", ref=ref.strip())
     return matches[0] if matches else None
 
 
 def require_organisation(ctx: Context, case_id: str, ref: str) -> str:
     found = organisation_id(ctx, case_id, ref)
     if found is None:
-        raise KnownError(f"No organisation called {ref.strip()!r} (add it with `org add`).")
+        raise KnownError("No organisation called {ref!r} (add it with `org add`).", ref=ref.strip())
     return found
 
 
@@ -74,7 +74,7 @@ def source_id(ctx: Context, case_id: str, ref: str) -> str:
         return by_label
     found = lookup.by_prefix(ref, ("source",), case_id=case_id)
     if found is None:
-        raise KnownError(f"No source labelled {ref.strip()!r} (see `source list`).")
+        raise KnownError("No source labelled {ref!r} (see `source list`).", ref=ref.strip())
     return found.id
 
 

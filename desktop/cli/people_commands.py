@@ -158,7 +158,7 @@ def org_add(ctx: Context) -> int:
     case_id = ctx.case_id()
     parent = require_organisation(ctx, case_id, a.parent) if a.parent else None
     if organisation_id(ctx, case_id, a.name) is not None:
-        raise KnownError(f"{a.name.strip()!r} is already in this case (see `org list`).")
+        raise KnownError("{name!r} is already in this case (see `org list`).", name=a.name.strip())
     new_id = ctx.services.people.add_organisation(
         case_id, a.name, name_ru=a.original, kind=a.kind, parent_id=parent
     )

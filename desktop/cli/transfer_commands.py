@@ -32,7 +32,9 @@ def run_export(ctx: Context) -> int:
     try:
         write_atomically(Path(ctx.args.file), data)
     except OSError as exc:
-        raise KnownError(f"Cannot write {ctx.args.file}: {exc.strerror}.") from exc
+        raise KnownError(
+            "Cannot write {file}: {reason}.", file=ctx.args.file, reason=exc.strerror
+        ) from exc
     return 0
 
 
@@ -43,7 +45,9 @@ def run_import(ctx: Context) -> int:
             raise KnownError("That file is too large to import.")
         raw = path.read_bytes()
     except OSError as exc:
-        raise KnownError(f"Cannot read {ctx.args.file}: {exc.strerror}.") from exc
+        raise KnownError(
+            "Cannot read {file}: {reason}.", file=ctx.args.file, reason=exc.strerror
+        ) from exc
     try:
         count = import_json(ctx.services.store, raw)
     except ImportRefused as refused:

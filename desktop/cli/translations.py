@@ -61,8 +61,11 @@ def values(
         column = field if text_lang == lang else f"{field}_alt"
         if column == field and given[field] and given[field] != text:
             raise KnownError(
-                f"--{field} and --{field}-{text_lang} both give the {NAMES[lang]} {field}; "
-                "give one of them."
+                "--{field} and --{field}-{text_lang} both give the {names} {field}; "
+                "give one of them.",
+                field=field,
+                text_lang=text_lang,
+                names=NAMES[lang],
             )
         out[column] = text
     return out

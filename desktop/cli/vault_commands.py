@@ -101,7 +101,9 @@ class _with_parent:
 
 def create_demo_vault(folder: Path) -> Path:
     if Vault.exists(folder):
-        raise KnownError(f"A vault already exists in {folder}; remove it or choose --dir.")
+        raise KnownError(
+            "A vault already exists in {folder}; remove it or choose --dir.", folder=folder
+        )
     vault, _recovery = Vault.create(folder, DEMO_PASSPHRASE, check_strength=False)
     try:
         install_demo_case(Services.over(vault, actor="demo"))
@@ -178,11 +180,13 @@ def _kit_pdf(vault: Vault, recovery_key: str, lang: str) -> bytes:
 def _save_pdf(path: str, data: bytes) -> None:
     target = Path(path)
     if not target.parent.is_dir():
-        raise KnownError(f"There is no folder {target.parent}; nothing was saved.")
+        raise KnownError("There is no folder {parent}; nothing was saved.", parent=target.parent)
     try:
         write_atomically(target, data)
     except OSError as exc:
-        raise KnownError(f"The emergency kit could not be saved to {target}.") from exc
+        raise KnownError(
+            "The emergency kit could not be saved to {target}.", target=target
+        ) from exc
 
 
 def run_new_recovery_key(ctx: Context) -> int:
@@ -221,16 +225,16 @@ def run_kit(ctx: Context) -> int:
     return 0
 
 
-def _read_small_text(path: str, what: str) -> str:
+def _read_kit_text(path: str) -> str:
     try:
         with open(Path(path), encoding="utf-8") as handle:
             return handle.read(64 * 1024)
     except (OSError, UnicodeDecodeError) as exc:
-        raise KnownError(f"The {what} file cannot be read.") from exc
+        raise KnownError("The kit text file cannot be read.") from exc
 
 
 def run_restore_keys(ctx: Context) -> int:
-    kit_text = _read_small_text(ctx.args.kit_text, "kit text") if ctx.args.kit_text else None
+    kit_text = _read_kit_text(ctx.args.kit_text) if ctx.args.kit_text else None
     if ctx.args.recovery_key_file:
         recovery = read_passphrase_file(ctx.args.recovery_key_file)
     else:

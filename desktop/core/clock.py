@@ -21,6 +21,11 @@ _NS_PER_MS = 1_000_000
 _WHITESPACE = re.compile(r"\s")  # what str.isspace() calls a space
 
 
+CLOCK_SKEW = (
+    "A received change is dated too far in the future; check the date and time on both devices."
+)
+
+
 class ClockSkewError(ValueError):
     """A received stamp lies further in the future than the allowed clock skew.
 
@@ -113,10 +118,7 @@ class HybridClock:
         """
         physical = self._physical_ms()
         if remote.wall_ms > physical + self.max_skew_ms:
-            raise ClockSkewError(
-                "A received change is dated too far in the future; check the date and time "
-                "on both devices."
-            )
+            raise ClockSkewError(CLOCK_SKEW)
         wall = max(self._wall_ms, remote.wall_ms, physical)
         if wall == self._wall_ms == remote.wall_ms:
             counter = max(self._counter, remote.counter) + 1

@@ -29,6 +29,12 @@ class Ordering(enum.Enum):
     CONCURRENT = "concurrent"
 
 
+DIVERGENT = (
+    "Two different changes carry the same version number from one device; that device's "
+    "vault may have been copied."
+)
+
+
 class DivergentVersionError(ValueError):
     """Two different versions carry the same dot: a device reused its counters.
 
@@ -183,10 +189,7 @@ def merge_version(siblings: Iterable[Version], incoming: Version) -> Siblings:
     for version in current:
         if version.dot == incoming.dot:
             if not _same_content(version, incoming):
-                raise DivergentVersionError(
-                    "Two different changes carry the same version number from one device; "
-                    "that device's vault may have been copied."
-                )
+                raise DivergentVersionError(DIVERGENT)
             return tuple(sorted(current, key=lambda v: v.dot))
         if version.vector.covers(incoming.dot):
             return tuple(sorted(current, key=lambda v: v.dot))

@@ -94,8 +94,9 @@ def insecure_test_mode() -> bool:
     if os.environ.get("PYTEST_CURRENT_TEST") or os.environ.get(SUITE_ENV) == "1":
         return True
     raise KnownError(
-        f"{TEST_ENV} is set: it is for Dossier's test suite only and would make a weak key. "
-        "Unset it and try again."
+        "{test_env} is set: it is for Dossier's test suite only and would make "
+        "a weak key. Unset it and try again.",
+        test_env=TEST_ENV,
     )
 
 

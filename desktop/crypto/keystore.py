@@ -42,7 +42,6 @@ MAX_KEYSTORE_BYTES = 1 << 20
 MAX_SLOTS = 32
 X25519_KDF = "x25519-hkdf-sha256"
 HKDF_KDF = "hkdf-sha256"
-DAMAGED = "The vault's key file is damaged"
 
 
 def _b64(data: bytes) -> str:
@@ -140,7 +139,7 @@ class Slot:
     def from_json(cls, raw: Any, vault_id: str, *, legacy: bool) -> Slot:
         """A slot, or KeystoreDamaged when its structure or checksum is wrong."""
         if not isinstance(raw, dict):
-            raise KeystoreDamaged(f"{DAMAGED} (a key slot is malformed).")
+            raise KeystoreDamaged("The vault's key file is damaged (a key slot is malformed).")
         try:
             slot = cls(
                 kind=str(raw["kind"]),
@@ -157,9 +156,13 @@ class Slot:
                 raise ValueError("sizes")
             _check_params(slot.kind, slot.params)
         except (KeyError, TypeError, ValueError, OverflowError) as exc:
-            raise KeystoreDamaged(f"{DAMAGED} (a key slot is malformed).") from exc
+            raise KeystoreDamaged(
+                "The vault's key file is damaged (a key slot is malformed)."
+            ) from exc
         if not legacy and raw.get("checksum") != checksum(slot.public_fields(vault_id)):
-            raise KeystoreDamaged(f"{DAMAGED} (a key slot fails its checksum).")
+            raise KeystoreDamaged(
+                "The vault's key file is damaged (a key slot fails its checksum)."
+            )
         return slot
 
 
@@ -168,7 +171,7 @@ def passphrase_kek(passphrase: str, params: dict[str, Any]) -> bytes:
     try:
         argon = argon2_from_params(params)
     except (KeyError, TypeError, ValueError) as exc:
-        raise KeystoreDamaged(f"{DAMAGED} (bad KDF parameters).") from exc
+        raise KeystoreDamaged("The vault's key file is damaged (bad KDF parameters).") from exc
     return argon.derive(passphrase.encode("utf-8"))
 
 
@@ -194,7 +197,9 @@ def secret_kek(secret: bytes, params: dict[str, Any]) -> bytes:
             return _exchange_kek(shared, ephemeral, _unb64(params["public_key"]), salt)
         return hkdf(secret, b"dossier key slot", salt)
     except (KeyError, TypeError, ValueError) as exc:  # e.g. a low-order ephemeral key
-        raise KeystoreDamaged(f"{DAMAGED} (a recovery slot is malformed).") from exc
+        raise KeystoreDamaged(
+            "The vault's key file is damaged (a recovery slot is malformed)."
+        ) from exc
 
 
 @dataclass
@@ -319,28 +324,35 @@ class Keystore:
     def from_bytes(cls, raw: bytes, name: str = "keystore.json") -> Keystore:
         """A key file; KeystoreDamaged when any part of it is malformed or fails a checksum."""
         if len(raw) > MAX_KEYSTORE_BYTES:
-            raise KeystoreDamaged(f"The vault's key file ({name}) is too large to be genuine.")
+            raise KeystoreDamaged(
+                "The vault's key file ({name}) is too large to be genuine.", name=name
+            )
         try:
             doc = jsontext.loads(raw)
         except ValueError as exc:  # not UTF-8, not JSON, too deep
-            raise KeystoreDamaged(f"The vault's key file ({name}) cannot be read.") from exc
+            raise KeystoreDamaged(
+                "The vault's key file ({name}) cannot be read.", name=name
+            ) from exc
         if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-            raise KeystoreDamaged(f"{name} is not a Dossier key file.")
+            raise KeystoreDamaged("{name} is not a Dossier key file.", name=name)
         version = doc.get("version")
         if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
             raise KeystoreTooNew(
-                f"The vault's key file ({name}) was written by a newer Dossier; update Dossier."
+                "The vault's key file ({name}) was written by a newer Dossier; update Dossier.",
+                name=name,
             )
         if version not in (LEGACY_VERSION, VERSION):
-            raise KeystoreDamaged(f"{DAMAGED} ({name}).")
+            raise KeystoreDamaged("The vault's key file is damaged ({name}).", name=name)
         legacy = version == LEGACY_VERSION
         slots, vault_id = doc.get("slots"), doc.get("vault_id")
         if not isinstance(slots, list) or not isinstance(vault_id, str) or len(slots) > MAX_SLOTS:
-            raise KeystoreDamaged(f"{DAMAGED} ({name}).")
+            raise KeystoreDamaged("The vault's key file is damaged ({name}).", name=name)
         if not legacy:
             body = {k: v for k, v in doc.items() if k != "checksum"}
             if doc.get("checksum") != checksum(body):
-                raise KeystoreDamaged(f"{DAMAGED} ({name} fails its checksum).")
+                raise KeystoreDamaged(
+                    "The vault's key file is damaged ({name} fails its checksum).", name=name
+                )
             revision, key_id, rotating = (
                 doc.get("revision"),
                 doc.get("key_id"),
@@ -353,7 +365,7 @@ class Keystore:
                 and isinstance(key_id, str)
                 and isinstance(rotating, str)
             ):
-                raise KeystoreDamaged(f"{DAMAGED} ({name}).")
+                raise KeystoreDamaged("The vault's key file is damaged ({name}).", name=name)
         else:
             revision, key_id, rotating = 0, "", ""
         return cls(
@@ -370,13 +382,15 @@ class Keystore:
         try:
             if path.stat().st_size > MAX_KEYSTORE_BYTES:
                 raise KeystoreDamaged(
-                    f"The vault's key file ({path.name}) is too large to be genuine."
+                    "The vault's key file ({name}) is too large to be genuine.", name=path.name
                 )
             raw = path.read_bytes()
         except FileNotFoundError as exc:
             raise KeystoreMissing(path.name) from exc
         except OSError as exc:
-            raise KeystoreDamaged(f"The vault's key file ({path.name}) cannot be read.") from exc
+            raise KeystoreDamaged(
+                "The vault's key file ({name}) cannot be read.", name=path.name
+            ) from exc
         return cls.from_bytes(raw, path.name)
 
     @staticmethod

@@ -101,11 +101,12 @@ def decode_slot(text: str) -> tuple[str, Slot]:
             continue
         number, rest = int(match.group(1)), _clean(match.group(2))
         if len(rest) < 3:
-            raise KitTextInvalid(f"Line {number:02d} of the kit text is too short.")
+            raise KitTextInvalid("Line {number:02d} of the kit text is too short.", number=number)
         chars, check = rest[:-2], rest[-2:]
         if any(ch not in ALPHABET for ch in rest) or _line_check(number, chars) != check:
             raise KitTextInvalid(
-                f"Line {number:02d} of the kit text has a typing mistake; compare it with the kit."
+                "Line {number:02d} of the kit text has a typing mistake; compare it with the kit.",
+                number=number,
             )
         chunks[number] = chars
     total = PAYLOAD_BYTES + CHECK_BYTES
@@ -114,7 +115,7 @@ def decode_slot(text: str) -> tuple[str, Slot]:
     if not chunks:
         raise KitTextInvalid("That file holds no recovery slot from an emergency kit.")
     if missing:
-        raise KitTextInvalid(f"Line {missing[0]:02d} of the kit text is missing.")
+        raise KitTextInvalid("Line {number:02d} of the kit text is missing.", number=missing[0])
     body = "".join(chunks[n] for n in range(1, expected_lines + 1))
     try:
         data = _unb32(body, total)

@@ -164,8 +164,10 @@ def _locked_image(folder: Path, key: bytes, unreadable: str) -> Iterator[Image]:
         size = Vault.db_path_of(folder).stat().st_size
         if size > ANALYSIS_LIMIT_BYTES:
             raise KnownError(
-                f"This vault ({size / 1024**3:.1f} GiB) is larger than salvage can read page by "
-                f"page in memory ({ANALYSIS_LIMIT_BYTES / 1024**3:.1f} GiB); nothing was copied."
+                "This vault ({size:.1f} GiB) is larger than salvage can read page by "
+                "page in memory ({limit:.1f} GiB); nothing was copied.",
+                size=size / 1024**3,
+                limit=ANALYSIS_LIMIT_BYTES / 1024**3,
             )
         try:
             image = open_image(Vault.db_path_of(folder), key)
@@ -186,6 +188,11 @@ def _locked_image(folder: Path, key: bytes, unreadable: str) -> Iterator[Image]:
 # Above this the page-by-page analysis is not attempted: it holds the file and its plain
 # image in memory, and SQLite opens an in-memory image of at most 2 GiB.
 ANALYSIS_LIMIT_BYTES = 1536 * 1024**2
+NOT_THIS_VAULT = (
+    "dossier.db does not open with this vault's key: it is not this vault's database, or it "
+    "is damaged beyond reading."
+)
+NOTHING_TO_SALVAGE = "dossier.db does not open with this vault's key; nothing can be salvaged."
 
 
 def inspect(
@@ -202,10 +209,6 @@ def inspect(
     or any vault when `thorough` (records that read back wrong from intact pages: text
     another tool stored that is not Unicode).
     """
-    unreadable = (
-        "dossier.db does not open with this vault's key: it is not this vault's "
-        "database, or it is damaged beyond reading."
-    )
     db_path = Vault.db_path_of(folder)
     lock = VaultLock(Path(folder))
     lock.acquire()
@@ -216,14 +219,16 @@ def inspect(
             size = db_path.stat().st_size
             leftover_log = wal.exists() and wal.stat().st_size > 0
         except NotACipherFile:
-            raise KnownError(unreadable) from None
+            raise KnownError(NOT_THIS_VAULT) from None
         except OSError as exc:
-            raise KnownError(f"Cannot read the vault's database: {exc.strerror}.") from None
+            raise KnownError(
+                "Cannot read the vault's database: {reason}.", reason=exc.strerror
+            ) from None
         if not (check.damaged or check.partial_page or leftover_log or thorough):
             return DamageReport(check.page_count)
         if size > ANALYSIS_LIMIT_BYTES:
             return _unanalysed(check)
-        return _analysed(db_path, key, unreadable)
+        return _analysed(db_path, key, NOT_THIS_VAULT)
     finally:
         lock.release()
 
@@ -251,7 +256,9 @@ def _analysed(db_path: Path, key: bytes, unreadable: str) -> DamageReport:
     except NotACipherFile:
         raise KnownError(unreadable) from None
     except OSError as exc:
-        raise KnownError(f"Cannot read the vault's database: {exc.strerror}.") from None
+        raise KnownError(
+            "Cannot read the vault's database: {reason}.", reason=exc.strerror
+        ) from None
     try:
         report = DamageReport(image.scan.page_count, notes=list(image.scan.notes))
         for page in sorted(image.scan.damaged):
@@ -280,8 +287,7 @@ def salvage(
 ) -> SalvageReport:
     """Copy every readable record of the vault at `folder` into the new, empty `target`."""
     report = SalvageReport()
-    unreadable = "dossier.db does not open with this vault's key; nothing can be salvaged."
-    with _locked_image(folder, key, unreadable) as image:
+    with _locked_image(folder, key, NOTHING_TO_SALVAGE) as image:
         _copy(image, target, report, progress)
     _repair_references(target, report)
     store = Store(target, actor="salvage")

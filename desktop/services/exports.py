@@ -100,7 +100,9 @@ class ExportService:
         """The export's files, checked by the gate for redacted profiles; `ExportRefused`
         when a protected name is in one. `redact_with` weakens redaction in tests only."""
         if fmt not in FORMATS:
-            raise KnownError(f"Unknown export format; choose from {', '.join(FORMATS)}.")
+            raise KnownError(
+                "Unknown export format; choose from {listed}.", listed=", ".join(FORMATS)
+            )
         report = progress or _nothing
         report(0.0)
         snapshot = self.briefs.snapshot(case_id)
@@ -122,12 +124,20 @@ class ExportService:
         folders), a folder where a file goes, a file where a folder goes."""
         out = Path(out)
         if not out.parent.is_dir():
-            raise KnownError(f"The folder {out.parent} does not exist; create it first.")
+            raise KnownError(
+                "The folder {parent} does not exist; create it first.", parent=out.parent
+            )
         if fmt in SEVERAL_FILES and out.suffix.lower() != ".zip":
             if out.exists() and not out.is_dir():
-                raise KnownError(f"{out} is a file; {fmt} writes a folder (or give a .zip).")
+                raise KnownError(
+                    "{out} is a file; {fmt} writes a folder (or give a .zip).", out=out, fmt=fmt
+                )
         elif out.is_dir():
-            raise KnownError(f"{out} is a folder; give a file name such as {out / FORMATS[fmt]}.")
+            raise KnownError(
+                "{out} is a folder; give a file name such as {example}.",
+                out=out,
+                example=out / FORMATS[fmt],
+            )
 
     def write(self, export: Export, out: Path, *, private: bool = True) -> list[WrittenFile]:
         """Write the export: one file to `out`; several to a folder `out`, or one zip when
@@ -143,7 +153,9 @@ class ExportService:
         try:
             out.mkdir(mode=0o700 if private else 0o755, exist_ok=True)
         except OSError as exc:
-            raise KnownError(f"Cannot create the folder {out}: {exc.strerror}.") from None
+            raise KnownError(
+                "Cannot create the folder {out}: {reason}.", out=out, reason=exc.strerror
+            ) from None
         return [self._write_one(out / name, data, private) for name, data in export.files]
 
     @staticmethod
@@ -151,5 +163,7 @@ class ExportService:
         try:
             write_atomically(target, data, private=private)
         except OSError as exc:
-            raise KnownError(f"Cannot write {target}: {exc.strerror}.") from None
+            raise KnownError(
+                "Cannot write {target}: {reason}.", target=target, reason=exc.strerror
+            ) from None
         return WrittenFile(target, hashlib.sha256(data).hexdigest(), len(data))

@@ -144,8 +144,9 @@ def decode_text(raw: bytes, where: str) -> str:
         if not _CONTROL.search(text):
             return text
     raise SheetFileError(
-        f"{where} is not a text CSV file in UTF-8, UTF-16 or Windows Cyrillic (cp1251); "
-        "save it from the spreadsheet as CSV UTF-8."
+        "{where} is not a text CSV file in UTF-8, UTF-16 or Windows Cyrillic "
+        "(cp1251); save it from the spreadsheet as CSV UTF-8.",
+        where=where,
     )
 
 
@@ -167,13 +168,17 @@ def read_csv(path: Path) -> RawSheet:
     try:
         for number, cells in enumerate(reader, start=1):
             if number > MAX_ROWS + 1:
-                raise SheetFileError(f"{where} has more than {MAX_ROWS:,} rows; split it.")
+                raise SheetFileError(
+                    "{where} has more than {limit:,} rows; split it.", where=where, limit=MAX_ROWS
+                )
             # The apostrophe an export put before "=…" or "-…" (see `formula_safe`) goes.
             records.append((number, tuple(from_formula_safe(c) for c in cells)))
     except csv.Error:
         raise SheetFileError(
-            f"{where} is not a well-formed CSV file (near row {len(records) + 1}): "
-            "a quote is not closed or a cell is too large."
+            "{where} is not a well-formed CSV file (near row {row}): a quote is "
+            "not closed or a cell is too large.",
+            where=where,
+            row=len(records) + 1,
         ) from None
     return _raw_sheet(sheet_named(path.stem), where, records)
 
@@ -201,10 +206,14 @@ def read_xlsx(path: Path) -> list[RawSheet]:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError):
-        raise SheetFileError(f"{path.name} is not a readable Excel workbook (.xlsx).") from None
+        raise SheetFileError(
+            "{name} is not a readable Excel workbook (.xlsx).", name=path.name
+        ) from None
     except Exception as exc:  # openpyxl's own errors for a zip that is not a workbook
         if type(exc).__module__.startswith("openpyxl"):
-            raise SheetFileError(f"{path.name} is not a readable Excel workbook (.xlsx).") from None
+            raise SheetFileError(
+                "{name} is not a readable Excel workbook (.xlsx).", name=path.name
+            ) from None
         raise
     try:
         found: list[RawSheet] = []
@@ -218,16 +227,24 @@ def read_xlsx(path: Path) -> list[RawSheet]:
             rows = ws.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1)
             for number, values in enumerate(rows, start=1):
                 if number > MAX_ROWS + 1:
-                    raise SheetFileError(f"{where} has more than {MAX_ROWS:,} rows; split it.")
+                    raise SheetFileError(
+                        "{where} has more than {limit:,} rows; split it.",
+                        where=where,
+                        limit=MAX_ROWS,
+                    )
                 records.append((number, tuple(cell_text(v) for v in values)))
             found.append(_raw_sheet(title, where, records))
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError):
-        raise SheetFileError(f"{path.name} is damaged: a worksheet cannot be read.") from None
+        raise SheetFileError(
+            "{name} is damaged: a worksheet cannot be read.", name=path.name
+        ) from None
     finally:
         book.close()
     if not found:
         raise SheetFileError(
-            f"{path.name} has no sheet called {', '.join(SHEETS)}; name the worksheets so."
+            "{name} has no sheet called {listed}; name the worksheets so.",
+            name=path.name,
+            listed=", ".join(SHEETS),
         )
     return found
 
@@ -237,11 +254,15 @@ def _read_bytes(path: Path) -> bytes:
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise SheetFileError(
-                f"{path.name} is too large to import (the limit is {MAX_FILE_BYTES >> 20} MiB)."
+                "{name} is too large to import (the limit is {limit} MiB).",
+                name=path.name,
+                limit=MAX_FILE_BYTES >> 20,
             )
         return path.read_bytes()
     except OSError as exc:
-        raise SheetFileError(f"Cannot read {path.name}: {exc.strerror}.") from None
+        raise SheetFileError(
+            "Cannot read {name}: {reason}.", name=path.name, reason=exc.strerror
+        ) from None
 
 
 def _raw_sheet(
@@ -250,13 +271,15 @@ def _raw_sheet(
     while records and not any(c.strip() for c in records[0][1]):
         records.pop(0)  # blank lines above the header
     if not records:
-        raise SheetFileError(f"{where} is empty: it has no header row.")
+        raise SheetFileError("{where} is empty: it has no header row.", where=where)
     header_number, header_cells = records[0]
     headers = list(header_cells)
     while headers and not headers[-1].strip():
         headers.pop()
     if len(headers) > MAX_COLUMNS:
-        raise SheetFileError(f"{where} has more than {MAX_COLUMNS} columns.")
+        raise SheetFileError(
+            "{where} has more than {limit} columns.", where=where, limit=MAX_COLUMNS
+        )
     rows = []
     for number, cells in records[1:]:
         if not any(c.strip() for c in cells):
@@ -264,8 +287,12 @@ def _raw_sheet(
         extra = cells[len(headers) :]
         if any(c.strip() for c in extra):
             raise SheetFileError(
-                f"{where} row {number - header_number + 1} has {len(cells)} cells but the "
-                f"header has {len(headers)}; check the separators and quotes."
+                "{where} row {row} has {cells} cells but the header has {headers}; "
+                "check the separators and quotes.",
+                where=where,
+                row=number - header_number + 1,
+                cells=len(cells),
+                headers=len(headers),
             )
         rows.append((number - header_number + 1, tuple(cells[: len(headers)])))
     sheet = name or guess_sheet(headers)
@@ -282,7 +309,7 @@ def read_raw(paths: Iterable[Path]) -> list[RawSheet]:
         elif suffix in (".csv", ".txt", ".tsv"):
             found.append(read_csv(path))
         else:
-            raise SheetFileError(f"{path.name}: give an .xlsx workbook or .csv files.")
+            raise SheetFileError("{name}: give an .xlsx workbook or .csv files.", name=path.name)
     return found
 
 
@@ -300,19 +327,27 @@ def column_mapping(raw: RawSheet, mapping: Mapping[str, str] | None = None) -> d
                 continue
             if target not in allowed:
                 raise SheetFileError(
-                    f"{raw.where}: {_shown(target)!r} is not a column of {raw.name}."
+                    "{where}: {shown!r} is not a column of {name}.",
+                    where=raw.where,
+                    shown=_shown(target),
+                    name=raw.name,
                 )
         else:
             found = auto_column(raw.name, header)
             if found is None:
                 shown = _shown(header) or f"number {position + 1} (no header)"
                 raise SheetFileError(
-                    f"{raw.where}: the column {shown!r} is not one Dossier knows "
-                    f"(expected {', '.join(SHEETS[raw.name])}); rename or map it."
+                    "{where}: the column {shown!r} is not one Dossier knows (expected "
+                    "{listed}); rename or map it.",
+                    where=raw.where,
+                    shown=shown,
+                    listed=", ".join(SHEETS[raw.name]),
                 )
             target = found
         if target in columns.values():
-            raise SheetFileError(f"{raw.where}: two columns are both {target!r}.")
+            raise SheetFileError(
+                "{where}: two columns are both {target!r}.", where=raw.where, target=target
+            )
         columns[position] = target
     return columns
 
@@ -324,8 +359,10 @@ def _clean(text: str) -> str:
 def to_sheet(raw: RawSheet, mapping: Mapping[str, str] | None = None) -> Sheet:
     if raw.name is None:
         raise SheetFileError(
-            f"{raw.where}: cannot tell which sheet this is; name the file "
-            f"{', '.join(f'{s}.csv' for s in SHEETS)} or use the template's headers."
+            "{where}: cannot tell which sheet this is; name the file {listed} or "
+            "use the template's headers.",
+            where=raw.where,
+            listed=", ".join(f"{s}.csv" for s in SHEETS),
         )
     columns = column_mapping(raw, mapping)
     rows = tuple(
@@ -344,7 +381,10 @@ def read_sheets(
         sheet = to_sheet(raw, mapping)
         if sheet.name in sheets:
             raise SheetFileError(
-                f"Two of the files hold {sheet.name} ({sheets[sheet.name].where}, {sheet.where})."
+                "Two of the files hold {name} ({first}, {second}).",
+                name=sheet.name,
+                first=sheets[sheet.name].where,
+                second=sheet.where,
             )
         sheets[sheet.name] = sheet
     return sheets

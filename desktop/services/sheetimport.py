@@ -84,8 +84,11 @@ class RowsRefused(KnownError):
         count = len(report.refused)
         first = report.refused[0]
         super().__init__(
-            f"Nothing was imported: {count} row(s) refused, the first {first.sheet} row "
-            f"{first.row}. Correct them, or import only the valid rows."
+            "Nothing was imported: {count} row(s) refused, the first {sheet} row {row}. "
+            "Correct them, or import only the valid rows.",
+            count=count,
+            sheet=first.sheet,
+            row=first.row,
         )
         self.report = report
 

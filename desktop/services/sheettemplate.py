@@ -162,4 +162,6 @@ def save_template(target: Path) -> list[Path]:
         write_atomically(target, template_xlsx(), private=False)
         return [target]
     except OSError as exc:
-        raise KnownError(f"Cannot write {target.name}: {exc.strerror}.") from None
+        raise KnownError(
+            "Cannot write {name}: {reason}.", name=target.name, reason=exc.strerror
+        ) from None

@@ -41,8 +41,8 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from desktop.core.clock import ClockSkewError, HlcStamp
-from desktop.core.vectors import DivergentVersionError, VersionVector
+from desktop.core.clock import CLOCK_SKEW, ClockSkewError, HlcStamp
+from desktop.core.vectors import DIVERGENT, DivergentVersionError, VersionVector
 from desktop.crashpoints import crash_point
 from desktop.errors import KnownError
 from desktop.services.sources import MAX_ATTACHMENT_BYTES
@@ -306,7 +306,9 @@ class SyncService:
         try:
             return write_pairing_file(Path(path), me)
         except OSError as exc:
-            raise SyncRefused(f"Cannot write the pairing file: {exc.strerror}.") from None
+            raise SyncRefused(
+                "Cannot write the pairing file: {reason}.", reason=exc.strerror
+            ) from None
 
     def import_pairing(self, path: Path, code: str) -> PeerInfo:
         """Pair with the device whose pairing file is `path`, if `code` is its fingerprint."""
@@ -486,8 +488,10 @@ class SyncService:
                 "This bundle refers to records or attachments it does not carry; "
                 "nothing was imported."
             ) from None
-        except (ClockSkewError, DivergentVersionError) as exc:
-            raise SyncRefused(str(exc)) from None
+        except ClockSkewError:
+            raise SyncRefused(CLOCK_SKEW) from None
+        except DivergentVersionError:
+            raise SyncRefused(DIVERGENT) from None
         except OperationalError as exc:
             raise vault_fault(exc) from None
         return ImportResult(

@@ -49,18 +49,28 @@ MAX_LISTED = 20
 class ImportRefused(KnownError):
     """An export this vault will not take; `problems` lists the first rows at fault."""
 
-    def __init__(self, message: str, problems: tuple[Problem, ...] = ()) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, problems: tuple[Problem, ...] = (), **params: object) -> None:
+        super().__init__(message, **params)
         self.problems = problems
 
 
 def _refuse(problems: list[Problem], total: int) -> ImportRefused:
     shown = problems[:MAX_LISTED]
-    more = f" ({total} in all; the first {len(shown)} are listed)" if total > len(shown) else ""
+    if total > len(shown):
+        return ImportRefused(
+            "Nothing was imported: {total} record field(s) break Dossier's rules ({total} in "
+            "all; the first {listed} are listed); the first is {shown}.",
+            tuple(shown),
+            total=total,
+            listed=len(shown),
+            shown=shown[0],
+        )
     return ImportRefused(
-        f"Nothing was imported: {total} record field(s) break Dossier's rules{more}; "
-        f"the first is {shown[0]}.",
+        "Nothing was imported: {total} record field(s) break Dossier's rules; the first is "
+        "{shown}.",
         tuple(shown),
+        total=total,
+        shown=shown[0],
     )
 
 
@@ -112,7 +122,9 @@ def _check_value(table: Table, column_name: str, value: Any, where: str) -> None
     column = table.c[column_name]
     if value is None:
         if not column.nullable:
-            raise ImportRefused(f"{where}: {column_name} must not be empty.")
+            raise ImportRefused(
+                "{where}: {column_name} must not be empty.", where=where, column_name=column_name
+            )
         return
     kind = column.type
     if isinstance(kind, Boolean):
@@ -125,41 +137,45 @@ def _check_value(table: Table, column_name: str, value: Any, where: str) -> None
     else:
         ok = False
     if not ok:
-        raise ImportRefused(f"{where}: {column_name} has the wrong type or is too long.")
+        raise ImportRefused(
+            "{where}: {column_name} has the wrong type or is too long.",
+            where=where,
+            column_name=column_name,
+        )
 
 
 def _check_row(table: Table, row: Any, index: int) -> dict[str, Any]:
     where = f"{table.name} row {index + 1}"
     if not isinstance(row, dict):
-        raise ImportRefused(f"{where} is not an object.")
+        raise ImportRefused("{where} is not an object.", where=where)
     expected = set(table.c.keys())
     row = with_late_columns(table.name, row, expected)  # an export of an older version
     if set(row) != expected:
         missing, extra = expected - set(row), set(row) - expected
         shown = [n if n.isascii() and n.isidentifier() else "?" for n in sorted(extra)[:3]]
         detail = f"missing {sorted(missing)[:5]}" if missing else f"unknown {shown}"
-        raise ImportRefused(f"{where} has the wrong fields ({detail}).")
+        raise ImportRefused("{where} has the wrong fields ({detail}).", where=where, detail=detail)
     for name in expected:
         _check_value(table, name, row[name], where)
     try:
         vv_parse(row["vv"])
     except (ValueError, TypeError, AttributeError):
-        raise ImportRefused(f"{where}: vv is not a version vector.") from None
+        raise ImportRefused("{where}: vv is not a version vector.", where=where) from None
     return dict(row)
 
 
 def _check_blob(raw: Any, index: int) -> dict[str, Any]:
     where = f"blob {index + 1}"
     if not isinstance(raw, dict) or set(raw) != {"sha256", "size", "data"}:
-        raise ImportRefused(f"{where} has the wrong fields.")
+        raise ImportRefused("{where} has the wrong fields.", where=where)
     if not isinstance(raw["data"], str) or not isinstance(raw["sha256"], str):
-        raise ImportRefused(f"{where} has the wrong type.")
+        raise ImportRefused("{where} has the wrong type.", where=where)
     try:
         data = base64.b64decode(raw["data"], validate=True)
     except (binascii.Error, ValueError):
-        raise ImportRefused(f"{where} is not valid base64.") from None
+        raise ImportRefused("{where} is not valid base64.", where=where) from None
     if hashlib.sha256(data).hexdigest() != raw["sha256"] or raw["size"] != len(data):
-        raise ImportRefused(f"{where} does not match its SHA-256 or size.")
+        raise ImportRefused("{where} does not match its SHA-256 or size.", where=where)
     return {"sha256": raw["sha256"], "size": len(data), "data": data}
 
 
@@ -190,11 +206,13 @@ def parse_document(raw: bytes) -> tuple[dict[str, list[dict[str, Any]]], list[di
     for name, table in known.items():
         rows = tables_raw.get(name, [])
         if not isinstance(rows, list):
-            raise ImportRefused(f"{name} is not a list.")
+            raise ImportRefused("{name} is not a list.", name=name)
         checked = [_check_row(table, row, i) for i, row in enumerate(rows)]
         for row in checked:
             if row["id"] in seen:
-                raise ImportRefused(f"{name}: the id {row['id'][:36]} appears twice.")
+                raise ImportRefused(
+                    "{name}: the id {record_id} appears twice.", name=name, record_id=row["id"][:36]
+                )
             seen.add(row["id"])
         tables[name] = checked
     for row in tables.get("attachments", []):  # a name that is a path or hides its type
@@ -289,7 +307,7 @@ def import_json(store: Store, raw: bytes) -> int:
                 ids = [r["id"] for r in rows]
                 if s.execute(select(table.c.id).where(among(table.c.id, ids))).first():
                     raise ImportRefused(
-                        f"This vault already holds records of that export ({name})."
+                        "This vault already holds records of that export ({name}).", name=name
                     )
                 s.execute(insert(table), rows)
                 total += len(rows)

@@ -65,9 +65,13 @@ def fuzzy_date(value: object, field: str) -> FuzzyDate:
             date = FuzzyDate.parse(value)
         except FuzzyDateError as exc:
             raise ValidationError(str(exc), field=field) from None
-    problem = rules.year_problem(date)
-    if problem is not None:
-        raise ValidationError(problem, field=field)
+    if rules.year_problem(date) is not None:
+        raise ValidationError(
+            "The year must be between {low} and {high}.",
+            field=field,
+            low=rules.MIN_YEAR,
+            high=rules.MAX_YEAR,
+        )
     return date
 
 

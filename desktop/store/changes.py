@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from desktop.errors import KnownError
+from desktop.errors import KnownError, RecordKind
 from desktop.store import audit, search
 from desktop.store.indexing import document_for
 from desktop.store.journal import Written
@@ -38,9 +38,7 @@ class RecordMissing(KnownError):
 def live_record(session: Session, model: type[M], record_id: str) -> M:
     record = session.get(model, record_id)
     if record is None or record.deleted:
-        raise RecordMissing(
-            f"That {model.__tablename__.rstrip('s').replace('_', ' ')} no longer exists."
-        )
+        raise RecordMissing("That {kind} no longer exists.", kind=RecordKind(model.__tablename__))
     return record
 
 

@@ -76,7 +76,8 @@ def upgrade_to_head(engine: Engine, db_path: Path) -> Path | None:
     if current is not None and current not in known_revisions():
         # Checked before any backup or write: an older app must leave a newer vault alone.
         raise VaultTooNew(
-            f"This vault was made by a newer Dossier (version {current[:40]}); update Dossier."
+            "This vault was made by a newer Dossier (version {version}); update Dossier.",
+            version=current[:40],
         )
     backup: Path | None = None
     if current is not None:
@@ -98,10 +99,14 @@ def upgrade_to_head(engine: Engine, db_path: Path) -> Path | None:
                         "(its references do not hold); nothing was changed."
                     )
         except (OperationalError, IntegrityError) as exc:
-            where = f" A copy from before the upgrade is in {backup.name}." if backup else ""
+            if backup:
+                raise UpgradeFailed(
+                    "The vault could not be upgraded to this version of Dossier; nothing was "
+                    "changed. A copy from before the upgrade is in {name}.",
+                    name=backup.name,
+                ) from exc
             raise UpgradeFailed(
                 "The vault could not be upgraded to this version of Dossier; nothing was changed."
-                + where
             ) from exc
         finally:
             _outside_transaction(conn, "PRAGMA foreign_keys = ON")

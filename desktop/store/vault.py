@@ -51,7 +51,7 @@ from desktop.store.permissions import private_folder
 from desktop.store.vault_keys import (
     MISSING,
     NEW_KIT,
-    RESTORE_HINT,
+    NO_SLOT,
     KeyFilesMissing,
     damaged_message,
     settle,
@@ -192,9 +192,7 @@ class Vault:
         if not files.copies and not files.salvaged:
             if len(files.missing) == len(KEY_FILE_NAMES):
                 raise KeyFilesMissing(MISSING)
-            raise KeystoreDamaged(
-                "The vault's key files are damaged and no key slot can be read. " + RESTORE_HINT
-            )
+            raise KeystoreDamaged(NO_SLOT)
         return files
 
     @classmethod

@@ -23,6 +23,7 @@ RESTORE_HINT = (
 MISSING = (
     "The vault's key files (keystore.json and keystore.copy.json) are missing. " + RESTORE_HINT
 )
+NO_SLOT = "The vault's key files are damaged and no key slot can be read. " + RESTORE_HINT
 NEW_KIT = (
     "Print a new emergency kit (dossier vault kit PATH --out FILE): an older kit no longer "
     "opens the database on its own if the key files are lost."

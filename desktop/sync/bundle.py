@@ -150,8 +150,8 @@ class Manifest:
         return f"{self.sender}-{self.sequence}-{self.bundle_id}{BUNDLE_SUFFIX}"
 
 
-def _reject(reason: Reason, message: str) -> BundleRejected:
-    return BundleRejected(reason, message)
+def _reject(reason: Reason, message: str, **params: object) -> BundleRejected:
+    return BundleRejected(reason, message, **params)
 
 
 def _is_uuid(value: Any) -> bool:
@@ -189,8 +189,10 @@ def parse_manifest(data: bytes, supported_schema: int) -> Manifest:
     if schema > supported_schema:
         raise _reject(
             Reason.NEWER_VERSION,
-            f"This bundle holds data schema {schema}, newer than the {supported_schema} this "
+            "This bundle holds data schema {schema}, newer than the {supported} this "
             "version of Dossier reads; update Dossier to import it.",
+            schema=schema,
+            supported=supported_schema,
         )
     recipients = doc.get("recipients")
     blobs = doc.get("blobs")

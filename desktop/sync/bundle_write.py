@@ -71,8 +71,8 @@ Step = Callable[[str], None]
 class StickFault(BundleWriteError):
     """The drive refused a write: `errno` says why (ENOSPC, EROFS, EACCES, ENOENT, EIO...)."""
 
-    def __init__(self, message: str, code: int | None) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, code: int | None, **params: object) -> None:
+        super().__init__(message, **params)
         self.errno = code
 
 
@@ -99,11 +99,14 @@ _STICK_FAULTS = {
 
 def stick_fault(error: OSError) -> StickFault:
     """One plain sentence for a failed write to a drive, by its cause."""
-    message = _STICK_FAULTS.get(error.errno or 0)
-    if message is None:
-        reason = error.strerror or "unknown error"
-        message = f"The bundle could not be written ({reason}); nothing was sent, export again."
-    return StickFault(message, error.errno)
+    known = _STICK_FAULTS.get(error.errno or 0)
+    if known is not None:
+        return StickFault(known, error.errno)
+    return StickFault(
+        "The bundle could not be written ({reason}); nothing was sent, export again.",
+        error.errno,
+        reason=error.strerror or "unknown error",
+    )
 
 
 def _ustar_header(name: str, size: int) -> bytes:
@@ -430,9 +433,10 @@ def write_bundle(
             target.unlink()
         except OSError:
             raise BundleWriteError(
-                f"The bundle {target.name} reads back differently from what was written and "
-                "could not be removed; delete it from the drive, then export again to another "
-                "drive."
+                "The bundle {name} reads back differently from what was written and "
+                "could not be removed; delete it from the drive, then export again to "
+                "another drive.",
+                name=target.name,
             ) from None
         raise BundleWriteError(
             "The bundle reads back differently from what was written; try another drive."

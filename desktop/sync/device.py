@@ -183,7 +183,9 @@ def find_peer(session: Session, ref: str) -> Peer:
         raise PeerError("No paired device matches that name or id (see `pair list`).")
     if len(matches) > 1:
         listed = ", ".join(f"{p.name} ({p.device_id[:8]})" for p in matches)
-        raise PeerError(f"Several paired devices match: {listed}; give more of the device id.")
+        raise PeerError(
+            "Several paired devices match: {listed}; give more of the device id.", listed=listed
+        )
     return matches[0]
 
 

@@ -130,8 +130,9 @@ def plan_parts(
     photos = {sha: blob_sizes[sha] for v in shared for sha in v.blobs if sha in blob_sizes}
     if size(shared_bytes, list(photos.values())) > max_bytes:
         raise TooLargeToSend(
-            f"The changes to send are larger than the bundle limit of {human_size(max_bytes)} "
-            "even without attachments; choose a larger --max-size."
+            "The changes to send are larger than the bundle limit of {limit} even "
+            "without attachments; choose a larger --max-size.",
+            limit=human_size(max_bytes),
         )
     parts: list[Part] = []
     for sha, riders in groups:  # largest first, each into the first part with room
@@ -144,8 +145,10 @@ def plan_parts(
             part = Part(blobs=dict(photos))
             if size(shared_bytes + rider_bytes, [*photos.values(), blob_sizes[sha]]) > max_bytes:
                 raise TooLargeToSend(
-                    f"An attachment of {human_size(blob_sizes[sha])} does not fit in a bundle "
-                    f"of at most {human_size(max_bytes)}; choose a larger --max-size."
+                    "An attachment of {size} does not fit in a bundle of at most {limit}; "
+                    "choose a larger --max-size.",
+                    size=human_size(blob_sizes[sha]),
+                    limit=human_size(max_bytes),
                 )
             parts.append(part)
         part.versions.extend(riders)

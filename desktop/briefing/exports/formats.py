@@ -45,12 +45,15 @@ class ExportSettings:
     def __post_init__(self) -> None:
         if len(self.title) > TITLE_LIMIT or "\n" in self.title:
             raise ValidationError(
-                f"The title must be one line of at most {TITLE_LIMIT} characters.", field="title"
+                "The title must be one line of at most {limit} characters.",
+                field="title",
+                limit=TITLE_LIMIT,
             )
         if not 0 <= self.alarm_days <= MAX_ALARM_DAYS:
             raise ValidationError(
-                f"The reminder must come 0 to {MAX_ALARM_DAYS} days before the deadline.",
+                "The reminder must come 0 to {days} days before the deadline.",
                 field="alarm_days",
+                days=MAX_ALARM_DAYS,
             )
 
 
@@ -71,4 +74,4 @@ def render(fmt: str, content: ExportContent, settings: ExportSettings) -> Export
         return uwazi_files(content)
     if fmt == "edtf-json":
         return edtf_json_file(content)
-    raise KnownError(f"Unknown export format; choose from {', '.join(FORMATS)}.")
+    raise KnownError("Unknown export format; choose from {listed}.", listed=", ".join(FORMATS))

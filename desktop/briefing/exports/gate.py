@@ -76,7 +76,8 @@ class ExportRefused(KnownError):
     def __init__(self, check: ExportCheck) -> None:
         listed = leaks_listed([leak.describe() for leak in check.leaks])
         super().__init__(
-            "The export was not written: a protected name is still in it: " + listed + "."
+            "The export was not written: a protected name is still in it: {listed}.",
+            listed=listed,
         )
         self.check = check
 

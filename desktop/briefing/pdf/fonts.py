@@ -53,7 +53,9 @@ def register_fonts() -> None:
                 continue
             path = folder / file_name
             if not path.is_file():
-                raise KnownError(f"The font file {file_name} is missing; reinstall Dossier.")
+                raise KnownError(
+                    "The font file {file_name} is missing; reinstall Dossier.", file_name=file_name
+                )
             pdfmetrics.registerFont(TTFont(name, str(path)))
         # Paragraph markup (<b>, <i>) resolves through these mappings.
         for family, regular, bold, italic, bold_italic in (
