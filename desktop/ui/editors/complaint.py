@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QWidget
 from desktop.core.enums import ComplaintStatus, ResponseKind
 from desktop.core.fuzzydate import FuzzyDate
 from desktop.errors import ValidationError
-from desktop.services.entry import Entered, reinstate, withdraw
 from desktop.services.registry import Services
 from desktop.store.records import ComplaintRecord
 from desktop.ui.editors.citation import CitationsPanel
@@ -205,22 +204,12 @@ class ComplaintEditor(RecordForm):
             store, case_id = self.services.store, self.case_id
             events, cites, tags = self.events.pending, self.citations.pending, self.tags.pending
 
-            def entered(entry: Entered, changes: Changes) -> None:
-                self.saved_id = entry.record_id
-                self._push(
-                    RecordChange(
-                        self.tr("Add complaint"),
-                        lambda: withdraw(store, entry.parts),
-                        lambda: reinstate(store, entry.parts),
-                        changes=changes,
-                    )
-                )
-
-            self.write(
+            self.apply_entry(
+                self.tr("Add complaint"),
+                store,
                 lambda: complaints.enter(
                     case_id, against=against, fields=new, events=events, cites=cites, tags=tags
                 ),
-                entered,
             )
             return
         complaint_id = self.record.id

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit, QListWidget, QPlainTextEdit,
 
 from desktop.core.enums import DisputedBy, FactStatus
 from desktop.core.fuzzydate import FuzzyDate, known_part
-from desktop.services.entry import Entered, reinstate, withdraw
 from desktop.services.event_entry import EventEntry
 from desktop.services.registry import Services
 from desktop.services.validation import fuzzy_date
@@ -24,8 +23,6 @@ from desktop.ui.editors.participants import ParticipantsPanel
 from desktop.ui.editors.tags import TagsPanel
 from desktop.ui.editors.translation import TranslationBox
 from desktop.ui.i18n import current_language
-from desktop.ui.undo import RecordChange
-from desktop.ui.writes import Changes
 
 
 def event_fields(record: EventRecord) -> dict[str, object]:
@@ -168,18 +165,11 @@ class EventEditor(RecordForm):
             store, case_id = self.services.store, self.case_id
             people, cites, tags = self.people.pending, self.citations.pending, self.tags.pending
 
-            def entered(entry: Entered, changes: Changes) -> None:
-                self.saved_id = entry.record_id
-                self._push(
-                    RecordChange(
-                        self.tr("Add event"),
-                        lambda: withdraw(store, entry.parts),
-                        lambda: reinstate(store, entry.parts),
-                        changes=changes,
-                    )
-                )
-
-            self.write(lambda: EventEntry(store).enter(case_id, new, people, cites, tags), entered)
+            self.apply_entry(
+                self.tr("Add event"),
+                store,
+                lambda: EventEntry(store).enter(case_id, new, people, cites, tags),
+            )
             return
         event_id = self.record.id
         self.saved_id = event_id

@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import KnownError, ValidationError
+from desktop.services.entry import Entered, reinstate, withdraw
 from desktop.services.registry import Services
+from desktop.store.store import Store
 from desktop.ui.messages import apology_box, error_text
 from desktop.ui.undo import RecordChange, changed_fields
 from desktop.ui.writes import Changes, write_queue
@@ -268,6 +270,23 @@ class RecordForm(QDialog):
             )
 
         self.write(create, created)
+
+    def apply_entry(self, text: str, store: Store, enter: Callable[[], Entered]) -> None:
+        """Enter a new record with its links (`services.entry`) in one write; undo takes
+        every part of it back, redo puts them back."""
+
+        def entered(entry: Entered, written: Changes) -> None:
+            self.saved_id = entry.record_id
+            self._push(
+                RecordChange(
+                    text,
+                    lambda: withdraw(store, entry.parts),
+                    lambda: reinstate(store, entry.parts),
+                    changes=written,
+                )
+            )
+
+        self.write(enter, entered)
 
     def _push(self, command: RecordChange) -> None:
         if self.undo_stack is not None:
