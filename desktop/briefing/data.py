@@ -35,7 +35,7 @@ from desktop.briefing.model import (
     SourceEntry,
 )
 from desktop.briefing.redaction import ProtectedNames, Redactor, hidden_people, names_of
-from desktop.core.bilingual import Shown, main_lang, name_in, pick
+from desktop.core.bilingual import Shown, main_lang, pick
 from desktop.core.exhibitlabels import LabelledFile, missing_labels, natural_key
 from desktop.core.fuzzydate import FuzzyDate, known_part
 from desktop.errors import KnownError, ValidationError
@@ -62,7 +62,7 @@ from desktop.store.models import (
     Posting as PostingModel,
 )
 from desktop.store.models.events import TIMELINE_ORDER
-from desktop.store.models.people import name_entries
+from desktop.store.models.people import shown_name, shown_organisation
 from desktop.store.records import (
     AttachmentRecord,
     CaseRecord,
@@ -282,12 +282,11 @@ def _select(
 
 def _person_name(person: PersonRecord, lang: str) -> str:
     """Cyrillic originals in a Russian pack, Latin names in an English one."""
-    variants = [(str(n["text"]), str(n.get("kind", ""))) for n in name_entries(person.names)]
-    return name_in(lang, person.display_name, variants)
+    return shown_name(lang, person.display_name, person.names)
 
 
 def _organisation_name(organisation: OrganisationRecord, lang: str) -> str:
-    return (organisation.name_ru if lang == "ru" else "") or organisation.name
+    return shown_organisation(lang, organisation.name, organisation.name_ru)
 
 
 def _in_pack_language(

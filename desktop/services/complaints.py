@@ -37,6 +37,7 @@ from desktop.store.models import (
     Person,
 )
 from desktop.store.models.events import TIMELINE_ORDER
+from desktop.store.models.people import shown_name, shown_organisation
 from desktop.store.records import (
     ComplaintRecord,
     EventRecord,
@@ -152,7 +153,11 @@ class ComplaintService:
         self.store = store
 
     # ---- register ---------------------------------------------------------------------
-    def register(self, case_id: str, today: dt.date | None = None) -> list[ComplaintRow]:
+    def register(
+        self, case_id: str, today: dt.date | None = None, lang: str = "en"
+    ) -> list[ComplaintRow]:
+        """The case's complaints in filing order; bodies and targets named for a reader of
+        `lang` (Russian names of organisations, Cyrillic originals of people)."""
         today = today or dt.date.today()
         with self.store.reading() as s:
             complaints = list(
@@ -163,22 +168,29 @@ class ComplaintService:
                 ).scalars()
             )
             ids = [c.id for c in complaints]
-            bodies = dict(
-                s.execute(
-                    select(Organisation.id, Organisation.name).where(
+            bodies = {
+                org_id: shown_organisation(lang, name, name_ru)
+                for org_id, name, name_ru in s.execute(
+                    select(Organisation.id, Organisation.name, Organisation.name_ru).where(
                         Organisation.case_id == case_id
                     )
-                ).all()
-            )
+                )
+            }
             against: dict[str, list[str]] = defaultdict(list)
             rows = s.execute(
-                select(ComplaintTarget, Person.display_name, Organisation.name)
+                select(ComplaintTarget, Person.display_name, Person.names, Organisation.name,
+                       Organisation.name_ru)
                 .outerjoin(Person, Person.id == ComplaintTarget.person_id)
                 .outerjoin(Organisation, Organisation.id == ComplaintTarget.organisation_id)
                 .where(among(ComplaintTarget.complaint_id, ids), ComplaintTarget.deleted.is_(False))
-            ).all()
-            for target, person, organisation in rows:
-                against[target.complaint_id].append(person or organisation or target.description)
+            ).all()  # fmt: skip
+            for target, person, person_names, organisation, organisation_ru in rows:
+                shown = (
+                    shown_name(lang, person, person_names) if person
+                    else shown_organisation(lang, organisation, organisation_ru) if organisation
+                    else target.description
+                )  # fmt: skip
+                against[target.complaint_id].append(shown)
             last: dict[str, ResponseRecord] = {}
             for response in s.execute(
                 select(ComplaintResponse)

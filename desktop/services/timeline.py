@@ -41,6 +41,7 @@ from desktop.store.models import (
     TagLink,
 )
 from desktop.store.models.events import TIMELINE_ORDER
+from desktop.store.models.people import shown_name
 from desktop.store.records import EventRecord, ParticipantRecord, PersonRecord, view
 from desktop.store.search import match_expression, scoped
 from desktop.store.store import Store
@@ -208,8 +209,9 @@ class TimelineService:
                 select(func.count()).where(Event.case_id == case_id, Event.deleted.is_(False))
             ).scalar_one()
 
-    def rows(self, ids: Sequence[str]) -> list[EventRow]:
-        """Rows for `ids`, in the order given (ids that vanished are skipped)."""
+    def rows(self, ids: Sequence[str], lang: str = "en") -> list[EventRow]:
+        """Rows for `ids`, in the order given (ids that vanished are skipped); people are
+        named for a reader of `lang` (Cyrillic originals in Russian)."""
         if not ids:
             return []
         with self.store.reading() as s:
@@ -217,13 +219,13 @@ class TimelineService:
                 e.id: e for e in s.execute(select(Event).where(among(Event.id, ids))).scalars()
             }
             people: dict[str, list[str]] = defaultdict(list)
-            for event_id, name in s.execute(
-                select(EventParticipant.event_id, Person.display_name)
+            for event_id, name, names in s.execute(
+                select(EventParticipant.event_id, Person.display_name, Person.names)
                 .join(Person, Person.id == EventParticipant.person_id)
                 .where(among(EventParticipant.event_id, ids), EventParticipant.deleted.is_(False))
                 .order_by(Person.display_name)
             ):
-                people[event_id].append(name)
+                people[event_id].append(shown_name(lang, name, names) if lang != "en" else name)
             cited = dict(
                 s.execute(
                     select(Citation.target_id, func.count(func.distinct(Citation.source_id)))

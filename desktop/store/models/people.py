@@ -8,6 +8,7 @@ from sqlalchemy import Boolean, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.core import jsontext
+from desktop.core.bilingual import name_in
 from desktop.store.models.base import Synced, ref
 
 
@@ -20,6 +21,18 @@ def name_entries(names_json: str) -> list[dict[str, Any]]:
     if not isinstance(names, list):
         return []
     return [n for n in names if isinstance(n, dict) and "text" in n]
+
+
+def shown_name(want: str, display_name: str, names_json: str) -> str:
+    """A person's name for a reader of `want` ("en" or "ru"): the Cyrillic original in
+    Russian where one is stored, a Latin name in English (see `core.bilingual.name_in`)."""
+    variants = [(str(n["text"]), str(n.get("kind", ""))) for n in name_entries(names_json)]
+    return name_in(want, display_name, variants)
+
+
+def shown_organisation(want: str, name: str, name_ru: str) -> str:
+    """An organisation's name for a reader of `want`: its Russian name in Russian, if any."""
+    return (name_ru if want == "ru" else "") or name
 
 
 def names_well_formed(names_json: str) -> bool:

@@ -40,7 +40,8 @@ class ComplaintsModel(QAbstractTableModel):
 
     def load(self, case_id: str | None, today: dt.date | None = None) -> None:
         self.beginResetModel()
-        self.rows = self.services.complaints.register(case_id, today) if case_id else []
+        register = self.services.complaints.register
+        self.rows = register(case_id, today, current_language()) if case_id else []
         self.conflicts = (
             ConflictService(self.services.store).conflicted_ids() if self.rows else frozenset()
         )

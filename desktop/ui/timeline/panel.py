@@ -39,6 +39,7 @@ from desktop.errors import KnownError
 from desktop.services.fact_order import FactOrder
 from desktop.services.registry import Services
 from desktop.services.timeline import EventFilter
+from desktop.ui.i18n import current_language
 from desktop.ui.messages import error_text
 from desktop.ui.timeline.band import TimelineBand
 from desktop.ui.timeline.commands import MoveEventStep
@@ -85,7 +86,8 @@ class TimelinePanel(QWidget):
         self.filters = FilterBar(self)
         self.band = TimelineBand(self)
         self.band.describe = self._describe
-        self.model = TimelineModel(services.timeline.rows, self)
+        timeline = services.timeline  # people named in the interface's language
+        self.model = TimelineModel(lambda ids: timeline.rows(ids, current_language()), self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
