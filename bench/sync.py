@@ -6,7 +6,8 @@ write, fsync, read back and verify) and B imports it (size cap, decrypt, verify,
 every version, merge in one transaction, index for search). Printed: versions per second
 each way, bundle size, and the ratio to writing + parsing the same rows as plain JSON
 lines (one json.dumps per row to a file with fsync; one json.loads per line) in the same
-run. Budget (DESIGN.md): import <= 8x the plain parse. Prints figures, asserts nothing.
+run, and that ratio again in CPU time (steadier on a shared machine). Budget (DESIGN.md):
+import <= 8x the plain parse. Prints figures, asserts nothing.
 `--runs N` repeats the whole exchange N times (fresh vaults, a fresh baseline each time)
 and prints the medians: the machine is shared, so one run says little.
 `--diagnose` repeats the exchange with SQLCipher's memory security off, to show its cost.
