@@ -137,7 +137,7 @@ def _disputed_by(row: Mapping[str, Any]) -> list[tuple[str, str]]:
     """Who disputes a fact: a DisputedBy value or "" (not said). A row from before the
     column existed (an older export or peer) lacks it and means "" too."""
     value = row.get("disputed_by", "")
-    if type(value) is str and value in _DISPUTERS:
+    if isinstance(value, str) and value in _DISPUTERS:  # a DisputedBy member is a str too
         return _NONE
     return [("disputed_by", "not a known value")]
 

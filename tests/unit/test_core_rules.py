@@ -130,3 +130,19 @@ def test_text_rules_decided_for_a_whole_row_agree_with_each_value(row: dict[str,
     )
     found = sorted((p.field, p.rule) for p in row_problems("events", row, partial=True))
     assert found == expected
+
+
+def test_who_disputes_may_be_the_vocabulary_member_or_its_text() -> None:
+    from desktop.core.enums import DisputedBy
+
+    assert row_problems("events", event(disputed_by=DisputedBy.DEFENCE)) == []
+    assert row_problems("events", event(disputed_by="defence")) == []
+    assert [p.field for p in row_problems("events", event(disputed_by="police"))] == ["disputed_by"]
+    assert [p.field for p in row_problems("events", event(disputed_by=["defence"]))] == [
+        "disputed_by"
+    ]
+
+
+def test_a_date_seen_sound_before_still_checks_each_rows_numbers() -> None:
+    assert row_problems("events", event()) == []  # remembered as sound
+    assert [p.field for p in row_problems("events", event(date_end=1))] == ["date_end"]
