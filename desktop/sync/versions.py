@@ -13,7 +13,6 @@ import operator
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from operator import le
 from typing import Any
 
 from sqlalchemy import Boolean, Integer, String, Text
@@ -75,7 +74,6 @@ _INT_LIMIT = 2**62
 class _Rules:
     """One table's column rules, grouped by kind for a tight checking loop."""
 
-    table: str
     names: frozenset[str]
     texts: tuple[tuple[str, int, bool], ...]  # name, longest length, nullable
     ints: tuple[tuple[str, bool], ...]
@@ -93,7 +91,6 @@ class _Rules:
         ints = tuple((c.name, c.nullable) for c in columns if c.kind == "int")
         bools = tuple((c.name, c.nullable) for c in columns if c.kind == "bool")
         return cls(
-            table,
             frozenset(c.name for c in columns),
             texts,
             ints,
@@ -114,7 +111,9 @@ class _Rules:
         number a whole number, every flag a boolean.
         """
         texts = self.text_values(row)
-        if {*map(type, texts)} != _STR or not all(map(le, map(len, texts), self.text_limits)):
+        if {*map(type, texts)} != _STR or not all(
+            map(operator.le, map(len, texts), self.text_limits)
+        ):
             return False
         ints = self.int_values(row)
         if ints and ({*map(type, ints)} != _INT or min(ints) <= -_INT_LIMIT
