@@ -20,8 +20,13 @@ def loads(text: str | bytes) -> Any:
 
 
 def loads_prefix(decoder: json.JSONDecoder, text: str, position: int) -> tuple[Any, int]:
-    """`decoder.raw_decode` with the same promise as `loads`."""
+    """`decoder.raw_decode` with the same promise as `loads`.
+
+    It calls the decoder's scanner itself, as `raw_decode` does, one Python call fewer
+    per value: a bundle's payload is read with one call per record."""
     try:
-        return decoder.raw_decode(text, position)
+        return decoder.scan_once(text, position)  # type: ignore[attr-defined]
+    except StopIteration:  # no JSON value starts there
+        raise ValueError("Expecting value") from None
     except RecursionError:
         raise ValueError("JSON nested too deeply") from None

@@ -70,7 +70,21 @@ class AuditHeadInvalid(KnownError):
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
+# `JSONEncoder.encode` makes a new C encoder on every call (its cycle check needs a
+# fresh memo); an entry's values are a flat list of scalars (and [name, value] pairs),
+# which has no cycle, so one C encoder without that check serves every call: the same
+# text, at half the cost (a sync import encodes 100,000 records).
+_MAKE_ENCODER: Any = getattr(json.encoder, "c_make_encoder", None)
+_ENCODE_LIST: Any = None
+if _MAKE_ENCODER is not None:
+    _ENCODE_LIST = _MAKE_ENCODER(
+        None, _ENCODER.default, json.encoder.encode_basestring, None, ":", ",", False, False, True
+    )
+
+
 def _json(value: Any) -> bytes:
+    if _ENCODE_LIST is not None and type(value) is list:
+        return "".join(_ENCODE_LIST(value, 0)).encode("utf-8")
     return _ENCODER.encode(value).encode("utf-8")
 
 

@@ -16,6 +16,7 @@ vault indexed under another version is re-indexed at unlock (see `indexing.ensur
 
 from __future__ import annotations
 
+import functools
 import operator
 import re
 from dataclasses import dataclass
@@ -165,6 +166,7 @@ def remove(session: Session, record_id: str) -> None:
         session.execute(text("DELETE FROM search_docs WHERE record_id = :id"), {"id": record_id})
 
 
+@functools.lru_cache(maxsize=4096)  # a bulk index asks once per record, for a few cases
 def scope_token(case_id: str) -> str:
     """The one token of `scope` that stands for a case: "c" and its id's hex digits.
 
@@ -231,9 +233,11 @@ def put_many(session: Session, docs: list[SearchDocument]) -> None:
     ).scalar()
     first = (last or 0) + 1
     rows = [
-        (first + n, doc.kind, doc.record_id, doc.case_id, doc.title,
-         _body_text(doc), _skeleton_text(doc), scope_token(doc.case_id))
-        for n, doc in enumerate(docs)
+        (first + n, kind, record_id, case_id, title,
+         f"{body}\n{names}" if body and names else body or names,  # as `_body_text`
+         " ".join(index_keys(f"{title} {body} {names}")),  # as `_skeleton_text`
+         scope_token(case_id))
+        for n, (kind, record_id, case_id, title, body, names) in enumerate(docs)
     ]  # fmt: skip
     executemany(
         session,

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from .bundle import BundleRejected, Manifest, Reason
-from .outbox import blob_refs
+from .outbox import BLOB_TABLES, blob_refs
 from .versions import VersionChecker
 
 
@@ -43,9 +43,8 @@ class IncomingVersions:
         self.versions.append((name, row))
         if row["hlc"] > self.newest_hlc:
             self.newest_hlc = row["hlc"]
-        refs = blob_refs(name, row)
-        if refs:
-            self.blobs_referred |= refs
+        if name in BLOB_TABLES:
+            self.blobs_referred |= blob_refs(name, row)
 
     def end(self, manifest: Manifest) -> None:
         if self._refusal is None and not set(manifest.blobs) <= self.blobs_referred:

@@ -60,6 +60,10 @@ def blob_refs(name: str, row: Mapping[str, Any]) -> set[str]:
     return set()
 
 
+# The tables whose rows may need a blob (`blob_refs` of any other row is empty).
+BLOB_TABLES = frozenset({Attachment.__tablename__, Person.__tablename__})
+
+
 def pending_versions(session: Session, known: VersionVector) -> list[Pending]:
     """The versions `known` does not cover (conflict siblings included), with their blobs."""
     found: list[Pending] = []

@@ -109,3 +109,40 @@ def test_every_date_the_editors_make_passes_the_rules(date: FuzzyDate) -> None:
         date_end=date.end_number(),
     )
     assert row_problems("events", row) == []
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(["title", "description", "place", "id", "notes"]),
+        st.one_of(st.text(max_size=30), st.integers(), st.none(),
+                  st.sampled_from(["a\x00", "\ud800", "ж" * 501, "x" * 501, "y" * 200_001])),
+        max_size=4,
+    )
+)  # fmt: skip
+def test_text_rules_decided_for_a_whole_row_agree_with_each_value(row: dict[str, Any]) -> None:
+    """Rows are first checked with their text values joined; the verdict is the same."""
+    from desktop.core.rules import text_limit, text_problem
+
+    expected = sorted(
+        (column, problem)
+        for column, value in row.items()
+        if isinstance(value, str) and (problem := text_problem(value, text_limit("events", column)))
+    )
+    found = sorted((p.field, p.rule) for p in row_problems("events", row, partial=True))
+    assert found == expected
+
+
+def test_who_disputes_may_be_the_vocabulary_member_or_its_text() -> None:
+    from desktop.core.enums import DisputedBy
+
+    assert row_problems("events", event(disputed_by=DisputedBy.DEFENCE)) == []
+    assert row_problems("events", event(disputed_by="defence")) == []
+    assert [p.field for p in row_problems("events", event(disputed_by="police"))] == ["disputed_by"]
+    assert [p.field for p in row_problems("events", event(disputed_by=["defence"]))] == [
+        "disputed_by"
+    ]
+
+
+def test_a_date_seen_sound_before_still_checks_each_rows_numbers() -> None:
+    assert row_problems("events", event()) == []  # remembered as sound
+    assert [p.field for p in row_problems("events", event(date_end=1))] == ["date_end"]

@@ -105,3 +105,34 @@ def test_a_row_of_an_older_version_reads_with_the_columns_it_lacks_empty() -> No
         checker.check({"t": "events", "r": {k: v for k, v in old.items() if k != "place"}})
     with pytest.raises(BundleRejected):  # and a language must be one Dossier knows
         checker.check({"t": "events", "r": event_row(text_lang="de")})
+
+
+# ---- the one-pass check of a usual row decides as the value-by-value rules do -----------------
+odd_values = st.one_of(
+    st.none(), st.booleans(), st.integers(-(2**63), 2**63), st.sampled_from([0, 1, 1.0, 2**62]),
+    st.text(max_size=40), st.sampled_from(["a\x00b", "a\ud800b", "Кузнецов\udc00", "x" * 37,
+                                           "y" * 501, "z" * 200_001, "2009-11-16", "Ёлка"]),
+)  # fmt: skip
+
+
+@given(changes=st.dictionaries(st.sampled_from(sorted(event_row())), odd_values, max_size=3))
+def test_the_quick_check_of_a_row_agrees_with_the_rules_one_by_one(
+    changes: dict[str, object],
+) -> None:
+    from desktop.core.rules import row_problems
+    from desktop.sync.bundle import BundleRejected
+    from desktop.sync.versions import VersionChecker
+
+    checker = VersionChecker()
+    row = event_row(**changes)
+    rules = checker._rules["events"]
+    slow = rules.allow(row) and consistent(row) and not row_problems("events", row)
+    if rules.sound(row):  # the quick pass vouches for types, lengths and text
+        assert rules.allow(row)
+        assert row_problems("events", row) == row_problems("events", row, texts_checked=True)
+    try:
+        checker.check({"t": "events", "r": row})
+        accepted = True
+    except BundleRejected:
+        accepted = False
+    assert accepted is slow
