@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from flows import writes_landed
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
@@ -123,6 +124,8 @@ def test_clearing_an_exhibit_in_the_dialog_puts_it_in_the_public_pack(
     )
 
     item.setCheckState(Qt.CheckState.Checked)  # as a click on its box does
+    assert dialog.pack is None  # the tick dropped the preview at once
+    writes_landed(qtbot, services)  # written on the vault's write queue
     assert services.sources.get_attachment(scan).cleared_public
     assert not services.sources.get_attachment(scan).cleared_counsel
     assert dialog.pack is None  # the tick dropped the preview

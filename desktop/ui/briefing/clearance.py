@@ -10,9 +10,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from desktop.errors import KnownError
 from desktop.services.registry import Services
 from desktop.ui.messages import show_error
+from desktop.ui.writes import write_queue
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -106,10 +106,14 @@ class ExhibitClearance(QWidget):
         if self._profile == "internal":
             return
         cleared = item.checkState() == Qt.CheckState.Checked
-        try:
-            self._services.sources.set_cleared(str(item.data(ID_ROLE)), self._profile, cleared)
-        except KnownError as exc:
+        sources, profile, attachment_id = self._services.sources, self._profile, item.data(ID_ROLE)
+
+        def refused(exc: BaseException) -> None:
             show_error(self, exc)
             self.refresh()
-            return
+
+        # On the write queue; a build asked for before it lands waits for it (the dialog).
         self.changed.emit()
+        write_queue(self._services).submit(
+            lambda: sources.set_cleared(str(attachment_id), profile, cleared), None, refused
+        )
