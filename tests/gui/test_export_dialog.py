@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from desktop.services.people import NameVariant
 from desktop.services.registry import Services
 from desktop.ui.exports import ExportDialog
 from desktop.ui.main_window import MainWindow
+from desktop.ui.writes import write_queue
 
 TIMEOUT_MS = 30_000
 
@@ -159,3 +161,28 @@ def test_file_menu_export_opens_the_dialog_and_lock_closes_it(window: MainWindow
     assert len(dialogs) == 1
     window.lock_vault()
     assert not dialogs[0].isVisible()
+
+
+def test_an_export_asked_for_while_a_protection_is_queued_leaves_the_person_out(
+    qtbot: QtBot, dialog: ExportDialog, services: Services, case_id: str, tmp_path: Path
+) -> None:
+    """Marking a person protected and exporting at once: the export waits for the mark."""
+    witness = add_witness(services, case_id)
+    services.people.update_person(witness, protected=False)
+    release = threading.Event()
+
+    def protect_late() -> None:  # another writer held the vault's lock until now
+        assert release.wait(30)
+        services.people.update_person(witness, protected=True)
+
+    write_queue(services).submit(protect_late)
+    choose(dialog, "edtf-json")
+    target = tmp_path / "case.json"
+    dialog.path.setText(str(target))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert not dialog.running and not target.exists()
+    assert dialog.status.text() == "Exporting once the last change is saved…"
+    release.set()
+    qtbot.waitUntil(lambda: target.exists() and not dialog.running, timeout=TIMEOUT_MS)
+    written = target.read_text("utf-8")
+    assert "Petrov" not in written and "Петров" not in written

@@ -44,6 +44,7 @@ from desktop.services.registry import Services
 from desktop.ui.background import OutcomeRelay, TaggedJob
 from desktop.ui.i18n import current_language
 from desktop.ui.messages import show_error
+from desktop.ui.writes import write_queue
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self._service = ExportService(services.store, services.briefs)
+        self._writes = write_queue(services)
         self._case_id = case_id
         self._tag = 0
         self._path_edited = False
@@ -279,6 +281,10 @@ class ExportDialog(QDialog):
             ExportService.check_target(fmt, out)
         except KnownError as exc:
             self._show_failure(exc)
+            return
+        if self._writes.busy:  # a change still on its way into the vault belongs in it
+            self.status.setText(self.tr("Exporting once the last change is saved…"))
+            self._writes.idle.connect(self.start_export, Qt.ConnectionType.SingleShotConnection)
             return
         self._tag += 1
         service, case_id, progress = self._service, self._case_id, _Progress(self._tag, self._relay)
