@@ -92,144 +92,149 @@
 <context>
     <name>BriefingDialog</name>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="76" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="77" />
         <source>Briefing pack — %1</source>
         <translation>Пакет документов — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="90" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="91" />
         <source>Exhibits cleared for this pr&amp;ofile</source>
         <translation>Приложения, допущенные для этого про&amp;филя</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="109" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="110" />
         <source>Building the pack</source>
         <translation>Сборка пакета</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="112" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="113" />
         <source>Pack status</source>
         <translation>Состояние пакета</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="116" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="117" />
         <source>&amp;Preview</source>
         <translation>&amp;Просмотр</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="117" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="118" />
         <source>Preview</source>
         <translation>Просмотр</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="120" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="121" />
         <source>S&amp;top</source>
         <translation>&amp;Остановить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="121" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="122" />
         <source>Stop building</source>
         <translation>Остановить сборку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="123" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="124" />
         <source>&amp;Save as…</source>
         <translation>&amp;Сохранить как…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="124" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="125" />
         <source>Save as</source>
         <translation>Сохранить как</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="125" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="126" />
         <source>Save the pack as a PDF file (Ctrl+S)</source>
         <translation>Сохранить пакет в файл PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="127" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="128" />
         <source>P&amp;rint…</source>
         <translation>&amp;Печать…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="128" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="129" />
         <source>Print</source>
         <translation>Печать</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="129" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="130" />
         <source>Print the pack (Ctrl+P)</source>
         <translation>Напечатать пакет (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="131" />
         <location filename="../../desktop/ui/briefing/dialog.py" line="132" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="133" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="194" />
-        <location filename="../../desktop/ui/briefing/dialog.py" line="203" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="198" />
+        <source>Building once the last change is saved…</source>
+        <translation>Сборка начнётся после сохранения последнего изменения…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/briefing/dialog.py" line="201" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="209" />
         <source>Building the pack…</source>
         <translation>Сборка пакета…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="214" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="220" />
         <source>Stopped. Press Preview to build the pack.</source>
         <translation>Остановлено. Нажмите «Просмотр», чтобы собрать пакет.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="215" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="221" />
         <source>Stopped.</source>
         <translation>Остановлено.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="227" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="233" />
         <source>%1 pages · SHA-256 %2</source>
         <translation>Страниц: %1 · SHA-256 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="233" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="239" />
         <source>Redaction check: %1 forms of %2 protected people, none found.</source>
         <translation>Проверка редактирования: %1 форм имён %2 защищаемых лиц, ни одна не найдена.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="239" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="245" />
         <source>%1 attachment(s) left out: not cleared for this profile.</source>
         <translation>Не включено вложений: %1 (не допущены для этого профиля).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="248" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="254" />
         <source>The pack could not be built.</source>
         <translation>Не удалось собрать пакет.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="261" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="267" />
         <source>The options changed. Press Preview to rebuild the pack.</source>
         <translation>Параметры изменились. Нажмите «Просмотр», чтобы пересобрать пакет.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="285" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="291" />
         <source>Save the briefing pack</source>
         <translation>Сохранить пакет документов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="287" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="293" />
         <source>PDF documents (*.pdf)</source>
         <translation>Документы PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="305" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="311" />
         <source>The pack could not be saved there: %1.</source>
         <translation>Не удалось сохранить пакет в этом месте: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="306" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="312" />
         <source>write error</source>
         <translation>ошибка записи</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="311" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="317" />
         <source>Saved to %1.</source>
         <translation>Сохранено: %1.</translation>
     </message>
@@ -810,128 +815,128 @@
 <context>
     <name>ComplaintEditor</name>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="71" />
-        <location filename="../../desktop/ui/editors/complaint.py" line="192" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="70" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="191" />
         <source>Escalate complaint</source>
         <translation>Обжалование в вышестоящий орган</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="73" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="72" />
         <source>Complaint</source>
         <translation>Жалоба</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="73" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="72" />
         <source>New complaint</source>
         <translation>Новая жалоба</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="75" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="74" />
         <source>&amp;Filed on:</source>
         <translation>&amp;Дата подачи:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="76" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="75" />
         <source>Filed &amp;by:</source>
         <translation>&amp;Заявитель:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="78" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="77" />
         <source>With &amp;body:</source>
         <translation>&amp;Орган:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="78" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="77" />
         <source>(other)</source>
         <translation>(другой)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="80" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="79" />
         <source>Body &amp;detail:</source>
         <translation>Уточнение о&amp;ргана:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="87" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="86" />
         <source>&amp;Against:</source>
         <translation>&amp;На кого:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="91" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="90" />
         <source>Our &amp;reference:</source>
         <translation>Наш &amp;номер:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="94" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="93" />
         <source>Their re&amp;gistration number:</source>
         <translation>Рег&amp;истрационный номер органа:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="97" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="96" />
         <source>&amp;Status:</source>
         <translation>&amp;Статус:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="100" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="99" />
         <source>Response d&amp;ue:</source>
         <translation>Срок &amp;ответа:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="102" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="101" />
         <source>&amp;Legal basis:</source>
         <translation>&amp;Правовое основание:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="103" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="102" />
         <source>Sub&amp;ject:</source>
         <translation>&amp;Предмет:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="105" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="104" />
         <source>Tra&amp;nslation:</source>
         <translation>&amp;Перевод:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="107" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="106" />
         <source>&amp;Outcome:</source>
         <translation>&amp;Результат:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="110" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="109" />
         <source>Con&amp;fidential</source>
         <translation>Кон&amp;фиденциально</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="111" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="110" />
         <source>For the br&amp;ief</source>
         <translation>Для &amp;пакета</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="117" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="116" />
         <source>Concerns &amp;events:</source>
         <translation>Касается &amp;событий:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="122" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="121" />
         <source>So&amp;urces:</source>
         <translation>Ис&amp;точники:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="127" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="126" />
         <source>&amp;Tags:</source>
         <translation>&amp;Метки:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="204" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="203" />
         <source>Say whom the complaint is against.</source>
         <translation>Укажите, на кого подана жалоба.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="212" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="208" />
         <source>Add complaint</source>
         <translation>Добавление жалобы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="229" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="218" />
         <source>Edit complaint</source>
         <translation>Изменение жалобы</translation>
     </message>
@@ -984,22 +989,22 @@
         <translation>Осталось дней</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/model.py" line="120" />
+        <location filename="../../desktop/ui/complaints/model.py" line="121" />
         <source>Overdue: no answer by the due date.</source>
         <translation>Просрочено: ответа к сроку нет.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/model.py" line="136" />
+        <location filename="../../desktop/ui/complaints/model.py" line="137" />
         <source>Escalated to %1</source>
         <translation>Направлена выше: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/complaints/model.py" line="137" />
+        <location filename="../../desktop/ui/complaints/model.py" line="138" />
         <source>Escalated</source>
         <translation>Направлена выше</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/complaints/model.py" line="156" />
+        <location filename="../../desktop/ui/complaints/model.py" line="157" />
         <source>%n day(s) overdue</source>
         <translation>
             <numerusform>просрочено на %n день</numerusform>
@@ -1075,47 +1080,47 @@
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="57" />
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="64" />
         <source>Records in conflict</source>
         <translation>Записи в конфликте</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="95" />
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="102" />
         <source>These records were changed on two devices before either saw the other's change. Compare the versions and keep one; it replaces the others everywhere after the next sync.</source>
         <translation>Эти записи изменены на двух устройствах, прежде чем каждое увидело изменение другого. Сравните версии и оставьте одну: после следующей синхронизации она заменит остальные везде.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="107" />
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="114" />
         <source>No conflicts: every record has one version.</source>
         <translation>Конфликтов нет: у каждой записи одна версия.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="159" />
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="166" />
         <source>Keep the version from %1 and drop the others</source>
         <translation>Оставить версию с устройства %1 и отбросить остальные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="171" />
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="178" />
         <source>Deleted on %1</source>
         <translation>Удалено на устройстве %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="173" />
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="180" />
         <source>Changed on %1</source>
         <translation>Изменено на устройстве %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="175" />
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="182" />
         <source>shown now</source>
         <translation>показана сейчас</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="181" />
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="188" />
         <source>Keep it deleted</source>
         <translation>Оставить удалённой</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="182" />
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="189" />
         <source>Keep this version</source>
         <translation>Оставить эту версию</translation>
     </message>
@@ -1329,107 +1334,107 @@
 <context>
     <name>EventEditor</name>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="63" />
+        <location filename="../../desktop/ui/editors/event.py" line="60" />
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="63" />
+        <location filename="../../desktop/ui/editors/event.py" line="60" />
         <source>New event</source>
         <translation>Новое событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="64" />
+        <location filename="../../desktop/ui/editors/event.py" line="61" />
         <source>&amp;Date:</source>
         <translation>&amp;Дата:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="65" />
+        <location filename="../../desktop/ui/editors/event.py" line="62" />
         <source>&amp;Title:</source>
         <translation>&amp;Название:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="68" />
+        <location filename="../../desktop/ui/editors/event.py" line="65" />
         <source>Tra&amp;nslation:</source>
         <translation>&amp;Перевод:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="71" />
+        <location filename="../../desktop/ui/editors/event.py" line="68" />
         <source>&amp;Place:</source>
         <translation>&amp;Место:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="72" />
+        <location filename="../../desktop/ui/editors/event.py" line="69" />
         <source>D&amp;escription:</source>
         <translation>&amp;Описание:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="74" />
+        <location filename="../../desktop/ui/editors/event.py" line="71" />
         <source>&amp;Fact status:</source>
         <translation>&amp;Статус факта:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="78" />
+        <location filename="../../desktop/ui/editors/event.py" line="75" />
         <source>D&amp;isputed by:</source>
         <translation>Кем о&amp;спаривается:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="80" />
+        <location filename="../../desktop/ui/editors/event.py" line="77" />
         <source>(not said)</source>
         <translation>(не указано)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="83" />
+        <location filename="../../desktop/ui/editors/event.py" line="80" />
         <source>&amp;Who disputes it:</source>
         <translation>&amp;Кто оспаривает:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="85" />
+        <location filename="../../desktop/ui/editors/event.py" line="82" />
         <source>e.g. the prison doctor</source>
         <translation>например, врач СИЗО</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="88" />
+        <location filename="../../desktop/ui/editors/event.py" line="85" />
         <source>&amp;Key event</source>
         <translation>&amp;Ключевое событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="89" />
+        <location filename="../../desktop/ui/editors/event.py" line="86" />
         <source>C&amp;onfidential</source>
         <translation>Конфи&amp;денциально</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="90" />
+        <location filename="../../desktop/ui/editors/event.py" line="87" />
         <source>For the &amp;brief</source>
         <translation>Для &amp;пакета</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="94" />
+        <location filename="../../desktop/ui/editors/event.py" line="91" />
         <source>Pe&amp;ople:</source>
         <translation>Л&amp;юди:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="99" />
+        <location filename="../../desktop/ui/editors/event.py" line="96" />
         <source>So&amp;urces:</source>
         <translation>Ис&amp;точники:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="103" />
+        <location filename="../../desktop/ui/editors/event.py" line="100" />
         <source>Tag&amp;s:</source>
         <translation>Мет&amp;ки:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="108" />
+        <location filename="../../desktop/ui/editors/event.py" line="105" />
         <source>Complaints:</source>
         <translation>Жалобы:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="175" />
+        <location filename="../../desktop/ui/editors/event.py" line="169" />
         <source>Add event</source>
         <translation>Добавление события</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/event.py" line="187" />
+        <location filename="../../desktop/ui/editors/event.py" line="177" />
         <source>Edit event</source>
         <translation>Изменение события</translation>
     </message>
@@ -1588,252 +1593,257 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="83" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="85" />
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="92" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="94" />
         <source>Spreadsheet (XLSX): chronology, people, complaints, sources</source>
         <translation>Таблица (XLSX): хронология, лица, жалобы, источники</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="93" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="95" />
         <source>Spreadsheet (CSV files, one per sheet)</source>
         <translation>Таблица (CSV-файлы, по одному на лист)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="94" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="96" />
         <source>Calendar (ICS): complaint deadlines</source>
         <translation>Календарь (ICS): сроки ответов на жалобы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="95" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="97" />
         <source>TimelineJS (JSON) for a web timeline</source>
         <translation>TimelineJS (JSON) для хронологии на сайте</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="96" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="98" />
         <source>Aleph: Follow the Money entities (JSON lines)</source>
         <translation>Aleph: сущности Follow the Money (JSON lines)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="97" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="99" />
         <source>Uwazi: CSV files, one per template</source>
         <translation>Uwazi: CSV-файлы, по одному на шаблон</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="98" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="100" />
         <source>Chronology with EDTF dates (JSON)</source>
         <translation>Хронология с датами EDTF (JSON)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="103" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="105" />
         <source>Format</source>
         <translation>Формат</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="106" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="108" />
         <source>Public</source>
         <translation>Публично</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="107" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="109" />
         <source>Counsel</source>
         <translation>Для адвокатов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="108" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="110" />
         <source>Internal</source>
         <translation>Только для команды</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="109" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="111" />
         <source>Redaction profile</source>
         <translation>Профиль редактирования</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="112" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="114" />
         <source>Public leaves out what is confidential and every protected person, under every form of their names; counsel leaves out what is confidential.</source>
         <translation>«Публично» исключает конфиденциальное и всех защищаемых лиц во всех формах их имён; «для адвокатов» исключает конфиденциальное.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="117" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="119" />
         <source>Li&amp;mit dates</source>
         <translation>&amp;Ограничить даты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="121" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="123" />
         <source>From</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="121" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="123" />
         <source>To</source>
         <translation>По</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="132" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="134" />
         <source>Only items mar&amp;ked for the brief</source>
         <translation>Только отмеченное для &amp;справки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="133" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="135" />
         <source>Only key fa&amp;cts in the chronology</source>
         <translation>Только клю&amp;чевые факты в хронологии</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="136" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="138" />
         <source>English</source>
         <translation>Английский</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="137" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="139" />
         <source>Russian</source>
         <translation>Русский</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="139" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="141" />
         <source>Label language</source>
         <translation>Язык подписей</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="144" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="146" />
         <source> days before</source>
         <translation> дн. до срока</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="145" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="147" />
         <source>Reminder</source>
         <translation>Напоминание</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="146" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="148" />
         <source>Also the dated ke&amp;y facts</source>
         <translation>Также &amp;ключевые факты с датами</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="150" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="152" />
         <source>The case's title</source>
         <translation>Название дела</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="151" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="153" />
         <source>Title</source>
         <translation>Заголовок</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="154" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="156" />
         <source>Save to</source>
         <translation>Сохранить в</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="156" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="158" />
         <source>C&amp;hoose…</source>
         <translation>&amp;Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="163" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="165" />
         <source>&amp;Format:</source>
         <translation>&amp;Формат:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="164" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="166" />
         <source>Re&amp;daction:</source>
         <translation>&amp;Редактирование:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="165" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="167" />
         <source>Period:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="168" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="170" />
         <source>Label lan&amp;guage:</source>
         <translation>&amp;Язык подписей:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="169" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="171" />
         <source>Rem&amp;inder:</source>
         <translation>&amp;Напоминание:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="171" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="173" />
         <source>&amp;Title:</source>
         <translation>&amp;Заголовок:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="172" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="174" />
         <source>&amp;Save to:</source>
         <translation>Со&amp;хранить в:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="184" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="186" />
         <source>&amp;Export</source>
         <translation>&amp;Экспортировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="215" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="217" />
         <source>The columns of spreadsheet import: the file imports back.</source>
         <translation>Столбцы импорта таблиц: файл импортируется обратно.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="216" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="218" />
         <source>A folder of CSV files (UTF-8), or one .zip if the name ends in .zip.</source>
         <translation>Папка с CSV-файлами (UTF-8) или один .zip, если имя оканчивается на .zip.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="217" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="219" />
         <source>Each response deadline as an all-day event with a reminder; importing a newer file updates the same events.</source>
         <translation>Каждый срок ответа — событие на весь день с напоминанием; импорт более нового файла обновляет те же события.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="219" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="221" />
         <source>Open with TimelineJS (timeline.knightlab.com) as JSON; uncertain dates are shown as written.</source>
         <translation>Откройте в TimelineJS (timeline.knightlab.com) как JSON; неточные даты показаны так, как записаны.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="221" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="223" />
         <source>Load into Aleph with alephclient write-entities, or ftm tools.</source>
         <translation>Загрузите в Aleph командой alephclient write-entities или инструментами ftm.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="222" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="224" />
         <source>Import each file in Uwazi under Settings &gt; Import CSV; templates.md lists the properties to create first.</source>
         <translation>Импортируйте каждый файл в Uwazi в «Настройки &gt; Импорт CSV»; в templates.md перечислены свойства, которые нужно создать заранее.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="224" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="226" />
         <source>The chronology for scripts and web pages, dates in EDTF.</source>
         <translation>Хронология для скриптов и веб-страниц, даты в EDTF.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="238" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="240" />
         <source>Export to</source>
         <translation>Экспортировать в</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="276" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="278" />
         <source>Choose where to save the export.</source>
         <translation>Выберите, куда сохранить экспорт.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="293" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="286" />
+        <source>Exporting once the last change is saved…</source>
+        <translation>Экспорт начнётся после сохранения последнего изменения…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exports/dialog.py" line="299" />
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="314" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="320" />
         <source>Saved %1 file(s).</source>
         <translation>Сохранено файлов: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="321" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="327" />
         <source>Redaction check: %1 forms of %2 protected people, none found.</source>
         <translation>Проверка редактирования: %1 форм имён %2 защищаемых лиц, ничего не найдено.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports/dialog.py" line="344" />
+        <location filename="../../desktop/ui/exports/dialog.py" line="350" />
         <source>Nothing was written: %1</source>
         <translation>Ничего не записано: %1</translation>
     </message>
@@ -2386,42 +2396,42 @@
 <context>
     <name>OrganisationEditor</name>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="210" />
+        <location filename="../../desktop/ui/editors/person.py" line="232" />
         <source>Organisation</source>
         <translation>Организация</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="210" />
+        <location filename="../../desktop/ui/editors/person.py" line="232" />
         <source>New organisation</source>
         <translation>Новая организация</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="211" />
+        <location filename="../../desktop/ui/editors/person.py" line="233" />
         <source>&amp;Name:</source>
         <translation>&amp;Имя:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="212" />
+        <location filename="../../desktop/ui/editors/person.py" line="234" />
         <source>Name in &amp;Russian:</source>
         <translation>Название по-&amp;русски:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="213" />
+        <location filename="../../desktop/ui/editors/person.py" line="235" />
         <source>&amp;Kind:</source>
         <translation>&amp;Вид:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="216" />
+        <location filename="../../desktop/ui/editors/person.py" line="238" />
         <source>&amp;Part of:</source>
         <translation>&amp;Входит в:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="216" />
+        <location filename="../../desktop/ui/editors/person.py" line="238" />
         <source>(none)</source>
         <translation>(нет)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="246" />
+        <location filename="../../desktop/ui/editors/person.py" line="268" />
         <source>Edit organisation</source>
         <translation>Изменение организации</translation>
     </message>
@@ -2814,99 +2824,99 @@
 <context>
     <name>PersonEditor</name>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="69" />
+        <location filename="../../desktop/ui/editors/person.py" line="73" />
         <source>Person</source>
         <translation>Лицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="69" />
+        <location filename="../../desktop/ui/editors/person.py" line="73" />
         <source>New person</source>
         <translation>Новое лицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="70" />
+        <location filename="../../desktop/ui/editors/person.py" line="74" />
         <source>&amp;Name:</source>
         <translation>&amp;Имя:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="72" />
+        <location filename="../../desktop/ui/editors/person.py" line="76" />
         <source>Other &amp;spellings (one a line):</source>
         <translation>Другие &amp;написания (по одному в строке):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="74" />
+        <location filename="../../desktop/ui/editors/person.py" line="78" />
         <source>Артём Кузнецов
 Artyom Kuznetsov</source>
         <translation>Артём Кузнецов
 Artyom Kuznetsov</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="75" />
+        <location filename="../../desktop/ui/editors/person.py" line="79" />
         <source>&amp;Kind:</source>
         <translation>&amp;Вид:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="76" />
+        <location filename="../../desktop/ui/editors/person.py" line="80" />
         <source>&amp;Description:</source>
         <translation>&amp;Описание:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="77" />
+        <location filename="../../desktop/ui/editors/person.py" line="81" />
         <source>&amp;Allegations:</source>
         <translation>&amp;Обвинения:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="79" />
+        <location filename="../../desktop/ui/editors/person.py" line="83" />
         <source>Only what they are accused of; a briefing pack prints it as allegations</source>
         <translation>Только то, в чём лицо обвиняют; в справке печатается как обвинения</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="81" />
+        <location filename="../../desktop/ui/editors/person.py" line="85" />
         <source>&amp;Protected identity</source>
         <translation>&amp;Защищаемая личность</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="82" />
+        <location filename="../../desktop/ui/editors/person.py" line="86" />
         <source>C&amp;onfidential</source>
         <translation>Конфи&amp;денциально</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="83" />
+        <location filename="../../desktop/ui/editors/person.py" line="87" />
         <source>Pho&amp;to:</source>
         <translation>&amp;Фото:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="106" />
+        <location filename="../../desktop/ui/editors/person.py" line="110" />
         <source>C&amp;hoose picture…</source>
         <translation>В&amp;ыбрать изображение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="108" />
+        <location filename="../../desktop/ui/editors/person.py" line="113" />
         <source>&amp;Remove picture</source>
         <translation>&amp;Убрать изображение</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="118" />
+        <location filename="../../desktop/ui/editors/person.py" line="123" />
         <source>Choose a picture</source>
         <translation>Выберите изображение</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="119" />
+        <location filename="../../desktop/ui/editors/person.py" line="124" />
         <source>Pictures (*.png *.jpg *.jpeg *.gif)</source>
         <translation>Изображения (*.png *.jpg *.jpeg *.gif)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="142" />
+        <location filename="../../desktop/ui/editors/person.py" line="164" />
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="171" />
+        <location filename="../../desktop/ui/editors/person.py" line="193" />
         <source>Add person</source>
         <translation>Добавление лица</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/person.py" line="180" />
+        <location filename="../../desktop/ui/editors/person.py" line="202" />
         <source>Edit person</source>
         <translation>Изменение лица</translation>
     </message>
@@ -3118,12 +3128,12 @@ Artyom Kuznetsov</translation>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../desktop/ui/editors/form.py" line="85" />
+        <location filename="../../desktop/ui/editors/form.py" line="87" />
         <source>Error</source>
         <translation>Ошибка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/form.py" line="208" />
+        <location filename="../../desktop/ui/editors/form.py" line="210" />
         <source>Saving… (waiting for the vault)</source>
         <translation>Сохранение… (ожидание хранилища)</translation>
     </message>
@@ -3131,27 +3141,27 @@ Artyom Kuznetsov</translation>
 <context>
     <name>ResponseEditor</name>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="249" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="238" />
         <source>New response</source>
         <translation>Новый ответ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="250" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="239" />
         <source>&amp;Received:</source>
         <translation>&amp;Получен:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="251" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="240" />
         <source>&amp;Kind:</source>
         <translation>&amp;Вид:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="252" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="241" />
         <source>&amp;Summary:</source>
         <translation>&amp;Описание:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/complaint.py" line="271" />
+        <location filename="../../desktop/ui/editors/complaint.py" line="260" />
         <source>Add response</source>
         <translation>Добавление ответа</translation>
     </message>
@@ -3605,217 +3615,217 @@ Artyom Kuznetsov</translation>
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="52" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="53" />
         <source>Sync</source>
         <translation>Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="57" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="58" />
         <source>Drive</source>
         <translation>Накопитель</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="60" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="63" />
         <source>Conflicts</source>
         <translation>Конфликты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="61" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="64" />
         <source>Devices</source>
         <translation>Устройства</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="75" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="78" />
         <source>removable</source>
         <translation>съёмный</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="75" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="78" />
         <source>disk</source>
         <translation>диск</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="79" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="82" />
         <source>Choose folder…</source>
         <translation>Выбрать папку…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="81" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="84" />
         <source>Export changes</source>
         <translation>Выгрузить изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="84" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="87" />
         <source>Import bundles</source>
         <translation>Загрузить пакеты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="90" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="93" />
         <source>Choose a drive or a folder, then export or import.</source>
         <translation>Выберите накопитель или папку, затем выгрузите или загрузите изменения.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="99" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="102" />
         <source>Drives (removable first):</source>
         <translation>Накопители (сначала съёмные):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="107" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="110" />
         <source>Choose a folder</source>
         <translation>Выберите папку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="125" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="128" />
         <source>Choose a drive or a folder first.</source>
         <translation>Сначала выберите накопитель или папку.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="145" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="148" />
         <source>Sorry, something went wrong; nothing was changed.</source>
         <translation>Произошла ошибка; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="155" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="158" />
         <source>The bundle on the drive is incomplete or damaged; export again on the sending device.</source>
         <translation>Пакет на носителе неполный или повреждён; экспортируйте его заново на отправляющем устройстве.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="159" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="162" />
         <source>Do not use this file; ask the sender to export a new bundle.</source>
         <translation>Не используйте этот файл; попросите отправителя экспортировать новый пакет.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="162" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="165" />
         <source>Pair this device with the sender (Devices tab), then export again there.</source>
         <translation>Свяжите это устройство с отправителем (вкладка «Устройства»), затем повторите экспорт на нём.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="164" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="167" />
         <source>Update Dossier on this device, then import again.</source>
         <translation>Обновите Dossier на этом устройстве и повторите импорт.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="166" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="169" />
         <source>Free some space on the drive or choose another one, then export again.</source>
         <translation>Освободите место на носителе или выберите другой, затем повторите экспорт.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="169" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="172" />
         <source>Make the drive writable (check its lock switch) or choose another folder, then export again.</source>
         <translation>Разрешите запись на носитель (проверьте переключатель защиты) или выберите другую папку, затем повторите экспорт.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="173" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="176" />
         <source>Plug the drive in again (or use another one), then try again.</source>
         <translation>Подключите носитель снова (или используйте другой) и повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="176" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="179" />
         <source>Free some space on this computer's disk, then import again.</source>
         <translation>Освободите место на диске этого компьютера и повторите импорт.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="179" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="182" />
         <source>Send that attachment another way, or export with a larger bundle size.</source>
         <translation>Передайте это вложение другим способом или экспортируйте с большим размером пакета.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="192" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="195" />
         <source>Wrote %1 changes and %2 attachments for %3 in %4 bundles.</source>
         <translation>Записано изменений: %1, вложений: %2, для: %3, в пакетах: %4.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="195" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="198" />
         <source>Wrote %1 changes and %2 attachments for %3.</source>
         <translation>Записано изменений: %1, вложений: %2 для %3.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="209" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="212" />
         <source>Imported %1 bundles: %2 new, %3 updated, %4 deleted, %5 in conflict.</source>
         <translation>Загружено пакетов: %1; новых записей: %2, изменённых: %3, удалённых: %4, в конфликте: %5.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="214" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="217" />
         <source>From: %1</source>
         <translation>От: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="216" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="219" />
         <source>No bundles for this device there.</source>
         <translation>Там нет пакетов для этого устройства.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="220" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="223" />
         <source>Refused %1: %2</source>
         <translation>Отклонён %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="226" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="229" />
         <source>An unfinished bundle from an interrupted export is on the drive; export again on the sending device (that also removes it).</source>
         <translation>На носителе лежит незавершённый пакет от прерванного экспорта; повторите экспорт на отправляющем устройстве (это его удалит).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="241" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="244" />
         <source>Device</source>
         <translation>Устройство</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="241" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="244" />
         <source>Fingerprint</source>
         <translation>Отпечаток</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="241" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="244" />
         <source>Paired</source>
         <translation>Сопряжено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="241" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="244" />
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="243" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="246" />
         <source>Pair with a device…</source>
         <translation>Сопрячь с устройством…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="245" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="248" />
         <source>This device's pairing file…</source>
         <translation>Файл сопряжения этого устройства…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="247" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="250" />
         <source>Unpair</source>
         <translation>Отменить сопряжение</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="252" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="255" />
         <source>Rename this device…</source>
         <translation>Переименовать это устройство…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="270" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="273" />
         <source>This device: %1</source>
         <translation>Это устройство: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="276" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="279" />
         <source>Rename this device</source>
         <translation>Переименование устройства</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="277" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="280" />
         <source>The name paired devices show for this one (after your next export):</source>
         <translation>Имя, под которым это устройство увидят сопряжённые устройства (после следующего экспорта):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="302" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="305" />
         <source>unpaired</source>
         <translation>сопряжение отменено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="302" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="305" />
         <source>paired</source>
         <translation>сопряжено</translation>
     </message>
@@ -3999,12 +4009,12 @@ Artyom Kuznetsov</translation>
 <context>
     <name>TimelinePanel</name>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="235" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="237" />
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/timeline/panel.py" line="245" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="247" />
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n событие</numerusform>
@@ -4013,38 +4023,38 @@ Artyom Kuznetsov</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="277" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="279" />
         <source>The timeline could not be loaded.</source>
         <translation>Не удалось загрузить хронологию.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="311" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="313" />
         <source>Only facts of the same date can be reordered; change the date instead.</source>
         <translation>Менять порядок можно только у фактов с одной датой; чтобы перенести факт на другую дату, измените дату.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="321" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="323" />
         <source>Move event</source>
         <translation>Переместить событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="330" />
-        <location filename="../../desktop/ui/timeline/panel.py" line="350" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="332" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="352" />
         <source>Delete event</source>
         <translation>Удаление события</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="331" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="333" />
         <source>Delete the event “%1”?</source>
         <translation>Удалить событие «%1»?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="365" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="367" />
         <source>Key fact</source>
         <translation>Ключевой факт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="369" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="371" />
         <source>Timeline events</source>
         <translation>События хронологии</translation>
     </message>
