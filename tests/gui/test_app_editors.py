@@ -124,7 +124,8 @@ def test_posting_editor_refuses_end_before_start(
 ) -> None:
     person = services.people.persons(case_id)[0]
     organisation = services.people.organisations(case_id)[0]
-    editor = PostingEditor(services, case_id, person.id, QUndoStack())
+    stack = QUndoStack()
+    editor = PostingEditor(services, case_id, person.id, stack)
     qtbot.addWidget(editor)
     editor.organisation.set_value(organisation.id)
     editor.role.setText("investigator")
@@ -134,7 +135,18 @@ def test_posting_editor_refuses_end_before_start(
     assert editor.error_for("end") == "A posting cannot end before it starts."
     editor.end.line.setText("2010")
     _ok(qtbot, editor)
-    assert any(p.role == "investigator" for p in services.people.postings(person.id))
+
+    def investigators() -> int:
+        return sum(p.role == "investigator" for p in services.people.postings(person.id))
+
+    assert investigators() == 1
+    assert stack.undoText() == "Add posting"
+    stack.undo()  # the added posting goes
+    assert investigators() == 0
+    stack.redo()  # and comes back (as a new record)
+    assert investigators() == 1
+    stack.undo()
+    assert investigators() == 0
 
 
 def test_complaint_editor_validates_due_date(

@@ -28,7 +28,6 @@ from desktop.store.records import CitationRecord
 from desktop.ui.editors.fields import RecordCombo
 from desktop.ui.editors.form import RecordForm
 from desktop.ui.undo import RecordChange, change_with_undo
-from desktop.ui.writes import Changes
 
 
 class CitationEditor(RecordForm):
@@ -94,24 +93,11 @@ class CitationEditor(RecordForm):
             clean_cites([cite])
             self.pending = cite
             return
-        holder: list[str] = []
-
-        def redo() -> None:
-            holder[0] = self._cite(source_id, new)
-
-        def added(citation_id: str, changes: Changes) -> None:
-            holder.append(citation_id)
-            self.saved_id = citation_id
-            self._push(
-                RecordChange(
-                    self.tr("Add citation"),
-                    lambda: self.services.sources.remove_citation(holder[0]),
-                    redo,
-                    changes=changes,
-                )
-            )
-
-        self.write(lambda: self._cite(source_id, new), added)
+        self.apply_add(
+            self.tr("Add citation"),
+            lambda: self._cite(source_id, new),
+            self.services.sources.remove_citation,
+        )
 
     def source_label(self, source_id: str) -> str:
         return self._source_labels.get(source_id, "")

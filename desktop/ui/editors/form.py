@@ -271,6 +271,20 @@ class RecordForm(QDialog):
 
         self.write(create, created)
 
+    def apply_add(self, text: str, add: Callable[[], str], remove: Callable[[str], object]) -> None:
+        """Add a record through `add`; undo removes it, redo adds it again (under a new id)."""
+        holder: list[str] = []
+
+        def redo() -> None:
+            holder[0] = add()
+
+        def added(record_id: str, written: Changes) -> None:
+            holder.append(record_id)
+            self.saved_id = record_id
+            self._push(RecordChange(text, lambda: remove(holder[0]), redo, changes=written))
+
+        self.write(add, added)
+
     def apply_entry(self, text: str, store: Store, enter: Callable[[], Entered]) -> None:
         """Enter a new record with its links (`services.entry`) in one write; undo takes
         every part of it back, redo puts them back."""

@@ -11,8 +11,6 @@ from desktop.store.records import PostingRecord
 from desktop.ui.editors.citation import CitationsPanel
 from desktop.ui.editors.fields import FuzzyDateEdit, RecordCombo
 from desktop.ui.editors.form import RecordForm
-from desktop.ui.undo import RecordChange
-from desktop.ui.writes import Changes
 
 
 def posting_fields(record: PostingRecord) -> dict[str, object]:
@@ -88,24 +86,11 @@ class PostingEditor(RecordForm):
         if self.record is None:
             fields = dict(new)
             organisation_id = str(fields.pop("organisation_id"))
-            holder: list[str] = []
-
-            def redo() -> None:
-                holder[0] = people.add_posting(self.person_id, organisation_id, **fields)
-
-            def added(posting_id: str, changes: Changes) -> None:
-                holder.append(posting_id)
-                self.saved_id = posting_id
-                self._push(
-                    RecordChange(
-                        self.tr("Add posting"),
-                        lambda: people.delete_posting(holder[0]),
-                        redo,
-                        changes=changes,
-                    )
-                )
-
-            self.write(lambda: people.add_posting(self.person_id, organisation_id, **fields), added)
+            self.apply_add(
+                self.tr("Add posting"),
+                lambda: people.add_posting(self.person_id, organisation_id, **fields),
+                people.delete_posting,
+            )
             return
         posting_id = self.record.id
         self.saved_id = posting_id
