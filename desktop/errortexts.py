@@ -245,6 +245,9 @@ RUSSIAN: dict[str, str] = {
     "The start date is after the end date.": "Начальная дата позже конечной.",
     "The exhibit prefix must be 1 to 12 letters, digits or dashes.":
         "Префикс приложений должен состоять из 1–12 букв, цифр или дефисов.",
+    "The disk that holds the vault is full; free some space, then try again. "
+    "Nothing was saved.":
+        "Диск с хранилищем заполнен; освободите место и повторите. Ничего не сохранено.",
     # -- JSON import ---------------------------------------------------------------------
     "The disk that holds the vault is full; free some space, then import again. Nothing "
     "was imported.":

@@ -53,7 +53,7 @@ from desktop.store.migrate import head_revision
 from desktop.store.models import Blob
 from desktop.store.models.sync import ConflictSibling, Peer
 from desktop.store.stamping import utc_now_text
-from desktop.store.store import Store
+from desktop.store.store import DiskFull, Store
 from desktop.sync import device
 from desktop.sync.bundle import (
     DEFAULT_MAX_BUNDLE_BYTES,
@@ -93,14 +93,17 @@ class VaultFull(SyncRefused):
     """The vault's disk refused the import's writes; the transaction was rolled back."""
 
 
+VAULT_FULL = (
+    "The disk that holds the vault is full; free some space, then import again. "
+    "Nothing was imported."
+)
+
+
 def vault_fault(error: OperationalError) -> SyncRefused:
     """One plain sentence for a failed write to the vault's own disk."""
     text = str(error.orig).lower()
     if "full" in text:
-        return VaultFull(
-            "The disk that holds the vault is full; free some space, then import again. "
-            "Nothing was imported."
-        )
+        return VaultFull(VAULT_FULL)
     if "i/o" in text or "readonly" in text or "read-only" in text:
         return SyncRefused(
             "The vault's disk refused the write (read-only or failing); nothing was imported."
@@ -492,6 +495,8 @@ class SyncService:
             raise SyncRefused(CLOCK_SKEW) from None
         except DivergentVersionError:
             raise SyncRefused(DIVERGENT) from None
+        except DiskFull:
+            raise VaultFull(VAULT_FULL) from None
         except OperationalError as exc:
             raise vault_fault(exc) from None
         return ImportResult(

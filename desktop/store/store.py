@@ -22,6 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
+from desktop.errors import KnownError
 from desktop.store.changes import ChangeWriter, live_record
 from desktop.store.engine import WRITES
 from desktop.store.journal import WriteJournal
@@ -38,6 +39,20 @@ DAMAGED = (
     "to copy what can be read into a new vault."
 )
 _CORRUPT = (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB (what a page failing its HMAC reports)
+_FULL = 13  # SQLITE_FULL: "database or disk is full"
+DISK_FULL = (
+    "The disk that holds the vault is full; free some space, then try again. Nothing was saved."
+)
+
+
+class DiskFull(KnownError):
+    """The vault's disk refused a write; the transaction was rolled back."""
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    orig = getattr(exc, "orig", exc)
+    code = getattr(orig, "sqlite_errorcode", None)
+    return code == _FULL or "database or disk is full" in str(orig)
 
 
 def is_damage(exc: BaseException) -> bool:
@@ -65,6 +80,8 @@ def _damage_is_known() -> Iterator[None]:
     except DatabaseError as exc:
         if is_damage(exc):
             raise VaultDamaged(DAMAGED) from None
+        if is_disk_full(exc):
+            raise DiskFull(DISK_FULL) from None
         if str(getattr(exc, "orig", exc)).startswith("Could not decode to UTF-8"):
             raise VaultDamaged(UNDECODABLE) from None  # the driver's message quotes the text
         raise
