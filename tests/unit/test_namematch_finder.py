@@ -124,3 +124,20 @@ def test_many_forms_compile_and_match_fast_enough_for_whole_documents() -> None:
     text = "Обычный текст протокола без имён. " * 20000 + "Сидорову И."
     hits = finder.find(text)
     assert [text[h.start : h.end] for h in hits] == ["Сидорову И."]
+
+
+@pytest.mark.parametrize(
+    ("text", "redacted"),
+    [
+        ("со слов Петровой Е.А. и её матери", "со слов [скрыто] и её матери"),
+        ("Е.А. Петровой вручена повестка", "[скрыто] вручена повестка"),
+        ("свидетель Петрова Е. А., 1979 г.р.", "свидетель [скрыто], 1979 г.р."),
+        ("Petrova E.A. testified", "[скрыто] testified"),
+        ("Допрос Петровой. А потом очная ставка", "Допрос [скрыто]. А потом очная ставка"),
+    ],
+)
+def test_initials_the_forms_do_not_know_go_with_the_name(text: str, redacted: str) -> None:
+    """Only "Елена Петрова" is known (no patronymic): the patronymic's initial, after or
+    before the name, is taken out with it; a sentence's next word is not."""
+    finder = NameFinder(person_forms(["Елена Петрова", "Elena Petrova"]))
+    assert finder.redact(text, "[скрыто]") == redacted

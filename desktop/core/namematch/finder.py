@@ -85,8 +85,16 @@ class NameFinder:
                 node = node.setdefault(atom, {})
             node[_END] = {}
         body = _trie_pattern(trie)
+        # Initials the forms do not know travel with the name: a patronymic's initial after
+        # a form ending in an initial ("Петровой Е.А." when only "Петровой Е." is known),
+        # or initials before it ("Е.А. Петровой"). Left behind, they would point at the
+        # person the name was taken out for.
+        initials = rf"(?:{_LETTER}\.\s*)*"
+        trailing = rf"(?:(?<=\.)\s*{_LETTER}\.)*"
         self._pattern = (
-            re.compile(f"(?<!{_LETTER})(?:{body})(?!{_LETTER})") if self._forms else None
+            re.compile(f"(?<!{_LETTER}){initials}(?P<name>{body}){trailing}(?!{_LETTER})")
+            if self._forms
+            else None
         )
 
     @property
@@ -121,7 +129,7 @@ class NameFinder:
             start, end = folded.span(*match.span())
             if source is not None:
                 start, end = source[start], source[end - 1] + 1
-            form = self._forms.get(_key(match.group()), match.group())
+            form = self._forms.get(_key(match.group("name")), match.group("name"))
             hits.append(NameHit(start, end, form))
         return hits
 
