@@ -36,6 +36,18 @@ class RecordKind(str):
         return format(self.rstrip("s").replace("_", " "), spec)
 
 
+class Reason(str):
+    """Another error's sentence passed as a parameter, without its full stop: English
+    shows it as it is, other languages in their own words (see `desktop.errortexts`)."""
+
+    error: KnownError
+
+    def __new__(cls, error: KnownError) -> Reason:
+        made = super().__new__(cls, str(error).rstrip("."))
+        made.error = error
+        return made
+
+
 class KnownError(Exception):
     """A failure the user or the environment caused; `str()` is the message to show."""
 
@@ -44,6 +56,9 @@ class KnownError(Exception):
     def __init__(self, message: str = "", /, **params: Any) -> None:
         self.template = message
         self.params = params
+        # The sentence in other languages, by language, for the few messages worded where
+        # they arise rather than in `desktop.errortexts` (the date parser's own reasons).
+        self.worded: dict[str, str] = {}
         super().__init__(message.format(**params) if params else message)
 
 

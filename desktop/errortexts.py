@@ -12,7 +12,7 @@ import os
 from typing import Any
 
 from desktop.core.fieldlabels import field_label, record_kind_label
-from desktop.errors import FieldName, KnownError, RecordKind
+from desktop.errors import FieldName, KnownError, Reason, RecordKind
 from desktop.errortexts_templated import TEMPLATED_RUSSIAN
 
 RUSSIAN: dict[str, str] = {
@@ -411,6 +411,8 @@ RUSSIAN.update(TEMPLATED_RUSSIAN)
 
 
 def _russian_param(value: Any) -> Any:
+    if isinstance(value, Reason):
+        return error_text(value.error, "ru").rstrip(".")
     if isinstance(value, FieldName):
         return field_label(str(value), "ru")
     if isinstance(value, RecordKind):
@@ -422,6 +424,9 @@ def error_text(exc: BaseException, lang: str) -> str:
     """The sentence to show for `exc` in `lang` ("en" or "ru"); English when untranslated."""
     if lang != "ru" or not isinstance(exc, KnownError):
         return str(exc)
+    worded: dict[str, str] = getattr(exc, "worded", {})  # a subclass may skip __init__
+    if lang in worded:
+        return worded[lang]
     template = RUSSIAN.get(exc.template)
     if template is None:
         return str(exc)

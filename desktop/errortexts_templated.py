@@ -8,6 +8,21 @@ template's, filled in as they are (paths, sizes, file names).
 from __future__ import annotations
 
 TEMPLATED_RUSSIAN: dict[str, str] = {
+    # -- spreadsheet rows (the import's per-row refusals) -----------------------------------
+    '{column} "{cell}" is not one of: {allowed}': "{column}: «{cell}» — не одно из: {allowed}",
+    '{column} "{cell}" should be "{yes}" or empty':
+        "{column}: «{cell}» — должно быть «{yes}» или пусто",
+    '{column} "{cell}" not understood ({reason})': "{column}: «{cell}» не понято ({reason})",
+    "{column}: {reason}": "столбец {column}: {reason}",
+    "{column}: {rule}": "столбец {column}: {rule}",
+    "name is empty (every person needs one)": "имя не указано (оно нужно каждому лицу)",
+    '"{name}" could be {count} people in this case ({shown}); write the full name':
+        "«{name}» может означать разных лиц этого дела ({count}: {shown}); напишите полное "
+        "имя",
+    'source "{label}" is neither in the sources sheet nor in the case':
+        "источника «{label}» нет ни на листе источников, ни в деле",
+    "sources: a pinpoint is too long": "sources: указание места слишком длинное",
+    "body: too long (at most 500 characters)": "body: слишком длинно (не более 500 знаков)",
     # -- command line --------------------------------------------------------------------
     "--dry-run writes nothing; leave out --valid-rows or --dry-run.":
         "--dry-run ничего не записывает; уберите --valid-rows или --dry-run.",

@@ -29,6 +29,7 @@ from desktop.core.enums import PersonKind
 from desktop.core.namematch import fold_for_match
 from desktop.core.namematch.lookup import PersonKeys, name_finds, person_keys
 from desktop.core.sheetcolumns import ID_COLUMN, SheetName
+from desktop.errors import KnownError
 from desktop.services.people import parse_names
 from desktop.services.sheetfiles import Sheet, SheetRow
 from desktop.services.sheetvalues import (
@@ -84,6 +85,7 @@ class RowReport:
     outcome: Outcome
     label: str  # the row's title or name, as the file gives it
     detail: str = ""  # the reason of a refusal; what a new or matched row links to
+    refusal: KnownError | None = field(default=None, compare=False)  # for its translation
 
     def __str__(self) -> str:
         if self.outcome is Outcome.REFUSED:
@@ -277,7 +279,9 @@ class Planner:
                                          "imported before"))  # fmt: skip
             plan = getattr(self, f"_{sheet}")(row, rid, label)
         except RowRefused as refused:
-            return Planned(RowReport(sheet, row.number, Outcome.REFUSED, label, str(refused)))
+            return Planned(
+                RowReport(sheet, row.number, Outcome.REFUSED, label, str(refused), refused)
+            )
         assert isinstance(plan, Planned)
         return plan
 
@@ -310,7 +314,7 @@ class Planner:
         for name in filter(None, written):
             found = self.find_people(name)
             if len(found) > 1:
-                raise RowRefused(self._ambiguous(name, found))
+                raise self._ambiguous(name, found)
             if found:
                 return Planned(RowReport("people", row.number, Outcome.MATCHED, label,
                                          f"as {found[0].names[0]}"))  # fmt: skip
@@ -320,16 +324,17 @@ class Planner:
         return Planned(RowReport("people", row.number, Outcome.NEW, label), [step],
                        [("persons", rid)])  # fmt: skip
 
-    def _ambiguous(self, name: str, found: list[_Person]) -> str:
+    def _ambiguous(self, name: str, found: list[_Person]) -> RowRefused:
         shown = ", ".join(p.names[0] for p in found[:3])
-        return f'"{name}" could be {len(found)} people in this case ({shown}); write the full name'
+        return RowRefused('"{name}" could be {count} people in this case ({shown}); write the '
+                          "full name", name=name, count=len(found), shown=shown)  # fmt: skip
 
     def _person_ref(self, name: str, kind: str, steps: list[Step], made: list[tuple[str, str]],
                     notes: list[str]) -> str:  # fmt: skip
         """The person a name in a list cell is; a new one (added before the row's own step)."""
         found = self.find_people(name)
         if len(found) > 1:
-            raise RowRefused(self._ambiguous(name, found))
+            raise self._ambiguous(name, found)
         if found:
             return found[0].id
         folded = fold_for_match(name)
@@ -366,7 +371,8 @@ class Planner:
             sid = self.sources.get(fold_for_match(source_label))
             if sid is None:
                 raise RowRefused(
-                    f'source "{source_label}" is neither in the sources sheet nor in the case'
+                    'source "{label}" is neither in the sources sheet nor in the case',
+                    label=source_label,
                 )
             if len(pin) > 500:
                 raise RowRefused("sources: a pinpoint is too long")

@@ -19,7 +19,7 @@ from desktop.core.enums import ComplaintStatus, FactStatus, LabelledEnum, Person
 from desktop.core.fuzzydate import FuzzyDate
 from desktop.core.rules import row_problems
 from desktop.core.sheetcolumns import ID_COLUMN, LIST_SEPARATOR, PIN_SEPARATOR, SHEETS, YES
-from desktop.errors import KnownError, ValidationError
+from desktop.errors import KnownError, Reason, ValidationError
 from desktop.services.complaints import COMPLAINT_RULES
 from desktop.services.people import PERSON_RULES, NameVariant
 from desktop.services.sources import _source_values
@@ -73,7 +73,8 @@ def vocabulary(cell: str, enum: type[StrEnum], column: str) -> str | None:
         if wanted in names:
             return member.value
     allowed = ", ".join(m.value for m in enum)
-    raise RowRefused(f'{column} "{cell}" is not one of: {allowed}')
+    raise RowRefused('{column} "{cell}" is not one of: {allowed}', column=column, cell=cell,
+                     allowed=allowed)  # fmt: skip
 
 
 def flag_cell(cell: str, column: str) -> bool:
@@ -82,7 +83,8 @@ def flag_cell(cell: str, column: str) -> bool:
         return True
     if word in NO_WORDS:
         return False
-    raise RowRefused(f'{column} "{cell}" should be "{YES}" or empty')
+    raise RowRefused('{column} "{cell}" should be "{yes}" or empty', column=column, cell=cell,
+                     yes=YES)  # fmt: skip
 
 
 _FIELD_COLUMNS = {
@@ -97,10 +99,10 @@ _FIELD_COLUMNS = {
 
 def _refusal(exc: ValidationError, cells: Mapping[str, str]) -> RowRefused:
     column = _FIELD_COLUMNS.get(exc.field or "", exc.field or "?")
-    message = str(exc).rstrip(".")
     if column in DATE_COLUMNS:
-        return RowRefused(f'{column} "{cells.get(column, "")}" not understood ({message})')
-    return RowRefused(f"{column}: {message}")
+        return RowRefused('{column} "{cell}" not understood ({reason})', column=column,
+                          cell=cells.get(column, ""), reason=Reason(exc))  # fmt: skip
+    return RowRefused("{column}: {reason}", column=column, reason=Reason(exc))
 
 
 def _checked(table: str, values: dict[str, object]) -> dict[str, object]:
@@ -109,7 +111,7 @@ def _checked(table: str, values: dict[str, object]) -> dict[str, object]:
     if problems:
         first = problems[0]
         column = _FIELD_COLUMNS.get(first.field, first.field)
-        raise RowRefused(f"{column}: {first.rule}")
+        raise RowRefused("{column}: {rule}", column=column, rule=first.rule)
     return values
 
 

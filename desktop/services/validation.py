@@ -52,6 +52,15 @@ def choice(value: object, enum: type[StrEnum], field: str) -> str:
         ) from None
 
 
+def _reason_in(text: str, lang: str) -> str:
+    """Why the date parser refuses `text`, in its own words in `lang`."""
+    try:
+        FuzzyDate.parse(text, lang)
+    except FuzzyDateError as exc:
+        return str(exc)
+    return ""  # not reached: the same text was just refused
+
+
 def fuzzy_date(value: object, field: str) -> FuzzyDate:
     """A FuzzyDate from a FuzzyDate, EDTF or what a person types ("circa March 2008")."""
     if isinstance(value, FuzzyDate):
@@ -64,7 +73,9 @@ def fuzzy_date(value: object, field: str) -> FuzzyDate:
         try:
             date = FuzzyDate.parse(value)
         except FuzzyDateError as exc:
-            raise ValidationError(str(exc), field=field) from None
+            refused = ValidationError(str(exc), field=field)
+            refused.worded = {"ru": _reason_in(value, "ru")}
+            raise refused from None
     if rules.year_problem(date) is not None:
         raise ValidationError(
             "The year must be between {low} and {high}.",

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.core.sheetcolumns import SHEETS
 from desktop.services.registry import Services
+from desktop.ui.i18n import install_language
 from desktop.ui.sheet.memory import ColumnMemory
 from desktop.ui.sheet.wizard import (
     COLUMNS,
@@ -159,3 +160,27 @@ def test_save_template_adds_the_suffix_and_writes_the_workbook(
     book = load_workbook(path, read_only=True)
     assert book.sheetnames == [*SHEETS, "notes"]
     book.close()
+
+
+def test_a_refused_row_is_explained_in_russian_in_the_russian_ui(
+    qtbot: QtBot, services: Services, case_id: str, tmp_path: Path
+) -> None:
+    path = workbook(tmp_path / "facts.xlsx")
+    assert install_language("ru")
+    try:
+        undo = CaseUndoStack()
+        undo.set_case(case_id)
+        wizard = SheetImportWizard(services, case_id, undo)
+        qtbot.addWidget(wizard)
+        wizard.show()
+        wizard.files_page.set_files([path])
+        wizard.next()
+        page = wizard.preview_page
+        qtbot.waitUntil(lambda: page.report is not None, timeout=20_000)
+        reason = page.table.item(1, 4).text()
+    finally:
+        install_language("en")
+    # the cell as written, the column, and the date parser's own reason, all in Russian
+    assert reason.startswith("date: «32 Jan 2009» не понято (")
+    assert "not understood" not in reason
+    assert any("а" <= ch <= "я" for ch in reason.split("(", 1)[1])

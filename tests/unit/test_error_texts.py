@@ -22,9 +22,8 @@ from desktop.errors import KnownError, ValidationError, WrongPassphrase
 from desktop.errortexts import RUSSIAN, cli_language, error_text
 
 ROOT = Path(__file__).resolve().parents[2] / "desktop"
-# A sheet-import row's refusal is a note in the import report, not a message on its own;
-# a missing key file's "message" is its name, for the key files' reader to count.
-NOT_MESSAGES = {"RowRefused", "KeystoreMissing"}
+# A missing key file's "message" is its name, for the key files' reader to count.
+NOT_MESSAGES = {"KeystoreMissing"}
 # Messages passed on from elsewhere, by file and expression: where their words come from.
 PASSED_ON = {
     ("services/validation.py", "str(exc)"):

@@ -42,7 +42,7 @@ from desktop.services.sheetimport import SheetImport, SheetReport
 from desktop.services.sheetplan import Outcome
 from desktop.store.journal import Written
 from desktop.ui.background import run_in_background
-from desktop.ui.messages import show_error
+from desktop.ui.messages import error_text, show_error
 from desktop.ui.sheet.memory import ColumnMemory
 from desktop.ui.undo import RecordChange
 
@@ -263,7 +263,8 @@ class PreviewPage(QWizardPage):
         self.report = report
         self.table.setRowCount(len(report.rows))
         for n, row in enumerate(report.rows):
-            cells = [row.sheet, str(row.row), outcome_text(row.outcome), row.label, row.detail]
+            detail = error_text(row.refusal) if row.refusal is not None else row.detail
+            cells = [row.sheet, str(row.row), outcome_text(row.outcome), row.label, detail]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if row.outcome is Outcome.REFUSED:
