@@ -69,6 +69,7 @@ class BriefingDialog(QDialog):
         self._case_id = case_id
         self._case_title = services.cases.get_case(case_id).title
         self._pack: Pack | None = None
+        self._waiting_for_writes = False  # a build waits for queued changes to land
         self._pack_options: BriefingOptions | None = None
         self._print_dialog: QPrintDialog | None = None
         self.printout = PdfPrintout(self)
@@ -195,8 +196,11 @@ class BriefingDialog(QDialog):
         services, case_id = self._services, self._case_id
         writes = write_queue(services)
         if writes.busy:  # a change still on its way into the vault belongs in the pack
+            if not self._waiting_for_writes:  # asked twice: one build all the same
+                self._waiting_for_writes = True
+                once = Qt.ConnectionType.SingleShotConnection
+                writes.idle.connect(self._build_after_writes, once)
             self.status.setText(self.tr("Building once the last change is saved…"))
-            writes.idle.connect(self.build_preview, Qt.ConnectionType.SingleShotConnection)
             return
         self._drop_pack(self.tr("Building the pack…"))
 
@@ -209,6 +213,10 @@ class BriefingDialog(QDialog):
         self.status.setText(self.tr("Building the pack…"))
         self.builder.start(work)
         self._update_buttons()
+
+    def _build_after_writes(self) -> None:
+        self._waiting_for_writes = False
+        self.build_preview()
 
     def stop_build(self) -> None:
         """Stop a running build; whatever it produces is ignored."""

@@ -284,6 +284,7 @@ class ExportDialog(QDialog):
             return
         if self._writes.busy:  # a change still on its way into the vault belongs in it
             self.status.setText(self.tr("Exporting once the last change is saved…"))
+            self.export_button.setEnabled(False)  # one export, whatever is clicked meanwhile
             self._writes.idle.connect(self.start_export, Qt.ConnectionType.SingleShotConnection)
             return
         self._tag += 1
