@@ -20,29 +20,14 @@ import re
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Final, Protocol
+from typing import Final
 
-from desktop.briefing.leakgate import check_summary, leaks_listed
+from desktop.briefing.leakgate import Finder, check_summary, leaks_listed
 from desktop.errors import KnownError
 
 MAX_MEMBER_BYTES: Final = 512 * 1024 * 1024  # our own zips; a guard against a bug, not input
 _ICS_FOLD = re.compile(r"\r?\n[ \t]")
 _ICS_ESCAPE = re.compile(r"\\([\\;,nN])")
-
-
-class Hit(Protocol):
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-    @property
-    def form(self) -> str: ...
-
-
-class Finder(Protocol):
-    """Anything that finds protected forms in a text (`namematch.NameFinder` is one)."""
-
-    def find(self, text: str) -> Sequence[Hit]: ...
 
 
 @dataclass(frozen=True, order=True)
