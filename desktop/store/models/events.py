@@ -9,6 +9,7 @@ from desktop.store.models.base import Synced, ref
 
 TIMELINE_COLUMNS = (
     "case_id", "deleted", "date_sort", "date_end", "day_order", "created_at", "id",
+    "date_edtf", "key_event",
 )  # fmt: skip
 
 
@@ -17,7 +18,8 @@ class Event(Synced):
     start's first day); `date_start`/`date_end` are the earliest and latest days it may
     have happened (0 and 99991231 when open), so a range filter keeps "before 2010" in 2009.
     `date_note` is how the date was written where EDTF cannot say it ("night", "early").
-    The timeline index covers the whole ordered id query, so it never touches the rows.
+    The timeline index covers the whole ordered query with the band's date and key mark,
+    so it never touches the rows.
     """
 
     __tablename__ = "events"

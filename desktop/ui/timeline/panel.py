@@ -50,7 +50,7 @@ from desktop.ui.timeline.spans import (
     ComplaintMark,
     EventSpan,
     TimelineData,
-    load_band,
+    band_spans,
     load_ids,
 )
 from desktop.ui.timeline.worker import LatestQuery
@@ -81,7 +81,6 @@ class TimelinePanel(QWidget):
         self._pending_selection: str | None = None
         self._fit_band = True
         self._spans_scheduled = 0
-        self._filter = EventFilter()
 
         self.filters = FilterBar(self)
         self.band = TimelineBand(self)
@@ -236,7 +235,6 @@ class TimelinePanel(QWidget):
             return
         self.status.setText(self.tr("Loading…"))
         services = self.services
-        self._filter = f
         self.ids_query.submit(lambda: load_ids(services, case_id, f))
 
     def _on_ids(self, data: TimelineData) -> None:
@@ -245,20 +243,17 @@ class TimelinePanel(QWidget):
         self.model.set_conflicts(data.conflicts)
         self.model.set_ids(data.ids)
         self.status.setText(self.tr("%n event(s)", "", len(data.ids)))
-        f, marks = self._filter, data.marks
         # Let the table paint first; the band fills in the background right after.
         self._spans_scheduled += 1
-        QTimer.singleShot(SPANS_DELAY_MS, self, lambda: self._submit_spans(f, marks))
+        QTimer.singleShot(SPANS_DELAY_MS, self, lambda: self._submit_spans(data))
         if self._pending_selection is not None:
             pending, self._pending_selection = self._pending_selection, None
             self.select_event(pending)
 
-    def _submit_spans(self, f: EventFilter, marks: list[ComplaintMark]) -> None:
+    def _submit_spans(self, data: TimelineData) -> None:
         self._spans_scheduled -= 1
-        case_id = self.case_id
-        if case_id is not None:
-            services = self.services
-            self.spans_query.submit(lambda: (load_band(services, case_id, f), marks))
+        if self.case_id is not None:
+            self.spans_query.submit(lambda: (band_spans(data.rows), data.marks))
 
     def _on_spans(self, result: object) -> None:
         if self.case_id is not None and isinstance(result, tuple):

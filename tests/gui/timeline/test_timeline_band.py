@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QPoint, QPointF, Qt
 from pytestqt.qtbot import QtBot
 
-from desktop.core.fuzzydate import FuzzyDate
+from desktop.core.fuzzydate import FuzzyDate, FuzzyDateError
 from desktop.ui.timeline.band import TimelineBand
 from desktop.ui.timeline.spans import ComplaintMark, EventSpan, span_of, spans_from_edtf
 
@@ -28,6 +28,22 @@ def test_fuzzy_dates_become_spans() -> None:
     assert after == EventSpan("e", day("2008-03-31"), day("2008-03-31"), open_end=True)
     ordered = spans_from_edtf([("x", "2009"), ("y", "XXXX"), ("z", "2001-05-02")])
     assert [s.event_id for s in ordered] == ["z", "x"]
+
+
+def test_plain_days_read_without_the_parser_give_the_parsers_spans() -> None:
+    """Plain "yyyy-mm-dd" days take a shortcut past the EDTF parser; anything that only
+    looks like one (unspecified digits, an impossible day, other digits) must come out as
+    the parser has it."""
+    samples = ("2009-11-16", "2008-02-29", "2009-02-29", "2009-02-30", "0001-01-01",
+               "9999-12-31", "2009-1X-XX", "2009-11-1X", "2009-11-16~", "2009-13-01",
+               "２００９-11-16", "2009/11/16", "2009-11-16?")  # fmt: skip
+    for edtf in samples:
+        try:
+            parsed = span_of("e", FuzzyDate.from_edtf(edtf))
+        except FuzzyDateError:
+            parsed = None
+        assert spans_from_edtf([("e", edtf)]) == ([] if parsed is None else [parsed]), edtf
+    assert spans_from_edtf([("e", "2009-11-16")])[0].first == dt.date(2009, 11, 16).toordinal()
 
 
 def repainted(qtbot: QtBot, band: TimelineBand) -> None:

@@ -16,7 +16,7 @@ from sqlalchemy import text
 from desktop.core.fuzzydate import FuzzyDate
 from desktop.services.registry import Services
 from desktop.services.timeline import EventFilter
-from desktop.ui.timeline.spans import EventSpan, load_band, span_of
+from desktop.ui.timeline.spans import EventSpan, band_spans, load_ids, span_of
 
 DATES = (
     ("2008-11-24", "Hearing on the detention"),
@@ -41,6 +41,13 @@ def expected(services: Services, case_id: str, f: EventFilter) -> list[EventSpan
         if span is not None:
             spans.append(span._replace(key=event.key_event))
     return sorted(spans, key=lambda s: s.first)
+
+
+def load_band(services: Services, case_id: str, f: EventFilter) -> list[EventSpan]:
+    """The band's spans as the panel makes them: from the rows of the table's own query."""
+    data = load_ids(services, case_id, f)
+    assert data.ids == [row[0] for row in data.rows]  # the band shows what the table lists
+    return band_spans(data.rows)
 
 
 def test_band_spans_are_each_events_own_dates_with_and_without_filters(
