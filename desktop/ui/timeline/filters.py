@@ -1,9 +1,12 @@
 """The filter bar above the timeline: text, person, date range, fact status, tag, key facts.
 
 It only builds an `EventFilter`; the query runs in SQL off the GUI thread (the panel's
-job). Typing is debounced so a query starts once the user pauses. The filters make one
-row where the window is wide enough and wrap onto two where it is not (a 1280-pixel
-laptop, Russian labels), so the bar never forces the window wider than the screen.
+job). Typing filters as it goes: the first key asks at once, then at most one query per
+`TYPING_INTERVAL_MS` while keys keep coming, and one for the last text (waiting for a
+pause instead showed a 100,000-event case's first rows 1.4 s after the first key). The
+filters make one row where the window is wide enough and wrap onto two where it is not
+(a 1280-pixel laptop, Russian labels), so the bar never forces the window wider than the
+screen.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from PySide6.QtWidgets import (
 from desktop.core.enums import FactStatus
 from desktop.services.timeline import EventFilter
 
-TYPING_PAUSE_MS = 200
+TYPING_INTERVAL_MS = 150
 NO_DATE = QDate(1000, 1, 1)  # the minimum date stands for "no bound" (shown as special text)
 
 
@@ -44,6 +47,7 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self.lang = "en"
         self._quiet = False
+        self._text_waiting = False  # typed since the last query: one more is due
         self.text = QLineEdit(self)
         self.text.setClearButtonEnabled(True)
         self.text.setMinimumWidth(FIND_MIN_WIDTH)  # a surname must fit (it showed "tsov")
@@ -80,9 +84,9 @@ class FilterBar(QWidget):
 
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)
-        self._typing.setInterval(TYPING_PAUSE_MS)
-        self._typing.timeout.connect(self._emit)
-        self.text.textChanged.connect(self._typing.start)
+        self._typing.setInterval(TYPING_INTERVAL_MS)
+        self._typing.timeout.connect(self._typing_interval_over)
+        self.text.textChanged.connect(self._typed)
         for combo in (self.person, self.status, self.tag):
             combo.currentIndexChanged.connect(self._emit)
             combo.installEventFilter(self)
@@ -191,12 +195,24 @@ class FilterBar(QWidget):
         )
 
     def typing_pending(self) -> bool:
-        return self._typing.isActive()
+        """Whether text typed since the last query is still to be asked for."""
+        return self._text_waiting
+
+    def _typed(self) -> None:
+        if self._typing.isActive():
+            self._text_waiting = True  # asked for when the interval is over
+        else:
+            self._emit()
+            self._typing.start()
+
+    def _typing_interval_over(self) -> None:
+        if self._text_waiting:
+            self._emit()
+            self._typing.start()
 
     def clear_filters(self) -> None:
         self._quiet = True
         self.text.clear()
-        self._typing.stop()
         for combo in (self.person, self.status, self.tag):
             combo.setCurrentIndex(0)
         for edit in (self.date_from, self.date_to):
@@ -207,7 +223,7 @@ class FilterBar(QWidget):
 
     def _emit(self) -> None:
         if not self._quiet:
-            self._typing.stop()
+            self._text_waiting = False  # this query has the text as it is now
             self.filterChanged.emit(self.current_filter())
 
     def changeEvent(self, event: QEvent) -> None:

@@ -235,7 +235,7 @@ class TimelinePanel(QWidget):
             return
         self.status.setText(self.tr("Loading…"))
         services = self.services
-        self.ids_query.submit(lambda: load_ids(services, case_id, f))
+        self.ids_query.submit_stoppable(lambda stale: load_ids(services, case_id, f, stale))
 
     def _on_ids(self, data: TimelineData) -> None:
         if self.case_id is None:

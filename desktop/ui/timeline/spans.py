@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -17,7 +17,7 @@ from typing import NamedTuple
 from desktop.core.fuzzydate import FuzzyDate, FuzzyDateError, Qualifier
 from desktop.services.conflicts import ConflictService
 from desktop.services.registry import Services
-from desktop.services.timeline import EventFilter
+from desktop.services.timeline import EventFilter, never
 from desktop.store.bulk import collector_paused
 
 
@@ -131,11 +131,14 @@ def spans_from_edtf(
     return spans
 
 
-def load_ids(services: Services, case_id: str, f: EventFilter) -> TimelineData:
+def load_ids(
+    services: Services, case_id: str, f: EventFilter, stop: Callable[[], bool] = never
+) -> TimelineData:
     """What the table needs first, and the band's input with it: the filtered events'
-    ids, dates and key marks (one query, from the covering index), and the marks."""
+    ids, dates and key marks (one query, from the covering index), and the marks.
+    Raises QueryStopped once `stop()` is true."""
     with collector_paused():  # 100,000 row tuples, no cycles (see band_spans)
-        rows = services.timeline.date_spans(case_id, f)
+        rows = services.timeline.date_spans(case_id, f, stop)
         ids = [row[0] for row in rows]
     return TimelineData(
         ids, rows, load_marks(services, case_id), ConflictService(services.store).conflicted_ids()

@@ -3,7 +3,9 @@
 A filter box fires a query per pause in typing; an older query may still be running when
 a newer one is asked for. `LatestQuery` runs one job at a time on its own thread pool,
 keeps only the newest waiting job, and delivers a result only if no newer job was
-submitted meanwhile, so a slow stale query never overwrites a fresh answer.
+submitted meanwhile, so a slow stale query never overwrites a fresh answer. A job
+submitted with `submit_stoppable` is also told when it has gone stale, so it can stop
+early (the timeline's query interrupts SQLite) and let the newest job start.
 """
 
 from __future__ import annotations
@@ -42,6 +44,16 @@ class LatestQuery(QObject):
 
     def submit(self, fn: Callable[[], Any]) -> None:
         self._generation += 1
+        self._queue(fn)
+
+    def submit_stoppable(self, fn: Callable[[Callable[[], bool]], Any]) -> None:
+        """Like `submit`; `fn` gets a test that turns true once a newer job is submitted
+        or the query is cancelled (read from the worker thread: one int comparison)."""
+        self._generation += 1
+        generation = self._generation
+        self._queue(lambda: fn(lambda: self._generation != generation))
+
+    def _queue(self, fn: Callable[[], Any]) -> None:
         if self._running:
             self._waiting = fn
         else:
