@@ -12,7 +12,8 @@ Measured, each against a same-run baseline where one exists:
     word and a phrase: median and p95, against the same MATCH on a plain SQLite FTS5
     table of the same texts;
   - the timeline of one case: first paint, filter result latency (text pasted at once ->
-    rows shown), longest GUI stall, band fill, scrolling to the end;
+    rows shown; text typed at 8 keys/s -> first rows after the first key, final rows after
+    the last), longest GUI stall, band fill, scrolling to the end;
   - a briefing pack of ~10,000 events (a date range of one case) in a fresh process:
     time and peak memory, against bare reportlab setting the same number of rows;
   - a sync exchange of 100,000 new versions into a copy of the 1M vault;
@@ -341,6 +342,11 @@ def measure_timeline(vault: Vault, case_id: str) -> None:
             time.sleep(0.002)
         beat.timer.stop()
         print(f"  filter {query!r:22} shown {shown:6.0f} ms  longest stall {beat.worst:5.0f} ms"
+              f"  ({panel.model.rowCount():,} rows)")  # fmt: skip
+    for query in ("Kuznetsov ", "hearing no"):
+        worst, first_rows, final_rows, _ = gui.typing_stall_ms(app, panel, query)
+        print(f"  typed  {query!r:22} first rows {first_rows:5.0f} ms after the first key, "
+              f"final {final_rows:5.0f} ms after the last  longest stall {worst:5.0f} ms"
               f"  ({panel.model.rowCount():,} rows)")  # fmt: skip
     panel.filters.text.setText("")
     gui.wait_for(app, lambda: panel.is_idle())
