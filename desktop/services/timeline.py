@@ -143,7 +143,7 @@ class TimelineService:
     def _filtered(self, case_id: str, f: EventFilter) -> Select[Any]:
         q = select(Event.id).where(Event.case_id == case_id, Event.deleted.is_(False))
         if f.text.strip():
-            expression = match_expression(f.text)
+            expression = match_expression(f.text, forms=True)
             if expression is None:
                 return q.where(text("0"))
             # Narrowed to the case inside FTS5: a common word's matches in the rest of a

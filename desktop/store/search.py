@@ -25,7 +25,14 @@ from typing import Any, NamedTuple
 from sqlalchemy import ColumnClause, column, delete, select, table, text
 from sqlalchemy.orm import Session
 
-from desktop.core.namematch.wordkeys import index_keys, latin_stem_key, lemma_keys, stem, word_keys
+from desktop.core.namematch.wordkeys import (
+    declined_lemma_keys,
+    index_keys,
+    latin_stem_key,
+    lemma_keys,
+    stem,
+    word_keys,
+)
 from desktop.core.names import fold, skeleton, tokens, word_parts, word_spans
 from desktop.store.bulk import executemany
 from desktop.store.idlist import among
@@ -71,6 +78,7 @@ class QueryWord:
     lemmas: tuple[str, ...] = ()  # last tier: skeletons of its dictionary forms
     stem: str = ""  # last tier: its Russian stem, as a prefix of a word
     latin_stem: str = ""  # last tier: a romanised word's skeleton without its ending
+    declined: tuple[str, ...] = ()  # lemma keys of a word that is only a declined form
 
     def finds(self, word: str) -> bool:
         if self.folded and fold(word).startswith(self.folded):
@@ -104,6 +112,7 @@ def query_words(query: str) -> list[QueryWord]:
         if not (folded or key):
             continue
         lemmas = tuple(_quoted(k) for k in lemma_keys(word) if k)
+        declined = tuple(_quoted(k) for k in declined_lemma_keys(word) if k)
         word_stem = _quoted(stem(word))
         latin = _quoted(latin_stem_key(word))
         found.append(
@@ -113,6 +122,7 @@ def query_words(query: str) -> list[QueryWord]:
                 lemmas,
                 word_stem,
                 latin if latin and latin != key else "",
+                declined,
             )
         )
     return found
@@ -281,11 +291,16 @@ def clear(session: Session) -> None:
     session.execute(text("DELETE FROM search_docs"))
 
 
-def match_expression(query: str, *, broad: bool = False, whole: bool = False) -> str | None:
+def match_expression(
+    query: str, *, broad: bool = False, whole: bool = False, forms: bool = False
+) -> str | None:
     """The FTS5 MATCH text for a user query, or None when it has no searchable word.
 
     Query words match the beginnings of words; `whole`: only whole words (the first tier:
     what was typed, as typed). `broad`: also the query words' dictionary forms and stems.
+    `forms` (a filter, which has no tiers to rank by): also the other forms of a word
+    typed in a declined form ("Петровой" finds "Петрова"), and a romanised word without
+    its case ending ("Kuznetsova" finds "Kuznetsov"); no stems, which overreach.
     """
     clauses = []
     star = "" if whole else "*"
@@ -295,6 +310,10 @@ def match_expression(query: str, *, broad: bool = False, whole: bool = False) ->
             options.append(f'{{title body}} : "{word.folded}"{star}')
         if word.key:
             options.append(f'skeletons : "{word.key}"{star}')
+        if forms and not broad:
+            options += [f'skeletons : "{lemma}"' for lemma in word.declined]
+            if word.latin_stem:
+                options.append(f'skeletons : "{word.latin_stem}"*')
         if broad:
             options += [f'skeletons : "{lemma}"' for lemma in word.lemmas]
             if word.stem:

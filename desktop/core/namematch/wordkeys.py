@@ -70,6 +70,22 @@ def lemma_keys(word: str) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=65536)
+def declined_lemma_keys(word: str) -> tuple[str, ...]:
+    """`lemma_keys` of a word that is only ever a declined form ("Петровой", "жалобы"),
+    else (). A word that can be its own dictionary form ("Петров", also the genitive
+    plural of "Пётр") keeps to its own forms: a filter typed as "Петров" must not list
+    every Пётр."""
+    keys = lemma_keys(word)
+    if not keys:
+        return ()
+    folded = fold(word)
+    for parse in _morph().parse(folded):
+        if parse.score >= _MIN_SCORE and fold(parse.normal_form) == folded:
+            return ()
+    return keys
+
+
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """The Snowball Russian stem of a Cyrillic word (folded), or "" for other words or
     when the stem is the word itself or shorter than four letters."""
