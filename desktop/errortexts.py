@@ -93,6 +93,12 @@ RUSSIAN: dict[str, str] = {
     "This vault is open elsewhere (another Dossier window or process). Close it there first.":
         "Это хранилище уже открыто (в другом окне или процессе Dossier). Сначала закройте "
         "его там.",
+    "This vault must be upgraded for this version of Dossier, which first keeps a copy of "
+    "it in the vault's folder, and the copy could not be written there; make sure the "
+    "folder can be written to, then unlock again. Nothing was changed.":
+        "Это хранилище нужно обновить для этой версии Dossier, а перед обновлением в его "
+        "папке сохраняется копия, но записать её не удалось; проверьте, что в папку можно "
+        "писать, и снова откройте хранилище. Ничего не изменено.",
     "The vault could not be upgraded to this version of Dossier (its references do not "
     "hold); nothing was changed.":
         "Хранилище не удалось обновить до этой версии Dossier (нарушены его ссылки); "

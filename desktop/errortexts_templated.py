@@ -231,6 +231,12 @@ TEMPLATED_RUSSIAN: dict[str, str] = {
     "Line {number:02d} of the kit text is missing.": "Строки {number:02d} текста комплекта нет.",
     "Line {number:02d} of the kit text is too short.":
         "Строка {number:02d} текста комплекта слишком короткая.",
+    "This vault must be upgraded for this version of Dossier, which first keeps a copy "
+    "of it ({size} MiB), but the disk is full; free that much space, then unlock "
+    "again. Nothing was changed.":
+        "Это хранилище нужно обновить для этой версии Dossier, а перед обновлением "
+        "сохраняется его копия ({size} МиБ), но диск заполнен; освободите столько места и "
+        "снова откройте хранилище. Ничего не изменено.",
     "The vault could not be upgraded to this version of Dossier; nothing was changed.":
         "Хранилище не удалось обновить до этой версии Dossier; ничего не изменено.",
     "The vault could not be upgraded to this version of Dossier; nothing was changed. A "

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.cli.passphrases import existing_passphrase
+from desktop.cli.progress import upgrades_shown
 from desktop.errors import KnownError
 from desktop.services.lookup import RecordLookup
 from desktop.services.registry import Services
@@ -54,7 +55,8 @@ class Context:
     def unlock(self) -> Vault:
         if self.session.vault is None:
             passphrase = existing_passphrase(self.args.passphrase_file)
-            self.session.vault = Vault.unlock_with_passphrase(self.vault_path, passphrase)
+            with upgrades_shown():
+                self.session.vault = Vault.unlock_with_passphrase(self.vault_path, passphrase)
             for notice in self.session.vault.notices:
                 print(f"dossier: {notice}", file=sys.stderr)
         return self.session.vault
@@ -87,7 +89,8 @@ class Context:
     def unlock_with(self, passphrase: str) -> None:
         """Unlock now with a passphrase already read (batch input on standard input)."""
         if self.session.vault is None:
-            self.session.vault = Vault.unlock_with_passphrase(self.vault_path, passphrase)
+            with upgrades_shown():
+                self.session.vault = Vault.unlock_with_passphrase(self.vault_path, passphrase)
 
     def close(self) -> None:
         self.session.close()

@@ -8,7 +8,11 @@ is redrawn at most once per whole percent.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TextIO
+
+from desktop.store.open_progress import OpenStage, reported_to
 
 WIDTH = 30
 
@@ -44,3 +48,28 @@ class ProgressLine:
         self._last = (name, percent)
         self.stream.write("\r\x1b[K" + text)
         self.stream.flush()
+
+
+OPEN_STAGES = {
+    OpenStage.COPY: "copying the vault before upgrading it",
+    OpenStage.SCHEMA: "upgrading the vault",
+    OpenStage.INDEX: "rebuilding the search index",
+}
+
+
+@contextmanager
+def upgrades_shown() -> Iterator[None]:
+    """Show on a terminal what an unlock inside this block upgrades (an older vault)."""
+    bar = ProgressLine()
+
+    def show(stage: OpenStage, done: int, total: int) -> None:
+        if total > 0:
+            bar.update(OPEN_STAGES[stage], done, total)
+        else:
+            bar.stage(OPEN_STAGES[stage])
+
+    try:
+        with reported_to(show):
+            yield
+    finally:
+        bar.done()

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.store import search
@@ -25,6 +25,7 @@ from desktop.store.models import (
     Synced,
 )
 from desktop.store.models.people import name_entries
+from desktop.store.open_progress import OpenStage, report
 from desktop.store.search import SEARCH_INDEX_VERSION, SearchDocument
 
 log = logging.getLogger(__name__)
@@ -109,6 +110,13 @@ def rebuild(session: Session) -> int:
     is built the current way)."""
     search.clear(session)
     count = 0
+    total = sum(
+        session.execute(
+            select(func.count()).select_from(model.__table__).where(model.deleted.is_(False))
+        ).scalar_one()
+        for model, _build in INDEXED.values()
+    )
+    report(OpenStage.INDEX, 0, total)
     for model, build in INDEXED.values():
         table = model.__table__
         live = session.execute(select(table).where(table.c.deleted.is_(False))).mappings()
@@ -116,6 +124,7 @@ def rebuild(session: Session) -> int:
         while rows := live.fetchmany(REBUILD_BATCH):
             search.put_many(session, [build(row) for row in rows])
             count += len(rows)
+            report(OpenStage.INDEX, count, total)
     session.merge(DeviceState(key=INDEX_VERSION_KEY, value=str(SEARCH_INDEX_VERSION)))
     return count
 

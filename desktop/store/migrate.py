@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 from pathlib import Path
@@ -15,8 +16,10 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from desktop.durable import fsync_folder
 from desktop.errors import KnownError
+from desktop.store.open_progress import OpenStage, report
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+COPY_CHUNK = 16 * 1024 * 1024
 
 
 def alembic_config() -> Config:
@@ -50,10 +53,39 @@ def known_revisions() -> set[str]:
 
 
 def _copy_durably(source: Path, target: Path) -> None:
-    shutil.copy2(source, target)
-    with open(target, "rb+") as handle:
-        os.fsync(handle.fileno())
+    """Copy `source` to `target` and make it durable, reporting the bytes copied (a
+    million-event vault is over 2 GiB)."""
+    total = source.stat().st_size
+    done = 0
+    report(OpenStage.COPY, done, total)
+    try:
+        with open(source, "rb") as reader, open(target, "wb") as writer:
+            while chunk := reader.read(COPY_CHUNK):
+                writer.write(chunk)
+                done += len(chunk)
+                report(OpenStage.COPY, done, total)
+            writer.flush()
+            os.fsync(writer.fileno())
+        shutil.copystat(source, target)
+    except BaseException:
+        target.unlink(missing_ok=True)  # no half copy left to be taken for a backup
+        raise
     fsync_folder(target.parent)
+
+
+def _copy_refused(exc: OSError, db_path: Path) -> UpgradeFailed:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return UpgradeFailed(
+            "This vault must be upgraded for this version of Dossier, which first keeps a copy "
+            "of it ({size} MiB), but the disk is full; free that much space, then unlock "
+            "again. Nothing was changed.",
+            size=max(1, -(-db_path.stat().st_size // 2**20)),
+        )
+    return UpgradeFailed(
+        "This vault must be upgraded for this version of Dossier, which first keeps a copy of "
+        "it in the vault's folder, and the copy could not be written there; make sure the "
+        "folder can be written to, then unlock again. Nothing was changed."
+    )
 
 
 def _outside_transaction(conn: Connection, pragma: str) -> None:
@@ -84,8 +116,12 @@ def upgrade_to_head(engine: Engine, db_path: Path) -> Path | None:
         with engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         backup = db_path.with_name(f"{db_path.name}.before-{head_revision()}.bak")
-        _copy_durably(db_path, backup)
+        try:
+            _copy_durably(db_path, backup)
+        except OSError as exc:
+            raise _copy_refused(exc, db_path) from None
     config = alembic_config()
+    report(OpenStage.SCHEMA)
     with engine.connect() as conn:
         _outside_transaction(conn, "PRAGMA foreign_keys = OFF")  # ignored inside one
         try:

@@ -4,6 +4,9 @@ The work (about a second of Argon2id) runs off the GUI thread. A wrong passphras
 message in the dialog; the vault's files are not touched. Missing or damaged key files
 are named as such, with a button to rebuild them from the emergency kit. What the unlock
 repaired or finished (an interrupted rotation, a damaged copy) is shown before going on.
+A vault made by an older Dossier is upgraded while it opens (a copy kept first, then the
+schema, then perhaps the search index: minutes at a million events); the dialog says
+which step it is on and how far it has got.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -26,6 +30,7 @@ from desktop.crypto.keyfiles import NAMES as KEY_FILE_NAMES
 from desktop.crypto.keystore import KeystoreDamaged
 from desktop.crypto.os_keyring import SecretStore
 from desktop.errors import KnownError
+from desktop.store.open_progress import OpenStage, reported_to
 from desktop.store.vault import Vault
 from desktop.store.vault_keys import KeyFilesMissing
 from desktop.ui.background import run_in_background
@@ -34,6 +39,12 @@ from desktop.ui.vault.passphrase_field import PassphraseField
 from desktop.ui.vault.restore import RestoreKeysDialog
 
 log = logging.getLogger(__name__)
+
+
+class _OpenReports(QObject):
+    """Carries an unlock's progress from its worker thread to the dialog (queued)."""
+
+    reported = Signal(str, int, int)
 
 
 class UnlockDialog(QDialog):
@@ -59,6 +70,9 @@ class UnlockDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.setAccessibleName(self.tr("Unlocking"))
         self.progress.hide()
+        self.stage = QLabel(self)  # what a long unlock (an upgrade) is doing
+        self.stage.setWordWrap(True)
+        self.stage.hide()
         self.unlock_button = QPushButton(self.tr("&Unlock"), self)
         self.unlock_button.setDefault(True)
         self.recovery_button = QPushButton(self.tr("Use &recovery key"), self)
@@ -82,6 +96,7 @@ class UnlockDialog(QDialog):
         layout.addWidget(self.field)
         layout.addWidget(self.message)
         layout.addWidget(self.progress)
+        layout.addWidget(self.stage)
         layout.addWidget(folder_label)
         layout.addLayout(buttons)
         self.unlock_button.clicked.connect(self.unlock)
@@ -168,9 +183,42 @@ class UnlockDialog(QDialog):
         self.progress.show()
         for button in (self.unlock_button, self.recovery_button, self.keyring_button):
             button.setEnabled(False)
-        run_in_background(opener, self._unlocked, self._failed)
+        reports = _OpenReports()  # no parent: the job's closure keeps it while it runs
+        reports.reported.connect(self.show_stage)
+
+        def open_reporting() -> Vault:
+            def relay(stage: OpenStage, done: int, total: int) -> None:
+                reports.reported.emit(stage.value, done, total)
+
+            with reported_to(relay):
+                return opener()
+
+        run_in_background(open_reporting, self._unlocked, self._failed)
+
+    def show_stage(self, stage: str, done: int, total: int) -> None:
+        """Say which step of an upgrade the unlock is on, with its share done."""
+        locale = QLocale()
+        if stage == OpenStage.COPY.value:
+            text = self.tr("Keeping a copy of the vault before upgrading it to this version…")
+        elif stage == OpenStage.SCHEMA.value:
+            text = self.tr("Upgrading the vault to this version of Dossier…")
+        else:
+            text = (
+                self.tr("Rebuilding the search index: %1 of %2 records")
+                .replace("%1", locale.toString(done))
+                .replace("%2", locale.toString(total))
+            )
+        self.stage.setText(text)
+        self.stage.show()
+        if total > 0:
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(min(1000, done * 1000 // total))
+        else:
+            self.progress.setRange(0, 0)  # no count: keeps moving
 
     def _idle(self) -> None:
+        self.stage.hide()
+        self.progress.setRange(0, 0)
         self.progress.hide()
         for button in (self.unlock_button, self.recovery_button, self.keyring_button):
             button.setEnabled(True)
