@@ -7,44 +7,18 @@ from __future__ import annotations
 import io
 import sys
 from itertools import pairwise
-from pathlib import Path
 
 import pytest
-from alembic import command
-from sqlalchemy import update
 
 from desktop.cli.progress import upgrades_shown
-from desktop.core.fuzzydate import FuzzyDate
 from desktop.errortexts import error_text
-from desktop.services.registry import Services
 from desktop.store import migrate
-from desktop.store.indexing import INDEX_VERSION_KEY
 from desktop.store.migrate import UpgradeFailed
-from desktop.store.models import DeviceState
 from desktop.store.open_progress import OpenStage, reported_to
 from desktop.store.vault import Vault
+from tests.integration.old_vault import made_old
 
 Report = tuple[OpenStage, int, int]
-
-
-def made_old(vault: Vault, events: int) -> Path:
-    """Give `vault` events, take it back to the schema before 0017 and mark its search
-    index as built an older way; lock it. Returns its folder."""
-    services = Services.over(vault)
-    case_id = services.cases.create_case("Дело Петровой")
-    for n in range(events):
-        services.timeline.add_event(case_id, FuzzyDate.day(2009, 1 + n % 12, 1), f"Допрос {n}")
-    config = migrate.alembic_config()
-    with vault.require_engine().begin() as conn:
-        config.attributes["connection"] = conn
-        command.downgrade(config, "0015")
-    with services.store.writing() as w:
-        w.session.execute(
-            update(DeviceState).where(DeviceState.key == INDEX_VERSION_KEY).values(value="1")
-        )
-    folder = vault.folder
-    vault.lock()
-    return folder
 
 
 def test_an_upgrading_unlock_reports_each_step(vault: Vault, passphrase: str) -> None:

@@ -13,7 +13,7 @@ from desktop.store.open_progress import OpenStage
 from desktop.store.vault import Vault
 from desktop.ui.i18n import install_language
 from desktop.ui.vault.unlock import UnlockDialog
-from tests.integration.test_unlock_upgrade_progress import made_old
+from tests.integration.old_vault import made_old
 
 PASSPHRASE = "correct horse battery staple"  # as in conftest.py
 
