@@ -19,10 +19,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from desktop.briefing.data import protected_names
 from desktop.briefing.exports.formats import FORMATS, ExportSettings
 from desktop.briefing.exports.gate import check_export
 from desktop.briefing.model import BriefingOptions
+from desktop.briefing.selection import protected_names
 from desktop.services.demo import install_demo_case
 from desktop.services.exports import ExportService
 from desktop.services.people import NameVariant

@@ -14,15 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from desktop.briefing.data import (
-    CaseSnapshot,
-    assemble,
-    load_snapshot,
-    protected_names,
-    uncleared_exhibits,
-)
+from desktop.briefing.data import assemble, uncleared_exhibits
 from desktop.briefing.model import Briefing, BriefingOptions
 from desktop.briefing.redaction import ProtectedNames
+from desktop.briefing.selection import protected_names
+from desktop.briefing.snapshot import CaseSnapshot, load_snapshot
 from desktop.services.sources import SourceService
 from desktop.store import audit
 from desktop.store.store import Store

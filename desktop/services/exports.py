@@ -18,7 +18,6 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from desktop.briefing.data import protected_names
 from desktop.briefing.exports.content import ExportContent, export_content
 from desktop.briefing.exports.formats import (
     FORMATS,
@@ -31,6 +30,7 @@ from desktop.briefing.exports.gate import ExportCheck, check_export
 from desktop.briefing.exports.packaging import zipped
 from desktop.briefing.model import BriefingOptions
 from desktop.briefing.redaction import ProtectedNames
+from desktop.briefing.selection import protected_names
 from desktop.durable import write_atomically
 from desktop.errors import KnownError
 from desktop.services.briefs import BriefingService

@@ -25,11 +25,11 @@ from pypdf.generic import (
 )
 from reportlab.pdfgen.canvas import Canvas
 
-from desktop.briefing.data import protected_names
 from desktop.briefing.leakgate import ExhibitRefused, RedactionRefused, pack_texts
 from desktop.briefing.model import BriefingOptions
 from desktop.briefing.pdf import fonts
 from desktop.briefing.redaction import ProtectedNames
+from desktop.briefing.selection import protected_names
 from desktop.core.namematch import person_forms
 from desktop.services.people import NameVariant
 from desktop.services.registry import Services

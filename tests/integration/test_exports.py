@@ -28,10 +28,11 @@ from exports_case import (
     readable_texts,
 )
 
-from desktop.briefing.data import assemble, protected_names
+from desktop.briefing.data import assemble
 from desktop.briefing.exports.formats import FORMATS, ExportSettings
 from desktop.briefing.exports.gate import ExportRefused
 from desktop.briefing.redaction import ProtectedNames
+from desktop.briefing.selection import protected_names
 from desktop.core.fuzzydate import FuzzyDate, Precision
 from desktop.core.sheetcolumns import ID_COLUMN, SHEETS
 from desktop.errors import KnownError, ValidationError

@@ -1,8 +1,8 @@
 """What an export may show: a case after the briefing pack's selection and redaction.
 
-`export_content` starts from the pack's own selection (`data._select`: profile, date
+`export_content` starts from the pack's own selection (`selection_of`: profile, date
 range, marked-only and whatever else `BriefingOptions` selects by) and keeps records by
-the same rule the pack keeps them (`_Selection.keeps`), so an export never holds an item
+the same rule the pack keeps them (`Selection.keeps`), so an export never holds an item
 a pack with the same options would leave out. Every text goes through the same redactor.
 Unlike a `Briefing`, the content keeps record ids, EDTF dates and references between
 records, which the other tools need to link and update what they imported.
@@ -15,17 +15,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from desktop.briefing.data import (
-    AWAITING,
-    OFFICIAL_KINDS,
-    REDACTED,
-    CaseSnapshot,
-    _date,
-    _select,
-    _Selection,
-)
+from desktop.briefing.data import OFFICIAL_KINDS
 from desktop.briefing.model import BriefingOptions
 from desktop.briefing.redaction import ProtectedNames
+from desktop.briefing.register import AWAITING
+from desktop.briefing.selection import REDACTED, Selection, date_of, selection_of
+from desktop.briefing.snapshot import CaseSnapshot
 from desktop.core.fuzzydate import FuzzyDate, known_part
 from desktop.store.models.people import name_entries
 from desktop.store.records import posting_held_on
@@ -183,7 +178,7 @@ def export_content(
 ) -> ExportContent:
     """The case as the options let it leave; `tags` maps an event id to its tag names;
     `names` replaces the forms redaction removes (tests weaken it to prove the gate)."""
-    sel = _select(snapshot, options, names)
+    sel = selection_of(snapshot, options, names)
     labels = _labels(sel)
     refs = _refs(sel, labels)
     tags = tags or {}
@@ -212,7 +207,7 @@ def export_content(
                 title=sel.scrub(s.title),
                 author=sel.scrub(s.author),
                 publisher=sel.scrub(s.publisher),
-                date=_date(s.date_edtf),
+                date=date_of(s.date_edtf),
                 url=sel.scrub(s.url),
                 language=s.language,
             )
@@ -222,7 +217,7 @@ def export_content(
 
 
 def _organisations(
-    sel: _Selection, people: Iterable[ExportPerson], complaints: Iterable[ExportComplaint]
+    sel: Selection, people: Iterable[ExportPerson], complaints: Iterable[ExportComplaint]
 ) -> tuple[ExportOrganisation, ...]:
     """The organisations the shown records name (a pack names no other); a parent link
     is kept only to another of them."""
@@ -243,7 +238,7 @@ def _organisations(
     )
 
 
-def _labels(sel: _Selection) -> dict[str, str]:
+def _labels(sel: Selection) -> dict[str, str]:
     """Each shown source's label; one without a label is named by its pack number (`S7`),
     or `#7` when another source already carries that label."""
     taken = {s.label.strip().casefold() for s in sel.snapshot.sources if s.label.strip()}
@@ -257,7 +252,7 @@ def _labels(sel: _Selection) -> dict[str, str]:
     return labels
 
 
-def _refs(sel: _Selection, labels: Mapping[str, str]) -> dict[str, tuple[SourceRef, ...]]:
+def _refs(sel: Selection, labels: Mapping[str, str]) -> dict[str, tuple[SourceRef, ...]]:
     """Citations of shown sources by the record they cite, in the pack's order."""
     found: dict[str, list[SourceRef]] = defaultdict(list)
     order = sel.source_number
@@ -271,16 +266,16 @@ def _refs(sel: _Selection, labels: Mapping[str, str]) -> dict[str, tuple[SourceR
 
 
 def _events(
-    sel: _Selection, refs: Mapping[str, tuple[SourceRef, ...]], tags: Mapping[str, Iterable[str]]
+    sel: Selection, refs: Mapping[str, tuple[SourceRef, ...]], tags: Mapping[str, Iterable[str]]
 ) -> tuple[ExportEvent, ...]:
     participants = defaultdict(list)
     for part in sel.snapshot.participants:
         participants[part.event_id].append(part)
     rows: list[ExportEvent] = []
     for event in sorted(
-        sel.snapshot.events, key=lambda e: _date(e.date_edtf, e.day_order).timeline_key()
+        sel.snapshot.events, key=lambda e: date_of(e.date_edtf, e.day_order).timeline_key()
     ):
-        date = _date(event.date_edtf, event.day_order).with_part(known_part(event.date_note))
+        date = date_of(event.date_edtf, event.day_order).with_part(known_part(event.date_note))
         # The one rule a pack keeps facts by; new selection flags arrive through it.
         if not sel.keeps(event.confidential, event.for_brief, date):
             continue
@@ -314,7 +309,7 @@ def _events(
     return tuple(rows)
 
 
-def _people(sel: _Selection, refs: Mapping[str, tuple[SourceRef, ...]]) -> tuple[ExportPerson, ...]:
+def _people(sel: Selection, refs: Mapping[str, tuple[SourceRef, ...]]) -> tuple[ExportPerson, ...]:
     order = {"victim": 0, **dict.fromkeys(OFFICIAL_KINDS, 1)}  # as the pack's people
     people = []
     for person in sorted(sel.persons, key=lambda p: (order.get(p.kind, 2), sel.names[p.id], p.id)):
@@ -336,8 +331,8 @@ def _people(sel: _Selection, refs: Mapping[str, tuple[SourceRef, ...]]) -> tuple
                 organisation=sel.scrub(sel.organisation_name.get(p.organisation_id, "")),
                 role=sel.scrub(p.role),
                 rank=sel.scrub(p.rank),
-                start=_date(p.start_edtf),
-                end=_date(p.end_edtf),
+                start=date_of(p.start_edtf),
+                end=date_of(p.end_edtf),
                 period_text=_period(p.start_edtf, p.end_edtf, sel.lang),
             )
             for p in sel.postings_of[person.id]
@@ -358,7 +353,7 @@ def _people(sel: _Selection, refs: Mapping[str, tuple[SourceRef, ...]]) -> tuple
 
 
 def _period(start_edtf: str, end_edtf: str, lang: str) -> str:
-    start, end = _date(start_edtf), _date(end_edtf)
+    start, end = date_of(start_edtf), date_of(end_edtf)
     if start.is_undated and end.is_undated:
         return ""
     left = "" if start.is_undated else start.display(lang)
@@ -367,7 +362,7 @@ def _period(start_edtf: str, end_edtf: str, lang: str) -> str:
 
 
 def _complaints(
-    sel: _Selection, refs: Mapping[str, tuple[SourceRef, ...]]
+    sel: Selection, refs: Mapping[str, tuple[SourceRef, ...]]
 ) -> tuple[ExportComplaint, ...]:
     targets = defaultdict(list)
     for target in sel.snapshot.targets:
@@ -377,9 +372,9 @@ def _complaints(
         responses[response.complaint_id].append(response)
     kept = []
     for complaint in sorted(
-        sel.snapshot.complaints, key=lambda c: (_date(c.filed_edtf).sort_key(), c.id)
+        sel.snapshot.complaints, key=lambda c: (date_of(c.filed_edtf).sort_key(), c.id)
     ):
-        filed = _date(complaint.filed_edtf)
+        filed = date_of(complaint.filed_edtf)
         if not sel.keeps(complaint.confidential, complaint.for_brief, filed):
             continue
         parties = []
@@ -417,14 +412,14 @@ def _complaints(
                 overdue=bool(due and awaiting and due < sel.options.generated_on),
                 responses=tuple(
                     ExportResponse(
-                        _date(r.received_edtf),
-                        _date(r.received_edtf).display(sel.lang),
+                        date_of(r.received_edtf),
+                        date_of(r.received_edtf).display(sel.lang),
                         r.kind,
                         sel.scrub(r.summary),
                     )
                     for r in sorted(
                         responses[complaint.id],
-                        key=lambda r: (_date(r.received_edtf).sort_key(), r.id),
+                        key=lambda r: (date_of(r.received_edtf).sort_key(), r.id),
                     )
                 ),
                 sources=refs.get(complaint.id, ()),

@@ -5,7 +5,7 @@ beneath spans the table and carries what a clerk checks next: filed by, referenc
 basis, outcome, the escalation chain (complaint → escalated to → decision), the chronology
 paragraphs of the filing day ("see ¶ 4, p. 3") and the citations with their quotes. The two
 rows never part across a page. Numbers are the complaints' places in filing order over the
-whole case (see `briefing.data.complaint_numbers`), the same in every selection.
+whole case (see `briefing.register.complaint_numbers`), the same in every selection.
 """
 
 from __future__ import annotations
