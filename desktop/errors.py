@@ -48,6 +48,23 @@ class Reason(str):
         return made
 
 
+class SystemReason(str):
+    """The operating system's reason for a failed file operation, passed as a parameter:
+    English shows its own words ("No space left on device"), other languages theirs, by
+    the error number (see `desktop.errortexts`)."""
+
+    errno: int
+
+    def __new__(cls, text: str, number: int) -> SystemReason:
+        made = super().__new__(cls, text)
+        made.errno = number
+        return made
+
+    @classmethod
+    def of(cls, error: OSError) -> SystemReason:
+        return cls(error.strerror or "unknown error", error.errno or 0)
+
+
 class KnownError(Exception):
     """A failure the user or the environment caused; `str()` is the message to show."""
 

@@ -8,11 +8,12 @@ shows `error_text(exc, "ru")` in the Russian interface, and the CLI does the sam
 
 from __future__ import annotations
 
+import errno
 import os
 from typing import Any
 
 from desktop.core.fieldlabels import field_label, record_kind_label
-from desktop.errors import FieldName, KnownError, Reason, RecordKind
+from desktop.errors import FieldName, KnownError, Reason, RecordKind, SystemReason
 from desktop.errortexts_templated import TEMPLATED_RUSSIAN
 
 RUSSIAN: dict[str, str] = {
@@ -416,7 +417,33 @@ RUSSIAN: dict[str, str] = {
 RUSSIAN.update(TEMPLATED_RUSSIAN)
 
 
+# The operating system's reasons in Russian, by error number (Windows maps its own codes to
+# these numbers too); anything else keeps the system's English words.
+SYSTEM_REASONS_RU = {
+    errno.ENOSPC: "на диске не осталось места",
+    errno.EDQUOT: "исчерпана дисковая квота",
+    errno.EACCES: "нет прав доступа",
+    errno.EPERM: "операция не разрешена",
+    errno.EROFS: "диск доступен только для чтения",
+    errno.ENOENT: "нет такого файла или папки",
+    errno.EISDIR: "это папка",
+    errno.ENOTDIR: "это не папка",
+    errno.EEXIST: "файл уже существует",
+    errno.EIO: "ошибка ввода-вывода",
+    errno.ENAMETOOLONG: "слишком длинное имя файла",
+    errno.EBUSY: "устройство или файл заняты",
+    errno.ENODEV: "нет такого устройства",
+    errno.ENXIO: "нет такого устройства или адреса",
+    errno.EMFILE: "открыто слишком много файлов",
+    errno.EFBIG: "файл слишком велик",
+    errno.EINVAL: "недопустимый аргумент",
+    errno.ELOOP: "слишком много символических ссылок",
+}
+
+
 def _russian_param(value: Any) -> Any:
+    if isinstance(value, SystemReason):
+        return SYSTEM_REASONS_RU.get(value.errno, str(value))
     if isinstance(value, Reason):
         return error_text(value.error, "ru").rstrip(".")
     if isinstance(value, FieldName):

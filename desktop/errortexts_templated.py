@@ -225,6 +225,7 @@ TEMPLATED_RUSSIAN: dict[str, str] = {
     # records
     "That {kind} no longer exists.": "«{kind}»: этой записи больше нет.",
     "The year must be between {low} and {high}.": "Год должен быть от {low} до {high}.",
+    "The pack could not be saved there: {reason}.": "Пакет не удалось сохранить туда: {reason}.",
     # vault, key files, kit
     "Line {number:02d} of the kit text has a typing mistake; compare it with the kit.":
         "В строке {number:02d} текста комплекта опечатка; сверьте её с комплектом.",

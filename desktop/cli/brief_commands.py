@@ -16,7 +16,7 @@ from desktop.cli.context import Context
 from desktop.cli.vault_commands import DEMO_PASSPHRASE, create_demo_vault
 from desktop.core.fuzzydate import FuzzyDate, FuzzyDateError
 from desktop.durable import write_atomically
-from desktop.errors import KnownError
+from desktop.errors import KnownError, SystemReason
 from desktop.paths import demo_vault_dir
 from desktop.services.registry import Services
 from desktop.store.vault import Vault
@@ -127,7 +127,7 @@ def output_path(text: str, *, make_folder: bool = False) -> Path:
             raise KnownError(
                 "Cannot create the folder {parent}: {reason}.",
                 parent=out.parent,
-                reason=exc.strerror,
+                reason=SystemReason.of(exc),
             ) from None
     if not out.parent.is_dir():
         raise KnownError(
@@ -153,7 +153,7 @@ def write_pack(
         write_atomically(out, pack.pdf, private=not args.readable_by_others)
     except OSError as exc:
         raise KnownError(
-            "Cannot write {out}: {reason}.", out=args.out, reason=exc.strerror
+            "Cannot write {out}: {reason}.", out=args.out, reason=SystemReason.of(exc)
         ) from None
     print(f"Wrote {out} ({pack.pages} pages)")
     print(f"SHA-256 {pack.sha256}")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from desktop.cli.context import Context
 from desktop.durable import write_atomically
-from desktop.errors import KnownError
+from desktop.errors import KnownError, SystemReason
 from desktop.services.transfer import MAX_IMPORT_BYTES, ImportRefused, export_json, import_json
 
 
@@ -33,7 +33,7 @@ def run_export(ctx: Context) -> int:
         write_atomically(Path(ctx.args.file), data)
     except OSError as exc:
         raise KnownError(
-            "Cannot write {file}: {reason}.", file=ctx.args.file, reason=exc.strerror
+            "Cannot write {file}: {reason}.", file=ctx.args.file, reason=SystemReason.of(exc)
         ) from exc
     return 0
 
@@ -46,7 +46,7 @@ def run_import(ctx: Context) -> int:
         raw = path.read_bytes()
     except OSError as exc:
         raise KnownError(
-            "Cannot read {file}: {reason}.", file=ctx.args.file, reason=exc.strerror
+            "Cannot read {file}: {reason}.", file=ctx.args.file, reason=SystemReason.of(exc)
         ) from exc
     try:
         count = import_json(ctx.services.store, raw)

@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import select
 
 from desktop.crypto.keystore import PASSPHRASE, KeystoreDamaged, passphrase_kek
-from desktop.errors import KnownError, WrongPassphrase
+from desktop.errors import KnownError, SystemReason, WrongPassphrase
 from desktop.store import audit
 from desktop.store.cipherpages import NotACipherFile, PageCheck, check_pages, key_fits
 from desktop.store.filelock import VaultLock
@@ -175,7 +175,7 @@ def _locked_image(folder: Path, key: bytes, unreadable: str) -> Iterator[Image]:
             raise KnownError(unreadable) from None
         except OSError as exc:
             raise KnownError(
-                "Cannot read the vault's database: {reason}.", reason=exc.strerror
+                "Cannot read the vault's database: {reason}.", reason=SystemReason.of(exc)
             ) from None
         try:
             yield image
@@ -222,7 +222,7 @@ def inspect(
             raise KnownError(NOT_THIS_VAULT) from None
         except OSError as exc:
             raise KnownError(
-                "Cannot read the vault's database: {reason}.", reason=exc.strerror
+                "Cannot read the vault's database: {reason}.", reason=SystemReason.of(exc)
             ) from None
         if not (check.damaged or check.partial_page or leftover_log or thorough):
             return DamageReport(check.page_count)
@@ -257,7 +257,7 @@ def _analysed(db_path: Path, key: bytes, unreadable: str) -> DamageReport:
         raise KnownError(unreadable) from None
     except OSError as exc:
         raise KnownError(
-            "Cannot read the vault's database: {reason}.", reason=exc.strerror
+            "Cannot read the vault's database: {reason}.", reason=SystemReason.of(exc)
         ) from None
     try:
         report = DamageReport(image.scan.page_count, notes=list(image.scan.notes))

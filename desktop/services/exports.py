@@ -32,7 +32,7 @@ from desktop.briefing.model import BriefingOptions
 from desktop.briefing.redaction import ProtectedNames
 from desktop.briefing.selection import protected_names
 from desktop.durable import write_atomically
-from desktop.errors import KnownError
+from desktop.errors import KnownError, SystemReason
 from desktop.services.briefs import BriefingService
 from desktop.store.models import Event, Tag, TagLink
 from desktop.store.store import Store
@@ -154,7 +154,7 @@ class ExportService:
             out.mkdir(mode=0o700 if private else 0o755, exist_ok=True)
         except OSError as exc:
             raise KnownError(
-                "Cannot create the folder {out}: {reason}.", out=out, reason=exc.strerror
+                "Cannot create the folder {out}: {reason}.", out=out, reason=SystemReason.of(exc)
             ) from None
         return [self._write_one(out / name, data, private) for name, data in export.files]
 
@@ -164,6 +164,6 @@ class ExportService:
             write_atomically(target, data, private=private)
         except OSError as exc:
             raise KnownError(
-                "Cannot write {target}: {reason}.", target=target, reason=exc.strerror
+                "Cannot write {target}: {reason}.", target=target, reason=SystemReason.of(exc)
             ) from None
         return WrittenFile(target, hashlib.sha256(data).hexdigest(), len(data))

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.core.sheetcolumns import ID_COLUMN, SHEETS, YES, SheetName, from_formula_safe
-from desktop.errors import KnownError
+from desktop.errors import KnownError, SystemReason
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_ROWS = 100_000
@@ -261,7 +261,7 @@ def _read_bytes(path: Path) -> bytes:
         return path.read_bytes()
     except OSError as exc:
         raise SheetFileError(
-            "Cannot read {name}: {reason}.", name=path.name, reason=exc.strerror
+            "Cannot read {name}: {reason}.", name=path.name, reason=SystemReason.of(exc)
         ) from None
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from desktop.core.sheetcolumns import ID_COLUMN, LIST_SEPARATOR, SHEETS, YES, SheetName
 from desktop.durable import write_atomically
-from desktop.errors import KnownError
+from desktop.errors import KnownError, SystemReason
 
 EXAMPLES: dict[SheetName, tuple[str, ...]] = {
     "sources": ("S1", "Report on the detention of A. Petrov", "Memorial", "March 2009",
@@ -163,5 +163,5 @@ def save_template(target: Path) -> list[Path]:
         return [target]
     except OSError as exc:
         raise KnownError(
-            "Cannot write {name}: {reason}.", name=target.name, reason=exc.strerror
+            "Cannot write {name}: {reason}.", name=target.name, reason=SystemReason.of(exc)
         ) from None

@@ -44,7 +44,7 @@ from sqlalchemy.orm import Session
 from desktop.core.clock import CLOCK_SKEW, ClockSkewError, HlcStamp
 from desktop.core.vectors import DIVERGENT, DivergentVersionError, VersionVector
 from desktop.crashpoints import crash_point
-from desktop.errors import KnownError
+from desktop.errors import KnownError, SystemReason
 from desktop.services.sources import MAX_ATTACHMENT_BYTES
 from desktop.services.sync_advice import NextStep, next_step
 from desktop.store import audit, bulk, search
@@ -310,7 +310,7 @@ class SyncService:
             return write_pairing_file(Path(path), me)
         except OSError as exc:
             raise SyncRefused(
-                "Cannot write the pairing file: {reason}.", reason=exc.strerror
+                "Cannot write the pairing file: {reason}.", reason=SystemReason.of(exc)
             ) from None
 
     def import_pairing(self, path: Path, code: str) -> PeerInfo:

@@ -37,6 +37,7 @@ from desktop.core.clock import HlcStamp
 from desktop.core.vectors import VersionVector
 from desktop.crashpoints import crash_point
 from desktop.durable import PARTIAL_SUFFIX, fsync_folder
+from desktop.errors import SystemReason
 
 from .bundle import (
     _BUNDLE_NAME,
@@ -105,7 +106,7 @@ def stick_fault(error: OSError) -> StickFault:
     return StickFault(
         "The bundle could not be written ({reason}); nothing was sent, export again.",
         error.errno,
-        reason=error.strerror or "unknown error",
+        reason=SystemReason.of(error),
     )
 
 

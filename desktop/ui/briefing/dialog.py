@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktop.briefing.model import BriefingOptions
 from desktop.durable import write_atomically
-from desktop.errors import KnownError, ValidationError
+from desktop.errors import KnownError, SystemReason, ValidationError
 from desktop.services.briefs import Pack
 from desktop.services.registry import Services
 from desktop.ui.briefing.build import PackBuilder, Progress
@@ -316,9 +316,7 @@ class BriefingDialog(QDialog):
             show_error(
                 self,
                 KnownError(
-                    self.tr("The pack could not be saved there: %1.").replace(
-                        "%1", exc.strerror or self.tr("write error")
-                    )
+                    "The pack could not be saved there: {reason}.", reason=SystemReason.of(exc)
                 ),
             )
             return False
