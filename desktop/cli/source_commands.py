@@ -1,4 +1,5 @@
-"""`source add | list`, `cite RECORD --source S1`, `tag` (files: see attach_commands)."""
+"""`source add | edit | delete | restore | list`, `cite RECORD --source S1`, `tag` (files:
+see attach_commands)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,14 @@ import dataclasses
 
 from desktop.cli import translations
 from desktop.cli.context import Context
-from desktop.cli.groups import add_json_flag, print_json, subcommands
+from desktop.cli.groups import (
+    add_json_flag,
+    delete_record,
+    given_changes,
+    print_json,
+    restore_record,
+    subcommands,
+)
 from desktop.cli.ids import citable, record, source_id
 from desktop.cli.output import table
 from desktop.core.enums import Reliability, SourceKind
@@ -30,6 +38,25 @@ def register(sub: argparse._SubParsersAction) -> None:
     add.add_argument("--language", default="")
     add.add_argument("--reliability", choices=[r.value for r in Reliability], default="unknown")
     add.set_defaults(run=source_add)
+    edit = source.add_parser("edit", help="change a source (its label, title, date...)")
+    edit.add_argument("source", help="the source's label (S1) or id")
+    edit.add_argument("--case")
+    edit.add_argument("--label", help="short label used to cite it, e.g. S1")
+    edit.add_argument("--title")
+    translations.add_flags(edit, ("title",))
+    edit.add_argument("--url")
+    edit.add_argument("--author")
+    edit.add_argument("--publisher")
+    edit.add_argument("--date", help="any date the date fields accept ('' clears it)")
+    edit.add_argument("--kind", choices=[k.value for k in SourceKind])
+    edit.add_argument("--language")
+    edit.add_argument("--reliability", choices=[r.value for r in Reliability])
+    edit.set_defaults(run=source_edit)
+    for action, run in (("delete", source_delete), ("restore", source_restore)):
+        parser = source.add_parser(action, help=f"{action} a source (its citations go with it)")
+        parser.add_argument("source", help="the source's label (S1) or id")
+        parser.add_argument("--case")
+        parser.set_defaults(run=run)
     ls = source.add_parser("list", help="the case's sources")
     ls.add_argument("--case")
     add_json_flag(ls)
@@ -68,6 +95,38 @@ def source_add(ctx: Context) -> int:
     )
     print(f"Added source {new_id[:8]}" + (f" ({a.label})" if a.label else ""))
     return 0
+
+
+def source_edit(ctx: Context) -> int:
+    a = ctx.args
+    target = source_id(ctx, ctx.case_id(), a.source)
+    given = {
+        "label": a.label,
+        "title": a.title,
+        "url": a.url,
+        "author": a.author,
+        "publisher": a.publisher,
+        "date": a.date,
+        "kind": a.kind,
+        "language": a.language,
+        "reliability": a.reliability,
+    }
+    stored = ctx.services.sources.get_source(target)
+    given.update(translations.values(a, ("title",), stored.text_lang, stored.title))
+    changes = given_changes(given, "--title, --label, --date and the like")
+    changed = ctx.services.sources.update_source(target, **changes)
+    print(f"Source {target[:8]}: {len(changed)} field(s) changed")
+    return 0
+
+
+def source_delete(ctx: Context) -> int:
+    target = source_id(ctx, ctx.case_id(), ctx.args.source)
+    return delete_record("source", target, ctx.services.sources.delete_source)
+
+
+def source_restore(ctx: Context) -> int:
+    target = record(ctx, ctx.args.source, "source", deleted=True).id
+    return restore_record("source", target, ctx.services.sources.restore_source)
 
 
 def source_list(ctx: Context) -> int:

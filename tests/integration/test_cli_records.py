@@ -218,3 +218,27 @@ def test_list_filters_read_dates_as_the_date_fields_do(vault: Path, home: Path) 
     assert "May" in shown and "Winter" not in shown and "Later" not in shown
     listed = as_json(vault, home, "event", "list", "--from", "январь 2009", "--to", "2009")
     assert [e["title"] for e in listed] == ["Winter", "May"]  # type: ignore[union-attr]
+
+
+def test_source_edit_delete_restore_by_label_or_id(vault: Path, home: Path) -> None:
+    run(vault, home, "case", "add", "Дело Петровой")
+    added = short_id(run(vault, home, "source", "add", "--label", "S1", "--title",
+                         "Решение Тверского районного суда", "--date", "2009"))  # fmt: skip
+    out = run(vault, home, "source", "edit", "S1", "--label", "S2", "--date", "16 Nov 2009",
+              "--author", "Тверской районный суд", "--reliability", "high")  # fmt: skip
+    assert out.startswith(f"Source {added}: ") and "field(s) changed" in out
+    (listed,) = as_json(vault, home, "source", "list")  # type: ignore[misc]
+    assert (listed["label"], listed["date_edtf"], listed["reliability"]) == (
+        "S2",
+        "2009-11-16",
+        "high",
+    )
+    assert listed["author"] == "Тверской районный суд"
+    error = run(vault, home, "source", "edit", "S2", expect=1)
+    assert "Nothing to change" in error
+    assert "S1" in run(vault, home, "source", "edit", "S1", "--title", "x", expect=1)  # gone
+    run(vault, home, "source", "delete", added)
+    assert as_json(vault, home, "source", "list") == []
+    run(vault, home, "source", "restore", added)
+    (back,) = as_json(vault, home, "source", "list")  # type: ignore[misc]
+    assert back["label"] == "S2" and back["title"] == "Решение Тверского районного суда"
