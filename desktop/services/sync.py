@@ -49,7 +49,7 @@ from desktop.services.sources import MAX_ATTACHMENT_BYTES
 from desktop.services.sync_advice import NextStep, next_step
 from desktop.store import audit, bulk, search
 from desktop.store.indexing import INDEXED
-from desktop.store.migrate import head_revision
+from desktop.store.migrate import data_schema
 from desktop.store.models import Blob
 from desktop.store.models.sync import ConflictSibling, Peer
 from desktop.store.stamping import utc_now_text
@@ -112,8 +112,8 @@ def vault_fault(error: OperationalError) -> SyncRefused:
 
 
 def schema_version() -> int:
-    """The data schema bundles carry: the number of the newest migration."""
-    return int(head_revision())
+    """The data schema bundles carry: the newest migration that changes the records."""
+    return data_schema()
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,17 @@ class VaultTooNew(KnownError):
     pass
 
 
+def data_schema() -> int:
+    """The newest migration that changes what records hold, as a number: the data schema
+    sync bundles carry. A migration that only adds or reshapes indexes says
+    `DATA_UNCHANGED = True` and does not count, so a Dossier one index newer still reads,
+    and is read by, the one before it (a newer data schema is refused on import)."""
+    for script in ScriptDirectory.from_config(alembic_config()).walk_revisions():  # head first
+        if not getattr(script.module, "DATA_UNCHANGED", False):
+            return int(script.revision)
+    raise AssertionError("no migration changes the data")  # 0001 makes the tables
+
+
 def known_revisions() -> set[str]:
     scripts = ScriptDirectory.from_config(alembic_config())
     return {script.revision for script in scripts.walk_revisions()}

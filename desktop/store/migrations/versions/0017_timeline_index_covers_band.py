@@ -14,6 +14,7 @@ revision = "0017"
 down_revision = "0015"
 branch_labels = None
 depends_on = None
+DATA_UNCHANGED = True  # an index only: bundles keep data schema 15 (see migrate.data_schema)
 
 ORDER = ["case_id", "deleted", "date_sort", "date_end", "day_order", "created_at", "id"]
 
