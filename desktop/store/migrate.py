@@ -65,21 +65,24 @@ def known_revisions() -> set[str]:
 
 def _copy_durably(source: Path, target: Path) -> None:
     """Copy `source` to `target` and make it durable, reporting the bytes copied (a
-    million-event vault is over 2 GiB)."""
+    million-event vault is over 2 GiB). Written under another name and renamed when
+    complete, so a copy cut short (a crash, a full disk) never passes for a backup."""
     total = source.stat().st_size
     done = 0
+    partial = target.with_name(target.name + ".partial")
     report(OpenStage.COPY, done, total)
     try:
-        with open(source, "rb") as reader, open(target, "wb") as writer:
+        with open(source, "rb") as reader, open(partial, "wb") as writer:
             while chunk := reader.read(COPY_CHUNK):
                 writer.write(chunk)
                 done += len(chunk)
                 report(OpenStage.COPY, done, total)
             writer.flush()
             os.fsync(writer.fileno())
-        shutil.copystat(source, target)
+        shutil.copystat(source, partial)
+        os.replace(partial, target)
     except BaseException:
-        target.unlink(missing_ok=True)  # no half copy left to be taken for a backup
+        partial.unlink(missing_ok=True)
         raise
     fsync_folder(target.parent)
 

@@ -5,8 +5,11 @@ Real vaults on disk, put back to an older schema and index with alembic."""
 from __future__ import annotations
 
 import io
+import os
+import subprocess
 import sys
 from itertools import pairwise
+from pathlib import Path
 
 import pytest
 
@@ -69,7 +72,7 @@ def test_a_copy_that_fails_leaves_no_half_copy(
     assert "Nothing was changed" in str(refused.value)
     assert "не изменено" in error_text(refused.value, "ru")
     assert calls["n"] == 1
-    assert not list(folder.glob("*.before-*.bak"))
+    assert not list(folder.glob("*.before-*.bak*"))  # neither a backup nor a part of one
     reopened = Vault.unlock_with_passphrase(folder, passphrase)  # upgrades now
     try:
         assert migrate.current_revision(reopened.require_engine()) == migrate.head_revision()
@@ -96,3 +99,39 @@ def test_a_terminal_shows_each_step_then_clears_the_line(
                  "rebuilding the search index [", "100%"):  # fmt: skip
         assert step in shown
     assert shown.endswith("\r\x1b[K")  # the line is cleared for the command's own output
+
+
+KILLED_MID_COPY = """
+import os, sys
+from pathlib import Path
+from desktop.store.open_progress import OpenStage, reported_to
+from desktop.store.vault import Vault
+
+def die(stage, done, total):
+    if stage is OpenStage.COPY and done > 0:
+        os._exit(9)  # the power cut, halfway through the copy
+
+with reported_to(die):
+    Vault.unlock_with_passphrase(Path(sys.argv[1]), sys.argv[2])
+"""
+
+
+def test_a_crash_during_the_copy_leaves_nothing_that_passes_for_a_backup(
+    vault: Vault, passphrase: str
+) -> None:
+    folder = made_old(vault, 5)
+    env = {**os.environ, "DOSSIER_INSECURE_TEST_KDF": "1", "DOSSIER_TEST_SUITE": "1"}
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_MID_COPY, str(folder), passphrase],
+        env=env, cwd=Path(__file__).resolve().parents[2], check=False,
+    )  # fmt: skip
+    assert killed.returncode == 9
+    assert not list(folder.glob("*.before-*.bak"))
+    reopened = Vault.unlock_with_passphrase(folder, passphrase)
+    try:
+        assert migrate.current_revision(reopened.require_engine()) == migrate.head_revision()
+        (backup,) = folder.glob("*.before-*.bak")
+        assert not list(folder.glob("*.partial"))  # the next copy replaced the cut one
+        assert backup.stat().st_size > 0
+    finally:
+        reopened.lock()
