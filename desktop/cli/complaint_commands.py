@@ -11,7 +11,7 @@ from desktop.cli.context import Context
 from desktop.cli.groups import (
     add_json_flag,
     delete_record,
-    given_changes,
+    edit_record,
     print_json,
     restore_record,
     subcommands,
@@ -109,10 +109,13 @@ def complaint_edit(ctx: Context) -> int:
     }
     stored = ctx.services.complaints.get_complaint(target)
     given.update(translations.values(a, ("subject",), stored.text_lang, stored.subject))
-    changes = given_changes(given, "--status, --due, --subject and the like")
-    changed = ctx.services.complaints.update_complaint(target, **changes)
-    print(f"Complaint {target[:8]}: {len(changed)} field(s) changed")
-    return 0
+    return edit_record(
+        "complaint",
+        target,
+        given,
+        "--status, --due, --subject and the like",
+        ctx.services.complaints.update_complaint,
+    )
 
 
 def complaint_delete(ctx: Context) -> int:

@@ -10,7 +10,7 @@ from desktop.cli.context import Context
 from desktop.cli.groups import (
     add_json_flag,
     delete_record,
-    given_changes,
+    edit_record,
     print_json,
     restore_record,
     subcommands,
@@ -148,10 +148,13 @@ def event_edit(ctx: Context) -> int:
     }
     stored = ctx.services.timeline.get_event(target)
     given.update(translations.values(a, ("title", "description"), stored.text_lang, stored.title))
-    changes = given_changes(given, "--date, --title, --place and the like")
-    changed = ctx.services.timeline.update_event(target, **changes)
-    print(f"Event {target[:8]}: {len(changed)} field(s) changed")
-    return 0
+    return edit_record(
+        "event",
+        target,
+        given,
+        "--date, --title, --place and the like",
+        ctx.services.timeline.update_event,
+    )
 
 
 def event_delete(ctx: Context) -> int:

@@ -65,6 +65,15 @@ def given_changes(given: dict[str, Any], hint: str) -> dict[str, Any]:
     return changes
 
 
+def edit_record(
+    noun: str, record_id: str, given: dict[str, Any], hint: str, update: Callable[..., Any]
+) -> int:
+    """Change the fields the user gave (see `given_changes`) and say how many changed."""
+    changed = update(record_id, **given_changes(given, hint))
+    print(f"{noun.capitalize()} {record_id[:8]}: {len(changed)} field(s) changed")
+    return 0
+
+
 def delete_record(noun: str, record_id: str, delete: Callable[[str], object]) -> int:
     delete(record_id)
     short = record_id[:8]

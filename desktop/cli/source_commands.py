@@ -11,7 +11,7 @@ from desktop.cli.context import Context
 from desktop.cli.groups import (
     add_json_flag,
     delete_record,
-    given_changes,
+    edit_record,
     print_json,
     restore_record,
     subcommands,
@@ -113,10 +113,13 @@ def source_edit(ctx: Context) -> int:
     }
     stored = ctx.services.sources.get_source(target)
     given.update(translations.values(a, ("title",), stored.text_lang, stored.title))
-    changes = given_changes(given, "--title, --label, --date and the like")
-    changed = ctx.services.sources.update_source(target, **changes)
-    print(f"Source {target[:8]}: {len(changed)} field(s) changed")
-    return 0
+    return edit_record(
+        "source",
+        target,
+        given,
+        "--title, --label, --date and the like",
+        ctx.services.sources.update_source,
+    )
 
 
 def source_delete(ctx: Context) -> int:
