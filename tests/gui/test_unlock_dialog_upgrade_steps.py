@@ -56,3 +56,7 @@ def test_each_step_is_named_with_its_count(
     assert "копи" in russian.stage.text()
     russian.show_stage(OpenStage.INDEX.value, 3, 4)
     assert "поиск" in russian.stage.text() and russian.progress.value() == 750
+    russian.show_stage(OpenStage.INDEX.value, 3, 21)
+    assert russian.stage.text().endswith("3 из 21 записи")  # after "из": 21 takes записи
+    russian.show_stage(OpenStage.INDEX.value, 3, 25)
+    assert russian.stage.text().endswith("3 из 25 записей")

@@ -203,10 +203,8 @@ class UnlockDialog(QDialog):
         elif stage == OpenStage.SCHEMA.value:
             text = self.tr("Upgrading the vault to this version of Dossier…")
         else:
-            text = (
-                self.tr("Rebuilding the search index: %1 of %2 records")
-                .replace("%1", locale.toString(done))
-                .replace("%2", locale.toString(total))
+            text = self.tr("Rebuilding the search index: %1 of %Ln record(s)", "", total).replace(
+                "%1", locale.toString(done)
             )
         self.stage.setText(text)
         self.stage.show()
