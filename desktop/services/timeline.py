@@ -2,6 +2,8 @@
 
 The table view never loads a whole timeline: `event_ids` returns the ordered ids that
 pass the filter (cheap even for a million rows), and `rows` fetches the visible block.
+The same queries with no case (`case_id=None`) give the timeline of every case in the
+vault, in the same order, from its own index (`ix_events_vault_timeline`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 from sqlalchemy import Select, func, select, text
 from sqlalchemy.orm import Session
 
+from desktop.core.bilingual import main_lang, pick
 from desktop.core.enums import DisputedBy, FactStatus
 from desktop.core.fuzzydate import FuzzyDate, known_part
 from desktop.services.validation import (
@@ -32,6 +35,7 @@ from desktop.services.validation import (
 )
 from desktop.store.idlist import among
 from desktop.store.models import (
+    Case,
     Citation,
     Event,
     EventParticipant,
@@ -114,6 +118,10 @@ class EventFilter:
     key_only: bool = False
     marked_only: bool = False
     include_confidential: bool = True
+    # Any of these people or tags: in the timeline of every case one name stands for the
+    # records of that name in each case (people and tags belong to one case each).
+    people: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -140,15 +148,19 @@ class TimelineService:
         self.store = store
 
     # ---- queries ----------------------------------------------------------------------
-    def _filtered(self, case_id: str, f: EventFilter) -> Select[Any]:
-        q = select(Event.id).where(Event.case_id == case_id, Event.deleted.is_(False))
+    def _filtered(self, case_id: str | None, f: EventFilter) -> Select[Any]:
+        """The ids passing `f` in timeline order: of one case, or of every case (None)."""
+        q = select(Event.id).where(Event.deleted.is_(False))
+        if case_id is not None:
+            q = q.where(Event.case_id == case_id)
         if f.text.strip():
             expression = match_expression(f.text, forms=True)
             if expression is None:
                 return q.where(text("0"))
             # Narrowed to the case inside FTS5: a common word's matches in the rest of a
             # large vault are never read (see migration 0015).
-            expression = scoped(expression, case_id)
+            if case_id is not None:
+                expression = scoped(expression, case_id)
             # Through the rowid map: reading FTS5's unindexed columns for every match is
             # 7x slower than letting it return rowids only (measured on 20k events).
             q = q.where(
@@ -162,11 +174,12 @@ class TimelineService:
                     )
                 )
             ).params(q=expression)
-        if f.person_id:
+        people = (f.person_id, *f.people) if f.person_id else f.people
+        if people:
             q = q.where(
                 Event.id.in_(
                     select(EventParticipant.event_id).where(
-                        EventParticipant.person_id == f.person_id,
+                        EventParticipant.person_id.in_(people),
                         EventParticipant.deleted.is_(False),
                     )
                 )
@@ -177,11 +190,12 @@ class TimelineService:
             q = q.where(Event.date_start <= _day_number(f.date_to))
         if f.fact_status:
             q = q.where(Event.fact_status == f.fact_status)
-        if f.tag_id:
+        tags = (f.tag_id, *f.tags) if f.tag_id else f.tags
+        if tags:
             q = q.where(
                 Event.id.in_(
                     select(TagLink.target_id).where(
-                        TagLink.tag_id == f.tag_id, TagLink.deleted.is_(False)
+                        TagLink.tag_id.in_(tags), TagLink.deleted.is_(False)
                     )
                 )
             )
@@ -193,15 +207,19 @@ class TimelineService:
             q = q.where(Event.confidential.is_(False))
         return q.order_by(*TIMELINE_ORDER)
 
-    def event_ids(self, case_id: str, f: EventFilter = EventFilter()) -> list[str]:
+    def event_ids(self, case_id: str | None, f: EventFilter = EventFilter()) -> list[str]:
         with self.store.reading() as s:
             return [str(i) for i in s.execute(self._filtered(case_id, f)).scalars()]
 
     def date_spans(
-        self, case_id: str, f: EventFilter = EventFilter(), stop: Callable[[], bool] = never
+        self,
+        case_id: str | None,
+        f: EventFilter = EventFilter(),
+        stop: Callable[[], bool] = never,
     ) -> list[tuple[str, str, int]]:
         """(event id, EDTF date, key fact as 0 or 1) of every event passing `f`, in
         timeline order: the table's ids and the band's data, from the covering index.
+        `case_id` None: the events of every case.
         Raises QueryStopped once `stop()` is true (a newer filter was asked for)."""
         query = self._filtered(case_id, f).add_columns(Event.date_edtf, Event.key_event)
         with self.store.reading() as s, stopped_when(s, stop):
@@ -214,6 +232,33 @@ class TimelineService:
             return s.execute(
                 select(func.count()).where(Event.case_id == case_id, Event.deleted.is_(False))
             ).scalar_one()
+
+    def case_names(self, lang: str = "en") -> dict[str, str]:
+        """Every case's title for a reader of `lang` (its translation where it has one)."""
+        with self.store.reading() as s:
+            rows = s.execute(
+                select(Case.id, Case.title, Case.title_alt, Case.text_lang).where(
+                    Case.deleted.is_(False)
+                )
+            ).all()
+        return {
+            case_id: pick(lang, main_lang(text_lang, title), title, title_alt).text
+            for case_id, title, title_alt, text_lang in rows
+        }
+
+    def vault_choices(self) -> tuple[list[NamedGroup], list[NamedGroup]]:
+        """The people and the tags of every case for the filter of the vault's timeline:
+        (ids, name), one entry per name, holding that name's records in every case."""
+        with self.store.reading() as s:
+            people = s.execute(
+                select(Person.display_name, Person.id)
+                .where(Person.deleted.is_(False))
+                .order_by(Person.display_name)
+            ).all()
+            tags = s.execute(
+                select(Tag.name, Tag.id).where(Tag.deleted.is_(False)).order_by(Tag.name)
+            ).all()
+        return _by_name(people), _by_name(tags)
 
     def rows(self, ids: Sequence[str], lang: str = "en") -> list[EventRow]:
         """Rows for `ids`, in the order given (ids that vanished are skipped); people are
@@ -331,6 +376,16 @@ class TimelineService:
 
     def restore_participant(self, participant_id: str) -> None:
         self.store.restore(EventParticipant, participant_id)
+
+
+NamedGroup = tuple[tuple[str, ...], str]  # the ids of the records of one name, the name
+
+
+def _by_name(rows: Sequence[Any]) -> list[NamedGroup]:
+    groups: dict[str, list[str]] = {}
+    for name, record_id in rows:
+        groups.setdefault(name, []).append(record_id)
+    return [(tuple(ids), name) for name, ids in groups.items()]
 
 
 def driver_rows(session: Session, query: Select[Any]) -> list[Any]:
