@@ -391,7 +391,9 @@ def _by_name(rows: Sequence[Any]) -> list[NamedGroup]:
 def driver_rows(session: Session, query: Select[Any]) -> list[Any]:
     """The rows of `query` as plain tuples straight from the database driver, without
     SQLAlchemy's result rows or type conversion (for hot paths over whole cases)."""
-    compiled = query.compile(dialect=session.get_bind().dialect)
+    compiled = query.compile(  # IN lists (people, tags) spelled out as plain parameters
+        dialect=session.get_bind().dialect, compile_kwargs={"render_postcompile": True}
+    )
     params = tuple(compiled.params[name] for name in compiled.positiontup or ())
     cursor = session.connection().connection.cursor()
     try:

@@ -43,6 +43,7 @@ class Column(IntEnum):
     TAGS = 4
     SOURCES = 5
     STATUS = 6
+    CASE = 7  # the timeline of every case only (hidden in one case's)
 
 
 KEY_STAR = "★"
@@ -89,6 +90,7 @@ class TimelineModel(QAbstractTableModel):
         self.blocks_fetched = 0
         self.lang = "en"
         self._conflicts: frozenset[str] = frozenset()
+        self.case_names: dict[str, str] = {}  # the case column's titles, by case id
 
     # ---- content ----------------------------------------------------------------------
     def set_ids(self, ids: list[str]) -> None:
@@ -220,6 +222,7 @@ class TimelineModel(QAbstractTableModel):
             Column.TAGS: self.tr("Tags"),
             Column.SOURCES: self.tr("Sources"),
             Column.STATUS: self.tr("Status"),
+            Column.CASE: self.tr("Case"),
         }.get(Column(section))
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -263,6 +266,8 @@ class TimelineModel(QAbstractTableModel):
             return ", ".join(row.people)
         if column == Column.SOURCES:
             return str(row.source_count)
+        if column == Column.CASE:
+            return self.case_names.get(row.event.case_id, "")
         event = row.event
         return status_label(event.fact_status, self.lang, event.disputed_by, event.disputed_by_note)
 

@@ -132,17 +132,17 @@ def spans_from_edtf(
 
 
 def load_ids(
-    services: Services, case_id: str, f: EventFilter, stop: Callable[[], bool] = never
+    services: Services, case_id: str | None, f: EventFilter, stop: Callable[[], bool] = never
 ) -> TimelineData:
     """What the table needs first, and the band's input with it: the filtered events'
     ids, dates and key marks (one query, from the covering index), and the marks.
+    `case_id` None: every case, without complaint marks (each case has its own register).
     Raises QueryStopped once `stop()` is true."""
     with collector_paused():  # 100,000 row tuples, no cycles (see band_spans)
         rows = services.timeline.date_spans(case_id, f, stop)
         ids = [row[0] for row in rows]
-    return TimelineData(
-        ids, rows, load_marks(services, case_id), ConflictService(services.store).conflicted_ids()
-    )
+    marks = [] if case_id is None else load_marks(services, case_id)
+    return TimelineData(ids, rows, marks, ConflictService(services.store).conflicted_ids())
 
 
 def band_spans(rows: list[BandRow]) -> list[EventSpan]:
