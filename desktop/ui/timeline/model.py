@@ -101,6 +101,19 @@ class TimelineModel(QAbstractTableModel):
         self._blocks.clear()
         self.endResetModel()
 
+    def extend_ids(self, ids: list[str]) -> None:
+        """The whole answer to a query whose first rows are shown: the rest goes below
+        them, keeping the view's place and selection (else shown afresh)."""
+        shown = len(self._ids)
+        if len(ids) < shown or ids[:shown] != self._ids:
+            self.set_ids(ids)
+            return
+        if len(ids) > shown:
+            self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
+            self._ids = ids
+            self._row_of = None
+            self.endInsertRows()
+
     def clear(self) -> None:
         self.set_ids([])
 

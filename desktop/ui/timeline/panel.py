@@ -52,9 +52,10 @@ from desktop.ui.timeline.filters import FilterBar
 from desktop.ui.timeline.marking import EventMarking
 from desktop.ui.timeline.model import Column, TimelineModel
 from desktop.ui.timeline.spans import (
+    BandLayout,
     ComplaintMark,
-    EventSpan,
     TimelineData,
+    band_layout,
     band_spans,
     load_ids,
 )
@@ -137,6 +138,8 @@ class TimelinePanel(QWidget):
 
         self.ids_query = LatestQuery(self)
         self.ids_query.done.connect(self._on_ids)
+        self.ids_query.partial.connect(self._on_first_ids)
+        self._first_shown = False  # the running query's first rows are in the table
         self.ids_query.error.connect(self._on_error)
         self.spans_query = LatestQuery(self)
         self.spans_query.done.connect(self._on_spans)
@@ -264,13 +267,27 @@ class TimelinePanel(QWidget):
             return
         self.status.setText(self.tr("Loading…"))
         services = self.services
-        self.ids_query.submit_stoppable(lambda stale: load_ids(services, case_id, f, stale))
+        self.ids_query.submit_reporting(
+            lambda stale, report: load_ids(services, case_id, f, stale, report)
+        )
+
+    def _on_first_ids(self, ids: object) -> None:
+        """The first rows of a long answer: shown at once, the rest follows below."""
+        if not self.shows_timeline() or not isinstance(ids, list):
+            return
+        self.model.set_ids(ids)
+        self._first_shown = True
+        self.status.setText(self.tr("Loading… the first %n event(s) shown", "", len(ids)))
 
     def _on_ids(self, data: TimelineData) -> None:
         if not self.shows_timeline():
             return
         self.model.set_conflicts(data.conflicts)
-        self.model.set_ids(data.ids)
+        if self._first_shown:
+            self.model.extend_ids(data.ids)
+        else:
+            self.model.set_ids(data.ids)
+        self._first_shown = False
         self.status.setText(self.tr("%n event(s)", "", len(data.ids)))
         # Let the table paint first; the band fills in the background right after.
         self._spans_scheduled += 1
@@ -282,18 +299,19 @@ class TimelinePanel(QWidget):
     def _submit_spans(self, data: TimelineData) -> None:
         self._spans_scheduled -= 1
         if self.shows_timeline():
-            self.spans_query.submit(lambda: (band_spans(data.rows), data.marks))
+            self.spans_query.submit(lambda: (band_layout(band_spans(data.rows)), data.marks))
 
     def _on_spans(self, result: object) -> None:
         if self.shows_timeline() and isinstance(result, tuple):
             self._show_spans(*result)
 
-    def _show_spans(self, spans: list[EventSpan], marks: list[ComplaintMark]) -> None:
+    def _show_spans(self, spans: BandLayout, marks: list[ComplaintMark]) -> None:
         self.band.set_data(spans, marks, fit=self._fit_band)
         self._fit_band = False
         self.band.set_selected(self.current_event_id(), reveal=False)
 
     def _on_error(self, exc: object) -> None:
+        self._first_shown = False
         if isinstance(exc, KnownError):
             self.status.setText(error_text(exc))
         else:

@@ -18,12 +18,14 @@ from pytestqt.qtbot import QtBot
 
 from desktop.core.fuzzydate import FuzzyDate
 from desktop.services.registry import Services
+from desktop.services.timeline import FIRST_ROWS
 from desktop.ui.editors.event import EventEditor
 from desktop.ui.main_window import MainWindow
 from desktop.ui.timeline.model import Column
 from desktop.ui.timeline.panel import TimelinePanel
 from desktop.ui.timeline.vault_window import VaultTimelineWindow
 from desktop.ui.writes import write_queue
+from tests.gui.timeline.generated import add_generated_events
 
 
 def shown(panel: TimelinePanel, column: Column = Column.TITLE) -> list[str]:
@@ -148,3 +150,26 @@ def test_the_window_from_the_main_window(qtbot: QtBot, window: MainWindow) -> No
     window.lock_vault()
     assert not vault_window.isVisible()
     assert panel.model.rowCount() == 0
+
+
+def test_a_long_answer_shows_its_first_rows_then_the_rest_below(
+    qtbot: QtBot, services: Services
+) -> None:
+    first = services.cases.create_case("First")
+    second = services.cases.create_case("Second")
+    add_generated_events(services, first, 1_500, seed=1)
+    add_generated_events(services, second, 1_500, seed=2, start=1_500)
+    widget = TimelinePanel(services, undo_stack=QUndoStack())
+    qtbot.addWidget(widget)
+    widget.show()
+    parts: list[int] = []
+    inserted: list[tuple[int, int]] = []
+    widget.ids_query.partial.connect(lambda ids: parts.append(len(ids)))
+    widget.model.rowsInserted.connect(lambda _p, a, b: inserted.append((a, b)))
+    widget.show_every_case()
+    qtbot.waitUntil(lambda: widget.is_idle() and widget.model.rowCount() == 3_000)
+    assert parts == [FIRST_ROWS]  # shown at once, while the rest was read
+    assert inserted == [(FIRST_ROWS, 2_999)]  # then added below, not shown afresh
+    assert widget.model.ids() == services.timeline.event_ids(None)
+    assert {widget.model.index(r, Column.CASE).data() for r in (0, 1, 2_999)} <= {
+        "First", "Second"}  # fmt: skip
