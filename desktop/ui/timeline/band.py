@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -30,7 +30,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from desktop.ui.timeline.axis import Viewport, ticks
-from desktop.ui.timeline.spans import BandLayout, ComplaintMark, EventSpan, band_layout
+from desktop.ui.timeline.spans import (
+    BandLayout,
+    ComplaintMark,
+    EventSpan,
+    SpanTable,
+    band_layout,
+)
 
 AXIS_HEIGHT = 20
 MARK_HEIGHT = 16
@@ -57,8 +63,8 @@ class TimelineBand(QWidget):
         self.view = Viewport()
         self.lang = "en"
         self.describe: Callable[[str], str] | None = None  # tooltip text for an event
-        self._spans: list[EventSpan] = []
-        self._firsts: list[int] = []
+        self._spans: Sequence[EventSpan] = []
+        self._firsts: Sequence[int] = []
         self._longest = 0
         self._position: dict[str, int] | None = None
         self._marks: list[ComplaintMark] = []
@@ -90,7 +96,7 @@ class TimelineBand(QWidget):
 
     # ---- content ----------------------------------------------------------------------
     def set_data(
-        self, spans: list[EventSpan] | BandLayout, marks: list[ComplaintMark], fit: bool
+        self, spans: Sequence[EventSpan] | BandLayout, marks: list[ComplaintMark], fit: bool
     ) -> None:
         """Show `spans` (sorted by first day; laid out off the GUI thread for a large
         timeline) and complaint `marks`."""
@@ -110,7 +116,7 @@ class TimelineBand(QWidget):
         self._selected = None
         self.set_data([], [], fit=False)
 
-    def spans(self) -> list[EventSpan]:
+    def spans(self) -> Sequence[EventSpan]:
         return self._spans
 
     def key_spans(self) -> list[EventSpan]:
@@ -123,9 +129,9 @@ class TimelineBand(QWidget):
         return self._dense
 
     def fit_all(self) -> None:
-        days = self._firsts + [m.day for m in self._marks]
+        days = [*self._firsts[:1], *self._firsts[-1:], *(m.day for m in self._marks)]
         lasts = [s.last for s in self._spans[-1:]] + [m.day for m in self._marks[-1:]]
-        if days:
+        if days:  # the firsts are sorted: the first and last of them bound them all
             self.view.fit(min(days), max([*lasts, max(days)]))
         self.update()
 
@@ -141,10 +147,13 @@ class TimelineBand(QWidget):
         self.update()
 
     def span_of(self, event_id: str) -> EventSpan | None:
+        if isinstance(self._spans, SpanTable):  # a scan in C, no dict of a million
+            i = self._spans.position(event_id)
+            return None if i is None else self._spans[i]
         if self._position is None:
             self._position = {s.event_id: i for i, s in enumerate(self._spans)}
-        i = self._position.get(event_id)
-        return None if i is None else self._spans[i]
+        j = self._position.get(event_id)
+        return None if j is None else self._spans[j]
 
     def set_language(self, lang: str) -> None:
         self.lang = lang

@@ -29,6 +29,7 @@ from desktop.ui.conflict_marks import conflict_icon, conflict_note
 
 BLOCK_ROWS = 200
 CACHED_BLOCKS = 12
+ROW_MAP_LIMIT = 100_000  # more rows than this: `row_of` scans rather than keep a map
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 EVENT_MIME_TYPE = "application/x-dossier-event-id"
 
@@ -143,6 +144,11 @@ class TimelineModel(QAbstractTableModel):
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, event_id: str) -> int | None:
+        if len(self._ids) > ROW_MAP_LIMIT:  # a scan in C, 10 ms, not a map of 100 MB
+            try:
+                return self._ids.index(event_id)
+            except ValueError:
+                return None
         if self._row_of is None:
             self._row_of = {event_id: row for row, event_id in enumerate(self._ids)}
         return self._row_of.get(event_id)

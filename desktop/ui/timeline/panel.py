@@ -56,8 +56,8 @@ from desktop.ui.timeline.spans import (
     ComplaintMark,
     TimelineData,
     band_layout,
-    band_spans,
     load_ids,
+    span_table,
 )
 from desktop.ui.timeline.worker import LatestQuery
 from desktop.ui.undo import RecordChange, change_with_undo
@@ -299,7 +299,8 @@ class TimelinePanel(QWidget):
     def _submit_spans(self, data: TimelineData) -> None:
         self._spans_scheduled -= 1
         if self.shows_timeline():
-            self.spans_query.submit(lambda: (band_layout(band_spans(data.rows)), data.marks))
+            spans = lambda: band_layout(span_table(data.ids, data.dates, data.keys))  # noqa: E731
+            self.spans_query.submit(lambda: (spans(), data.marks))
 
     def _on_spans(self, result: object) -> None:
         if self.shows_timeline() and isinstance(result, tuple):
