@@ -43,6 +43,8 @@ def test_every_case_in_timeline_order_and_filtered_across_cases(services: Servic
     spans = tl.date_spans(None)
     assert [row[0] for row in spans] == tl.event_ids(None)
     assert spans[-1][0] == late
+    ids, dates, keys = tl.timeline_columns(None)  # the same, as the panel reads it
+    assert list(zip(ids, dates, keys, strict=True)) == [tuple(row) for row in spans]
 
     # The same person in two cases is one filter choice that finds both.
     ann_1 = services.people.add_person(first, "victim", "Anna Petrova")

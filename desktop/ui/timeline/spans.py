@@ -242,15 +242,10 @@ def load_ids(
     """What the table needs first, and the band's input with it: the filtered events'
     ids, dates and key marks (one query, from the covering index), and the marks.
     `case_id` None: every case, without complaint marks (each case has its own register).
-    `first` gets the first ids of a long answer at once (see `driver_rows`).
+    `first` gets the first ids of a long answer at once (see `timeline_columns`).
     Raises QueryStopped once `stop()` is true."""
-    early = None if first is None else (lambda rows: first([row[0] for row in rows]))
     with collector_paused():  # the row tuples are freed before the collector is back
-        rows = services.timeline.date_spans(case_id, f, stop, early)
-        ids = [row[0] for row in rows]
-        dates = [row[1] for row in rows]
-        keys = bytes(row[2] for row in rows)
-        del rows
+        ids, dates, keys = services.timeline.timeline_columns(case_id, f, stop, first)
     marks = [] if case_id is None else load_marks(services, case_id)
     return TimelineData(ids, dates, keys, marks, ConflictService(services.store).conflicted_ids())
 
