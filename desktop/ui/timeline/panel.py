@@ -252,6 +252,8 @@ class TimelinePanel(QWidget):
         self.spans_query.wait(msecs)
 
     def set_language(self, lang: str) -> None:
+        if self.every_case:  # case titles in the new language, where they have one
+            self.model.case_names = self.services.timeline.case_names(lang)
         self.model.set_language(lang)
         self.band.set_language(lang)
         self.filters.set_language(lang)

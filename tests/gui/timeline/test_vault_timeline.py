@@ -71,6 +71,13 @@ def test_events_of_every_case_in_date_order_with_their_case(panel: TimelinePanel
     assert len(panel.band.spans()) == 4
 
 
+def test_case_titles_follow_the_interface_language(panel: TimelinePanel) -> None:
+    panel.set_language("ru")
+    assert shown(panel, Column.CASE)[0] == "Дело Кузнецова"
+    panel.set_language("en")
+    assert shown(panel, Column.CASE)[0] == "Kuznetsov case"
+
+
 def test_one_case_again_hides_the_case_column(
     panel: TimelinePanel, qtbot: QtBot, two_cases: dict[str, str]
 ) -> None:
