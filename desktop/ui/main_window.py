@@ -291,6 +291,8 @@ class MainWindow(QMainWindow):
         self.settings.set_geometry(bytes(self.saveGeometry().data()))
         self.idle.stop()
         self.shortcuts.stop()
+        if self.vault_timeline is not None:
+            self.vault_timeline.close()  # its queries end before the vault closes
         if self.workspace is not None:
             self.workspace.clear()
             self.workspace = None

@@ -159,6 +159,17 @@ def test_the_window_from_the_main_window(qtbot: QtBot, window: MainWindow) -> No
     assert panel.model.rowCount() == 0
 
 
+def test_quitting_closes_the_timeline_of_all_cases_first(qtbot: QtBot, window: MainWindow) -> None:
+    opened = window.open_vault_timeline()
+    assert opened is not None
+    qtbot.waitUntil(lambda: opened.panel.is_idle() and opened.panel.model.rowCount() > 0)
+    opened.panel.filters.text.setText("Kuznetsov")  # a query on its way as the window closes
+    window.close()
+    assert not opened.isVisible()
+    assert opened.panel.ids_query.wait(0) and opened.panel.spans_query.wait(0)  # none left
+    assert opened.panel.model.rowCount() == 0 and window.vault is None
+
+
 def test_a_long_answer_shows_its_first_rows_then_the_rest_below(
     qtbot: QtBot, services: Services
 ) -> None:
