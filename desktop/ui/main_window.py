@@ -380,6 +380,8 @@ class MainWindow(QMainWindow):
             return None
         window = self.vault_timeline
         if window is None or window.services is not self.services:
+            if window is not None:
+                window.deleteLater()  # it showed another vault (or the same one, reopened)
             window = self.vault_timeline = VaultTimelineWindow(self.services, self)
         window.start()
         return window
