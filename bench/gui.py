@@ -178,13 +178,15 @@ class Heartbeat(QObject):
 
 
 class Answers(QObject):
-    """When the timeline's filter answers arrive (the model has its new rows then)."""
+    """When the timeline's filter answers arrive (the model has its new rows then: the
+    first rows of a long answer, or the whole of a short one)."""
 
     def __init__(self, panel: TimelinePanel, clock: QElapsedTimer) -> None:
         super().__init__()
         self.clock = clock
         self.at: list[float] = []
         panel.ids_query.done.connect(self._answered)  # after the panel's own slot
+        panel.ids_query.partial.connect(self._answered)  # a long answer's first rows
 
     def _answered(self, _data: object) -> None:
         self.at.append(self.clock.nsecsElapsed() / 1e6)

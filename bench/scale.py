@@ -11,9 +11,10 @@ Measured, each against a same-run baseline where one exists:
   - whole-vault search for an exact name, a declined Russian name, a common word, a rare
     word and a phrase: median and p95, against the same MATCH on a plain SQLite FTS5
     table of the same texts;
-  - the timeline of one case: first paint, filter result latency (text pasted at once ->
-    rows shown; text typed at 8 keys/s -> first rows after the first key, final rows after
-    the last), longest GUI stall, band fill, scrolling to the end;
+  - the timeline of one case, then of all cases (the whole vault): first paint, filter
+    result latency (text pasted at once -> rows shown; text typed at 8 keys/s -> first
+    rows after the first key, final rows after the last), longest GUI stall, band fill,
+    scrolling to the end, resident memory;
   - a briefing pack of ~10,000 events (a date range of one case) in a fresh process:
     time and peak memory, against bare reportlab setting the same number of rows;
   - a sync exchange of 100,000 new versions into a copy of the 1M vault;
@@ -304,6 +305,87 @@ def measure_search(folder: Path, vault: Vault, services: Services, rounds: int) 
     baseline.close()
 
 
+def rss_mib() -> tuple[float, float]:
+    """This process's resident memory now and its peak so far, MiB (Linux /proc)."""
+    fields = dict(
+        line.split(":", 1) for line in Path("/proc/self/status").read_text().splitlines()
+        if ":" in line
+    )  # fmt: skip
+    return (int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024)
+
+
+def measure_panel(app: Any, panel: Any, show: Callable[[], object], label: str) -> None:
+    """First paint, band, filters pasted and typed, scrolling to the end, memory: one
+    timeline panel (of one case, or of every case), shown by `show`."""
+    import gui  # bench/gui.py
+
+    before, _ = rss_mib()
+    beat = gui.Heartbeat()
+    beat.start()
+    clock = time.perf_counter()
+    show()
+    gui.wait_for(app, lambda: panel.model.rowCount() > 0)
+    panel.table.viewport().repaint()
+    first = (time.perf_counter() - clock) * 1000
+    gui.wait_for(app, lambda: panel.is_idle() and len(panel.band.spans()) > 0)
+    band = (time.perf_counter() - clock) * 1000
+    for _ in range(10):
+        app.processEvents()
+        time.sleep(0.002)
+    beat.timer.stop()
+    rows = panel.model.rowCount()
+    shown_rss, _ = rss_mib()
+    print(f"\n{label} ({rows:,} events)")
+    print(f"  first paint with rows      {first:8.0f} ms")
+    print(f"  band filled                {band:8.0f} ms  (longest stall {beat.worst:.0f} ms)")
+    print(f"  memory while shown         {shown_rss:8.0f} MiB  (+{shown_rss - before:.0f} MiB)")
+    from PySide6.QtCore import QElapsedTimer
+
+    for query in ("Kuznetsov", "Петровой", "hearing", "medical examination"):
+        beat = gui.Heartbeat()
+        beat.start()
+        elapsed = QElapsedTimer()
+        elapsed.start()
+        answers = gui.Answers(panel, elapsed)
+        clock = time.perf_counter()
+        panel.filters.text.setText(query)
+        gui.wait_for(app, lambda: panel.is_idle())
+        panel.table.viewport().repaint()
+        shown = (time.perf_counter() - clock) * 1000
+        for _ in range(10):
+            app.processEvents()
+            time.sleep(0.002)
+        beat.timer.stop()
+        first_rows = answers.at[0] if answers.at else float("nan")
+        rows = panel.model.rowCount()
+        print(f"  filter {query!r:22} first rows {first_rows:5.0f} ms, all + band {shown:5.0f} ms"
+              f"  longest stall {beat.worst:4.0f} ms  ({rows:,} rows)")  # fmt: skip
+    for query in ("Kuznetsov ", "hearing no"):
+        worst, first_rows, final_rows, _ = gui.typing_stall_ms(app, panel, query)
+        print(f"  typed  {query!r:22} first rows {first_rows:5.0f} ms after the first key, "
+              f"final {final_rows:5.0f} ms after the last  longest stall {worst:5.0f} ms"
+              f"  ({panel.model.rowCount():,} rows)")  # fmt: skip
+    beat = gui.Heartbeat()
+    beat.start()
+    clock = time.perf_counter()
+    panel.filters.text.setText("")
+    gui.wait_for(app, lambda: panel.is_idle())
+    cleared = (time.perf_counter() - clock) * 1000
+    beat.timer.stop()
+    print(f"  filter cleared, all shown  {cleared:8.0f} ms  (stall {beat.worst:.0f} ms)")
+    beat = gui.Heartbeat()
+    beat.start()
+    clock = time.perf_counter()
+    panel.table.scrollToBottom()
+    panel.table.viewport().repaint()
+    app.processEvents()
+    end = (time.perf_counter() - clock) * 1000
+    beat.timer.stop()
+    print(f"  scroll to the end          {end:8.0f} ms  (stall {beat.worst:.0f} ms)")
+    now, peak = rss_mib()
+    print(f"  memory now / peak so far   {now:8.0f} / {peak:.0f} MiB")
+
+
 def measure_timeline(vault: Vault, case_id: str) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
@@ -318,47 +400,17 @@ def measure_timeline(vault: Vault, case_id: str) -> None:
     window, panel, _ = gui.real_window(vault)
     window.resize(1280, 800)
     gui.show_until_painted(app, window, [panel.table.viewport()])
-    clock = time.perf_counter()
-    panel.set_case(case_id)
-    gui.wait_for(app, lambda: panel.model.rowCount() > 0)
-    panel.table.viewport().repaint()
-    first = (time.perf_counter() - clock) * 1000
-    gui.wait_for(app, lambda: panel.is_idle() and len(panel.band.spans()) > 0)
-    band = (time.perf_counter() - clock) * 1000
-    rows = panel.model.rowCount()
-    print(f"\ntimeline of one case ({rows:,} events); bare window {bare:.0f} ms")
-    print(f"  first paint with rows      {first:8.0f} ms")
-    print(f"  band filled                {band:8.0f} ms")
-    for query in ("Kuznetsov", "Петровой", "hearing", "medical examination"):
-        beat = gui.Heartbeat()
-        beat.start()
-        clock = time.perf_counter()
-        panel.filters.text.setText(query)
-        gui.wait_for(app, lambda: panel.is_idle())
-        panel.table.viewport().repaint()
-        shown = (time.perf_counter() - clock) * 1000
-        for _ in range(10):
-            app.processEvents()
-            time.sleep(0.002)
-        beat.timer.stop()
-        print(f"  filter {query!r:22} shown {shown:6.0f} ms  longest stall {beat.worst:5.0f} ms"
-              f"  ({panel.model.rowCount():,} rows)")  # fmt: skip
-    for query in ("Kuznetsov ", "hearing no"):
-        worst, first_rows, final_rows, _ = gui.typing_stall_ms(app, panel, query)
-        print(f"  typed  {query!r:22} first rows {first_rows:5.0f} ms after the first key, "
-              f"final {final_rows:5.0f} ms after the last  longest stall {worst:5.0f} ms"
-              f"  ({panel.model.rowCount():,} rows)")  # fmt: skip
-    panel.filters.text.setText("")
-    gui.wait_for(app, lambda: panel.is_idle())
-    beat = gui.Heartbeat()
-    beat.start()
-    clock = time.perf_counter()
-    panel.table.scrollToBottom()
-    panel.table.viewport().repaint()
-    app.processEvents()
-    end = (time.perf_counter() - clock) * 1000
-    beat.timer.stop()
-    print(f"  scroll to the end          {end:8.0f} ms  (stall {beat.worst:.0f} ms)")
+    print(f"\nbare window {bare:.0f} ms; load average {os.getloadavg()[0]:.1f}")
+    measure_panel(app, panel, lambda: panel.set_case(case_id), "timeline of one case")
+    panel.set_case(None)
+    from desktop.ui.timeline.vault_window import VaultTimelineWindow
+
+    # What View > Timeline of all cases opens (MainWindow.open_vault_timeline).
+    every = VaultTimelineWindow(Services.over(vault), window)
+    every.resize(1280, 800)
+    measure_panel(app, every.panel, every.start, "timeline of all cases")
+    print(f"  load average now {os.getloadavg()[0]:.1f}")
+    every.close()
     panel.wait_idle()
     window.close()
 

@@ -37,6 +37,7 @@ class WindowActions:
     show_people: QAction
     show_complaints: QAction
     show_sources: QAction
+    vault_timeline: QAction
     about: QAction
 
     def all(self) -> list[QAction]:
@@ -64,6 +65,7 @@ SHORTCUTS: dict[str, QKeySequence | str] = {
     "show_people": "Ctrl+2",
     "show_complaints": "Ctrl+3",
     "show_sources": "Ctrl+4",
+    "vault_timeline": "Ctrl+Shift+T",
     "about": "F1",
 }
 
@@ -118,6 +120,8 @@ def build_menus(window: QMainWindow, a: WindowActions) -> WindowMenus:
                         a.new_source])  # fmt: skip
     view = bar.addMenu("")
     view.addActions([a.show_timeline, a.show_people, a.show_complaints, a.show_sources])
+    view.addSeparator()
+    view.addAction(a.vault_timeline)
     help_menu = bar.addMenu("")
     help_menu.addAction(a.about)
     toolbar = window.addToolBar("")
@@ -224,6 +228,10 @@ def retranslate(a: WindowActions, m: WindowMenus) -> None:
         "show_sources": (
             translate("MainWindow", "&Sources && Exhibits"),
             translate("MainWindow", "Show sources and exhibits"),
+        ),
+        "vault_timeline": (
+            translate("MainWindow", "Timeline of &all cases"),
+            translate("MainWindow", "Show the events of every case in one timeline"),
         ),
         "about": (
             translate("MainWindow", "&About Dossier"),

@@ -32,6 +32,7 @@ from desktop.ui.sheet.wizard import SheetImportWizard, save_template_dialog
 from desktop.ui.shortcuts import PromisedShortcuts
 from desktop.ui.status_bar import VaultStatusBar
 from desktop.ui.sync.dialog import SyncDialog
+from desktop.ui.timeline.vault_window import VaultTimelineWindow
 from desktop.ui.undo import CaseUndoStack, RecordChange, change_with_undo
 from desktop.ui.vault.unlock import UnlockDialog
 from desktop.ui.workspace import COMPLAINTS, PEOPLE, SOURCES, TIMELINE, Workspace
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self.writes: WriteQueue | None = None
         self._after_writes: Callable[[], object] | None = None  # a lock or quit waiting
         self.search_dialog: SearchDialog | None = None
+        self.vault_timeline: VaultTimelineWindow | None = None
         self._services_for = services_for
         self.keyring = keyring
         self.settings = settings
@@ -132,6 +134,7 @@ class MainWindow(QMainWindow):
         a.show_people.triggered.connect(lambda: self._show_tab(PEOPLE))
         a.show_complaints.triggered.connect(lambda: self._show_tab(COMPLAINTS))
         a.show_sources.triggered.connect(lambda: self._show_tab(SOURCES))
+        a.vault_timeline.triggered.connect(self.open_vault_timeline)
         a.about.triggered.connect(self.show_about)
 
     def retranslate(self) -> None:
@@ -288,6 +291,8 @@ class MainWindow(QMainWindow):
         self.settings.set_geometry(bytes(self.saveGeometry().data()))
         self.idle.stop()
         self.shortcuts.stop()
+        if self.vault_timeline is not None:
+            self.vault_timeline.close()  # its queries end before the vault closes
         if self.workspace is not None:
             self.workspace.clear()
             self.workspace = None
@@ -368,6 +373,18 @@ class MainWindow(QMainWindow):
     def _open_record(self, kind: str, record_id: str, case_id: str) -> None:
         if self.workspace is not None:
             self.workspace.open_record(kind, record_id, case_id)
+
+    def open_vault_timeline(self) -> VaultTimelineWindow | None:
+        """The timeline of every case, in its own window (the workspace stays as it is)."""
+        if self.services is None:
+            return None
+        window = self.vault_timeline
+        if window is None or window.services is not self.services:
+            if window is not None:
+                window.deleteLater()  # it showed another vault (or the same one, reopened)
+            window = self.vault_timeline = VaultTimelineWindow(self.services, self)
+        window.start()
+        return window
 
     def open_briefing(self) -> BriefingDialog | None:
         if self.services is None or self.workspace is None or not self.workspace.case_id:

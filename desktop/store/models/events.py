@@ -11,6 +11,7 @@ TIMELINE_COLUMNS = (
     "case_id", "deleted", "date_sort", "date_end", "day_order", "created_at", "id",
     "date_edtf", "key_event",
 )  # fmt: skip
+VAULT_TIMELINE_COLUMNS = TIMELINE_COLUMNS[1:]  # the same order across every case
 
 
 class Event(Synced):
@@ -19,11 +20,15 @@ class Event(Synced):
     have happened (0 and 99991231 when open), so a range filter keeps "before 2010" in 2009.
     `date_note` is how the date was written where EDTF cannot say it ("night", "early").
     The timeline index covers the whole ordered query with the band's date and key mark,
-    so it never touches the rows.
+    so it never touches the rows; the vault timeline index does the same for the timeline
+    of all cases.
     """
 
     __tablename__ = "events"
-    __table_args__ = (Index("ix_events_timeline", *TIMELINE_COLUMNS),)
+    __table_args__ = (
+        Index("ix_events_timeline", *TIMELINE_COLUMNS),
+        Index("ix_events_vault_timeline", *VAULT_TIMELINE_COLUMNS),
+    )
 
     case_id: Mapped[str] = mapped_column(ref("cases.id"))
     date_edtf: Mapped[str] = mapped_column(String(64))

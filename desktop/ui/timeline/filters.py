@@ -12,6 +12,7 @@ screen.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from itertools import pairwise
 
 from PySide6.QtCore import QDate, QEvent, QObject, QSize, QTimer, Signal
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 from desktop.core.enums import FactStatus
 from desktop.services.timeline import EventFilter
 
+Choice = str | tuple[str, ...]  # a record's id, or the ids of one name's records
 TYPING_INTERVAL_MS = 150
 NO_DATE = QDate(1000, 1, 1)  # the minimum date stands for "no bound" (shown as special text)
 
@@ -169,8 +171,11 @@ class FilterBar(QWidget):
         self.status.setCurrentIndex(max(self.status.findData(current), 0))
         self._quiet = False
 
-    def set_choices(self, people: list[tuple[str, str]], tags: list[tuple[str, str]]) -> None:
-        """Offer these (id, name) people and tags; keeps the current picks that remain."""
+    def set_choices(
+        self, people: Sequence[tuple[Choice, str]], tags: Sequence[tuple[Choice, str]]
+    ) -> None:
+        """Offer these (id, name) people and tags (in the timeline of every case, (ids,
+        name): one name's records in every case); keeps the current picks that remain."""
         self._quiet = True
         for combo, items, anything in ((self.person, people, self.tr("Anyone")),
                                        (self.tag, tags, self.tr("Any"))):  # fmt: skip
@@ -184,13 +189,16 @@ class FilterBar(QWidget):
 
     # ---- the filter -------------------------------------------------------------------
     def current_filter(self) -> EventFilter:
+        person, tag = self.person.currentData(), self.tag.currentData()
         return EventFilter(
             text=self.text.text().strip(),
-            person_id=self.person.currentData(),
+            person_id=person if isinstance(person, str) else None,
+            people=tuple(person) if isinstance(person, (tuple, list)) else (),
             date_from=_bound(self.date_from),
             date_to=_bound(self.date_to),
             fact_status=self.status.currentData(),
-            tag_id=self.tag.currentData(),
+            tag_id=tag if isinstance(tag, str) else None,
+            tags=tuple(tag) if isinstance(tag, (tuple, list)) else (),
             key_only=self.key_only.isChecked(),
         )
 

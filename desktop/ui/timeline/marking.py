@@ -54,6 +54,7 @@ class EventMarking(QObject):
         self.button = QToolButton(panel)
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.button)
+        menu.setToolTipsVisible(True)  # a switched-off action says why
         menu.addActions([self.mark_key_action, self.unmark_key_action])
         menu.addSeparator()
         menu.addActions([self.add_tag_action, self.remove_tag_action])
@@ -70,6 +71,15 @@ class EventMarking(QObject):
         self.unmark_key_action.setText(self.tr("&Not a key fact"))
         self.button.setText(self.tr("Key facts && ta&gs"))
         self.button.setAccessibleName(self.tr("Key facts and tags of the selected events"))
+
+    def set_every_case(self, every_case: bool) -> None:
+        """In the timeline of every case a new tag or deleting one has no case to belong
+        to: those two actions are off and say why; key facts and removing tags work."""
+        why = self.tr("Tags belong to one case: add or delete them in the case's own timeline.")
+        for action in (self.add_tag_action, self.delete_tag_action):
+            action.setEnabled(not every_case)
+            action.setToolTip(why if every_case else action.text().replace("&", ""))
+            action.setStatusTip(why if every_case else "")
 
     def tag_selected(self, name: str) -> None:
         """Put tag `name` on every selected event, on the write queue, as one undo step."""

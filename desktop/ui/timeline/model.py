@@ -29,6 +29,7 @@ from desktop.ui.conflict_marks import conflict_icon, conflict_note
 
 BLOCK_ROWS = 200
 CACHED_BLOCKS = 12
+ROW_MAP_LIMIT = 100_000  # more rows than this: `row_of` scans rather than keep a map
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 EVENT_MIME_TYPE = "application/x-dossier-event-id"
 
@@ -43,6 +44,7 @@ class Column(IntEnum):
     TAGS = 4
     SOURCES = 5
     STATUS = 6
+    CASE = 7  # the timeline of every case only (hidden in one case's)
 
 
 KEY_STAR = "★"
@@ -89,6 +91,7 @@ class TimelineModel(QAbstractTableModel):
         self.blocks_fetched = 0
         self.lang = "en"
         self._conflicts: frozenset[str] = frozenset()
+        self.case_names: dict[str, str] = {}  # the case column's titles, by case id
 
     # ---- content ----------------------------------------------------------------------
     def set_ids(self, ids: list[str]) -> None:
@@ -98,6 +101,19 @@ class TimelineModel(QAbstractTableModel):
         self._row_of = None
         self._blocks.clear()
         self.endResetModel()
+
+    def extend_ids(self, ids: list[str]) -> None:
+        """The whole answer to a query whose first rows are shown: the rest goes below
+        them, keeping the view's place and selection (else shown afresh)."""
+        shown = len(self._ids)
+        if len(ids) < shown or ids[:shown] != self._ids:
+            self.set_ids(ids)
+            return
+        if len(ids) > shown:
+            self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
+            self._ids = ids
+            self._row_of = None
+            self.endInsertRows()
 
     def clear(self) -> None:
         self.set_ids([])
@@ -128,6 +144,11 @@ class TimelineModel(QAbstractTableModel):
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, event_id: str) -> int | None:
+        if len(self._ids) > ROW_MAP_LIMIT:  # a scan in C, 10 ms, not a map of 100 MB
+            try:
+                return self._ids.index(event_id)
+            except ValueError:
+                return None
         if self._row_of is None:
             self._row_of = {event_id: row for row, event_id in enumerate(self._ids)}
         return self._row_of.get(event_id)
@@ -220,6 +241,7 @@ class TimelineModel(QAbstractTableModel):
             Column.TAGS: self.tr("Tags"),
             Column.SOURCES: self.tr("Sources"),
             Column.STATUS: self.tr("Status"),
+            Column.CASE: self.tr("Case"),
         }.get(Column(section))
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -263,6 +285,8 @@ class TimelineModel(QAbstractTableModel):
             return ", ".join(row.people)
         if column == Column.SOURCES:
             return str(row.source_count)
+        if column == Column.CASE:
+            return self.case_names.get(row.event.case_id, "")
         event = row.event
         return status_label(event.fact_status, self.lang, event.disputed_by, event.disputed_by_note)
 

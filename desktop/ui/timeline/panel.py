@@ -6,6 +6,11 @@ same answer when the service offers them, otherwise from a second background job
 Selecting in the band selects the table row and the other way round. Several rows can
 be selected (Ctrl/Shift+click); `marking.EventMarking` marks them as key facts or tags
 them, each change one undo step (the table's context menu and the button under it).
+
+`show_every_case` turns the panel into the timeline of every case in the vault: a Case
+column, people and tags of every case to filter by (one choice per name), no complaint
+marks (each case has its own register); what needs one case (reordering a day's facts,
+new or deleted tags) is switched off and says so.
 """
 
 from __future__ import annotations
@@ -47,11 +52,12 @@ from desktop.ui.timeline.filters import FilterBar
 from desktop.ui.timeline.marking import EventMarking
 from desktop.ui.timeline.model import Column, TimelineModel
 from desktop.ui.timeline.spans import (
+    BandLayout,
     ComplaintMark,
-    EventSpan,
     TimelineData,
-    band_spans,
+    band_layout,
     load_ids,
+    span_table,
 )
 from desktop.ui.timeline.worker import LatestQuery
 from desktop.ui.undo import RecordChange, change_with_undo
@@ -78,6 +84,7 @@ class TimelinePanel(QWidget):
         self.services = services
         self.undo_stack = undo_stack
         self.case_id: str | None = None
+        self.every_case = False  # the timeline of every case (`show_every_case`)
         self._pending_selection: str | None = None
         self._fit_band = True
         self._spans_scheduled = 0
@@ -106,8 +113,10 @@ class TimelinePanel(QWidget):
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
         for column, width in ((Column.KEY, 28), (Column.DATE, 140), (Column.PEOPLE, 200),
                               (Column.TAGS, 120), (Column.SOURCES, 70),
-                              (Column.STATUS, 170)):  # fmt: skip
+                              (Column.STATUS, 170), (Column.CASE, 180)):  # fmt: skip
             self.table.setColumnWidth(column, width)
+        header.moveSection(Column.CASE, Column.TITLE)  # after the date, when it shows
+        self.table.setColumnHidden(Column.CASE, True)
         self.status = QLabel(self)
         self.marking = EventMarking(self)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -129,6 +138,8 @@ class TimelinePanel(QWidget):
 
         self.ids_query = LatestQuery(self)
         self.ids_query.done.connect(self._on_ids)
+        self.ids_query.partial.connect(self._on_first_ids)
+        self._first_shown = False  # the running query's first rows are in the table
         self.ids_query.error.connect(self._on_error)
         self.spans_query = LatestQuery(self)
         self.spans_query.done.connect(self._on_spans)
@@ -151,29 +162,50 @@ class TimelinePanel(QWidget):
         if case_id is None:
             self.clear()
             return
+        self._set_scope(case_id, every_case=False)
+
+    def show_every_case(self) -> None:
+        """Show the timeline of every case in the vault."""
+        self._set_scope(None, every_case=True)
+
+    def _set_scope(self, case_id: str | None, every_case: bool) -> None:
         self.case_id = case_id
+        self.every_case = every_case
         self._pending_selection = None
         self._fit_band = True
-        self._offer_choices(case_id)
+        self.table.setColumnHidden(Column.CASE, not every_case)
+        self.marking.set_every_case(every_case)
+        self._offer_choices()
         self.filters.clear_filters()  # runs the query
 
-    def _offer_choices(self, case_id: str) -> None:
-        people = [(p.id, p.display_name) for p in self.services.people.persons(case_id)]
-        tags = [(t.id, t.name) for t in self.services.tags.tags(case_id)]
-        self.filters.set_choices(people, tags)
+    def shows_timeline(self) -> bool:
+        """Whether a case's timeline, or every case's, is shown."""
+        return self.case_id is not None or self.every_case
+
+    def _offer_choices(self) -> None:
+        if self.every_case:
+            self.model.case_names = self.services.timeline.case_names(current_language())
+            self.filters.set_choices(*self.services.timeline.vault_choices())
+        elif self.case_id is not None:
+            persons = self.services.people.persons(self.case_id)
+            tags = self.services.tags.tags(self.case_id)
+            self.filters.set_choices(
+                [(p.id, p.display_name) for p in persons], [(t.id, t.name) for t in tags]
+            )
 
     def refresh(self) -> None:
         """Run the query again (after an edit elsewhere), keeping the selection."""
-        if self.case_id is None:
+        if not self.shows_timeline():
             return
         self._pending_selection = self.current_event_id() or self._pending_selection
         self.model.forget_rows()
-        self._offer_choices(self.case_id)  # new tags and people; the picks stay (quietly)
+        self._offer_choices()  # new tags, people, cases; the picks stay (quietly)
         self._query(self.filters.current_filter())
 
     def clear(self) -> None:
         """Drop everything shown (the vault is locking)."""
         self.case_id = None
+        self.every_case = False
         self._pending_selection = None
         self.ids_query.cancel()
         self.spans_query.cancel()
@@ -220,6 +252,8 @@ class TimelinePanel(QWidget):
         self.spans_query.wait(msecs)
 
     def set_language(self, lang: str) -> None:
+        if self.every_case:  # case titles in the new language, where they have one
+            self.model.case_names = self.services.timeline.case_names(lang)
         self.model.set_language(lang)
         self.band.set_language(lang)
         self.filters.set_language(lang)
@@ -231,17 +265,31 @@ class TimelinePanel(QWidget):
 
     def _query(self, f: EventFilter) -> None:
         case_id = self.case_id
-        if case_id is None:
+        if not self.shows_timeline():
             return
         self.status.setText(self.tr("Loading…"))
         services = self.services
-        self.ids_query.submit_stoppable(lambda stale: load_ids(services, case_id, f, stale))
+        self.ids_query.submit_reporting(
+            lambda stale, report: load_ids(services, case_id, f, stale, report)
+        )
+
+    def _on_first_ids(self, ids: object) -> None:
+        """The first rows of a long answer: shown at once, the rest follows below."""
+        if not self.shows_timeline() or not isinstance(ids, list):
+            return
+        self.model.set_ids(ids)
+        self._first_shown = True
+        self.status.setText(self.tr("Loading… the first %n event(s) shown", "", len(ids)))
 
     def _on_ids(self, data: TimelineData) -> None:
-        if self.case_id is None:
+        if not self.shows_timeline():
             return
         self.model.set_conflicts(data.conflicts)
-        self.model.set_ids(data.ids)
+        if self._first_shown:
+            self.model.extend_ids(data.ids)
+        else:
+            self.model.set_ids(data.ids)
+        self._first_shown = False
         self.status.setText(self.tr("%n event(s)", "", len(data.ids)))
         # Let the table paint first; the band fills in the background right after.
         self._spans_scheduled += 1
@@ -252,19 +300,21 @@ class TimelinePanel(QWidget):
 
     def _submit_spans(self, data: TimelineData) -> None:
         self._spans_scheduled -= 1
-        if self.case_id is not None:
-            self.spans_query.submit(lambda: (band_spans(data.rows), data.marks))
+        if self.shows_timeline():
+            spans = lambda: band_layout(span_table(data.ids, data.dates, data.keys))  # noqa: E731
+            self.spans_query.submit(lambda: (spans(), data.marks))
 
     def _on_spans(self, result: object) -> None:
-        if self.case_id is not None and isinstance(result, tuple):
+        if self.shows_timeline() and isinstance(result, tuple):
             self._show_spans(*result)
 
-    def _show_spans(self, spans: list[EventSpan], marks: list[ComplaintMark]) -> None:
+    def _show_spans(self, spans: BandLayout, marks: list[ComplaintMark]) -> None:
         self.band.set_data(spans, marks, fit=self._fit_band)
         self._fit_band = False
         self.band.set_selected(self.current_event_id(), reveal=False)
 
     def _on_error(self, exc: object) -> None:
+        self._first_shown = False
         if isinstance(exc, KnownError):
             self.status.setText(error_text(exc))
         else:
@@ -302,6 +352,12 @@ class TimelinePanel(QWidget):
 
     def move_event(self, event_id: str, anchor_id: str, before: bool) -> None:
         """Put a fact just before or after another of the same date (undoable)."""
+        if self.every_case:
+            self.status.setText(
+                self.tr("Facts are reordered within their case: drag them in the case's own "
+                        "timeline.")
+            )  # fmt: skip
+            return
         order = FactOrder(self.services.store)
         if not order.same_date(event_id, anchor_id):
             self.status.setText(

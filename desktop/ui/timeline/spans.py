@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
-from collections.abc import Callable, Iterable
+import time
+from array import array
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from itertools import pairwise
+from typing import NamedTuple, overload
 
 from desktop.core.fuzzydate import FuzzyDate, FuzzyDateError, Qualifier
 from desktop.services.conflicts import ConflictService
@@ -43,16 +46,18 @@ class ComplaintMark:
     overdue: bool
 
 
-BandRow = tuple[str, str, int]  # event id, EDTF date, key fact as 0 or 1
-
-
 @dataclass(frozen=True)
 class TimelineData:
-    """One query's answer: the table's ordered ids, the band's rows (the same events, in
-    the same order) and the complaint marks."""
+    """One query's answer: the table's ordered ids, each one's EDTF date and key mark
+    for the band (the same events, in the same order), and the complaint marks.
+
+    Columns, not a tuple per row: strings and bytes are never tracked by the cycle
+    collector, and a million row tuples were (its first pass over them held the GIL for
+    125 ms, a stall of the GUI thread)."""
 
     ids: list[str]
-    rows: list[BandRow]
+    dates: list[str]
+    keys: bytes  # 1 for a key fact
     marks: list[ComplaintMark]
     conflicts: frozenset[str] = frozenset()  # records with an open conflict
 
@@ -131,28 +136,125 @@ def spans_from_edtf(
     return spans
 
 
+CIRCA, OPEN_START, OPEN_END, KEY = 1, 2, 4, 8  # a span's flags in a `SpanTable`
+YIELD_EVERY = 0x7FF
+"""Every 2,048 spans the builder offers the GIL: the GUI thread, reading rows for the
+table meanwhile, otherwise waited up to 5 ms (Python's switch interval) at each of its
+many GIL takes, a convoy that stretched a 20 ms block fetch past 100 ms."""
+
+
+class SpanTable(Sequence[EventSpan]):
+    """The band's spans as columns: ids, first and last days, flags; an `EventSpan` is
+    made when one is asked for. A million spans as tuples took 180 MB and a collector
+    pass of 125 ms; as columns 17 MB besides the ids (shared with the table) and nothing
+    for the collector to walk."""
+
+    def __init__(self, ids: list[str], firsts: array[int], lasts: array[int],
+                 flags: bytes) -> None:  # fmt: skip
+        self.ids, self.firsts, self.lasts, self.flags = ids, firsts, lasts, flags
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @overload
+    def __getitem__(self, i: int) -> EventSpan: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[EventSpan]: ...
+    def __getitem__(self, i: int | slice) -> EventSpan | list[EventSpan]:
+        if isinstance(i, slice):
+            return [self._span(j) for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return self._span(i)
+
+    def _span(self, i: int) -> EventSpan:
+        f = self.flags[i]
+        return EventSpan(self.ids[i], self.firsts[i], self.lasts[i], bool(f & CIRCA),
+                         bool(f & OPEN_START), bool(f & OPEN_END), bool(f & KEY))  # fmt: skip
+
+    def position(self, event_id: str) -> int | None:
+        """Where the event's span is (a scan in C: 10 ms over a million)."""
+        try:
+            return self.ids.index(event_id)
+        except ValueError:
+            return None
+
+
+def span_table(ids: list[str], dates: list[str], keys: bytes) -> SpanTable:
+    """The spans of the events `ids` with their EDTF `dates` and key marks, sorted by
+    first day (undated and unreadable dates left out; see `_extent`). Shares `ids` when
+    every event is drawn in the order given (one list of a million fewer)."""
+    with collector_paused():
+        kept, firsts, lasts, flags = array("l"), array("l"), array("l"), bytearray()
+        for i, (edtf, key) in enumerate(zip(dates, keys, strict=True)):
+            if not i & YIELD_EVERY:
+                time.sleep(0)  # let a waiting GUI thread have the GIL now (see YIELD_EVERY)
+            extent = _extent(edtf)
+            if extent is not None:
+                first, last, circa, open_start, open_end = extent
+                kept.append(i)
+                firsts.append(first)
+                lasts.append(last)
+                flags.append(circa * CIRCA | open_start * OPEN_START | open_end * OPEN_END
+                             | (KEY if key else 0))  # fmt: skip
+        if any(a > b for a, b in pairwise(firsts)):  # timeline order mostly is first-day
+            # order; where it is not (open starts), sort by first day, stably
+            order = sorted(range(len(kept)), key=firsts.__getitem__)
+            kept = array("l", (kept[i] for i in order))
+            firsts = array("l", (firsts[i] for i in order))
+            lasts = array("l", (lasts[i] for i in order))
+            flags = bytearray(flags[i] for i in order)
+        shown = ids if len(kept) == len(ids) and not order_changed(kept) else [ids[i] for i in kept]
+        return SpanTable(shown, firsts, lasts, bytes(flags))
+
+
+def order_changed(kept: array[int]) -> bool:
+    return any(i != n for n, i in enumerate(kept))
+
+
+@dataclass(frozen=True)
+class BandLayout:
+    """Spans with what the band looks up while painting, worked out off the GUI thread
+    (on the GUI thread these lists cost a 1,000,000-event band 180 ms)."""
+
+    spans: Sequence[EventSpan]  # sorted by first day
+    firsts: Sequence[int]  # each span's first day, for binary searches
+    longest: int  # the longest span, in days
+    keys: list[EventSpan]  # the key facts' spans, sorted by first day
+    key_firsts: list[int]
+
+
+def band_layout(spans: Sequence[EventSpan]) -> BandLayout:
+    with collector_paused():
+        if isinstance(spans, SpanTable):
+            firsts: Sequence[int] = spans.firsts
+            longest = max(map(operator.sub, spans.lasts, spans.firsts), default=0)
+            keys = [spans[i] for i, f in enumerate(spans.flags) if f & KEY]
+        else:
+            firsts = [s.first for s in spans]
+            longest = max((s.last - s.first for s in spans), default=0)
+            keys = [s for s in spans if s.key]
+        return BandLayout(spans, firsts, longest, keys, [s.first for s in keys])
+
+
 def load_ids(
-    services: Services, case_id: str, f: EventFilter, stop: Callable[[], bool] = never
+    services: Services,
+    case_id: str | None,
+    f: EventFilter,
+    stop: Callable[[], bool] = never,
+    first: Callable[[list[str]], object] | None = None,
 ) -> TimelineData:
     """What the table needs first, and the band's input with it: the filtered events'
     ids, dates and key marks (one query, from the covering index), and the marks.
+    `case_id` None: every case, without complaint marks (each case has its own register).
+    `first` gets the first ids of a long answer at once (see `timeline_columns`).
     Raises QueryStopped once `stop()` is true."""
-    with collector_paused():  # 100,000 row tuples, no cycles (see band_spans)
-        rows = services.timeline.date_spans(case_id, f, stop)
-        ids = [row[0] for row in rows]
-    return TimelineData(
-        ids, rows, load_marks(services, case_id), ConflictService(services.store).conflicted_ids()
-    )
-
-
-def band_spans(rows: list[BandRow]) -> list[EventSpan]:
-    """The band's spans from the timeline's rows: cached EDTF parsing.
-
-    With the collector paused: the 100,000 spans made here set off full collections that
-    walked them again and again, and held the GIL while doing so (measured on 100,000
-    events: 640 -> 400 ms). Nothing here makes a cycle."""
-    with collector_paused():
-        return spans_from_edtf(rows)
+    with collector_paused():  # the row tuples are freed before the collector is back
+        ids, dates, keys = services.timeline.timeline_columns(case_id, f, stop, first)
+    marks = [] if case_id is None else load_marks(services, case_id)
+    return TimelineData(ids, dates, keys, marks, ConflictService(services.store).conflicted_ids())
 
 
 def load_marks(services: Services, case_id: str) -> list[ComplaintMark]:

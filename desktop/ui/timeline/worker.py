@@ -5,7 +5,9 @@ a newer one is asked for. `LatestQuery` runs one job at a time on its own thread
 keeps only the newest waiting job, and delivers a result only if no newer job was
 submitted meanwhile, so a slow stale query never overwrites a fresh answer. A job
 submitted with `submit_stoppable` is also told when it has gone stale, so it can stop
-early (the timeline's query interrupts SQLite) and let the newest job start.
+early (the timeline's query interrupts SQLite) and let the newest job start. A job
+submitted with `submit_reporting` may also hand over a first part of its answer
+(`partial`), so a long answer shows its beginning at once.
 """
 
 from __future__ import annotations
@@ -21,11 +23,20 @@ from desktop.ui.background import OutcomeRelay, TaggedJob
 log = logging.getLogger(__name__)
 
 
+class _PartRelay(QObject):
+    """Carries a job's first part to the GUI thread (made there, without a parent: the
+    job's closure keeps it alive while the job may still report)."""
+
+    arrived = Signal(int, object)
+
+
 class LatestQuery(QObject):
-    """Run `fn` off the GUI thread; emit `done(result)` only for the newest submission."""
+    """Run `fn` off the GUI thread; emit `done(result)` only for the newest submission
+    (and `partial(first part)` before it, for jobs that report one)."""
 
     done = Signal(object)
     error = Signal(object)
+    partial = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +63,26 @@ class LatestQuery(QObject):
         self._generation += 1
         generation = self._generation
         self._queue(lambda: fn(lambda: self._generation != generation))
+
+    def submit_reporting(
+        self, fn: Callable[[Callable[[], bool], Callable[[object], None]], Any]
+    ) -> None:
+        """Like `submit_stoppable`; `fn` also gets `report(part)`, which delivers `part`
+        through `partial` on the GUI thread while the job is still the newest."""
+        self._generation += 1
+        generation = self._generation
+        relay = _PartRelay()
+        relay.arrived.connect(self._on_part)
+        self._queue(
+            lambda: fn(
+                lambda: self._generation != generation,
+                lambda part: relay.arrived.emit(generation, part),
+            )
+        )
+
+    def _on_part(self, generation: int, part: object) -> None:
+        if generation == self._generation:
+            self.partial.emit(part)
 
     def _queue(self, fn: Callable[[], Any]) -> None:
         if self._running:

@@ -14,12 +14,15 @@ from desktop.store.models import Event
 from desktop.store.search import SearchDocument
 
 
-def add_generated_events(services: Services, case_id: str, count: int, seed: int = 7) -> None:
-    """`count` day-dated events 1990-2019 through Core bulk inserts (titles "Generated N")."""
+def add_generated_events(
+    services: Services, case_id: str, count: int, seed: int = 7, start: int = 0
+) -> None:
+    """`count` day-dated events 1990-2019 through Core bulk inserts (titles "Generated N",
+    N from `start`: give a second case's events a `start` past the first case's)."""
     rng = random.Random(seed)
     with services.store.writing() as w:
         rows, docs = [], []
-        for i in range(count):
+        for i in range(start, start + count):
             stamp = w.stamper.next()
             date = FuzzyDate.day(1990 + rng.randrange(30), rng.randint(1, 12), rng.randint(1, 28))
             event_id = f"00000000-0000-4000-8000-{i:012d}"

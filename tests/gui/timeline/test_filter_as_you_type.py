@@ -84,4 +84,4 @@ def test_a_newer_filter_interrupts_the_running_query(
     assert stopped.is_set()  # the first query was interrupted, not run to its end
     assert len(answers) == 1  # and only the newest answer was delivered
     assert answers[0].ids and len(answers[0].ids) < 50
-    assert answers[0].ids == [row[0] for row in answers[0].rows]
+    assert len(answers[0].dates) == len(answers[0].keys) == len(answers[0].ids)

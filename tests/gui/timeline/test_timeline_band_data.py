@@ -16,7 +16,7 @@ from sqlalchemy import text
 from desktop.core.fuzzydate import FuzzyDate
 from desktop.services.registry import Services
 from desktop.services.timeline import EventFilter
-from desktop.ui.timeline.spans import EventSpan, band_spans, load_ids, span_of
+from desktop.ui.timeline.spans import EventSpan, band_layout, load_ids, span_of, span_table
 
 DATES = (
     ("2008-11-24", "Hearing on the detention"),
@@ -46,8 +46,13 @@ def expected(services: Services, case_id: str, f: EventFilter) -> list[EventSpan
 def load_band(services: Services, case_id: str, f: EventFilter) -> list[EventSpan]:
     """The band's spans as the panel makes them: from the rows of the table's own query."""
     data = load_ids(services, case_id, f)
-    assert data.ids == [row[0] for row in data.rows]  # the band shows what the table lists
-    return band_spans(data.rows)
+    assert len(data.dates) == len(data.keys) == len(data.ids)  # what the table lists
+    table = span_table(data.ids, data.dates, data.keys)
+    layout = band_layout(table)
+    assert list(layout.firsts) == [s.first for s in table]
+    assert layout.keys == [s for s in table if s.key]
+    assert layout.longest == max((s.last - s.first for s in table), default=0)
+    return list(table)
 
 
 def test_band_spans_are_each_events_own_dates_with_and_without_filters(
