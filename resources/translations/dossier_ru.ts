@@ -1432,42 +1432,47 @@
 <context>
     <name>EventMarking</name>
     <message>
-        <location filename="../../desktop/ui/timeline/marking.py" line="66" />
+        <location filename="../../desktop/ui/timeline/marking.py" line="67" />
         <source>Add &amp;tag to selected events…</source>
         <translation>Добавить &amp;метку выбранным событиям…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/marking.py" line="67" />
+        <location filename="../../desktop/ui/timeline/marking.py" line="68" />
         <source>&amp;Remove tag from selected events…</source>
         <translation>&amp;Снять метку с выбранных событий…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/marking.py" line="68" />
+        <location filename="../../desktop/ui/timeline/marking.py" line="69" />
         <source>&amp;Delete a tag…</source>
         <translation>&amp;Удалить метку…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/marking.py" line="69" />
+        <location filename="../../desktop/ui/timeline/marking.py" line="70" />
         <source>Mark as &amp;key fact</source>
         <translation>Отметить как &amp;ключевой факт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/marking.py" line="70" />
+        <location filename="../../desktop/ui/timeline/marking.py" line="71" />
         <source>&amp;Not a key fact</source>
         <translation>&amp;Не ключевой факт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/marking.py" line="71" />
+        <location filename="../../desktop/ui/timeline/marking.py" line="72" />
         <source>Key facts &amp;&amp; ta&amp;gs</source>
         <translation>Ключевые факты и ме&amp;тки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/marking.py" line="72" />
+        <location filename="../../desktop/ui/timeline/marking.py" line="73" />
         <source>Key facts and tags of the selected events</source>
         <translation>Ключевые факты и метки выбранных событий</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/timeline/marking.py" line="78" />
+        <source>Tags belong to one case: add or delete them in the case's own timeline.</source>
+        <translation>Метки принадлежат одному делу: добавляйте и удаляйте их в хронологии самого дела.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/timeline/marking.py" line="85" />
+        <location filename="../../desktop/ui/timeline/marking.py" line="95" />
         <source>Tag %n event(s)</source>
         <translation>
             <numerusform>Отметить %n событие</numerusform>
@@ -1476,7 +1481,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/timeline/marking.py" line="98" />
+        <location filename="../../desktop/ui/timeline/marking.py" line="108" />
         <source>Untag %n event(s)</source>
         <translation>
             <numerusform>Снять метку с %n события</numerusform>
@@ -1485,13 +1490,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/marking.py" line="108" />
-        <location filename="../../desktop/ui/timeline/marking.py" line="164" />
+        <location filename="../../desktop/ui/timeline/marking.py" line="118" />
+        <location filename="../../desktop/ui/timeline/marking.py" line="174" />
         <source>Delete tag</source>
         <translation>Удалить метку</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/timeline/marking.py" line="121" />
+        <location filename="../../desktop/ui/timeline/marking.py" line="131" />
         <source>Mark %n key fact(s)</source>
         <translation>
             <numerusform>Отметить %n ключевой факт</numerusform>
@@ -1500,7 +1505,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/timeline/marking.py" line="122" />
+        <location filename="../../desktop/ui/timeline/marking.py" line="132" />
         <source>Unmark %n key fact(s)</source>
         <translation>
             <numerusform>Снять отметку с %n ключевого факта</numerusform>
@@ -1509,27 +1514,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/marking.py" line="139" />
+        <location filename="../../desktop/ui/timeline/marking.py" line="149" />
         <source>The change could not be saved.</source>
         <translation>Изменение не удалось сохранить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/marking.py" line="160" />
+        <location filename="../../desktop/ui/timeline/marking.py" line="170" />
         <source>This case has no tags yet.</source>
         <translation>В этом деле пока нет меток.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/marking.py" line="166" />
+        <location filename="../../desktop/ui/timeline/marking.py" line="176" />
         <source>Tag to delete (it comes off every event and complaint; Ctrl+Z brings it back):</source>
         <translation>Какую метку удалить (она будет снята со всех событий и жалоб; Ctrl+Z вернёт её):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/marking.py" line="184" />
+        <location filename="../../desktop/ui/timeline/marking.py" line="194" />
         <source>Add tag</source>
         <translation>Добавить метку</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/timeline/marking.py" line="185" />
+        <location filename="../../desktop/ui/timeline/marking.py" line="195" />
         <source>Tag for the %n selected event(s) (a new name makes a new tag):</source>
         <translation>
             <numerusform>Метка для %n выбранного события (новое название создаст новую метку):</numerusform>
@@ -1538,17 +1543,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/marking.py" line="204" />
+        <location filename="../../desktop/ui/timeline/marking.py" line="214" />
         <source>The selected events have no tags.</source>
         <translation>У выбранных событий нет меток.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/marking.py" line="209" />
+        <location filename="../../desktop/ui/timeline/marking.py" line="219" />
         <source>Remove tag</source>
         <translation>Снять метку</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/timeline/marking.py" line="210" />
+        <location filename="../../desktop/ui/timeline/marking.py" line="220" />
         <source>Tag to take off the %n selected event(s):</source>
         <translation>
             <numerusform>Какую метку снять с %n выбранного события:</numerusform>
@@ -1874,105 +1879,105 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="136" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="138" />
         <source>Fin&amp;d:</source>
         <translation>&amp;Найти:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="136" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="138" />
         <source>Perso&amp;n:</source>
         <translation>&amp;Лицо:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="136" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="138" />
         <source>Fro&amp;m:</source>
         <translation>&amp;С:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="137" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="139" />
         <source>T&amp;o:</source>
         <translation>&amp;По:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="137" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="139" />
         <source>Stat&amp;us:</source>
         <translation>С&amp;татус:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="136" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="138" />
         <source>Ta&amp;g:</source>
         <translation>Мет&amp;ка:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="140" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="142" />
         <source>Words in title, description or place</source>
         <translation>Слова в названии, описании или месте</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="141" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="143" />
         <source>Find events</source>
         <translation>Найти события</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="142" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="144" />
         <source>Person filter</source>
         <translation>Фильтр по лицу</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="143" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="145" />
         <source>From date</source>
         <translation>С даты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="144" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="146" />
         <source>To date</source>
         <translation>По дату</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="145" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="147" />
         <source>Fact status filter</source>
         <translation>Фильтр по статусу факта</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="146" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="148" />
         <source>Tag filter</source>
         <translation>Фильтр по метке</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="148" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="150" />
         <source>any</source>
         <translation>любая</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="149" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="151" />
         <source>&amp;Key facts only</source>
         <translation>Только &amp;ключевые факты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="150" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="152" />
         <source>Key facts only</source>
         <translation>Только ключевые факты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="151" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="153" />
         <source>C&amp;lear filters</source>
         <translation>Сбросить &amp;фильтры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="152" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="154" />
         <source>Clear filters</source>
         <translation>Сбросить фильтры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="156" />
-        <location filename="../../desktop/ui/timeline/filters.py" line="175" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="158" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="180" />
         <source>Anyone</source>
         <translation>Любое лицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/filters.py" line="156" />
-        <location filename="../../desktop/ui/timeline/filters.py" line="166" />
-        <location filename="../../desktop/ui/timeline/filters.py" line="176" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="158" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="168" />
+        <location filename="../../desktop/ui/timeline/filters.py" line="181" />
         <source>Any</source>
         <translation>Любой</translation>
     </message>
@@ -2062,308 +2067,318 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="133" />
+        <location filename="../../desktop/ui/actions.py" line="137" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="134" />
+        <location filename="../../desktop/ui/actions.py" line="138" />
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="135" />
+        <location filename="../../desktop/ui/actions.py" line="139" />
         <source>&amp;Records</source>
         <translation>&amp;Записи</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="136" />
+        <location filename="../../desktop/ui/actions.py" line="140" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="137" />
+        <location filename="../../desktop/ui/actions.py" line="141" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="138" />
+        <location filename="../../desktop/ui/actions.py" line="142" />
         <source>Main toolbar</source>
         <translation>Основная панель</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="141" />
+        <location filename="../../desktop/ui/actions.py" line="145" />
         <source>&amp;New case…</source>
         <translation>&amp;Новое дело…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="142" />
+        <location filename="../../desktop/ui/actions.py" line="146" />
         <source>Start a new case file</source>
         <translation>Завести новое дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="145" />
+        <location filename="../../desktop/ui/actions.py" line="149" />
         <source>&amp;Rename case…</source>
         <translation>&amp;Переименовать дело…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="146" />
+        <location filename="../../desktop/ui/actions.py" line="150" />
         <source>Change the case's title, summary or status</source>
         <translation>Изменить название, описание или статус дела</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="149" />
+        <location filename="../../desktop/ui/actions.py" line="153" />
         <source>&amp;Delete case…</source>
         <translation>&amp;Удалить дело…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="150" />
+        <location filename="../../desktop/ui/actions.py" line="154" />
         <source>Delete the chosen case (can be undone)</source>
         <translation>Удалить выбранное дело (можно отменить)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="153" />
+        <location filename="../../desktop/ui/actions.py" line="157" />
         <source>&amp;Lock</source>
         <translation>&amp;Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="154" />
+        <location filename="../../desktop/ui/actions.py" line="158" />
         <source>Lock the vault now: the window is cleared</source>
         <translation>Заблокировать хранилище сейчас: окно очищается</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="157" />
+        <location filename="../../desktop/ui/actions.py" line="161" />
         <source>&amp;Briefing pack…</source>
         <translation>&amp;Справочные материалы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="158" />
+        <location filename="../../desktop/ui/actions.py" line="162" />
         <source>Preview, save or print the case's briefing pack (PDF)</source>
         <translation>Просмотреть, сохранить или напечатать справочные материалы по делу (PDF)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="161" />
+        <location filename="../../desktop/ui/actions.py" line="165" />
         <source>E&amp;xport…</source>
         <translation>&amp;Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="162" />
+        <location filename="../../desktop/ui/actions.py" line="166" />
         <source>Export the case for spreadsheets, calendars, TimelineJS, Aleph or Uwazi</source>
         <translation>Экспорт дела для таблиц, календарей, TimelineJS, Aleph или Uwazi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="168" />
+        <location filename="../../desktop/ui/actions.py" line="172" />
         <source>S&amp;ync…</source>
         <translation>Син&amp;хронизация…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="169" />
+        <location filename="../../desktop/ui/actions.py" line="173" />
         <source>Exchange changes with paired laptops on a USB stick</source>
         <translation>Обмен изменениями с сопряжёнными ноутбуками через USB-накопитель</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="172" />
+        <location filename="../../desktop/ui/actions.py" line="176" />
         <source>&amp;Import spreadsheet…</source>
         <translation>&amp;Импорт таблицы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="173" />
+        <location filename="../../desktop/ui/actions.py" line="177" />
         <source>Add sources, people, events and complaints from Excel or CSV</source>
         <translation>Добавить источники, людей, события и жалобы из Excel или CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="176" />
+        <location filename="../../desktop/ui/actions.py" line="180" />
         <source>Save spreadsheet &amp;template…</source>
         <translation>Сохранить &amp;шаблон таблицы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="177" />
+        <location filename="../../desktop/ui/actions.py" line="181" />
         <source>Save an Excel template for spreadsheet import</source>
         <translation>Сохранить шаблон Excel для импорта таблиц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="180" />
+        <location filename="../../desktop/ui/actions.py" line="184" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="181" />
+        <location filename="../../desktop/ui/actions.py" line="185" />
         <source>Language, auto-lock and keyring</source>
         <translation>Язык, автоблокировка и связка ключей</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="184" />
+        <location filename="../../desktop/ui/actions.py" line="188" />
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="185" />
+        <location filename="../../desktop/ui/actions.py" line="189" />
         <source>Lock the vault and quit</source>
         <translation>Заблокировать хранилище и выйти</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="187" />
+        <location filename="../../desktop/ui/actions.py" line="191" />
         <source>&amp;Search…</source>
         <translation>&amp;Поиск…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="187" />
+        <location filename="../../desktop/ui/actions.py" line="191" />
         <source>Search the case</source>
         <translation>Искать в деле</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="189" />
+        <location filename="../../desktop/ui/actions.py" line="193" />
         <source>&amp;Delete selected…</source>
         <translation>&amp;Удалить выбранное…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="190" />
+        <location filename="../../desktop/ui/actions.py" line="194" />
         <source>Delete the selected record</source>
         <translation>Удалить выбранную запись</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="193" />
+        <location filename="../../desktop/ui/actions.py" line="197" />
         <source>New &amp;event…</source>
         <translation>Новое &amp;событие…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="194" />
+        <location filename="../../desktop/ui/actions.py" line="198" />
         <source>Add an event to the timeline</source>
         <translation>Добавить событие в хронологию</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="197" />
+        <location filename="../../desktop/ui/actions.py" line="201" />
         <source>New &amp;person…</source>
         <translation>Новое &amp;лицо…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="198" />
+        <location filename="../../desktop/ui/actions.py" line="202" />
         <source>Add a person or official</source>
         <translation>Добавить человека или должностное лицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="201" />
+        <location filename="../../desktop/ui/actions.py" line="205" />
         <source>New &amp;organisation…</source>
         <translation>Новая &amp;организация…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="202" />
+        <location filename="../../desktop/ui/actions.py" line="206" />
         <source>Add an organisation</source>
         <translation>Добавить организацию</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="205" />
+        <location filename="../../desktop/ui/actions.py" line="209" />
         <source>New &amp;complaint…</source>
         <translation>Новая &amp;жалоба…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="206" />
+        <location filename="../../desktop/ui/actions.py" line="210" />
         <source>Add a complaint to the register</source>
         <translation>Добавить жалобу в реестр</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="209" />
+        <location filename="../../desktop/ui/actions.py" line="213" />
         <source>New &amp;source…</source>
         <translation>Новый &amp;источник…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="210" />
+        <location filename="../../desktop/ui/actions.py" line="214" />
         <source>Add a source</source>
         <translation>Добавить источник</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="213" />
+        <location filename="../../desktop/ui/actions.py" line="217" />
         <source>&amp;Timeline</source>
         <translation>&amp;Хронология</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="214" />
+        <location filename="../../desktop/ui/actions.py" line="218" />
         <source>Show the timeline</source>
         <translation>Показать хронологию</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="217" />
+        <location filename="../../desktop/ui/actions.py" line="221" />
         <source>&amp;People &amp;&amp; Officials</source>
         <translation>&amp;Люди и должностные лица</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="218" />
+        <location filename="../../desktop/ui/actions.py" line="222" />
         <source>Show people and officials</source>
         <translation>Показать людей и должностных лиц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="221" />
+        <location filename="../../desktop/ui/actions.py" line="225" />
         <source>&amp;Complaints</source>
         <translation>&amp;Жалобы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="222" />
+        <location filename="../../desktop/ui/actions.py" line="226" />
         <source>Show the complaints register</source>
         <translation>Показать реестр жалоб</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="225" />
+        <location filename="../../desktop/ui/actions.py" line="229" />
         <source>&amp;Sources &amp;&amp; Exhibits</source>
         <translation>&amp;Источники и приложения</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="226" />
+        <location filename="../../desktop/ui/actions.py" line="230" />
         <source>Show sources and exhibits</source>
         <translation>Показать источники и приложения</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="229" />
+        <location filename="../../desktop/ui/actions.py" line="233" />
+        <source>Timeline of &amp;all cases</source>
+        <translation>Хронология &amp;всех дел</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="234" />
+        <source>Show the events of every case in one timeline</source>
+        <translation>Показать события всех дел на одной хронологии</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="237" />
         <source>&amp;About Dossier</source>
         <translation>&amp;О программе Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="230" />
-        <location filename="../../desktop/ui/main_window.py" line="418" />
+        <location filename="../../desktop/ui/actions.py" line="238" />
+        <location filename="../../desktop/ui/main_window.py" line="435" />
         <source>About Dossier</source>
         <translation>О программе Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="138" />
+        <location filename="../../desktop/ui/main_window.py" line="141" />
         <source>Dossier</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="209" />
+        <location filename="../../desktop/ui/main_window.py" line="212" />
         <source>Locking once the save is done…</source>
         <translation>Блокировка после завершения сохранения…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="242" />
+        <location filename="../../desktop/ui/main_window.py" line="245" />
         <source>The vault is locked.</source>
         <translation>Хранилище заблокировано.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="284" />
+        <location filename="../../desktop/ui/main_window.py" line="287" />
         <source>Closing once the save is done…</source>
         <translation>Закрытие после завершения сохранения…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="339" />
+        <location filename="../../desktop/ui/main_window.py" line="344" />
         <source>Delete the whole case with everything in it? You can undo this.</source>
         <translation>Удалить всё дело со всем содержимым? Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="348" />
+        <location filename="../../desktop/ui/main_window.py" line="353" />
         <source>Delete case</source>
         <translation>Удаление дела</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="396" />
+        <location filename="../../desktop/ui/main_window.py" line="413" />
         <source>Choose or create a case to import into first.</source>
         <translation>Сначала выберите или создайте дело, в которое импортировать.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="419" />
+        <location filename="../../desktop/ui/main_window.py" line="436" />
         <source>Dossier {version}</source>
         <translation>Dossier {version}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="422" />
+        <location filename="../../desktop/ui/main_window.py" line="439" />
         <source>Dossier keeps case files for human-rights advocates in an encrypted vault on this computer.</source>
         <translation>Dossier хранит дела правозащитников в зашифрованном хранилище на этом компьютере.</translation>
     </message>
@@ -3937,17 +3952,17 @@ Artyom Kuznetsov</translation>
 <context>
     <name>TimelineBand</name>
     <message>
-        <location filename="../../desktop/ui/timeline/band.py" line="82" />
+        <location filename="../../desktop/ui/timeline/band.py" line="89" />
         <source>Timeline band</source>
         <translation>Лента времени</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/band.py" line="84" />
+        <location filename="../../desktop/ui/timeline/band.py" line="91" />
         <source>Ctrl+wheel or plus and minus zoom; drag or arrow keys move; Home shows all.</source>
         <translation>Ctrl+колесо или плюс и минус — масштаб; перетаскивание или стрелки — сдвиг; Home — показать всё.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/band.py" line="404" />
+        <location filename="../../desktop/ui/timeline/band.py" line="423" />
         <source>Complaint: %1</source>
         <translation>Жалоба: %1</translation>
     </message>
@@ -3955,43 +3970,48 @@ Artyom Kuznetsov</translation>
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../desktop/ui/timeline/model.py" line="212" />
-        <location filename="../../desktop/ui/timeline/model.py" line="271" />
+        <location filename="../../desktop/ui/timeline/model.py" line="233" />
+        <location filename="../../desktop/ui/timeline/model.py" line="295" />
         <source>Key fact</source>
         <translation>Ключевой факт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/model.py" line="217" />
+        <location filename="../../desktop/ui/timeline/model.py" line="238" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/model.py" line="218" />
+        <location filename="../../desktop/ui/timeline/model.py" line="239" />
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/model.py" line="219" />
+        <location filename="../../desktop/ui/timeline/model.py" line="240" />
         <source>People</source>
         <translation>Люди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/model.py" line="220" />
+        <location filename="../../desktop/ui/timeline/model.py" line="241" />
         <source>Tags</source>
         <translation>Метки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/model.py" line="221" />
+        <location filename="../../desktop/ui/timeline/model.py" line="242" />
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/model.py" line="222" />
+        <location filename="../../desktop/ui/timeline/model.py" line="243" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/model.py" line="245" />
+        <location filename="../../desktop/ui/timeline/model.py" line="244" />
+        <source>Case</source>
+        <translation>Дело</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/timeline/model.py" line="267" />
         <source>(removed)</source>
         <translation>(удалено)</translation>
     </message>
@@ -3999,12 +4019,17 @@ Artyom Kuznetsov</translation>
 <context>
     <name>TimelinePanel</name>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="236" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="270" />
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/timeline/panel.py" line="245" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="282" />
+        <source>Loading… the first %n event(s) shown</source>
+        <translation><numerusform>Загрузка… показано первое %n событие</numerusform><numerusform>Загрузка… показаны первые %n события</numerusform><numerusform>Загрузка… показаны первые %n событий</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/timeline/panel.py" line="293" />
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n событие</numerusform>
@@ -4013,38 +4038,43 @@ Artyom Kuznetsov</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="274" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="324" />
         <source>The timeline could not be loaded.</source>
         <translation>Не удалось загрузить хронологию.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="308" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="357" />
+        <source>Facts are reordered within their case: drag them in the case's own timeline.</source>
+        <translation>Факты упорядочиваются внутри своего дела: перетаскивайте их в хронологии самого дела.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/timeline/panel.py" line="364" />
         <source>Only facts of the same date can be reordered; change the date instead.</source>
         <translation>Менять порядок можно только у фактов с одной датой; чтобы перенести факт на другую дату, измените дату.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="318" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="374" />
         <source>Move event</source>
         <translation>Переместить событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="327" />
-        <location filename="../../desktop/ui/timeline/panel.py" line="347" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="383" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="403" />
         <source>Delete event</source>
         <translation>Удаление события</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="328" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="384" />
         <source>Delete the event “%1”?</source>
         <translation>Удалить событие «%1»?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="362" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="418" />
         <source>Key fact</source>
         <translation>Ключевой факт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="366" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="422" />
         <source>Timeline events</source>
         <translation>События хронологии</translation>
     </message>
@@ -4204,7 +4234,11 @@ Artyom Kuznetsov</translation>
     <message numerus="yes">
         <location filename="../../desktop/ui/vault/unlock.py" line="206" />
         <source>Rebuilding the search index: %1 of %Ln record(s)</source>
-        <translation><numerusform>Перестраивается поисковый указатель: %1 из %Ln записи</numerusform><numerusform>Перестраивается поисковый указатель: %1 из %Ln записей</numerusform><numerusform>Перестраивается поисковый указатель: %1 из %Ln записей</numerusform></translation>
+        <translation>
+            <numerusform>Перестраивается поисковый указатель: %1 из %Ln записи</numerusform>
+            <numerusform>Перестраивается поисковый указатель: %1 из %Ln записей</numerusform>
+            <numerusform>Перестраивается поисковый указатель: %1 из %Ln записей</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/vault/unlock.py" line="240" />
@@ -4233,6 +4267,29 @@ Artyom Kuznetsov</translation>
         <location filename="../../desktop/ui/status_bar.py" line="52" />
         <source>%1 events · %2 people · %3 complaints · %4 sources</source>
         <translation>событий: %1 · людей: %2 · жалоб: %3 · источников: %4</translation>
+    </message>
+</context>
+<context>
+    <name>VaultTimelineWindow</name>
+    <message>
+        <location filename="../../desktop/ui/timeline/vault_window.py" line="69" />
+        <source>Timeline of all cases — Dossier</source>
+        <translation>Хронология всех дел — Dossier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/timeline/vault_window.py" line="70" />
+        <source>&amp;Timeline</source>
+        <translation>&amp;Хронология</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/timeline/vault_window.py" line="71" />
+        <source>&amp;Close</source>
+        <translation>&amp;Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/timeline/vault_window.py" line="73" />
+        <source>Events of every case. Open an event with a double-click or Enter; new events are made in a case.</source>
+        <translation>События всех дел. Событие открывается двойным щелчком или клавишей Enter; новые события создаются в деле.</translation>
     </message>
 </context>
 <context>

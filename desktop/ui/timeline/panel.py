@@ -252,7 +252,9 @@ class TimelinePanel(QWidget):
         self.spans_query.wait(msecs)
 
     def set_language(self, lang: str) -> None:
-        if self.every_case:  # case titles in the new language, where they have one
+        # Case titles in the new language, where they have one (not once the vault has
+        # locked under a window that is still closing).
+        if self.every_case and self.services.store.vault.is_unlocked:
             self.model.case_names = self.services.timeline.case_names(lang)
         self.model.set_language(lang)
         self.band.set_language(lang)

@@ -15,6 +15,7 @@ revision = "0018"
 down_revision = "0017"
 branch_labels = None
 depends_on = None
+DATA_UNCHANGED = True  # an index only (see migrate.data_schema)
 
 COLUMNS = ["deleted", "date_sort", "date_end", "day_order", "created_at", "id", "date_edtf",
            "key_event"]  # fmt: skip
