@@ -4019,17 +4019,26 @@ Artyom Kuznetsov</translation>
 <context>
     <name>TimelinePanel</name>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="270" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="274" />
+        <source>Type a second letter to find events in every case.</source>
+        <translation>Введите вторую букву, чтобы искать события во всех делах.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/timeline/panel.py" line="283" />
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/timeline/panel.py" line="282" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="296" />
         <source>Loading… the first %n event(s) shown</source>
-        <translation><numerusform>Загрузка… показано первое %n событие</numerusform><numerusform>Загрузка… показаны первые %n события</numerusform><numerusform>Загрузка… показаны первые %n событий</numerusform></translation>
+        <translation>
+            <numerusform>Загрузка… показано первое %n событие</numerusform>
+            <numerusform>Загрузка… показаны первые %n события</numerusform>
+            <numerusform>Загрузка… показаны первые %n событий</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/timeline/panel.py" line="293" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="307" />
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n событие</numerusform>
@@ -4038,43 +4047,43 @@ Artyom Kuznetsov</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="324" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="338" />
         <source>The timeline could not be loaded.</source>
         <translation>Не удалось загрузить хронологию.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="357" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="371" />
         <source>Facts are reordered within their case: drag them in the case's own timeline.</source>
         <translation>Факты упорядочиваются внутри своего дела: перетаскивайте их в хронологии самого дела.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="364" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="378" />
         <source>Only facts of the same date can be reordered; change the date instead.</source>
         <translation>Менять порядок можно только у фактов с одной датой; чтобы перенести факт на другую дату, измените дату.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="374" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="388" />
         <source>Move event</source>
         <translation>Переместить событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="383" />
-        <location filename="../../desktop/ui/timeline/panel.py" line="403" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="397" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="417" />
         <source>Delete event</source>
         <translation>Удаление события</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="384" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="398" />
         <source>Delete the event “%1”?</source>
         <translation>Удалить событие «%1»?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="418" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="432" />
         <source>Key fact</source>
         <translation>Ключевой факт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="422" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="436" />
         <source>Timeline events</source>
         <translation>События хронологии</translation>
     </message>

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QUndoStack
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from desktop.core.fuzzydate import FuzzyDate
@@ -104,6 +105,24 @@ def test_filters_work_across_cases(panel: TimelinePanel, qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: panel.is_idle() and shown(panel)[:1] == ["Допрос свидетеля Петровой"])
     assert shown(panel) == ["Допрос свидетеля Петровой", "Hearing in Moscow"]
     assert panel.filters.current_filter().date_from == dt.date(2010, 1, 1)
+
+
+def test_one_letter_waits_for_a_second_across_all_cases(panel: TimelinePanel, qtbot: QtBot) -> None:
+    """A single letter begins words in most of a vault: it does not filter every case (the
+    rows stay, the status says to type on); two letters do."""
+    every = shown(panel)
+    asked = []
+    panel.ids_query.done.connect(asked.append)
+    QTest.keyClicks(panel.filters.text, "H")
+    qtbot.waitUntil(panel.is_idle)
+    assert asked == [] and shown(panel) == every
+    assert "second letter" in panel.status.text()
+    QTest.keyClicks(panel.filters.text, "e")
+    qtbot.waitUntil(lambda: panel.is_idle() and len(asked) == 1)
+    assert shown(panel) == ["Hearing in Moscow"]
+    QTest.keyClick(panel.filters.text, Qt.Key.Key_Backspace)  # back to one letter: all rows
+    qtbot.waitUntil(lambda: panel.is_idle() and len(asked) == 2)
+    assert shown(panel) == every
 
 
 def test_what_needs_one_case_is_off_and_says_why(panel: TimelinePanel) -> None:
