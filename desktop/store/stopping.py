@@ -1,6 +1,6 @@
 """Reads that stop as soon as their answer is no longer wanted.
 
-The timeline runs a query per pause in typing; when the user types on, the running
+The timeline runs a query as the user types; when the user types on, the running
 query's answer is already stale. SQLite calls a progress handler every few thousand
 virtual-machine steps, and a handler that answers "stop" interrupts the statement, so
 the newest query starts at once instead of after the stale one.

@@ -1,6 +1,6 @@
 """Queries that run off the GUI thread, newest wins.
 
-A filter box fires a query per pause in typing; an older query may still be running when
+A filter box fires queries as the user types; an older query may still be running when
 a newer one is asked for. `LatestQuery` runs one job at a time on its own thread pool,
 keeps only the newest waiting job, and delivers a result only if no newer job was
 submitted meanwhile, so a slow stale query never overwrites a fresh answer. A job
