@@ -69,7 +69,7 @@ def test_a_vault_from_before_the_scope_column_is_upgraded_and_reindexed(
     config = migrate.alembic_config()
     with vault.require_engine().begin() as conn:
         config.attributes["connection"] = conn
-        command.downgrade(config, "-1")  # to the revision before the scope column
+        command.downgrade(config, "0012")  # to the revision before the scope column
     folder = vault.folder
     vault.lock()
 
