@@ -1,10 +1,11 @@
-"""Migration 0016: `search_docs` keyed by the full-text row number. A vault indexed under
-0015 keeps its index (copied, not rebuilt) and finds what it found before: names across
+"""Migration 0016: `search_docs` keyed by the full-text row number. A vault indexed before
+it keeps its index (copied, not rebuilt) and finds what it found before: names across
 scripts and word forms, phrases, prefixes, one case's records. Real vaults on disk."""
 
 from __future__ import annotations
 
 from alembic import command
+from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
 from desktop.core.fuzzydate import FuzzyDate
@@ -51,7 +52,7 @@ def schema(vault: Vault) -> str:
         )
 
 
-def test_a_vault_indexed_under_0015_keeps_its_index_and_finds_the_same(
+def test_a_vault_indexed_before_0016_keeps_its_index_and_finds_the_same(
     vault: Vault, passphrase: str
 ) -> None:
     services = Services.over(vault)
@@ -60,9 +61,10 @@ def test_a_vault_indexed_under_0015_keeps_its_index_and_finds_the_same(
     assert all(before[q] for q in QUERIES)  # each query finds something to compare
     assert len(before["timeline"]) == 1  # type: ignore[arg-type]
     config = migrate.alembic_config()
+    before_0016 = ScriptDirectory.from_config(config).get_revision("0016").down_revision
     with vault.require_engine().begin() as conn:
         config.attributes["connection"] = conn
-        command.downgrade(config, "0015")
+        command.downgrade(config, str(before_0016))
     assert "PRIMARY KEY (record_id)" in schema(vault)
     with vault.require_engine().connect() as conn:
         mapped = conn.execute(text("SELECT record_id, fts_rowid FROM search_docs")).all()
