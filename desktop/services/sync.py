@@ -219,11 +219,11 @@ def _reindex(session: Session, summary: MergeSummary) -> None:
 
 def _audit_merge(session: Session, summary: MergeSummary, bundle: audit.Draft) -> None:
     """One entry for the bundle, then one per record whose stored row it changed."""
-    drafts = [bundle]
+    batches = []
     for name, table in synced_tables().items():
-        drafts += audit.record_drafts(table, summary.fresh.get(name, ()), bundle, _created)
-        drafts += audit.record_drafts(table, summary.replaced.get(name, ()), bundle, _updated)
-    audit.append_many(session, drafts)
+        batches.append((table, summary.fresh.get(name, ()), _created))
+        batches.append((table, summary.replaced.get(name, ()), _updated))
+    audit.append_records(session, bundle, batches)
 
 
 def _keep_audit_head(session: Session, sender: str, head: str) -> None:

@@ -264,8 +264,58 @@ def append_many(session: Session, drafts: Sequence[Draft]) -> None:
         return
     state = _state(session)
     key = _key(session, state)
-    count, prev = state.head_count, state.head_hash
-    rows = []
+    rows: list[tuple[Any, ...]] = []
+    count, prev = _draft_rows(key, state.head_count, state.head_hash, drafts, rows)
+    _write(session, key, rows, count, prev)
+    session.expire(state)
+
+
+def append_records(
+    session: Session,
+    base: Draft,
+    batches: Iterable[tuple[Table, Iterable[Mapping[str, Any]], Callable[[Any], str]]],
+) -> None:
+    """`base`, then one entry per row of each batch (a table, its rows as stored, and each
+    row's action): the entries `append_many` writes for `base` and `record_drafts` of the
+    batches, built in one pass without a draft per row. A sync import writes 100,000 of
+    them; the drafts, their shared parts looked up again for each, and the key and
+    prefix hashed again for each were a third of the audit's cost."""
+    state = _state(session)
+    key = _key(session, state)
+    rows: list[tuple[Any, ...]] = []
+    count, prev = _draft_rows(key, state.head_count, state.head_hash, [base], rows)
+    at, device, actor, fields = base.at, base.device, base.actor, base.fields
+    sha256 = hashlib.sha256
+    for table, records, action_of in batches:
+        entity = str(table.name)  # a plain str: see `record_drafts`
+        # Per action, the HMAC already keyed and fed the shared prefix: each entry copies
+        # it and adds its own tail, as `keyed_hash` would hash prefix and tail (a test
+        # holds them equal). Half the hashing work of an entry is the key and the prefix.
+        keyed: dict[str, Any] = {}
+        for row in records:
+            action = action_of(row)
+            started = keyed.get(action)
+            if started is None:
+                prefix = entry_prefix(at, device, actor, action, entity, fields)
+                started = keyed[action] = hmac.new(key, prefix, sha256)
+            content = sha256(_canonical(table, row)).hexdigest()
+            record_id = str(row["id"])
+            count += 1
+            entry = started.copy()
+            entry.update(f"|{count}|{prev}|{content}|{record_id}".encode())
+            digest = entry.hexdigest()
+            rows.append((at, device, actor, action, entity, record_id, fields, content, prev,
+                         digest, V2))  # fmt: skip
+            prev = digest
+    _write(session, key, rows, count, prev)
+    session.expire(state)
+
+
+def _draft_rows(
+    key: bytes, count: int, prev: str, drafts: Iterable[Draft], rows: list[tuple[Any, ...]]
+) -> tuple[int, str]:
+    """Add the `audit_entries` rows of `drafts` after entry `count` (hash `prev`) to
+    `rows`; returns the new head."""
     prefixes: dict[tuple[str, ...], bytes] = {}  # an import's entries share all but a few
     for draft in drafts:
         count += 1
@@ -278,6 +328,12 @@ def append_many(session: Session, drafts: Sequence[Draft]) -> None:
         rows.append((*shared[:5], draft.record_id, draft.fields, draft.content_hash, prev,
                      digest, V2))  # fmt: skip
         prev = digest
+    return count, prev
+
+
+def _write(
+    session: Session, key: bytes, rows: list[tuple[Any, ...]], count: int, prev: str
+) -> None:
     bulk.executemany(
         session,
         "INSERT INTO audit_entries (at, device, actor, action, entity, record_id, fields, "
@@ -289,7 +345,6 @@ def append_many(session: Session, drafts: Sequence[Draft]) -> None:
         .where(AuditChain.id == 1)
         .values(head_count=count, head_hash=prev, head_mac=head_mac(key, count, prev))
     )
-    session.expire(state)
 
 
 def append(

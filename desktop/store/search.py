@@ -233,7 +233,8 @@ def put_many(session: Session, docs: list[SearchDocument]) -> None:
     """
     if not docs:
         return
-    # In record id order, the key index of `search_docs` grows at its end.
+    # In record id order, with row numbers in the same order: both B-trees of
+    # `search_docs` (the rows by number, the record ids' index) grow at their ends.
     docs = sorted(docs, key=_record_id)
     bulk = len(docs) >= BULK_DOCUMENTS
     if bulk:
@@ -258,8 +259,8 @@ def put_many(session: Session, docs: list[SearchDocument]) -> None:
     )
     executemany(
         session,
-        "INSERT INTO search_docs (record_id, fts_rowid) VALUES (?, ?)",
-        [(doc.record_id, first + n) for n, doc in enumerate(docs)],
+        "INSERT INTO search_docs (fts_rowid, record_id) VALUES (?, ?)",
+        [(first + n, doc.record_id) for n, doc in enumerate(docs)],
     )
     if bulk:
         _set_hash_size(session, DEFAULT_HASH_BYTES)

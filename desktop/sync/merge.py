@@ -27,7 +27,7 @@ from sqlalchemy.sql.schema import Table
 
 from desktop.core.vectors import Version, merge_version, winner
 from desktop.store.bulk import insert_rows
-from desktop.store.idlist import among
+from desktop.store.idlist import among, listed
 from desktop.store.models.sync import ConflictSibling, sibling_id
 
 from .versions import payload_text, synced_tables, version_of
@@ -52,7 +52,9 @@ class MergeSummary:
 
 
 def _held_rows(session: Session, table: Table, ids: list[str]) -> dict[str, dict[str, Any]]:
-    query = select(table).where(among(table.c.id, ids))
+    # Joined from the list (see `idlist.listed`): ids are unique, so each row comes once.
+    wanted = listed(ids)
+    query = select(table).select_from(wanted).join(table, table.c.id == wanted.c.value)
     return {row["id"]: dict(row) for row in session.execute(query).mappings()}
 
 
@@ -60,8 +62,12 @@ def _held_siblings(session: Session, entity: str, ids: list[str]) -> dict[str, l
     held: dict[str, list[Version]] = {}
     if not ids:
         return held
-    query = select(ConflictSibling.record_id, ConflictSibling.payload).where(
-        among(ConflictSibling.record_id, ids), ConflictSibling.entity == entity
+    wanted = listed(ids)
+    query = (
+        select(ConflictSibling.record_id, ConflictSibling.payload)
+        .select_from(wanted)
+        .join(ConflictSibling, ConflictSibling.record_id == wanted.c.value)
+        .where(ConflictSibling.entity == entity)
     )
     for record_id, payload in session.execute(query):
         held.setdefault(record_id, []).append(version_of(json.loads(payload)))

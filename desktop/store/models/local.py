@@ -59,9 +59,12 @@ class DeviceState(Base):
 
 
 class SearchDoc(Base):
-    """Which full-text row indexes which record, so an edit replaces it without a scan."""
+    """Which full-text row indexes which record, so an edit replaces it without a scan.
+
+    Keyed by the row number (SQLite's own row id then): bulk indexing appends to it, and
+    the record id's unique index is the only other B-tree (migration 0016)."""
 
     __tablename__ = "search_docs"
 
-    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    fts_rowid: Mapped[int] = mapped_column(Integer, unique=True)
+    record_id: Mapped[str] = mapped_column(String(36), unique=True)
+    fts_rowid: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
