@@ -18,6 +18,7 @@ revision = "0016"
 down_revision = "0015"
 branch_labels = None
 depends_on = None
+DATA_UNCHANGED = True  # a local table's keys only: bundles keep data schema 15
 
 KEYED_BY_ROW = (
     "CREATE TABLE search_docs (record_id VARCHAR(36) NOT NULL, fts_rowid INTEGER NOT NULL, "
