@@ -501,7 +501,7 @@ def measure_sync(folder: Path, count: int) -> None:
     stick.mkdir()
     export_s, exported = timed(lambda: sync_small.export(stick))
     import_s, _ = timed(lambda: sync_big.import_bundle(exported.path))  # type: ignore[attr-defined]
-    _, plain_read_s = sync_bench.plain_json_lines(rows, work)
+    _, plain_read_s, _ = sync_bench.plain_json_lines(rows, work)
     n = exported.versions  # type: ignore[attr-defined]
     print(f"\nsync {n:,} versions into the big vault: export {export_s:.1f} s, import "
           f"{import_s:.1f} s ({n / import_s:,.0f}/s, {import_s / plain_read_s:.1f}x a plain "

@@ -28,6 +28,12 @@ RUNS = [
     pytest.param("sheet.py", ["--rows", "20"], "rows", id="sheet"),
     pytest.param("exports.py", ["--events", "30"], "ics", id="exports"),
     pytest.param("names.py", ["--events", "200"], "precision", id="names"),
+    pytest.param(
+        "scale.py",
+        ["--events", "500", "--sync-versions", "200", "--rounds", "2"],
+        '{"events": 500}',
+        id="scale",
+    ),
 ]
 
 
