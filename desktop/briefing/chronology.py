@@ -10,12 +10,8 @@ from desktop.briefing.model import (
     ChronologyRow,
     EventPerson,
 )
-from desktop.briefing.selection import Selection, date_of, in_pack_language, other_lang
-from desktop.core.fuzzydate import FuzzyDate, known_part
-from desktop.store.records import (
-    ParticipantRecord,
-    posting_held_on,
-)
+from desktop.briefing.selection import Selection, in_pack_language, kept_events, other_lang
+from desktop.core.fuzzydate import FuzzyDate
 
 
 def precision_of(date: FuzzyDate) -> tuple[str, str]:
@@ -37,28 +33,12 @@ class Chronology:
 
 
 def chronology_of(sel: Selection) -> Chronology:
-    participants: dict[str, list[ParticipantRecord]] = defaultdict(list)
-    for part in sel.snapshot.participants:
-        participants[part.event_id].append(part)
     rows: list[ChronologyRow] = []
     paragraph_of: dict[str, int] = {}
     on_date: dict[str, list[int]] = defaultdict(list)
     takes_part: dict[str, list[int]] = defaultdict(list)
-    for event in sorted(  # stable: ties keep the snapshot's TIMELINE_ORDER (entry order)
-        sel.snapshot.events, key=lambda e: date_of(e.date_edtf, e.day_order).timeline_key()
-    ):
-        date = date_of(event.date_edtf, event.day_order).with_part(known_part(event.date_note))
-        if not sel.keeps(event.confidential, event.for_brief, date):
-            continue
-        if sel.options.key_only and not event.key_event:
-            continue
-        people = []
-        for part in sorted(participants[event.id], key=lambda p: sel.names.get(p.person_id, "")):
-            if part.person_id not in sel.names:
-                continue
-            held = posting_held_on(sel.postings_of[part.person_id], date)
-            rank = sel.scrub(held.rank) if held else ""
-            people.append(EventPerson(sel.names[part.person_id], sel.scrub(part.role), rank))
+    for kept in kept_events(sel):
+        event, date = kept.event, kept.date
         precision, qualifier = precision_of(date)
         title, description = in_pack_language(
             sel,
@@ -69,9 +49,9 @@ def chronology_of(sel: Selection) -> Chronology:
         number = len(rows) + 1  # the paragraph a brief cites: "para. 14"
         paragraph_of[event.id] = number
         on_date[event.date_edtf].append(number)
-        for part in participants[event.id]:
-            if part.person_id in sel.names and number not in takes_part[part.person_id]:
-                takes_part[part.person_id].append(number)
+        for person_id, *_shown in kept.people:
+            if number not in takes_part[person_id]:
+                takes_part[person_id].append(number)
         rows.append(
             ChronologyRow(
                 date_text=date.display(sel.lang),
@@ -87,7 +67,7 @@ def chronology_of(sel: Selection) -> Chronology:
                 disputed_by_note=(
                     sel.scrub(event.disputed_by_note) if event.fact_status == "disputed" else ""
                 ),
-                people=tuple(people),
+                people=tuple(EventPerson(*shown) for _id, *shown in kept.people),
                 citations=tuple(sel.cited.get(event.id, ())),
                 number=number,
             )

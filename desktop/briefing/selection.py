@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from desktop.briefing.model import (
@@ -19,13 +20,16 @@ from desktop.briefing.model import (
 from desktop.briefing.redaction import ProtectedNames, Redactor, hidden_people
 from desktop.briefing.snapshot import CaseSnapshot
 from desktop.core.bilingual import Shown, main_lang, pick
-from desktop.core.fuzzydate import FuzzyDate
+from desktop.core.fuzzydate import FuzzyDate, known_part
 from desktop.store.models.people import shown_name, shown_organisation
 from desktop.store.records import (
+    EventRecord,
     OrganisationRecord,
+    ParticipantRecord,
     PersonRecord,
     PostingRecord,
     SourceRecord,
+    posting_held_on,
 )
 
 REDACTED = {"en": "[redacted]", "ru": "[скрыто]"}
@@ -173,3 +177,37 @@ def date_of(edtf: str, order: int = 0) -> FuzzyDate:
 
 def day_text(day: dt.date | None, lang: str) -> str:
     return "" if day is None else FuzzyDate.day(day.year, day.month, day.day).display(lang)
+
+
+@dataclass(frozen=True)
+class KeptEvent:
+    """An event the options keep, with its date and the shown people who took part."""
+
+    event: EventRecord
+    date: FuzzyDate
+    # (person id, name as the pack shows it, role, rank held on the event's date), by name
+    people: tuple[tuple[str, str, str, str], ...]
+
+
+def kept_events(sel: Selection) -> Iterator[KeptEvent]:
+    """The events a pack (and an export with the same options) keeps, in timeline order:
+    the one rule both go by, so neither can show a fact the other leaves out."""
+    participants: dict[str, list[ParticipantRecord]] = defaultdict(list)
+    for part in sel.snapshot.participants:
+        participants[part.event_id].append(part)
+    for event in sorted(  # stable: ties keep the snapshot's TIMELINE_ORDER (entry order)
+        sel.snapshot.events, key=lambda e: date_of(e.date_edtf, e.day_order).timeline_key()
+    ):
+        date = date_of(event.date_edtf, event.day_order).with_part(known_part(event.date_note))
+        if not sel.keeps(event.confidential, event.for_brief, date):
+            continue
+        if sel.options.key_only and not event.key_event:
+            continue
+        people = []
+        for part in sorted(participants[event.id], key=lambda p: sel.names.get(p.person_id, "")):
+            if part.person_id not in sel.names:
+                continue
+            held = posting_held_on(sel.postings_of[part.person_id], date)
+            rank = sel.scrub(held.rank) if held else ""
+            people.append((part.person_id, sel.names[part.person_id], sel.scrub(part.role), rank))
+        yield KeptEvent(event, date, tuple(people))

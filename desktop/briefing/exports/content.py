@@ -19,11 +19,10 @@ from desktop.briefing.data import OFFICIAL_KINDS
 from desktop.briefing.model import BriefingOptions
 from desktop.briefing.redaction import ProtectedNames
 from desktop.briefing.register import AWAITING
-from desktop.briefing.selection import REDACTED, Selection, date_of, selection_of
+from desktop.briefing.selection import REDACTED, Selection, date_of, kept_events, selection_of
 from desktop.briefing.snapshot import CaseSnapshot
-from desktop.core.fuzzydate import FuzzyDate, known_part
+from desktop.core.fuzzydate import FuzzyDate
 from desktop.store.models.people import name_entries
-from desktop.store.records import posting_held_on
 
 
 @dataclass(frozen=True)
@@ -268,28 +267,10 @@ def _refs(sel: Selection, labels: Mapping[str, str]) -> dict[str, tuple[SourceRe
 def _events(
     sel: Selection, refs: Mapping[str, tuple[SourceRef, ...]], tags: Mapping[str, Iterable[str]]
 ) -> tuple[ExportEvent, ...]:
-    participants = defaultdict(list)
-    for part in sel.snapshot.participants:
-        participants[part.event_id].append(part)
     rows: list[ExportEvent] = []
-    for event in sorted(
-        sel.snapshot.events, key=lambda e: date_of(e.date_edtf, e.day_order).timeline_key()
-    ):
-        date = date_of(event.date_edtf, event.day_order).with_part(known_part(event.date_note))
-        # The one rule a pack keeps facts by; new selection flags arrive through it.
-        if not sel.keeps(event.confidential, event.for_brief, date):
-            continue
-        if sel.options.key_only and not event.key_event:  # as the pack's chronology
-            continue
-        people = []
-        for part in sorted(participants[event.id], key=lambda p: sel.names.get(p.person_id, "")):
-            if part.person_id not in sel.names:
-                continue
-            held = posting_held_on(sel.postings_of[part.person_id], date)
-            rank = sel.scrub(held.rank) if held else ""
-            people.append(
-                Involved(part.person_id, sel.names[part.person_id], sel.scrub(part.role), rank)
-            )
+    for kept in kept_events(sel):  # the one rule a pack keeps facts by
+        event, date = kept.event, kept.date
+        people = [Involved(*shown) for shown in kept.people]
         rows.append(
             ExportEvent(
                 id=event.id,
