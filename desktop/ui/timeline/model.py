@@ -94,12 +94,18 @@ class TimelineModel(QAbstractTableModel):
         self.case_names: dict[str, str] = {}  # the case column's titles, by case id
 
     # ---- content ----------------------------------------------------------------------
-    def set_ids(self, ids: list[str]) -> None:
-        """Show these events, in this order (the filtered timeline)."""
+    def set_ids(
+        self, ids: list[str], first_rows: Sequence[EventRow] = (), rows_lang: str = ""
+    ) -> None:
+        """Show these events, in this order (the filtered timeline); `first_rows`, the
+        rows of the first block when they were read with the ids (off the GUI thread),
+        kept only if read in the language shown now (the language may have changed)."""
         self.beginResetModel()
         self._ids = ids
         self._row_of = None
         self._blocks.clear()
+        if first_rows and rows_lang == self.lang:
+            self._blocks[0] = {row.event.id: row for row in first_rows}
         self.endResetModel()
 
     def extend_ids(self, ids: list[str]) -> None:

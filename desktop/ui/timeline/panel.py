@@ -282,16 +282,17 @@ class TimelinePanel(QWidget):
             return
         self.status.setText(self.tr("Loading…"))
         self._asked = f
-        services = self.services
+        services, lang = self.services, self.model.lang
         self.ids_query.submit_reporting(
-            lambda stale, report: load_ids(services, case_id, f, stale, report)
+            lambda stale, report: load_ids(services, case_id, f, stale, report, lang)
         )
 
-    def _on_first_ids(self, ids: object) -> None:
+    def _on_first_ids(self, first: object) -> None:
         """The first rows of a long answer: shown at once, the rest follows below."""
-        if not self.shows_timeline() or not isinstance(ids, list):
+        if not self.shows_timeline() or not isinstance(first, tuple):
             return
-        self.model.set_ids(ids)
+        ids, rows, rows_lang = first
+        self.model.set_ids(ids, rows, rows_lang)
         self._first_shown = True
         self.status.setText(self.tr("Loading… the first %n event(s) shown", "", len(ids)))
 
@@ -302,7 +303,7 @@ class TimelinePanel(QWidget):
         if self._first_shown:
             self.model.extend_ids(data.ids)
         else:
-            self.model.set_ids(data.ids)
+            self.model.set_ids(data.ids, data.first_rows, data.rows_lang)
         self._first_shown = False
         self.status.setText(self.tr("%n event(s)", "", len(data.ids)))
         # Let the table paint first; the band fills in the background right after.

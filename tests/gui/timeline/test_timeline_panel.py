@@ -202,3 +202,21 @@ def test_clear_drops_everything(panel: TimelinePanel) -> None:
     assert panel.model.rowCount() == 0
     assert panel.band.spans() == []
     assert panel.filters.person.count() == 1
+
+
+def test_the_first_rows_come_with_the_answer_off_the_gui_thread(
+    panel: TimelinePanel, qtbot: QtBot, services: Services
+) -> None:
+    """The first block of rows is read with the ids on the worker: painting the answer
+    reads nothing on the GUI thread. Rows read in a language no longer shown are not used."""
+    before = panel.model.blocks_fetched
+    qtbot.keyClicks(panel.filters.text, "Kuznetsov")
+    settle(qtbot, panel)
+    panel.table.viewport().repaint()
+    assert titles_shown(panel) and panel.model.blocks_fetched == before
+    ids = panel.model.ids()
+    russian_rows = services.timeline.rows(ids, "ru")
+    panel.model.set_ids(ids, russian_rows, "ru")  # read in Russian, the table shows English
+    assert panel.model.lang == "en"
+    panel.model.index(0, Column.DATE).data()
+    assert panel.model.blocks_fetched == before + 1  # read again, in English

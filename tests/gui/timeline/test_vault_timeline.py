@@ -201,7 +201,7 @@ def test_a_long_answer_shows_its_first_rows_then_the_rest_below(
     widget.show()
     parts: list[int] = []
     inserted: list[tuple[int, int]] = []
-    widget.ids_query.partial.connect(lambda ids: parts.append(len(ids)))
+    widget.ids_query.partial.connect(lambda first: parts.append(len(first[0])))
     widget.model.rowsInserted.connect(lambda _p, a, b: inserted.append((a, b)))
     widget.show_every_case()
     qtbot.waitUntil(lambda: widget.is_idle() and widget.model.rowCount() == 3_000)
