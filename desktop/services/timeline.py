@@ -219,14 +219,10 @@ class TimelineService:
         stop: Callable[[], bool] = never,
     ) -> list[tuple[str, str, int]]:
         """(event id, EDTF date, key fact as 0 or 1) of every event passing `f`, in
-        timeline order: the table's ids and the band's data, from the covering index.
-        `case_id` None: the events of every case.
+        timeline order: `timeline_columns` as rows. `case_id` None: every case.
         Raises QueryStopped once `stop()` is true (a newer filter was asked for)."""
-        query = self._filtered(case_id, f).add_columns(Event.date_edtf, Event.key_event)
-        with self.store.reading() as s, stopped_when(s, stop):
-            # As the driver returns them (key_event as 0 or 1): SQLAlchemy's rows and type
-            # processing doubled the time of a 100,000-event band (measured 770 -> 350 ms).
-            return [row for batch in driver_batches(s, query) for row in batch]
+        ids, dates, keys = self.timeline_columns(case_id, f, stop)
+        return list(zip(ids, dates, keys, strict=True))
 
     def timeline_columns(
         self,
@@ -235,9 +231,12 @@ class TimelineService:
         stop: Callable[[], bool] = never,
         first: Callable[[list[str]], object] | None = None,
     ) -> tuple[list[str], list[str], bytes]:
-        """`date_spans` as three columns: ids, EDTF dates, key marks (1 for a key
-        fact). Read a batch at a time, so a million row tuples never exist at once (at a
-        million events they peaked at 240 MB), equal dates share one string. `first`,
+        """The ids, EDTF dates and key marks (1 for a key fact) of every event passing
+        `f`, in timeline order, from the covering index: the table's ids and the band's
+        data. As the driver returns them, in columns, a batch at a time (SQLAlchemy's rows
+        doubled the time of a 100,000-event band), so a million row tuples never exist at
+        once (at a million events they peaked at 240 MB); equal dates share one string.
+        `first`,
         when given, gets the first `FIRST_ROWS` ids as soon as they are read, when more
         may follow. Raises QueryStopped once `stop()` is true."""
         query = self._filtered(case_id, f).add_columns(Event.date_edtf, Event.key_event)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
-from typing import NamedTuple, overload
+from typing import Any, NamedTuple, overload
 
 from desktop.core.fuzzydate import FuzzyDate, FuzzyDateError, Qualifier
 from desktop.services.conflicts import ConflictService
@@ -124,25 +124,14 @@ def _plain_day(edtf: str) -> int | None:
         return None
 
 
-_new_span = EventSpan._make
-_first_day = operator.itemgetter(1)
-
-
 def spans_from_edtf(
     pairs: Iterable[tuple[str, str]] | Iterable[tuple[str, str, bool | int]],
 ) -> list[EventSpan]:
-    """Spans of (event id, EDTF) pairs, or of (event id, EDTF, key fact) triples.
-
-    Built straight from the cached tuples: made with `_replace`, the spans of a
-    100,000-event case took 530 ms (now 150-190 ms, both on a loaded machine)."""
-    spans: list[EventSpan] = []
-    append = spans.append
-    for row in pairs:
-        extent = _extent(row[1])
-        if extent is not None:
-            append(_new_span((row[0], *extent, len(row) > 2 and bool(row[2]))))
-    spans.sort(key=_first_day)
-    return spans
+    """Spans of (event id, EDTF) pairs, or of (event id, EDTF, key fact) triples, sorted
+    by first day: `span_table` for rows rather than columns."""
+    rows: list[tuple[Any, ...]] = list(pairs)
+    keys = bytes(1 if len(row) > 2 and row[2] else 0 for row in rows)
+    return list(span_table([str(row[0]) for row in rows], [str(row[1]) for row in rows], keys))
 
 
 CIRCA, OPEN_START, OPEN_END, KEY = 1, 2, 4, 8  # a span's flags in a `SpanTable`

@@ -60,9 +60,7 @@ class LatestQuery(QObject):
     def submit_stoppable(self, fn: Callable[[Callable[[], bool]], Any]) -> None:
         """Like `submit`; `fn` gets a test that turns true once a newer job is submitted
         or the query is cancelled (read from the worker thread: one int comparison)."""
-        self._generation += 1
-        generation = self._generation
-        self._queue(lambda: fn(lambda: self._generation != generation))
+        self.submit_reporting(lambda stale, _report: fn(stale))
 
     def submit_reporting(
         self, fn: Callable[[Callable[[], bool], Callable[[object], None]], Any]
