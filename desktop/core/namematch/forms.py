@@ -134,6 +134,8 @@ def _cyrillic_forms(parts: NameParts, gender: Gender | None) -> set[str]:
                     forms |= {f"{given} {last[case]}", f"{last[case]} {given}"}
                 if first and middle:
                     forms.add(given)  # Елена Ивановна: how she is addressed
+                    # and without the patronymic, as most texts name her: Елены Петровой
+                    forms |= {f"{first} {last[case]}", f"{last[case]} {first}"}
     forms |= _initials_forms(parts.first, parts.middle, surnames)
     forms |= _joined_forms(parts.first, parts.last)
     return forms
