@@ -10,11 +10,16 @@ Understood, case-insensitively, after trying strict EDTF first:
   "before 2010-08-05", "до 5 августа 2010", "не позднее 2010"; "after 2009", "после 2009";
 - ranges: "2007-12-03 to 2007-12-11", "3-11 Dec 2007", "3–11 декабря 2007",
   "March–May 2008", "30 Nov – 3 Dec 2007", "between 2007 and 2009", "с 3 по 11 декабря 2007";
+- ranges as judgments write them: "в период с 24 ноября 2008 года по 16 ноября 2009
+  года", "in the period from 3 to 11 December 2007";
 - no date: "", "undated", "n.d.", "без даты", "б. д.";
 - EDTF's own "2008?" (uncertain), "2008%" (uncertain and approximate), "2004-06-XX",
   "19XX" (unspecified digits);
-- parts of days, months, years, seasons, "on or about", "several days before":
+- parts of days, months, years, seasons, quarters, "on or about", "several days before":
   `desktop.core.datephrases`.
+
+A date with a time of day ("16.11.2009 21:50") is refused with a message that says so:
+the time is not kept, and dropping it unseen would lose what was typed.
 """
 
 from __future__ import annotations
@@ -34,12 +39,20 @@ _MESSAGES = {
     "en": {
         "unreadable": "Enter a date such as 24.11.2008, Dec 2007, c. 2008 or 3–11 Dec 2007.",
         "too_long": "That is too long to be a date.",
+        "time": (
+            "Dossier keeps the day, not the time of day: enter the date alone and put the "
+            "time in the title or description."
+        ),
     },
     "ru": {
         "unreadable": (
             "Введите дату, например 24.11.2008, дек. 2007, около 2008 или 3–11 дек. 2007."
         ),
         "too_long": "Это слишком длинно для даты.",
+        "time": (
+            "Dossier хранит день, а не время суток: введите дату без времени, а время "
+            "укажите в названии или описании."
+        ),
         "calendar": "Такого дня нет в календаре.",
         "year": "Год должен быть от 1 до 9999.",
         "range": "Диапазон дат не может заканчиваться раньше, чем начинается.",
@@ -154,9 +167,19 @@ def parse_fuzzy_date(text: str, lang: str = "en") -> FuzzyDate:
     try:
         return _parse(text)
     except FuzzyDateError as error:
+        if error.code == "unreadable" and _TIME_OF_DAY.search(_normalise(text)):
+            raise FuzzyDateError(messages["time"], "time") from None
         if lang == "ru" or error.code == "unreadable":
             raise FuzzyDateError(messages.get(error.code, str(error)), error.code) from None
         raise
+
+
+# A time of day beside a date ("16.11.2009 21:50", "2009-11-16T21:50", "в 21 час 50 минут",
+# "at 9 pm"): looked for only in text that did not read as a date, to say why.
+_TIME_OF_DAY = re.compile(
+    r"\d{1,2}:\d{2}|\d{1,2}\s*(?:час|ч\.|ч\b)|\d(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)"
+    r"|(?:^|\s)(?:в|at)\s+\d{1,2}[.:h]\d{2}(?:\s|$)|\d{1,2}h\d{2}"
+)
 
 
 def _parse(text: str) -> FuzzyDate:
@@ -236,8 +259,16 @@ def _split_qualifier(text: str) -> tuple[Qualifier | None, str]:
     return None, text
 
 
+# "в период с 24 ноября 2008 года по 16 ноября 2009 года", as judgments write a range.
+_PERIOD = re.compile(
+    r"(?:(?:в|за)\s+период(?:\s+времени)?|(?:in|during|over)\s+the\s+period(?:\s+of)?)\s+"
+)
+
+
 def _range(text: str) -> FuzzyDate:
     """A range, or FuzzyDateError; a split whose ends exist but clash reports that."""
+    if period := _PERIOD.match(text):
+        text = text[period.end() :]
     clash: FuzzyDateError | None = None
     for first_text, last_text in _range_splits(text):
         try:

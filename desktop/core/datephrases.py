@@ -15,7 +15,12 @@ Each becomes the days it covers, with a note (`FuzzyDate.part`) so it prints as 
   December 2008–February 2009; "winter 2009" alone is the winter 2009 begins in
   (December 2008–February 2009);
 - "several days before X", "a few days before X", "за несколько дней до X": before X,
-  noted as approximate.
+  noted as approximate;
+- quarters and halves of a year, as judgments and reports date things: "Q1 2010", "the
+  first quarter of 2010", "I квартал 2010 г.", "в 1-м квартале 2010 года", "the second
+  half of 2009", "во второй половине 2009 года", "первое полугодие 2009": the months they
+  cover, with no note, so they print as those months ("Jan–Mar 2010"). A note would be
+  new to Dossier versions that sync with this one, and they would refuse the record.
 """
 
 from __future__ import annotations
@@ -49,7 +54,9 @@ _DAY_PARTS = {
 _THIRD_EN = re.compile(
     r"(?:in\s+)?(?:the\s+)?(?P<part>early|mid|middle\s+of|late)[\s-]+(?P<rest>.+)"
 )
-_THIRD_RU = re.compile(r"в\s+(?P<part>начале|середине|конце)\s+(?P<rest>.+)")
+_THIRD_RU = re.compile(
+    r"(?:в\s+)?(?P<part>начале|середине|конце|начало|середина|конец)\s+(?P<rest>.+)"
+)
 _THIRDS = {
     "early": "early",
     "mid": "mid",
@@ -58,6 +65,9 @@ _THIRDS = {
     "начале": "early",
     "середине": "mid",
     "конце": "late",
+    "начало": "early",  # "начало 2010 года", as a heading or a table cell writes it
+    "середина": "mid",
+    "конец": "late",
 }
 _SEASON = re.compile(
     r"(?:in\s+)?(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter|весной|летом|осенью|зимой"
@@ -84,6 +94,26 @@ _SEVERAL_DAYS = re.compile(
     r"(?:several|a\s+few|some)\s+days\s+(?:before|prior\s+to)\s+(?P<rest>.+)"
     r"|за\s+(?:несколько|пару|считанные)\s+дней\s+до\s+(?P<rest_ru>.+)"
 )
+_YEAR_WORDS = r"(?:\s*(?:гг\.?|г\.|года|году|год|г))?"
+_QUARTER_EN = re.compile(
+    r"(?:in\s+|during\s+)?(?:the\s+)?(?:q(?P<q>[1-4])|(?P<nth>first|second|third|fourth|1st|2nd"
+    r"|3rd|4th)\s+quarter(?:\s+of)?)\s+(?P<year>\d{4})"
+)
+_QUARTER_RU = re.compile(
+    r"(?:в\s+|во\s+)?(?P<nth>[1-4]|iv|i{1,3}|перв\w*|втор\w*|трет\w*|четв[её]рт\w*)"
+    r"(?:-?(?:й|м|го|ом|е))?\s+квартал\w*\s+(?P<year>\d{4})" + _YEAR_WORDS
+)
+_HALF_EN = re.compile(
+    r"(?:in\s+|during\s+)?(?:the\s+)?(?:h(?P<h>[12])|(?P<nth>first|second|1st|2nd)\s+half"
+    r"(?:\s+of)?)\s+(?P<year>\d{4})"
+)
+_HALF_RU = re.compile(
+    r"(?:в\s+|во\s+)?(?P<nth>[12]|i{1,2}|перв\w*|втор\w*)(?:-?(?:й|м|го|ом|е))?\s+"
+    r"(?:полугоди\w*|половин\w*)\s+(?P<year>\d{4})" + _YEAR_WORDS
+)
+_ORDINALS = {"1": 1, "2": 2, "3": 3, "4": 4, "i": 1, "ii": 2, "iii": 3, "iv": 4, "1st": 1,
+             "2nd": 2, "3rd": 3, "4th": 4, "first": 1, "second": 2, "third": 3, "fourth": 4,
+             "перв": 1, "втор": 2, "трет": 3, "четв": 4}  # fmt: skip
 _ON_OR_ABOUT = re.compile(r"(?:on\s+or\s+about|on\s+about|in\s+or\s+about)\s+(?P<rest>.+)")
 
 
@@ -95,7 +125,9 @@ def read_phrase(text: str, point: PointReader, span: SpanReader) -> FuzzyDate | 
     """
     if match := _NIGHT_EN.fullmatch(text):
         return _night_en(match["rest"], point, span)
-    for reader in (_night_ru, _day_part, _season, _several_days, _on_or_about, _third):
+    for reader in (
+        _night_ru, _day_part, _season, _several_days, _on_or_about, _third, _quarter_or_half
+    ):  # fmt: skip
         found = reader(text, point)
         if found is not None:
             return found
@@ -223,3 +255,19 @@ def _on_or_about(text: str, point: PointReader) -> FuzzyDate | None:
     if found is None:
         raise FuzzyDateError("Name the date, such as 3 May 2009.", "unreadable")
     return FuzzyDate(found, None, Qualifier.CIRCA)
+
+
+def _quarter_or_half(text: str, _point: PointReader) -> FuzzyDate | None:
+    """ "Q1 2010", "I квартал 2010 г.", "the second half of 2009": the months they cover."""
+    for pattern, months in ((_QUARTER_EN, 3), (_QUARTER_RU, 3), (_HALF_EN, 6), (_HALF_RU, 6)):
+        match = pattern.fullmatch(text)
+        if match is None:
+            continue
+        found = match.groupdict()
+        nth = found.get("q") or found.get("h") or match["nth"]
+        number = _ORDINALS.get(nth) or _ORDINALS[nth[:4]]
+        year, last = int(match["year"]), number * months
+        return FuzzyDate.between(
+            DatePoint.of_month(year, last - months + 1), DatePoint.of_month(year, last)
+        )
+    return None

@@ -40,7 +40,8 @@ class FuzzyDateError(ValueError):
     """A date that cannot be read or does not exist; the message is one plain sentence.
 
     `code` names the kind of failure so a user interface can word it itself:
-    "unreadable", "calendar", "year", "range", "qualifier", "order".
+    "unreadable", "calendar", "year", "range", "qualifier", "order", "time" (a time of day
+    given with the date, which is not kept).
     """
 
     def __init__(self, message: str, code: str = "unreadable") -> None:

@@ -2005,12 +2005,17 @@
         <translation>Понято как: без даты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/fields.py" line="56" />
+        <location filename="../../desktop/ui/editors/fields.py" line="57" />
+        <source>The time of day is not kept: put it in the title</source>
+        <translation>Время суток не сохраняется: укажите его в названии</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editors/fields.py" line="59" />
         <source>Not a date Dossier understands yet</source>
         <translation>Dossier пока не понимает такую дату</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editors/fields.py" line="58" />
+        <location filename="../../desktop/ui/editors/fields.py" line="61" />
         <source>Understood as: %1</source>
         <translation>Понято как: %1</translation>
     </message>
@@ -3970,48 +3975,48 @@ Artyom Kuznetsov</translation>
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../desktop/ui/timeline/model.py" line="233" />
-        <location filename="../../desktop/ui/timeline/model.py" line="295" />
+        <location filename="../../desktop/ui/timeline/model.py" line="239" />
+        <location filename="../../desktop/ui/timeline/model.py" line="301" />
         <source>Key fact</source>
         <translation>Ключевой факт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/model.py" line="238" />
+        <location filename="../../desktop/ui/timeline/model.py" line="244" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/model.py" line="239" />
+        <location filename="../../desktop/ui/timeline/model.py" line="245" />
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/model.py" line="240" />
+        <location filename="../../desktop/ui/timeline/model.py" line="246" />
         <source>People</source>
         <translation>Люди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/model.py" line="241" />
+        <location filename="../../desktop/ui/timeline/model.py" line="247" />
         <source>Tags</source>
         <translation>Метки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/model.py" line="242" />
+        <location filename="../../desktop/ui/timeline/model.py" line="248" />
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/model.py" line="243" />
+        <location filename="../../desktop/ui/timeline/model.py" line="249" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/model.py" line="244" />
+        <location filename="../../desktop/ui/timeline/model.py" line="250" />
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/model.py" line="267" />
+        <location filename="../../desktop/ui/timeline/model.py" line="273" />
         <source>(removed)</source>
         <translation>(удалено)</translation>
     </message>
@@ -4029,7 +4034,7 @@ Artyom Kuznetsov</translation>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/timeline/panel.py" line="296" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="297" />
         <source>Loading… the first %n event(s) shown</source>
         <translation>
             <numerusform>Загрузка… показано первое %n событие</numerusform>
@@ -4038,7 +4043,7 @@ Artyom Kuznetsov</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/timeline/panel.py" line="307" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="308" />
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n событие</numerusform>
@@ -4047,43 +4052,43 @@ Artyom Kuznetsov</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="338" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="339" />
         <source>The timeline could not be loaded.</source>
         <translation>Не удалось загрузить хронологию.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="371" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="372" />
         <source>Facts are reordered within their case: drag them in the case's own timeline.</source>
         <translation>Факты упорядочиваются внутри своего дела: перетаскивайте их в хронологии самого дела.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="378" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="379" />
         <source>Only facts of the same date can be reordered; change the date instead.</source>
         <translation>Менять порядок можно только у фактов с одной датой; чтобы перенести факт на другую дату, измените дату.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="388" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="389" />
         <source>Move event</source>
         <translation>Переместить событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="397" />
-        <location filename="../../desktop/ui/timeline/panel.py" line="417" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="398" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="418" />
         <source>Delete event</source>
         <translation>Удаление события</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="398" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="399" />
         <source>Delete the event “%1”?</source>
         <translation>Удалить событие «%1»?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="432" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="433" />
         <source>Key fact</source>
         <translation>Ключевой факт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline/panel.py" line="436" />
+        <location filename="../../desktop/ui/timeline/panel.py" line="437" />
         <source>Timeline events</source>
         <translation>События хронологии</translation>
     </message>

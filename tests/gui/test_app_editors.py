@@ -44,6 +44,8 @@ def test_event_editor_reads_fuzzy_dates_live(
     assert editor.date.echo.text() == "Understood as: December 2007"
     editor.date.line.setText("the day after")
     assert editor.date.echo.text() == "Not a date Dossier understands yet"
+    editor.date.line.setText("16.11.2009 21:50")  # a time is not kept: said, not dropped
+    assert editor.date.echo.text() == "The time of day is not kept: put it in the title"
     editor.date.line.setText("circa March 2008")
     qtbot.keyClicks(editor.title_edit, "Meeting at the prosecutor's office")
     _ok(qtbot, editor)

@@ -61,6 +61,9 @@ PHRASES: list[tuple[str, str, str, str]] = [
     ("в начале марта 2009", "2009-03-01/2009-03-10", "early", "early Mar 2009"),
     ("в середине марта 2009 г.", "2009-03-11/2009-03-20", "mid", "mid-Mar 2009"),
     ("в конце ноября 2009 года", "2009-11-21/2009-11-30", "late", "late Nov 2009"),
+    ("начало 2010 года", "2010-01/2010-04", "early", "early 2010"),  # a table cell's wording
+    ("конец 2008 г.", "2008-09/2008-12", "late", "late 2008"),
+    ("середина марта 2009", "2009-03-11/2009-03-20", "mid", "mid-Mar 2009"),
     # seasons, northern hemisphere
     ("spring 2009", "2009-03/2009-05", "spring", "spring 2009"),
     ("summer 2009", "2009-06/2009-08", "summer", "summer 2009"),
@@ -76,6 +79,20 @@ PHRASES: list[tuple[str, str, str, str]] = [
     ("зимой 2008/09", "2008-12/2009-02", "winter", "winter 2008/09"),
     ("зимой 2008/2009 гг.", "2008-12/2009-02", "winter", "winter 2008/09"),
     ("весна 2009", "2009-03/2009-05", "spring", "spring 2009"),
+    # quarters and halves of a year: their months, with no note
+    ("Q1 2010", "2010-01/2010-03", "", "Jan–Mar 2010"),
+    ("the third quarter of 2011", "2011-07/2011-09", "", "Jul–Sep 2011"),
+    ("4th quarter 2009", "2009-10/2009-12", "", "Oct–Dec 2009"),
+    ("I квартал 2010 г.", "2010-01/2010-03", "", "Jan–Mar 2010"),
+    ("в 1-м квартале 2010 года", "2010-01/2010-03", "", "Jan–Mar 2010"),
+    ("во втором квартале 2010 г.", "2010-04/2010-06", "", "Apr–Jun 2010"),
+    ("IV квартал 2009 года", "2009-10/2009-12", "", "Oct–Dec 2009"),
+    ("четвёртый квартал 2009", "2009-10/2009-12", "", "Oct–Dec 2009"),
+    ("the second half of 2009", "2009-07/2009-12", "", "Jul–Dec 2009"),
+    ("H1 2009", "2009-01/2009-06", "", "Jan–Jun 2009"),
+    ("во второй половине 2009 года", "2009-07/2009-12", "", "Jul–Dec 2009"),
+    ("первое полугодие 2009", "2009-01/2009-06", "", "Jan–Jun 2009"),
+    ("в первом полугодии 2009 г.", "2009-01/2009-06", "", "Jan–Jun 2009"),
     # on or about; several days before
     ("on or about 3 May 2009", "2009-05-03~", "", "c. 3 May 2009"),
     ("On or about May 2009", "2009-05~", "", "c. May 2009"),
@@ -212,6 +229,12 @@ REFUSED = [
     "2008 (uncertain) (uncertain)",
     "(uncertain)",
     "mid-",
+    "Q5 2010",  # no such quarter or half
+    "5 квартал 2010",
+    "третье полугодие 2010",
+    "H3 2010",
+    "first quarter",
+    "в период",
 ]
 
 
@@ -294,3 +317,45 @@ def test_the_last_century_prints_as_it_reads_back(lang: str) -> None:
     ("C" alone is "circa")."""
     date = FuzzyDate.parse("99XX")
     assert FuzzyDate.parse(date.display(lang)).to_edtf() == "99XX"
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        ("в период с 24 ноября 2008 года по 16 ноября 2009 года", "2008-11-24/2009-11-16"),
+        ("за период с 1 по 15 марта 2010 г.", "2010-03-01/2010-03-15"),
+        ("в период времени с 2008 по 2009 год", "2008/2009"),
+        ("in the period from 3 to 11 December 2007", "2007-12-03/2007-12-11"),
+    ],
+)
+def test_a_range_written_as_a_period_reads_as_the_range(text: str, edtf: str) -> None:
+    assert FuzzyDate.parse(text).to_edtf() == edtf
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "16 ноября 2009 года в 21 час 50 минут",
+        "16 ноября 2009 года, 21 ч. 50 мин.",
+        "16 ноября 2009 в 21.50",
+        "16.11.2009 21:50",
+        "2009-11-16T21:50",
+        "16 November 2009 at 21:50",
+        "at 9 pm on 16 November 2009",
+    ],
+)
+def test_a_date_with_a_time_of_day_is_refused_saying_the_time_is_not_kept(text: str) -> None:
+    """The day alone would read, but dropping the time unseen would lose what was typed."""
+    with pytest.raises(FuzzyDateError) as english:
+        FuzzyDate.parse(text, "en")
+    with pytest.raises(FuzzyDateError) as russian:
+        FuzzyDate.parse(text, "ru")
+    assert english.value.code == russian.value.code == "time"
+    assert "not the time of day" in str(english.value)
+    assert "не время суток" in str(russian.value)
+
+
+def test_unreadable_text_without_a_time_keeps_the_general_message() -> None:
+    with pytest.raises(FuzzyDateError) as refused:
+        FuzzyDate.parse("Smarch 2009")
+    assert refused.value.code == "unreadable"

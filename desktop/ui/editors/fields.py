@@ -52,8 +52,11 @@ class FuzzyDateEdit(QWidget):
         else:
             try:
                 date = FuzzyDate.parse(text, current_language())
-            except FuzzyDateError:
-                shown = self.tr("Not a date Dossier understands yet")
+            except FuzzyDateError as refused:
+                if refused.code == "time":
+                    shown = self.tr("The time of day is not kept: put it in the title")
+                else:
+                    shown = self.tr("Not a date Dossier understands yet")
             else:
                 shown = self.tr("Understood as: %1").replace("%1", date.display(current_language()))
         self.echo.setText(shown)
