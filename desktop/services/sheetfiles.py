@@ -34,24 +34,33 @@ IGNORE = ""  # a mapping target: leave the file's column out of the import
 # Headers a Russian paralegal (or another tool) may write, per sheet, as well as the template's.
 HEADER_ALIASES: dict[SheetName, dict[str, str]] = {
     "sources": {
-        "метка": "label", "название": "title", "заголовок": "title", "автор": "author",
-        "дата": "date", "ссылка": "url", "вид": "kind", "тип": "kind",
+        "метка": "label", "шифр": "label", "название": "title", "заголовок": "title",
+        "источник": "title", "автор": "author", "дата": "date", "ссылка": "url",
+        "адрес": "url", "вид": "kind", "тип": "kind",
     },
     "people": {
-        "имя": "name", "фио": "name", "оригинал": "original", "в оригинале": "original",
-        "другие имена": "aliases", "псевдонимы": "aliases", "вид": "kind", "роль": "kind",
-        "описание": "description",
+        "имя": "name", "фио": "name", "ф.и.о.": "name", "ф. и. о.": "name",
+        "фамилия имя отчество": "name", "оригинал": "original", "в оригинале": "original",
+        "другие имена": "aliases", "псевдонимы": "aliases", "другие написания": "aliases",
+        "вид": "kind", "роль": "kind", "категория": "kind", "описание": "description",
+        "примечание": "description", "кто это": "description",
     },
     "events": {
-        "дата": "date", "название": "title", "событие": "title", "описание": "description",
-        "статус": "status", "место": "place", "люди": "people", "участники": "people",
-        "источники": "sources", "ключевое": "key", "ключевой": "key", "теги": "tags",
+        "дата": "date", "когда": "date", "название": "title", "событие": "title",
+        "заголовок": "title", "описание": "description", "подробности": "description",
+        "статус": "status", "место": "place", "где": "place", "люди": "people",
+        "лица": "people", "участники": "people", "источники": "sources",
+        "источник": "sources", "ключевое": "key", "ключевой": "key",
+        "ключевое событие": "key", "ключевой факт": "key", "теги": "tags", "метки": "tags",
+        "ярлыки": "tags",
     },
     "complaints": {
-        "подана": "filed", "дата подачи": "filed", "кем": "by", "заявитель": "by",
+        "подана": "filed", "дата подачи": "filed", "дата": "filed", "кем": "by",
+        "заявитель": "by", "кем подана": "by",
         "орган": "body", "адресат": "body", "против": "against", "предмет": "subject",
         "наш номер": "reference", "исх. номер": "reference", "рег. номер": "registration",
-        "регистрационный номер": "registration", "срок": "due", "срок ответа": "due",
+        "регистрационный номер": "registration", "вх. номер": "registration",
+        "срок": "due", "срок ответа": "due", "ответ до": "due",
         "статус": "status",
     },
 }  # fmt: skip

@@ -61,17 +61,42 @@ def split_source(item: str) -> tuple[str, str]:
     return label.strip(), pin.strip()
 
 
+# Words a Russian sheet uses for a value besides its label: the feminine of a role
+# ("Потерпевшая" for "Потерпевший"), and the near-synonyms a paralegal types for a status.
+SYNONYMS: dict[type[StrEnum], dict[str, str]] = {
+    FactStatus: {
+        "бесспорно": "undisputed", "не оспорено": "undisputed", "установлено": "undisputed",
+        "оспорено": "disputed", "спорно": "disputed", "оспаривается": "disputed",
+        "не проверено": "unverified", "непроверено": "unverified",
+        "не подтвержден": "unverified", "не подтверждено": "unverified",
+        "неподтверждено": "unverified", "не установлено": "unverified",
+    },
+    PersonKind: {
+        "потерпевшая": "victim", "жертва": "victim", "свидетельница": "witness",
+        "защитник": "lawyer", "сотрудник": "official", "сотрудница": "official",
+        "чиновник": "official",
+    },
+}  # fmt: skip
+
+
+def _word(text: str) -> str:
+    return " ".join(text.split()).casefold().replace("ё", "е")
+
+
 def vocabulary(cell: str, enum: type[StrEnum], column: str) -> str | None:
-    """The stored value a cell names (value or label, any case); None for an empty cell."""
+    """The stored value a cell names (value, label or a `SYNONYMS` word, any case); None
+    for an empty cell."""
     if not cell:
         return None
-    wanted = " ".join(cell.split()).casefold()
+    wanted = _word(cell)
     for member in enum:
         names = {member.value, member.value.replace("_", " ")}
         if isinstance(member, LabelledEnum):
-            names |= {member.label("en").casefold(), member.label("ru").casefold()}
+            names |= {_word(member.label("en")), _word(member.label("ru"))}
         if wanted in names:
             return member.value
+    if wanted in SYNONYMS.get(enum, {}):
+        return SYNONYMS[enum][wanted]
     allowed = ", ".join(m.value for m in enum)
     raise RowRefused('{column} "{cell}" is not one of: {allowed}', column=column, cell=cell,
                      allowed=allowed)  # fmt: skip

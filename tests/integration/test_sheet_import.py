@@ -223,6 +223,34 @@ def test_russian_sheet_names_and_headers_are_read(
     assert taking == ["Кузнецов Андрей Петрович"]  # instrumental case, matched
 
 
+def test_a_russian_excel_csv_in_a_paralegals_own_words_imports_whole(
+    services: Services, case: str, tmp_path: Path
+) -> None:
+    """As Excel saves it in Russia (Windows-1251, semicolons), with the headers, statuses,
+    roles and dates a paralegal writes rather than the template's."""
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    write_csv(folder / "люди.csv", ["ФИО", "Роль", "Примечание"],
+              [["Зарема Садулаева", "Потерпевшая", "мать"],
+               ["Ирина Лебедева", "свидетельница", ""]], delimiter=";", encoding="cp1251")
+    write_csv(folder / "хронология.csv",
+              ["Дата", "Событие", "Подробности", "Статус", "Лица", "Ключевое событие", "Метки"],
+              [["в период с 24 ноября 2008 года по 16 ноября 2009 года", "Под стражей", "",
+                "бесспорно", "Садулаевой", "да", "арест"],
+               ["I квартал 2010 г.", "Проверка", "", "не проверено", "Лебедевой", "нет", ""]],
+              delimiter=";", encoding="cp1251")  # fmt: skip
+    importer = SheetImport(services.store)
+    report = importer.run(case, importer.read(sorted(folder.glob("*.csv"))))
+    assert report.summary() == "4 new, 0 unchanged, 0 refused"
+    kinds = {p.display_name: p.kind for p in services.people.persons(case)}
+    assert kinds["Зарема Садулаева"] == "victim" and kinds["Ирина Лебедева"] == "witness"
+    got = {e.title: (e.date_edtf, e.fact_status, e.key_event) for e in events(services, case)}
+    assert got == {
+        "Под стражей": ("2008-11-24/2009-11-16", "undisputed", True),
+        "Проверка": ("2010-01/2010-03", "unverified", False),
+    }
+
+
 def test_a_csv_with_another_name_is_known_by_its_headers_and_mapped_columns(
     services: Services, case: str, tmp_path: Path
 ) -> None:
