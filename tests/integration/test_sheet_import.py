@@ -230,9 +230,13 @@ def test_a_russian_excel_csv_in_a_paralegals_own_words_imports_whole(
     roles and dates a paralegal writes rather than the template's."""
     folder = tmp_path / "csv"
     folder.mkdir()
-    write_csv(folder / "люди.csv", ["ФИО", "Роль", "Примечание"],
-              [["Зарема Садулаева", "Потерпевшая", "мать"],
-               ["Ирина Лебедева", "свидетельница", ""]], delimiter=";", encoding="cp1251")
+    write_csv(
+        folder / "люди.csv",
+        ["ФИО", "Роль", "Примечание"],
+        [["Зарема Садулаева", "Потерпевшая", "мать"], ["Ирина Лебедева", "свидетельница", ""]],
+        delimiter=";",
+        encoding="cp1251",
+    )
     write_csv(folder / "хронология.csv",
               ["Дата", "Событие", "Подробности", "Статус", "Лица", "Ключевое событие", "Метки"],
               [["в период с 24 ноября 2008 года по 16 ноября 2009 года", "Под стражей", "",
