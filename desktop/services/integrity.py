@@ -83,7 +83,7 @@ def verify_all(
     `pages_checked`: the caller has just authenticated every page (`damage.inspect`).
     `progress(stage, done, total)` names "audit log" and "records" as they go, then
     `STRUCTURE` every half second, with the seconds waited as `done` and a `total` of 0,
-    while SQLite's checks finish.
+    while SQLite's checks finish. An exception it raises stops the whole check.
     """
     saved = parse_head(against) if against is not None else None
     structure = _StructureCheck(store, pages_checked)
@@ -91,13 +91,13 @@ def verify_all(
     try:
         with store.reading() as s, _scanning(s.connection()):
             chain = check_chain(s, saved, visit=rules, progress=progress)
-    except BaseException:
+        waited = time.monotonic()
+        while not structure.wait(0.5):
+            if progress is not None:
+                progress(STRUCTURE, int(time.monotonic() - waited), 0)
+    except BaseException:  # Ctrl+C, a check cancelled from its progress report, an error
         structure.stop()
         raise
-    waited = time.monotonic()
-    while not structure.wait(0.5):
-        if progress is not None:
-            progress(STRUCTURE, int(time.monotonic() - waited), 0)
     (cipher_ok, integrity_ok, problems), broken = structure.result()
     problems.extend(chain.problems)
     _name_broken_references(store, broken, rules)

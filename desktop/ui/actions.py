@@ -23,6 +23,7 @@ class WindowActions:
     import_sheet: QAction
     save_template: QAction
     settings: QAction
+    check_vault: QAction
     quit: QAction
     undo: QAction
     redo: QAction
@@ -108,7 +109,7 @@ def build_menus(window: QMainWindow, a: WindowActions) -> WindowMenus:
     file.addSeparator()
     file.addActions([a.import_sheet, a.save_template])
     file.addSeparator()
-    file.addActions([a.lock, a.settings])
+    file.addActions([a.lock, a.settings, a.check_vault])
     file.addSeparator()
     file.addAction(a.quit)
     edit = bar.addMenu("")
@@ -183,6 +184,12 @@ def retranslate(a: WindowActions, m: WindowMenus) -> None:
         "settings": (
             translate("MainWindow", "&Settings…"),
             translate("MainWindow", "Language, auto-lock and keyring"),
+        ),
+        "check_vault": (
+            translate("MainWindow", "C&heck vault…"),
+            translate(
+                "MainWindow", "Check the encryption, structure, audit log and every record"
+            ),
         ),
         "quit": (
             translate("MainWindow", "&Quit"),

@@ -34,6 +34,7 @@ from desktop.ui.status_bar import VaultStatusBar
 from desktop.ui.sync.dialog import SyncDialog
 from desktop.ui.timeline.vault_window import VaultTimelineWindow
 from desktop.ui.undo import CaseUndoStack, RecordChange, change_with_undo
+from desktop.ui.vault.check import CheckVaultDialog, open_check_vault_dialog
 from desktop.ui.vault.unlock import UnlockDialog
 from desktop.ui.workspace import COMPLAINTS, PEOPLE, SOURCES, TIMELINE, Workspace
 from desktop.ui.writes import Changes, WriteQueue, write_queue
@@ -122,6 +123,7 @@ class MainWindow(QMainWindow):
         a.import_sheet.triggered.connect(self.open_sheet_import)
         a.save_template.triggered.connect(lambda: save_template_dialog(self))
         a.settings.triggered.connect(self.open_settings)
+        a.check_vault.triggered.connect(self.open_check_vault)
         a.quit.triggered.connect(self.close)
         a.find.triggered.connect(self.open_search)
         a.delete.triggered.connect(self.delete_selected)
@@ -422,6 +424,11 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             self.workspace.cases.reload(select=self.workspace.case_id)
             self._after_change()
+
+    def open_check_vault(self) -> CheckVaultDialog | None:
+        if self.services is None:
+            return None
+        return open_check_vault_dialog(self, self.services)
 
     def open_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self.settings, self.vault, self.keyring, self)

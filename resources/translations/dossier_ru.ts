@@ -551,6 +551,104 @@
     </message>
 </context>
 <context>
+    <name>CheckVaultDialog</name>
+    <message>
+        <location filename="../../desktop/ui/vault/check.py" line="59" />
+        <source>Check vault</source>
+        <translation>Проверка хранилища</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/vault/check.py" line="63" />
+        <source>Checks the encryption of every page, the database's structure, the audit log and every record. Nothing is changed.</source>
+        <translation>Проверяет шифрование каждой страницы, структуру базы данных, журнал аудита и каждую запись. Ничего не изменяется.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/vault/check.py" line="72" />
+        <source>Checking the vault</source>
+        <translation>Проверка хранилища</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/vault/check.py" line="78" />
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/vault/check.py" line="81" />
+        <source>Copy audit head</source>
+        <translation>Копировать вершину журнала</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/vault/check.py" line="83" />
+        <source>Keep it outside the vault to show later that no history was rewritten</source>
+        <translation>Сохраните её вне хранилища, чтобы потом показать, что история не переписана</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/vault/check.py" line="99" />
+        <source>Checking encryption and structure…</source>
+        <translation>Проверка шифрования и структуры…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/vault/check.py" line="119" />
+        <source>Checking the database's structure…</source>
+        <translation>Проверка структуры базы данных…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/vault/check.py" line="121" />
+        <source>Checking the audit log: %1 of %Ln entries</source>
+        <translation><numerusform>Проверка журнала аудита: %1 из %Ln записи</numerusform><numerusform>Проверка журнала аудита: %1 из %Ln записей</numerusform><numerusform>Проверка журнала аудита: %1 из %Ln записей</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/vault/check.py" line="123" />
+        <source>Checking records: %1 of %Ln</source>
+        <translation><numerusform>Проверка записей: %1 из %Ln</numerusform><numerusform>Проверка записей: %1 из %Ln</numerusform><numerusform>Проверка записей: %1 из %Ln</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/vault/check.py" line="149" />
+        <source>ok</source>
+        <translation>в порядке</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/vault/check.py" line="149" />
+        <source>FAILED</source>
+        <translation>ОШИБКА</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/vault/check.py" line="151" />
+        <source>Encryption (every page authenticated): %1</source>
+        <translation>Шифрование (подлинность каждой страницы): %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/vault/check.py" line="152" />
+        <source>Database structure: %1</source>
+        <translation>Структура базы данных: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/vault/check.py" line="153" />
+        <source>Audit log (hash chain): %1</source>
+        <translation>Журнал аудита (цепочка хешей): %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/vault/check.py" line="161" />
+        <source>Records: %n problem(s)</source>
+        <translation><numerusform>Записи: %n ошибка</numerusform><numerusform>Записи: %n ошибки</numerusform><numerusform>Записи: %n ошибок</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/vault/check.py" line="163" />
+        <source>Records (dates, vocabularies, text, references): %1</source>
+        <translation>Записи (даты, справочники, текст, ссылки): %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/vault/check.py" line="170" />
+        <source>Copy the whole vault folder somewhere safe before changing anything. `dossier vault salvage` copies what still reads into a new vault.</source>
+        <translation>Прежде чем что-либо менять, скопируйте всю папку хранилища в надёжное место. Команда `dossier vault salvage` перенесёт всё, что ещё читается, в новое хранилище.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/vault/check.py" line="186" />
+        <source>The check could not finish.</source>
+        <translation>Проверку не удалось завершить.</translation>
+    </message>
+</context>
+<context>
     <name>CitationEditor</name>
     <message>
         <location filename="../../desktop/ui/editors/citation.py" line="52" />
@@ -2072,318 +2170,328 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="137" />
+        <location filename="../../desktop/ui/actions.py" line="138" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="138" />
+        <location filename="../../desktop/ui/actions.py" line="139" />
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="139" />
+        <location filename="../../desktop/ui/actions.py" line="140" />
         <source>&amp;Records</source>
         <translation>&amp;Записи</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="140" />
+        <location filename="../../desktop/ui/actions.py" line="141" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="141" />
+        <location filename="../../desktop/ui/actions.py" line="142" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="142" />
+        <location filename="../../desktop/ui/actions.py" line="143" />
         <source>Main toolbar</source>
         <translation>Основная панель</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="145" />
+        <location filename="../../desktop/ui/actions.py" line="146" />
         <source>&amp;New case…</source>
         <translation>&amp;Новое дело…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="146" />
+        <location filename="../../desktop/ui/actions.py" line="147" />
         <source>Start a new case file</source>
         <translation>Завести новое дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="149" />
+        <location filename="../../desktop/ui/actions.py" line="150" />
         <source>&amp;Rename case…</source>
         <translation>&amp;Переименовать дело…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="150" />
+        <location filename="../../desktop/ui/actions.py" line="151" />
         <source>Change the case's title, summary or status</source>
         <translation>Изменить название, описание или статус дела</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="153" />
+        <location filename="../../desktop/ui/actions.py" line="154" />
         <source>&amp;Delete case…</source>
         <translation>&amp;Удалить дело…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="154" />
+        <location filename="../../desktop/ui/actions.py" line="155" />
         <source>Delete the chosen case (can be undone)</source>
         <translation>Удалить выбранное дело (можно отменить)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="157" />
+        <location filename="../../desktop/ui/actions.py" line="158" />
         <source>&amp;Lock</source>
         <translation>&amp;Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="158" />
+        <location filename="../../desktop/ui/actions.py" line="159" />
         <source>Lock the vault now: the window is cleared</source>
         <translation>Заблокировать хранилище сейчас: окно очищается</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="161" />
+        <location filename="../../desktop/ui/actions.py" line="162" />
         <source>&amp;Briefing pack…</source>
         <translation>&amp;Справочные материалы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="162" />
+        <location filename="../../desktop/ui/actions.py" line="163" />
         <source>Preview, save or print the case's briefing pack (PDF)</source>
         <translation>Просмотреть, сохранить или напечатать справочные материалы по делу (PDF)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="165" />
+        <location filename="../../desktop/ui/actions.py" line="166" />
         <source>E&amp;xport…</source>
         <translation>&amp;Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="166" />
+        <location filename="../../desktop/ui/actions.py" line="167" />
         <source>Export the case for spreadsheets, calendars, TimelineJS, Aleph or Uwazi</source>
         <translation>Экспорт дела для таблиц, календарей, TimelineJS, Aleph или Uwazi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="172" />
+        <location filename="../../desktop/ui/actions.py" line="173" />
         <source>S&amp;ync…</source>
         <translation>Син&amp;хронизация…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="173" />
+        <location filename="../../desktop/ui/actions.py" line="174" />
         <source>Exchange changes with paired laptops on a USB stick</source>
         <translation>Обмен изменениями с сопряжёнными ноутбуками через USB-накопитель</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="176" />
+        <location filename="../../desktop/ui/actions.py" line="177" />
         <source>&amp;Import spreadsheet…</source>
         <translation>&amp;Импорт таблицы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="177" />
+        <location filename="../../desktop/ui/actions.py" line="178" />
         <source>Add sources, people, events and complaints from Excel or CSV</source>
         <translation>Добавить источники, людей, события и жалобы из Excel или CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="180" />
+        <location filename="../../desktop/ui/actions.py" line="181" />
         <source>Save spreadsheet &amp;template…</source>
         <translation>Сохранить &amp;шаблон таблицы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="181" />
+        <location filename="../../desktop/ui/actions.py" line="182" />
         <source>Save an Excel template for spreadsheet import</source>
         <translation>Сохранить шаблон Excel для импорта таблиц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="184" />
+        <location filename="../../desktop/ui/actions.py" line="185" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="185" />
+        <location filename="../../desktop/ui/actions.py" line="186" />
         <source>Language, auto-lock and keyring</source>
         <translation>Язык, автоблокировка и связка ключей</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="188" />
+        <location filename="../../desktop/ui/actions.py" line="189" />
+        <source>C&amp;heck vault…</source>
+        <translation>П&amp;роверить хранилище…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="190" />
+        <source>Check the encryption, structure, audit log and every record</source>
+        <translation>Проверить шифрование, структуру, журнал аудита и каждую запись</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="195" />
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="189" />
+        <location filename="../../desktop/ui/actions.py" line="196" />
         <source>Lock the vault and quit</source>
         <translation>Заблокировать хранилище и выйти</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="191" />
+        <location filename="../../desktop/ui/actions.py" line="198" />
         <source>&amp;Search…</source>
         <translation>&amp;Поиск…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="191" />
+        <location filename="../../desktop/ui/actions.py" line="198" />
         <source>Search the case</source>
         <translation>Искать в деле</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="193" />
+        <location filename="../../desktop/ui/actions.py" line="200" />
         <source>&amp;Delete selected…</source>
         <translation>&amp;Удалить выбранное…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="194" />
+        <location filename="../../desktop/ui/actions.py" line="201" />
         <source>Delete the selected record</source>
         <translation>Удалить выбранную запись</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="197" />
+        <location filename="../../desktop/ui/actions.py" line="204" />
         <source>New &amp;event…</source>
         <translation>Новое &amp;событие…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="198" />
+        <location filename="../../desktop/ui/actions.py" line="205" />
         <source>Add an event to the timeline</source>
         <translation>Добавить событие в хронологию</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="201" />
+        <location filename="../../desktop/ui/actions.py" line="208" />
         <source>New &amp;person…</source>
         <translation>Новое &amp;лицо…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="202" />
+        <location filename="../../desktop/ui/actions.py" line="209" />
         <source>Add a person or official</source>
         <translation>Добавить человека или должностное лицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="205" />
+        <location filename="../../desktop/ui/actions.py" line="212" />
         <source>New &amp;organisation…</source>
         <translation>Новая &amp;организация…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="206" />
+        <location filename="../../desktop/ui/actions.py" line="213" />
         <source>Add an organisation</source>
         <translation>Добавить организацию</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="209" />
+        <location filename="../../desktop/ui/actions.py" line="216" />
         <source>New &amp;complaint…</source>
         <translation>Новая &amp;жалоба…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="210" />
+        <location filename="../../desktop/ui/actions.py" line="217" />
         <source>Add a complaint to the register</source>
         <translation>Добавить жалобу в реестр</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="213" />
+        <location filename="../../desktop/ui/actions.py" line="220" />
         <source>New &amp;source…</source>
         <translation>Новый &amp;источник…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="214" />
+        <location filename="../../desktop/ui/actions.py" line="221" />
         <source>Add a source</source>
         <translation>Добавить источник</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="217" />
+        <location filename="../../desktop/ui/actions.py" line="224" />
         <source>&amp;Timeline</source>
         <translation>&amp;Хронология</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="218" />
+        <location filename="../../desktop/ui/actions.py" line="225" />
         <source>Show the timeline</source>
         <translation>Показать хронологию</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="221" />
+        <location filename="../../desktop/ui/actions.py" line="228" />
         <source>&amp;People &amp;&amp; Officials</source>
         <translation>&amp;Люди и должностные лица</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="222" />
+        <location filename="../../desktop/ui/actions.py" line="229" />
         <source>Show people and officials</source>
         <translation>Показать людей и должностных лиц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="225" />
+        <location filename="../../desktop/ui/actions.py" line="232" />
         <source>&amp;Complaints</source>
         <translation>&amp;Жалобы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="226" />
+        <location filename="../../desktop/ui/actions.py" line="233" />
         <source>Show the complaints register</source>
         <translation>Показать реестр жалоб</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="229" />
+        <location filename="../../desktop/ui/actions.py" line="236" />
         <source>&amp;Sources &amp;&amp; Exhibits</source>
         <translation>&amp;Источники и приложения</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="230" />
+        <location filename="../../desktop/ui/actions.py" line="237" />
         <source>Show sources and exhibits</source>
         <translation>Показать источники и приложения</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="233" />
+        <location filename="../../desktop/ui/actions.py" line="240" />
         <source>Timeline of &amp;all cases</source>
         <translation>Хронология &amp;всех дел</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="234" />
+        <location filename="../../desktop/ui/actions.py" line="241" />
         <source>Show the events of every case in one timeline</source>
         <translation>Показать события всех дел на одной хронологии</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="237" />
+        <location filename="../../desktop/ui/actions.py" line="244" />
         <source>&amp;About Dossier</source>
         <translation>&amp;О программе Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="238" />
-        <location filename="../../desktop/ui/main_window.py" line="435" />
+        <location filename="../../desktop/ui/actions.py" line="245" />
+        <location filename="../../desktop/ui/main_window.py" line="442" />
         <source>About Dossier</source>
         <translation>О программе Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="141" />
+        <location filename="../../desktop/ui/main_window.py" line="143" />
         <source>Dossier</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="212" />
+        <location filename="../../desktop/ui/main_window.py" line="214" />
         <source>Locking once the save is done…</source>
         <translation>Блокировка после завершения сохранения…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="245" />
+        <location filename="../../desktop/ui/main_window.py" line="247" />
         <source>The vault is locked.</source>
         <translation>Хранилище заблокировано.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="287" />
+        <location filename="../../desktop/ui/main_window.py" line="289" />
         <source>Closing once the save is done…</source>
         <translation>Закрытие после завершения сохранения…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="344" />
+        <location filename="../../desktop/ui/main_window.py" line="346" />
         <source>Delete the whole case with everything in it? You can undo this.</source>
         <translation>Удалить всё дело со всем содержимым? Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="353" />
+        <location filename="../../desktop/ui/main_window.py" line="355" />
         <source>Delete case</source>
         <translation>Удаление дела</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="413" />
+        <location filename="../../desktop/ui/main_window.py" line="415" />
         <source>Choose or create a case to import into first.</source>
         <translation>Сначала выберите или создайте дело, в которое импортировать.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="436" />
+        <location filename="../../desktop/ui/main_window.py" line="443" />
         <source>Dossier {version}</source>
         <translation>Dossier {version}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="439" />
+        <location filename="../../desktop/ui/main_window.py" line="446" />
         <source>Dossier keeps case files for human-rights advocates in an encrypted vault on this computer.</source>
         <translation>Dossier хранит дела правозащитников в зашифрованном хранилище на этом компьютере.</translation>
     </message>
