@@ -418,7 +418,7 @@ RUSSIAN.update(TEMPLATED_RUSSIAN)
 
 
 # The operating system's reasons in Russian, by error number (Windows maps its own codes to
-# these numbers too); anything else keeps the system's English words.
+# these numbers too); anything else keeps the system's English words after its number.
 SYSTEM_REASONS_RU = {
     errno.ENOSPC: "на диске не осталось места",
     errno.EDQUOT: "исчерпана дисковая квота",
@@ -438,12 +438,36 @@ SYSTEM_REASONS_RU = {
     errno.EFBIG: "файл слишком велик",
     errno.EINVAL: "недопустимый аргумент",
     errno.ELOOP: "слишком много символических ссылок",
+    errno.ENOTEMPTY: "папка не пуста",
+    errno.EXDEV: "перенос между разными дисками невозможен",
+    errno.ETXTBSY: "файл занят другой программой",
+    errno.EAGAIN: "ресурс временно недоступен",
+    errno.ENOMEM: "недостаточно памяти",
+    errno.ENFILE: "в системе открыто слишком много файлов",
+    errno.EILSEQ: "имя файла недопустимо для этого диска",
+    errno.EOPNOTSUPP: "операция не поддерживается этим диском",
+    errno.ENOSYS: "операция не поддерживается системой",
+    errno.ETIMEDOUT: "время ожидания истекло",
+    errno.ESTALE: "сетевой файл больше недоступен",
+    errno.ENOTCONN: "нет соединения с сетевым диском",
+    errno.EPIPE: "соединение разорвано",
+    errno.EINTR: "операция прервана",
+    errno.EBADF: "файл закрыт",
 }
+
+
+def russian_system_reason(reason: SystemReason) -> str:
+    """The reason in Russian; one the table does not list keeps the system's own words
+    after its number, so the sentence around it stays Russian."""
+    known = SYSTEM_REASONS_RU.get(reason.errno)
+    if known is not None:
+        return known
+    return f"системная ошибка {reason.errno}: {reason}" if reason.errno else str(reason)
 
 
 def _russian_param(value: Any) -> Any:
     if isinstance(value, SystemReason):
-        return SYSTEM_REASONS_RU.get(value.errno, str(value))
+        return russian_system_reason(value)
     if isinstance(value, Reason):
         return error_text(value.error, "ru").rstrip(".")
     if isinstance(value, FieldName):

@@ -187,9 +187,7 @@ def retranslate(a: WindowActions, m: WindowMenus) -> None:
         ),
         "check_vault": (
             translate("MainWindow", "C&heck vault…"),
-            translate(
-                "MainWindow", "Check the encryption, structure, audit log and every record"
-            ),
+            translate("MainWindow", "Check the encryption, structure, audit log and every record"),
         ),
         "quit": (
             translate("MainWindow", "&Quit"),

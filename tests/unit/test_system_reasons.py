@@ -26,10 +26,24 @@ def test_a_full_disk_is_said_in_each_language() -> None:
     assert russian == "Не удаётся записать events.csv: на диске не осталось места."
 
 
-def test_a_reason_without_russian_words_keeps_the_systems() -> None:
-    odd = refusal(errno.EXDEV)
-    assert os.strerror(errno.EXDEV) in error_text(odd, "ru")
-    assert error_text(odd, "ru").startswith("Не удаётся записать events.csv")
+def test_a_reason_without_russian_words_keeps_the_systems_after_its_number() -> None:
+    odd = refusal(errno.ESRCH)
+    assert error_text(odd, "ru") == (
+        f"Не удаётся записать events.csv: системная ошибка {errno.ESRCH}: "
+        f"{os.strerror(errno.ESRCH)}."
+    )
+
+
+@pytest.mark.parametrize(
+    ("number", "russian"),
+    [
+        (errno.EXDEV, "перенос между разными дисками невозможен"),
+        (errno.EILSEQ, "имя файла недопустимо для этого диска"),
+        (errno.ENOTEMPTY, "папка не пуста"),
+    ],
+)
+def test_what_a_stick_or_a_share_says_reads_in_russian(number: int, russian: str) -> None:
+    assert error_text(refusal(number), "ru") == f"Не удаётся записать events.csv: {russian}."
 
 
 def test_a_real_refused_write_reads_in_russian(tmp_path: Path) -> None:
