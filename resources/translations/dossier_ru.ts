@@ -568,82 +568,104 @@
         <translation>Проверка хранилища</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/check.py" line="78" />
+        <location filename="../../desktop/ui/vault/check.py" line="82" />
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/check.py" line="81" />
+        <location filename="../../desktop/ui/vault/check.py" line="85" />
         <source>Copy audit head</source>
         <translation>Копировать вершину журнала</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/check.py" line="83" />
+        <location filename="../../desktop/ui/vault/check.py" line="87" />
         <source>Keep it outside the vault to show later that no history was rewritten</source>
         <translation>Сохраните её вне хранилища, чтобы потом показать, что история не переписана</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/check.py" line="99" />
+        <location filename="../../desktop/ui/vault/check.py" line="103" />
         <source>Checking encryption and structure…</source>
         <translation>Проверка шифрования и структуры…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/check.py" line="119" />
+        <location filename="../../desktop/ui/vault/check.py" line="123" />
         <source>Checking the database's structure…</source>
         <translation>Проверка структуры базы данных…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/vault/check.py" line="121" />
+        <location filename="../../desktop/ui/vault/check.py" line="125" />
         <source>Checking the audit log: %1 of %Ln entries</source>
-        <translation><numerusform>Проверка журнала аудита: %1 из %Ln записи</numerusform><numerusform>Проверка журнала аудита: %1 из %Ln записей</numerusform><numerusform>Проверка журнала аудита: %1 из %Ln записей</numerusform></translation>
+        <translation>
+            <numerusform>Проверка журнала аудита: %1 из %Ln записи</numerusform>
+            <numerusform>Проверка журнала аудита: %1 из %Ln записей</numerusform>
+            <numerusform>Проверка журнала аудита: %1 из %Ln записей</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/vault/check.py" line="123" />
+        <location filename="../../desktop/ui/vault/check.py" line="127" />
         <source>Checking records: %1 of %Ln</source>
-        <translation><numerusform>Проверка записей: %1 из %Ln</numerusform><numerusform>Проверка записей: %1 из %Ln</numerusform><numerusform>Проверка записей: %1 из %Ln</numerusform></translation>
+        <translation>
+            <numerusform>Проверка записей: %1 из %Ln</numerusform>
+            <numerusform>Проверка записей: %1 из %Ln</numerusform>
+            <numerusform>Проверка записей: %1 из %Ln</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/check.py" line="149" />
+        <location filename="../../desktop/ui/vault/check.py" line="152" />
         <source>ok</source>
         <translation>в порядке</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/check.py" line="149" />
+        <location filename="../../desktop/ui/vault/check.py" line="152" />
         <source>FAILED</source>
         <translation>ОШИБКА</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/check.py" line="151" />
+        <location filename="../../desktop/ui/vault/check.py" line="154" />
         <source>Encryption (every page authenticated): %1</source>
         <translation>Шифрование (подлинность каждой страницы): %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/check.py" line="152" />
+        <location filename="../../desktop/ui/vault/check.py" line="155" />
         <source>Database structure: %1</source>
         <translation>Структура базы данных: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/check.py" line="153" />
+        <location filename="../../desktop/ui/vault/check.py" line="156" />
         <source>Audit log (hash chain): %1</source>
         <translation>Журнал аудита (цепочка хешей): %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/vault/check.py" line="161" />
+        <location filename="../../desktop/ui/vault/check.py" line="164" />
         <source>Records: %n problem(s)</source>
-        <translation><numerusform>Записи: %n ошибка</numerusform><numerusform>Записи: %n ошибки</numerusform><numerusform>Записи: %n ошибок</numerusform></translation>
+        <translation>
+            <numerusform>Записи: %n ошибка</numerusform>
+            <numerusform>Записи: %n ошибки</numerusform>
+            <numerusform>Записи: %n ошибок</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/check.py" line="163" />
+        <location filename="../../desktop/ui/vault/check.py" line="166" />
         <source>Records (dates, vocabularies, text, references): %1</source>
         <translation>Записи (даты, справочники, текст, ссылки): %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/check.py" line="170" />
+        <location filename="../../desktop/ui/vault/check.py" line="171" />
+        <source>Everything checked is in order.</source>
+        <translation>Всё проверенное в порядке.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/vault/check.py" line="173" />
+        <source>The check found problems.</source>
+        <translation>Проверка нашла ошибки.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/vault/check.py" line="176" />
         <source>Copy the whole vault folder somewhere safe before changing anything. `dossier vault salvage` copies what still reads into a new vault.</source>
         <translation>Прежде чем что-либо менять, скопируйте всю папку хранилища в надёжное место. Команда `dossier vault salvage` перенесёт всё, что ещё читается, в новое хранилище.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/check.py" line="186" />
+        <location filename="../../desktop/ui/vault/check.py" line="192" />
         <source>The check could not finish.</source>
         <translation>Проверку не удалось завершить.</translation>
     </message>
@@ -2310,142 +2332,142 @@
         <translation>Проверить шифрование, структуру, журнал аудита и каждую запись</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="195" />
+        <location filename="../../desktop/ui/actions.py" line="193" />
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="196" />
+        <location filename="../../desktop/ui/actions.py" line="194" />
         <source>Lock the vault and quit</source>
         <translation>Заблокировать хранилище и выйти</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="198" />
+        <location filename="../../desktop/ui/actions.py" line="196" />
         <source>&amp;Search…</source>
         <translation>&amp;Поиск…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="198" />
+        <location filename="../../desktop/ui/actions.py" line="196" />
         <source>Search the case</source>
         <translation>Искать в деле</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="200" />
+        <location filename="../../desktop/ui/actions.py" line="198" />
         <source>&amp;Delete selected…</source>
         <translation>&amp;Удалить выбранное…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="201" />
+        <location filename="../../desktop/ui/actions.py" line="199" />
         <source>Delete the selected record</source>
         <translation>Удалить выбранную запись</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="204" />
+        <location filename="../../desktop/ui/actions.py" line="202" />
         <source>New &amp;event…</source>
         <translation>Новое &amp;событие…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="205" />
+        <location filename="../../desktop/ui/actions.py" line="203" />
         <source>Add an event to the timeline</source>
         <translation>Добавить событие в хронологию</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="208" />
+        <location filename="../../desktop/ui/actions.py" line="206" />
         <source>New &amp;person…</source>
         <translation>Новое &amp;лицо…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="209" />
+        <location filename="../../desktop/ui/actions.py" line="207" />
         <source>Add a person or official</source>
         <translation>Добавить человека или должностное лицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="212" />
+        <location filename="../../desktop/ui/actions.py" line="210" />
         <source>New &amp;organisation…</source>
         <translation>Новая &amp;организация…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="213" />
+        <location filename="../../desktop/ui/actions.py" line="211" />
         <source>Add an organisation</source>
         <translation>Добавить организацию</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="216" />
+        <location filename="../../desktop/ui/actions.py" line="214" />
         <source>New &amp;complaint…</source>
         <translation>Новая &amp;жалоба…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="217" />
+        <location filename="../../desktop/ui/actions.py" line="215" />
         <source>Add a complaint to the register</source>
         <translation>Добавить жалобу в реестр</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="220" />
+        <location filename="../../desktop/ui/actions.py" line="218" />
         <source>New &amp;source…</source>
         <translation>Новый &amp;источник…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="221" />
+        <location filename="../../desktop/ui/actions.py" line="219" />
         <source>Add a source</source>
         <translation>Добавить источник</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="224" />
+        <location filename="../../desktop/ui/actions.py" line="222" />
         <source>&amp;Timeline</source>
         <translation>&amp;Хронология</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="225" />
+        <location filename="../../desktop/ui/actions.py" line="223" />
         <source>Show the timeline</source>
         <translation>Показать хронологию</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="228" />
+        <location filename="../../desktop/ui/actions.py" line="226" />
         <source>&amp;People &amp;&amp; Officials</source>
         <translation>&amp;Люди и должностные лица</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="229" />
+        <location filename="../../desktop/ui/actions.py" line="227" />
         <source>Show people and officials</source>
         <translation>Показать людей и должностных лиц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="232" />
+        <location filename="../../desktop/ui/actions.py" line="230" />
         <source>&amp;Complaints</source>
         <translation>&amp;Жалобы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="233" />
+        <location filename="../../desktop/ui/actions.py" line="231" />
         <source>Show the complaints register</source>
         <translation>Показать реестр жалоб</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="236" />
+        <location filename="../../desktop/ui/actions.py" line="234" />
         <source>&amp;Sources &amp;&amp; Exhibits</source>
         <translation>&amp;Источники и приложения</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="237" />
+        <location filename="../../desktop/ui/actions.py" line="235" />
         <source>Show sources and exhibits</source>
         <translation>Показать источники и приложения</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="240" />
+        <location filename="../../desktop/ui/actions.py" line="238" />
         <source>Timeline of &amp;all cases</source>
         <translation>Хронология &amp;всех дел</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="241" />
+        <location filename="../../desktop/ui/actions.py" line="239" />
         <source>Show the events of every case in one timeline</source>
         <translation>Показать события всех дел на одной хронологии</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="244" />
+        <location filename="../../desktop/ui/actions.py" line="242" />
         <source>&amp;About Dossier</source>
         <translation>&amp;О программе Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="245" />
+        <location filename="../../desktop/ui/actions.py" line="243" />
         <location filename="../../desktop/ui/main_window.py" line="442" />
         <source>About Dossier</source>
         <translation>О программе Dossier</translation>

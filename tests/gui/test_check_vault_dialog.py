@@ -29,6 +29,7 @@ def test_a_sound_vault_passes_every_check_and_its_audit_head_can_be_copied(
     dialog = window.findChild(CheckVaultDialog)
     assert dialog is not None and dialog.isVisible()
     qtbot.waitUntil(lambda: not dialog.busy, timeout=30_000)
+    assert dialog.headline.text() == "Everything checked is in order."
     lines = dialog.verdict.text().splitlines()
     assert lines == [
         "Encryption (every page authenticated): ok",
@@ -55,6 +56,7 @@ def test_a_record_changed_behind_the_audit_logs_back_fails_and_names_the_record(
     qtbot.addWidget(dialog)
     dialog.show()
     assert _checked(qtbot, dialog) == [False]
+    assert dialog.headline.text() == "The check found problems."
     assert "Audit log (hash chain): FAILED" in dialog.verdict.text()
     assert "vault salvage" in dialog.verdict.text()
     assert dialog.details.isVisible()

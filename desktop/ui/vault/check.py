@@ -70,6 +70,10 @@ class CheckVaultDialog(QDialog):
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 0)
         self.progress.setAccessibleName(self.tr("Checking the vault"))
+        self.headline = QLabel(self)
+        font = self.headline.font()
+        font.setBold(True)
+        self.headline.setFont(font)
         self.verdict = QLabel(self)
         self.verdict.setWordWrap(True)
         self.verdict.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -87,7 +91,7 @@ class CheckVaultDialog(QDialog):
         self.copy_head.clicked.connect(self._copy_head)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for widget in (intro, self.stage, self.progress, self.verdict, self.details):
+        for widget in (intro, self.stage, self.progress, self.headline, self.verdict, self.details):
             layout.addWidget(widget)
         layout.addWidget(self.buttons)
 
@@ -137,8 +141,7 @@ class CheckVaultDialog(QDialog):
         self.busy = False
         self.progress.hide()
         self.stage.hide()
-        self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
-        self.buttons.addButton(self.copy_head, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)  # was Cancel
 
     def _checked(self, outcome: object) -> None:
         self._idle()
@@ -164,7 +167,10 @@ class CheckVaultDialog(QDialog):
                 "%1", ok
             ))  # fmt: skip
         everything = report.ok and not rows.total
-        if not everything:
+        if everything:
+            self.headline.setText(self.tr("Everything checked is in order."))
+        else:
+            self.headline.setText(self.tr("The check found problems."))
             shown.append(
                 self.tr(
                     "Copy the whole vault folder somewhere safe before changing anything. "
