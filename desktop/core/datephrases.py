@@ -101,7 +101,7 @@ _QUARTER_EN = re.compile(
 )
 _QUARTER_RU = re.compile(
     r"(?:в\s+|во\s+)?(?P<nth>[1-4]|iv|i{1,3}|перв\w*|втор\w*|трет\w*|четв[её]рт\w*)"
-    r"(?:-?(?:й|м|го|ом|е))?\s+квартал\w*\s+(?P<year>\d{4})" + _YEAR_WORDS
+    r"(?:-?(?:й|м|го|ом|е))?\s+(?:квартал\w*|кв\.?)\s*(?P<year>\d{4})" + _YEAR_WORDS
 )
 _HALF_EN = re.compile(
     r"(?:in\s+|during\s+)?(?:the\s+)?(?:h(?P<h>[12])|(?P<nth>first|second|1st|2nd)\s+half"
