@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core.bilingual import main_lang, pick
 from desktop.core.enums import DisputedBy, FactStatus
-from desktop.core.fuzzydate import FuzzyDate, known_part
+from desktop.core.fuzzydate import OPEN_END_NUMBER, UNDATED_NUMBER, FuzzyDate, known_part
 from desktop.services.validation import (
     Cleaner,
     choice,
@@ -207,6 +207,26 @@ class TimelineService:
         if not f.include_confidential:
             q = q.where(Event.confidential.is_(False))
         return q.order_by(*TIMELINE_ORDER)
+
+    def day_span(self, case_id: str) -> tuple[dt.date, dt.date] | None:
+        """The first and last day the case's dated events cover (None without any): the
+        period a pack limited by dates starts from. An open end ("before 2010", "after
+        2009") counts as its known day; undated events are left out."""
+        dated = (Event.case_id == case_id) & Event.deleted.is_(False)
+        with self.store.reading() as s:
+            first = s.execute(
+                select(func.min(Event.date_sort)).where(dated, Event.date_sort < UNDATED_NUMBER)
+            ).scalar()
+            last = s.execute(
+                select(func.max(Event.date_end)).where(dated, Event.date_end < OPEN_END_NUMBER)
+            ).scalar()
+            latest_start = s.execute(  # "after 2009" has no last day: its first counts
+                select(func.max(Event.date_sort)).where(dated, Event.date_sort < UNDATED_NUMBER)
+            ).scalar()
+        if first is None:
+            return None
+        last = max(last or 0, latest_start)
+        return _day_of(first), _day_of(last)
 
     def event_ids(self, case_id: str | None, f: EventFilter = EventFilter()) -> list[str]:
         with self.store.reading() as s:
@@ -445,3 +465,8 @@ def driver_batches(session: Session, query: Select[Any]) -> Iterator[list[Any]]:
             size = BATCH_ROWS
     finally:
         cursor.close()
+
+
+def _day_of(number: int) -> dt.date:
+    """The day a yyyymmdd number of the timeline columns stands for."""
+    return dt.date(number // 10_000, number // 100 % 100, number % 100)

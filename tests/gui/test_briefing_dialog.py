@@ -213,6 +213,16 @@ def test_validation_error_is_shown_beside_its_field(qtbot: QtBot, dialog: Briefi
     assert set(dialog.form.visible_errors()) == {"sections"}
 
 
+def test_the_period_starts_as_the_case_s_first_and_last_day(
+    dialog: BriefingDialog, vault_services: Services, case_id: str
+) -> None:
+    span = vault_services.timeline.day_span(case_id)
+    assert span is not None and span[0] < span[1]
+    assert (dialog.form.date_from.date().toPython(), dialog.form.date_to.date().toPython()) == span
+    dialog.form.limit_dates.setChecked(True)  # ticked as it comes: the whole case, no error
+    assert dialog.form.visible_errors() == {}
+
+
 def test_dates_in_the_wrong_order_are_refused(qtbot: QtBot, dialog: BriefingDialog) -> None:
     dialog.form.limit_dates.setChecked(True)
     dialog.form.date_from.setDate(dialog.form.date_to.date().addDays(1))

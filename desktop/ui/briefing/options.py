@@ -77,7 +77,7 @@ class BriefingOptionsForm(QWidget):
         self.date_to = QDateEdit(_qdate(dt.date.today()), self)
         for edit, name in ((self.date_from, self.tr("From")), (self.date_to, self.tr("To"))):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat("dd.MM.yyyy" if language == "ru" else "d MMM yyyy")
             edit.setEnabled(False)
             edit.setAccessibleName(name)
             edit.dateChanged.connect(self.changed)
@@ -182,6 +182,13 @@ class BriefingOptionsForm(QWidget):
         outer.addLayout(form)
         outer.addWidget(self.general_error)
         outer.addStretch(1)
+
+    def set_case_span(self, span: tuple[dt.date, dt.date] | None) -> None:
+        """Start the period at the case's first and last dated day, not at arbitrary ones,
+        so ticking "Limit dates" keeps the whole case until a date is moved."""
+        if span is not None:
+            self.date_from.setDate(_qdate(span[0]))
+            self.date_to.setDate(_qdate(span[1]))
 
     def options(self, generated_on: dt.date) -> BriefingOptions:
         """The options as entered; raises ValidationError when they break a rule."""
