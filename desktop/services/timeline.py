@@ -223,7 +223,7 @@ class TimelineService:
             latest_start = s.execute(  # "after 2009" has no last day: its first counts
                 select(func.max(Event.date_sort)).where(dated, Event.date_sort < UNDATED_NUMBER)
             ).scalar()
-        if first is None:
+        if first is None or latest_start is None:
             return None
         last = max(last or 0, latest_start)
         return _day_of(first), _day_of(last)

@@ -147,8 +147,10 @@ class CheckVaultDialog(QDialog):
         self._idle()
         if self.cancelled:
             return
-        report, rows, self.head = outcome  # type: ignore[misc]
+        assert isinstance(outcome, tuple)
+        report, rows, head = outcome
         assert isinstance(report, VerifyReport) and isinstance(rows, RowCheck)
+        self.head = str(head)
         ok, failed = self.tr("ok"), self.tr("FAILED")
         lines = [
             self.tr("Encryption (every page authenticated): %1"),
