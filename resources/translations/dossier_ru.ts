@@ -97,134 +97,134 @@
         <translation>Пакет документов — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="92" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="93" />
         <source>Exhibits cleared for this pr&amp;ofile</source>
         <translation>Приложения, допущенные для этого про&amp;филя</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="111" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="112" />
         <source>Building the pack</source>
         <translation>Сборка пакета</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="114" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="115" />
         <source>Pack status</source>
         <translation>Состояние пакета</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="118" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="119" />
         <source>&amp;Preview</source>
         <translation>&amp;Просмотр</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="119" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="120" />
         <source>Preview</source>
         <translation>Просмотр</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="122" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="123" />
         <source>S&amp;top</source>
         <translation>&amp;Остановить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="123" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="124" />
         <source>Stop building</source>
         <translation>Остановить сборку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="125" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="126" />
         <source>&amp;Save as…</source>
         <translation>&amp;Сохранить как…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="126" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="127" />
         <source>Save as</source>
         <translation>Сохранить как</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="127" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="128" />
         <source>Save the pack as a PDF file (Ctrl+S)</source>
         <translation>Сохранить пакет в файл PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="129" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="130" />
         <source>P&amp;rint…</source>
         <translation>&amp;Печать…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="130" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="131" />
         <source>Print</source>
         <translation>Печать</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="131" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="132" />
         <source>Print the pack (Ctrl+P)</source>
         <translation>Напечатать пакет (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="133" />
         <location filename="../../desktop/ui/briefing/dialog.py" line="134" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="135" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="203" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="204" />
         <source>Building once the last change is saved…</source>
         <translation>Сборка начнётся после сохранения последнего изменения…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="205" />
-        <location filename="../../desktop/ui/briefing/dialog.py" line="213" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="206" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="214" />
         <source>Building the pack…</source>
         <translation>Сборка пакета…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="228" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="229" />
         <source>Stopped. Press Preview to build the pack.</source>
         <translation>Остановлено. Нажмите «Просмотр», чтобы собрать пакет.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="229" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="230" />
         <source>Stopped.</source>
         <translation>Остановлено.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="241" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="242" />
         <source>%1 pages · SHA-256 %2</source>
         <translation>Страниц: %1 · SHA-256 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="247" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="248" />
         <source>Redaction check: %1 forms of %2 protected people, none found.</source>
         <translation>Проверка редактирования: %1 форм имён %2 защищаемых лиц, ни одна не найдена.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="253" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="254" />
         <source>%1 attachment(s) left out: not cleared for this profile.</source>
         <translation>Не включено вложений: %1 (не допущены для этого профиля).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="262" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="263" />
         <source>The pack could not be built.</source>
         <translation>Не удалось собрать пакет.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="275" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="276" />
         <source>The options changed. Press Preview to rebuild the pack.</source>
         <translation>Параметры изменились. Нажмите «Просмотр», чтобы пересобрать пакет.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="299" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="300" />
         <source>Save the briefing pack</source>
         <translation>Сохранить пакет документов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="301" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="302" />
         <source>PDF documents (*.pdf)</source>
         <translation>Документы PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/dialog.py" line="323" />
+        <location filename="../../desktop/ui/briefing/dialog.py" line="324" />
         <source>Saved to %1.</source>
         <translation>Сохранено: %1.</translation>
     </message>
@@ -407,7 +407,7 @@
         <translation>Префикс &amp;нумерации:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="238" />
+        <location filename="../../desktop/ui/briefing/options.py" line="245" />
         <source>Use 1 to 12 letters, digits or dashes, not starting with EXH.</source>
         <translation>От 1 до 12 латинских букв, цифр или дефисов, не начиная с EXH.</translation>
     </message>
@@ -467,27 +467,27 @@
         <translation>Г&amp;риф:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="235" />
+        <location filename="../../desktop/ui/briefing/options.py" line="242" />
         <source>Choose at least one section.</source>
         <translation>Выберите хотя бы один раздел.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="236" />
+        <location filename="../../desktop/ui/briefing/options.py" line="243" />
         <source>The start date is after the end date.</source>
         <translation>Начальная дата позже конечной.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="252" />
+        <location filename="../../desktop/ui/briefing/options.py" line="259" />
         <source>Everything in the case, for the team itself.</source>
         <translation>Всё содержимое дела — для самой команды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="253" />
+        <location filename="../../desktop/ui/briefing/options.py" line="260" />
         <source>Leaves out items marked confidential.</source>
         <translation>Исключает записи, отмеченные как конфиденциальные.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing/options.py" line="255" />
+        <location filename="../../desktop/ui/briefing/options.py" line="262" />
         <source>Also leaves out protected people, such as witnesses, and their names wherever they appear.</source>
         <translation>Также исключает защищаемых лиц, например свидетелей, и их имена везде, где они встречаются.</translation>
     </message>
@@ -611,32 +611,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/check.py" line="152" />
+        <location filename="../../desktop/ui/vault/check.py" line="154" />
         <source>ok</source>
         <translation>в порядке</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/check.py" line="152" />
+        <location filename="../../desktop/ui/vault/check.py" line="154" />
         <source>FAILED</source>
         <translation>ОШИБКА</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/check.py" line="154" />
+        <location filename="../../desktop/ui/vault/check.py" line="156" />
         <source>Encryption (every page authenticated): %1</source>
         <translation>Шифрование (подлинность каждой страницы): %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/check.py" line="155" />
+        <location filename="../../desktop/ui/vault/check.py" line="157" />
         <source>Database structure: %1</source>
         <translation>Структура базы данных: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/check.py" line="156" />
+        <location filename="../../desktop/ui/vault/check.py" line="158" />
         <source>Audit log (hash chain): %1</source>
         <translation>Журнал аудита (цепочка хешей): %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/vault/check.py" line="164" />
+        <location filename="../../desktop/ui/vault/check.py" line="166" />
         <source>Records: %n problem(s)</source>
         <translation>
             <numerusform>Записи: %n ошибка</numerusform>
@@ -645,27 +645,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/check.py" line="166" />
+        <location filename="../../desktop/ui/vault/check.py" line="168" />
         <source>Records (dates, vocabularies, text, references): %1</source>
         <translation>Записи (даты, справочники, текст, ссылки): %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/check.py" line="171" />
+        <location filename="../../desktop/ui/vault/check.py" line="173" />
         <source>Everything checked is in order.</source>
         <translation>Всё проверенное в порядке.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/check.py" line="173" />
+        <location filename="../../desktop/ui/vault/check.py" line="175" />
         <source>The check found problems.</source>
         <translation>Проверка нашла ошибки.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/check.py" line="176" />
+        <location filename="../../desktop/ui/vault/check.py" line="178" />
         <source>Copy the whole vault folder somewhere safe before changing anything. `dossier vault salvage` copies what still reads into a new vault.</source>
         <translation>Прежде чем что-либо менять, скопируйте всю папку хранилища в надёжное место. Команда `dossier vault salvage` перенесёт всё, что ещё читается, в новое хранилище.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vault/check.py" line="192" />
+        <location filename="../../desktop/ui/vault/check.py" line="194" />
         <source>The check could not finish.</source>
         <translation>Проверку не удалось завершить.</translation>
     </message>
@@ -3785,187 +3785,192 @@ Artyom Kuznetsov</translation>
         <translation>диск</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="82" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="83" />
+        <source>%1 (%2, %3 free)</source>
+        <translation>%1 (%2, свободно %3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/dialog.py" line="87" />
         <source>Choose folder…</source>
         <translation>Выбрать папку…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="84" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="89" />
         <source>Export changes</source>
         <translation>Выгрузить изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="87" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="92" />
         <source>Import bundles</source>
         <translation>Загрузить пакеты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="93" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="98" />
         <source>Choose a drive or a folder, then export or import.</source>
         <translation>Выберите накопитель или папку, затем выгрузите или загрузите изменения.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="102" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="107" />
         <source>Drives (removable first):</source>
         <translation>Накопители (сначала съёмные):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="110" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="115" />
         <source>Choose a folder</source>
         <translation>Выберите папку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="128" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="133" />
         <source>Choose a drive or a folder first.</source>
         <translation>Сначала выберите накопитель или папку.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="148" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="153" />
         <source>Sorry, something went wrong; nothing was changed.</source>
         <translation>Произошла ошибка; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="158" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="163" />
         <source>The bundle on the drive is incomplete or damaged; export again on the sending device.</source>
         <translation>Пакет на носителе неполный или повреждён; экспортируйте его заново на отправляющем устройстве.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="162" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="167" />
         <source>Do not use this file; ask the sender to export a new bundle.</source>
         <translation>Не используйте этот файл; попросите отправителя экспортировать новый пакет.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="165" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="170" />
         <source>Pair this device with the sender (Devices tab), then export again there.</source>
         <translation>Свяжите это устройство с отправителем (вкладка «Устройства»), затем повторите экспорт на нём.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="167" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="172" />
         <source>Update Dossier on this device, then import again.</source>
         <translation>Обновите Dossier на этом устройстве и повторите импорт.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="169" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="174" />
         <source>Free some space on the drive or choose another one, then export again.</source>
         <translation>Освободите место на носителе или выберите другой, затем повторите экспорт.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="172" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="177" />
         <source>Make the drive writable (check its lock switch) or choose another folder, then export again.</source>
         <translation>Разрешите запись на носитель (проверьте переключатель защиты) или выберите другую папку, затем повторите экспорт.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="176" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="181" />
         <source>Plug the drive in again (or use another one), then try again.</source>
         <translation>Подключите носитель снова (или используйте другой) и повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="179" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="184" />
         <source>Free some space on this computer's disk, then import again.</source>
         <translation>Освободите место на диске этого компьютера и повторите импорт.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="182" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="187" />
         <source>Send that attachment another way, or export with a larger bundle size.</source>
         <translation>Передайте это вложение другим способом или экспортируйте с большим размером пакета.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="195" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="200" />
         <source>Wrote %1 changes and %2 attachments for %3 in %4 bundles.</source>
         <translation>Записано изменений: %1, вложений: %2, для: %3, в пакетах: %4.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="198" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="203" />
         <source>Wrote %1 changes and %2 attachments for %3.</source>
         <translation>Записано изменений: %1, вложений: %2 для %3.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="212" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="217" />
         <source>Imported %1 bundles: %2 new, %3 updated, %4 deleted, %5 in conflict.</source>
         <translation>Загружено пакетов: %1; новых записей: %2, изменённых: %3, удалённых: %4, в конфликте: %5.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="217" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="222" />
         <source>From: %1</source>
         <translation>От: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="219" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="224" />
         <source>No bundles for this device there.</source>
         <translation>Там нет пакетов для этого устройства.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="223" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="228" />
         <source>Refused %1: %2</source>
         <translation>Отклонён %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="229" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="234" />
         <source>An unfinished bundle from an interrupted export is on the drive; export again on the sending device (that also removes it).</source>
         <translation>На носителе лежит незавершённый пакет от прерванного экспорта; повторите экспорт на отправляющем устройстве (это его удалит).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="244" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="249" />
         <source>Device</source>
         <translation>Устройство</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="244" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="249" />
         <source>Fingerprint</source>
         <translation>Отпечаток</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="244" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="249" />
         <source>Paired</source>
         <translation>Сопряжено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="244" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="249" />
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="246" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="251" />
         <source>Pair with a device…</source>
         <translation>Сопрячь с устройством…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="248" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="253" />
         <source>This device's pairing file…</source>
         <translation>Файл сопряжения этого устройства…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="250" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="255" />
         <source>Unpair</source>
         <translation>Отменить сопряжение</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="255" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="260" />
         <source>Rename this device…</source>
         <translation>Переименовать это устройство…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="273" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="278" />
         <source>This device: %1</source>
         <translation>Это устройство: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="279" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="284" />
         <source>Rename this device</source>
         <translation>Переименование устройства</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="280" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="285" />
         <source>The name paired devices show for this one (after your next export):</source>
         <translation>Имя, под которым это устройство увидят сопряжённые устройства (после следующего экспорта):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="305" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="310" />
         <source>unpaired</source>
         <translation>сопряжение отменено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/dialog.py" line="305" />
+        <location filename="../../desktop/ui/sync/dialog.py" line="310" />
         <source>paired</source>
         <translation>сопряжено</translation>
     </message>

@@ -190,6 +190,19 @@ def test_volumes_put_removable_drives_first() -> None:
     assert not looks_removable("/", "/dev/nvme0n1p2")
 
 
+def test_each_drive_is_listed_once_with_its_kind_and_free_space(
+    qtbot: QtBot, laptops: tuple[Laptop, Laptop]
+) -> None:
+    dialog = SyncDialog(laptops[0].services, laptops[0].sync)
+    qtbot.addWidget(dialog)
+    shown = [dialog.volumes.item(i).text() for i in range(dialog.volumes.count())]
+    volumes = mounted_volumes()
+    assert len(shown) == len(volumes) > 0
+    for text, volume in zip(shown, volumes, strict=True):
+        assert text.count(str(volume.path)) == 1  # not "/mnt/x (removable) /mnt/x"
+        assert text.endswith(" free)") and ("removable" in text) == volume.removable
+
+
 def test_after_a_damaged_bundle_the_dialog_says_to_export_again(
     qtbot: QtBot, laptops: tuple[Laptop, Laptop], tmp_path: Path
 ) -> None:

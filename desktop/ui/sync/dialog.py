@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -76,7 +76,12 @@ class SyncDialog(QDialog):
         self.volumes.setObjectName("volumes")
         for volume in mounted_volumes():
             kind = self.tr("removable") if volume.removable else self.tr("disk")
-            item = QListWidgetItem(f"{volume.label} ({kind}) {volume.path}")
+            name = str(volume.path)
+            if volume.label != name:  # a stick's own label, then where it is mounted
+                name = f"{volume.label} — {name}"
+            free = QLocale().formattedDataSize(volume.free_bytes)
+            shown = self.tr("%1 (%2, %3 free)").replace("%1", name).replace("%2", kind)
+            item = QListWidgetItem(shown.replace("%3", free))
             item.setData(PATH_ROLE, str(volume.path))
             self.volumes.addItem(item)
         choose = QPushButton(self.tr("Choose folder…"))
