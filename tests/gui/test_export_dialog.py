@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from desktop.services.complaints import Against
@@ -77,6 +78,19 @@ def test_a_public_xlsx_export_shows_its_hash(
     assert dialog.outcome is not None and dialog.outcome.written[0].path == target
     assert progress and progress[-1] == 100
     assert not dialog.progress.isVisible() and dialog.export_button.isEnabled()
+
+
+def test_the_period_starts_as_the_case_and_save_to_names_its_field(
+    dialog: ExportDialog, services: Services, case_id: str
+) -> None:
+    span = services.timeline.day_span(case_id)
+    assert span is not None and dialog.period.days() == span
+    assert dialog.date_from.displayFormat() == "d MMM yyyy"  # English; Russian 24.11.2008
+    assert not dialog.date_from.isEnabled()
+    dialog.limit_dates.setChecked(True)
+    assert dialog.date_from.isEnabled() and dialog.date_to.isEnabled()
+    labels = [w for w in dialog.findChildren(QLabel) if w.text() == "&Save to:"]
+    assert len(labels) == 1 and labels[0].buddy() is dialog.path  # Alt+S, no bare "&"
 
 
 def test_the_calendar_options_follow_the_format(dialog: ExportDialog) -> None:

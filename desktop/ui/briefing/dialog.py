@@ -83,7 +83,7 @@ class BriefingDialog(QDialog):
         self.builder.failed.connect(self._on_failed)
 
         self.form = BriefingOptionsForm(current_language(), self)
-        self.form.set_case_span(services.timeline.day_span(case_id))
+        self.form.period.start_at(services.timeline.day_span(case_id))
         self.form.changed.connect(self._on_options_changed)
         self.clearance = ExhibitClearance(services, case_id, self)
         self.clearance.changed.connect(self._on_options_changed)

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -32,16 +31,9 @@ from desktop.briefing.model import (
 )
 from desktop.errors import ValidationError
 from desktop.ui.messages import error_text
+from desktop.ui.period import PeriodEdits
 
 TEXT_LIMIT = 200
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _day(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
 
 
 class BriefingOptionsForm(QWidget):
@@ -73,16 +65,11 @@ class BriefingOptionsForm(QWidget):
 
         self.limit_dates = QCheckBox(self.tr("Li&mit dates"), self)
         self.limit_dates.setAccessibleName(self.tr("Limit dates"))
-        self.date_from = QDateEdit(_qdate(dt.date(2000, 1, 1)), self)
-        self.date_to = QDateEdit(_qdate(dt.date.today()), self)
-        for edit, name in ((self.date_from, self.tr("From")), (self.date_to, self.tr("To"))):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd.MM.yyyy" if language == "ru" else "d MMM yyyy")
-            edit.setEnabled(False)
-            edit.setAccessibleName(name)
+        self.period = PeriodEdits(self, self.tr("From"), self.tr("To"))
+        self.date_from, self.date_to = self.period.date_from, self.period.date_to
+        for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(self.changed)
-        self.limit_dates.toggled.connect(self.date_from.setEnabled)
-        self.limit_dates.toggled.connect(self.date_to.setEnabled)
+        self.limit_dates.toggled.connect(self.period.set_enabled)
         self.limit_dates.toggled.connect(self.changed)
         # The check box above the two dates, not beside them: in Russian one line of all
         # three is wider than the options pane.
@@ -183,21 +170,14 @@ class BriefingOptionsForm(QWidget):
         outer.addWidget(self.general_error)
         outer.addStretch(1)
 
-    def set_case_span(self, span: tuple[dt.date, dt.date] | None) -> None:
-        """Start the period at the case's first and last dated day, not at arbitrary ones,
-        so ticking "Limit dates" keeps the whole case until a date is moved."""
-        if span is not None:
-            self.date_from.setDate(_qdate(span[0]))
-            self.date_to.setDate(_qdate(span[1]))
-
     def options(self, generated_on: dt.date) -> BriefingOptions:
         """The options as entered; raises ValidationError when they break a rule."""
         limited = self.limit_dates.isChecked()
         return BriefingOptions(
             generated_on=generated_on,
             sections=frozenset(s for s, box in self.section_boxes.items() if box.isChecked()),
-            date_from=_day(self.date_from.date()) if limited else None,
-            date_to=_day(self.date_to.date()) if limited else None,
+            date_from=self.period.days()[0] if limited else None,
+            date_to=self.period.days()[1] if limited else None,
             marked_only=self.marked_only.isChecked(),
             key_only=self.key_only.isChecked(),
             lang=str(self.language.currentData()),

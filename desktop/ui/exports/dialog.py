@@ -12,11 +12,10 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QStandardPaths, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -44,6 +43,7 @@ from desktop.services.registry import Services
 from desktop.ui.background import OutcomeRelay, TaggedJob
 from desktop.ui.i18n import current_language
 from desktop.ui.messages import show_error
+from desktop.ui.period import PeriodEdits
 from desktop.ui.writes import write_queue
 
 
@@ -51,10 +51,6 @@ from desktop.ui.writes import write_queue
 class ExportResult:
     export: Export
     written: list[WrittenFile]
-
-
-def _day(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
 
 
 class _Progress:
@@ -117,15 +113,10 @@ class ExportDialog(QDialog):
         )
 
         self.limit_dates = QCheckBox(self.tr("Li&mit dates"), self)
-        today = dt.date.today()
-        self.date_from = QDateEdit(QDate(2000, 1, 1), self)
-        self.date_to = QDateEdit(QDate(today.year, today.month, today.day), self)
-        for edit, name in ((self.date_from, self.tr("From")), (self.date_to, self.tr("To"))):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setEnabled(False)
-            edit.setAccessibleName(name)
-            self.limit_dates.toggled.connect(edit.setEnabled)
+        self.period = PeriodEdits(self, self.tr("From"), self.tr("To"))
+        self.period.start_at(services.timeline.day_span(case_id))
+        self.date_from, self.date_to = self.period.date_from, self.period.date_to
+        self.limit_dates.toggled.connect(self.period.set_enabled)
         dates = QHBoxLayout()
         dates.addWidget(self.limit_dates)
         dates.addWidget(self.date_from)
@@ -171,7 +162,9 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Rem&inder:"), self.alarm_days)
         form.addRow("", self.key_facts)
         form.addRow(self.tr("&Title:"), self.title)
-        form.addRow(self.tr("&Save to:"), where)
+        save_to = QLabel(self.tr("&Save to:"), self)
+        save_to.setBuddy(self.path)  # a row of two widgets: the label names the field
+        form.addRow(save_to, where)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         self.progress = QProgressBar(self)
@@ -247,8 +240,8 @@ class ExportDialog(QDialog):
         limited = self.limit_dates.isChecked()
         return BriefingOptions(
             generated_on=dt.date.today(),
-            date_from=_day(self.date_from.date()) if limited else None,
-            date_to=_day(self.date_to.date()) if limited else None,
+            date_from=self.period.days()[0] if limited else None,
+            date_to=self.period.days()[1] if limited else None,
             marked_only=self.marked_only.isChecked(),
             key_only=self.key_only.isChecked(),
             lang=str(self.language.currentData()),
