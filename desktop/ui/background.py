@@ -105,6 +105,13 @@ def wait_for_background(timeout_ms: int = 30_000) -> bool:
     return QThreadPool.globalInstance().waitForDone(timeout_ms)
 
 
+class StageReports(QObject):
+    """Carries a job's progress (stage, done, total) from its worker thread to a dialog,
+    queued. Made without a parent: the job's closure keeps it while it runs."""
+
+    reported = Signal(str, int, int)
+
+
 class OutcomeRelay(QObject):
     """Lives on the GUI thread; a tagged job's outcome and progress travel back through it.
 

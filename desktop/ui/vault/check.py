@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,16 +29,10 @@ from PySide6.QtWidgets import (
 from desktop.services.integrity import STRUCTURE, RowCheck, audit_head, verify_all
 from desktop.services.registry import Services
 from desktop.store.vault import VerifyReport
-from desktop.ui.background import run_in_background
+from desktop.ui.background import StageReports, run_in_background
 from desktop.ui.messages import show_error
 
 log = logging.getLogger(__name__)
-
-
-class _CheckReports(QObject):
-    """Carries the check's progress from its worker thread to the dialog (queued)."""
-
-    reported = Signal(str, int, int)
 
 
 class CheckCancelled(Exception):
@@ -101,7 +95,7 @@ class CheckVaultDialog(QDialog):
             return
         self.busy = True
         self.stage.setText(self.tr("Checking encryption and structure…"))
-        reports = _CheckReports()  # no parent: the job's closure keeps it while it runs
+        reports = StageReports()
         reports.reported.connect(self.show_stage)
         store = self.services.store
 

@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QObject, Signal
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -33,18 +33,12 @@ from desktop.errors import KnownError
 from desktop.store.open_progress import OpenStage, reported_to
 from desktop.store.vault import Vault
 from desktop.store.vault_keys import KeyFilesMissing
-from desktop.ui.background import run_in_background
+from desktop.ui.background import StageReports, run_in_background
 from desktop.ui.messages import error_text, show_error
 from desktop.ui.vault.passphrase_field import PassphraseField
 from desktop.ui.vault.restore import RestoreKeysDialog
 
 log = logging.getLogger(__name__)
-
-
-class _OpenReports(QObject):
-    """Carries an unlock's progress from its worker thread to the dialog (queued)."""
-
-    reported = Signal(str, int, int)
 
 
 class UnlockDialog(QDialog):
@@ -183,7 +177,7 @@ class UnlockDialog(QDialog):
         self.progress.show()
         for button in (self.unlock_button, self.recovery_button, self.keyring_button):
             button.setEnabled(False)
-        reports = _OpenReports()  # no parent: the job's closure keeps it while it runs
+        reports = StageReports()
         reports.reported.connect(self.show_stage)
 
         def open_reporting() -> Vault:
