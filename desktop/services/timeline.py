@@ -214,19 +214,17 @@ class TimelineService:
         2009") counts as its known day; undated events are left out."""
         dated = (Event.case_id == case_id) & Event.deleted.is_(False)
         with self.store.reading() as s:
-            first = s.execute(
-                select(func.min(Event.date_sort)).where(dated, Event.date_sort < UNDATED_NUMBER)
-            ).scalar()
+            first, latest_start = s.execute(  # "after 2009" has no last day: its first counts
+                select(func.min(Event.date_sort), func.max(Event.date_sort)).where(
+                    dated, Event.date_sort < UNDATED_NUMBER
+                )
+            ).one()
             last = s.execute(
                 select(func.max(Event.date_end)).where(dated, Event.date_end < OPEN_END_NUMBER)
             ).scalar()
-            latest_start = s.execute(  # "after 2009" has no last day: its first counts
-                select(func.max(Event.date_sort)).where(dated, Event.date_sort < UNDATED_NUMBER)
-            ).scalar()
-        if first is None or latest_start is None:
+        if first is None:
             return None
-        last = max(last or 0, latest_start)
-        return _day_of(first), _day_of(last)
+        return _day_of(first), _day_of(max(last or 0, latest_start))
 
     def event_ids(self, case_id: str | None, f: EventFilter = EventFilter()) -> list[str]:
         with self.store.reading() as s:

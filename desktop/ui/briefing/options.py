@@ -173,11 +173,12 @@ class BriefingOptionsForm(QWidget):
     def options(self, generated_on: dt.date) -> BriefingOptions:
         """The options as entered; raises ValidationError when they break a rule."""
         limited = self.limit_dates.isChecked()
+        first, last = self.period.days()
         return BriefingOptions(
             generated_on=generated_on,
             sections=frozenset(s for s, box in self.section_boxes.items() if box.isChecked()),
-            date_from=self.period.days()[0] if limited else None,
-            date_to=self.period.days()[1] if limited else None,
+            date_from=first if limited else None,
+            date_to=last if limited else None,
             marked_only=self.marked_only.isChecked(),
             key_only=self.key_only.isChecked(),
             lang=str(self.language.currentData()),

@@ -238,10 +238,11 @@ class ExportDialog(QDialog):
 
     def options(self) -> BriefingOptions:
         limited = self.limit_dates.isChecked()
+        first, last = self.period.days()
         return BriefingOptions(
             generated_on=dt.date.today(),
-            date_from=self.period.days()[0] if limited else None,
-            date_to=self.period.days()[1] if limited else None,
+            date_from=first if limited else None,
+            date_to=last if limited else None,
             marked_only=self.marked_only.isChecked(),
             key_only=self.key_only.isChecked(),
             lang=str(self.language.currentData()),
