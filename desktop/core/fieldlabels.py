@@ -35,6 +35,17 @@ RECORD_KINDS: dict[str, tuple[str, str]] = {
     "citations": ("Citation", "Ссылка на источник"),
     "tags": ("Tag", "Метка"),
     "tag_links": ("Tag on a record", "Метка записи"),
+    "complaint_events": ("Event of a complaint", "Событие жалобы"),
+    # Kept by this laptop only; named where a damage report counts what still reads.
+    "audit_entries": ("Audit log entry", "Запись журнала аудита"),
+    "audit_chain": ("Audit log head", "Вершина журнала аудита"),
+    "blobs": ("Attachment file", "Файл вложения"),
+    "search_docs": ("Search index entry", "Запись поискового индекса"),
+    "device_state": ("Device setting", "Настройка устройства"),
+    "sync_peers": ("Paired device", "Сопряжённое устройство"),
+    "sync_seen_bundles": ("Imported bundle", "Загруженный пакет"),
+    "sync_blob_receipts": ("Received attachment", "Полученное вложение"),
+    "sync_conflicts": ("Conflicting version", "Конфликтующая версия"),
 }
 
 FIELDS: dict[str, tuple[str, str]] = {

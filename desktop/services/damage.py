@@ -209,28 +209,40 @@ def inspect(
     or any vault when `thorough` (records that read back wrong from intact pages: text
     another tool stored that is not Unicode).
     """
-    db_path = Vault.db_path_of(folder)
     lock = VaultLock(Path(folder))
     lock.acquire()
     try:
-        try:
-            check = check_pages(db_path, key, progress)
-            wal = db_path.with_name(db_path.name + "-wal")
-            size = db_path.stat().st_size
-            leftover_log = wal.exists() and wal.stat().st_size > 0
-        except NotACipherFile:
-            raise KnownError(NOT_THIS_VAULT) from None
-        except OSError as exc:
-            raise KnownError(
-                "Cannot read the vault's database: {reason}.", reason=SystemReason.of(exc)
-            ) from None
-        if not (check.damaged or check.partial_page or leftover_log or thorough):
-            return DamageReport(check.page_count)
-        if size > ANALYSIS_LIMIT_BYTES:
-            return _unanalysed(check)
-        return _analysed(db_path, key, NOT_THIS_VAULT)
+        return inspect_held(folder, key, progress, thorough=thorough)
     finally:
         lock.release()
+
+
+def inspect_held(
+    folder: Path,
+    key: bytes,
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    thorough: bool = False,
+) -> DamageReport:
+    """`inspect` for a caller that holds the vault's lock already: the open vault, whose
+    check met a page that does not read."""
+    db_path = Vault.db_path_of(folder)
+    try:
+        check = check_pages(db_path, key, progress)
+        wal = db_path.with_name(db_path.name + "-wal")
+        size = db_path.stat().st_size
+        leftover_log = wal.exists() and wal.stat().st_size > 0
+    except NotACipherFile:
+        raise KnownError(NOT_THIS_VAULT) from None
+    except OSError as exc:
+        raise KnownError(
+            "Cannot read the vault's database: {reason}.", reason=SystemReason.of(exc)
+        ) from None
+    if not (check.damaged or check.partial_page or leftover_log or thorough):
+        return DamageReport(check.page_count)
+    if size > ANALYSIS_LIMIT_BYTES:
+        return _unanalysed(check)
+    return _analysed(db_path, key, NOT_THIS_VAULT)
 
 
 def _unanalysed(check: PageCheck) -> DamageReport:

@@ -23,6 +23,7 @@ from sqlalchemy import Connection, func, select
 from sqlalchemy.exc import DatabaseError
 
 from desktop.core.rules import Problem, row_problems
+from desktop.services import damage
 from desktop.store import bulk
 from desktop.store.audit import Progress, check_chain, head, parse_head
 from desktop.store.engine import PAGE_CACHE_KIB
@@ -214,6 +215,22 @@ def check_rows(store: Store, progress: Callable[[int, int], None] | None = None)
         broken = _foreign_key_check(s.connection())
     _name_broken_references(store, broken, rules)
     return RowCheck(rules.total, tuple(rules.first))
+
+
+def inspect_open(
+    store: Store, progress: Callable[[int, int], None] | None = None
+) -> damage.DamageReport:
+    """What is damaged in the vault `store` has open, once `verify_all` met a record that
+    does not read (`VaultDamaged`): every page authenticated (`progress(done, pages)`),
+    and what the damaged ones held; with every page sound, the records read one by one
+    (text another tool stored that is not Unicode), as `vault verify` does."""
+    vault = store.vault
+
+    def report(key: bytes) -> damage.DamageReport:
+        found = damage.inspect_held(vault.folder, key, progress)
+        return damage.inspect_held(vault.folder, key, thorough=True) if found.intact else found
+
+    return vault.with_data_key(report)
 
 
 def audit_head(store: Store) -> str:

@@ -17,6 +17,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DatabaseError, DBAPIError
@@ -75,6 +76,9 @@ def _open_failed(exc: DBAPIError) -> Exception:
             "`dossier vault salvage` to copy what still reads."
         )
     return exc
+
+
+T = TypeVar("T")
 
 
 class VaultDamaged(KnownError):
@@ -442,6 +446,11 @@ class Vault:
         if self.engine is None:
             raise KnownError("The vault is locked.")
         return self.engine
+
+    def with_data_key(self, use: Callable[[bytes], T]) -> T:
+        """`use(data key)`: for reading the database file page by page while the vault
+        is open (a damage report); the copy handed over is not kept here."""
+        return use(self._data_key())
 
     # ---- slots ------------------------------------------------------------------------
     def _data_key(self) -> bytes:

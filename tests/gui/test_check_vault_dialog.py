@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
+
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
@@ -82,3 +85,40 @@ def test_closing_the_dialog_stops_the_check_and_shows_nothing_after(
     qtbot.wait(50)  # the worker's outcome, delivered on this thread
     assert verdicts == [] and dialog.verdict.text() == "" and not dialog.busy
     assert [type(e) for e in ended] == [CheckCancelled]  # stopped at its next report
+
+
+def test_a_damaged_page_is_reported_with_what_it_held_and_nothing_is_written(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A disk that garbled one page of the open vault: the check names the damage in
+    pages and records, as `vault verify` would, instead of stopping at the first error."""
+    vault, _ = Vault.create(tmp_path / "vault", "a passphrase for a failing disk")
+    services = Services.over(vault)
+    case = services.cases.create_case("Дело Исаева")
+    for n in range(300):
+        services.timeline.add_event(case, "2019-03-14", f"Допрос свидетеля {n} " + "текст " * 20)
+    engine = vault.engine
+    assert engine is not None
+    with engine.connect() as connection:
+        root = connection.exec_driver_sql(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'events'"
+        ).scalar_one()
+    engine.dispose()  # the last connection closed: the log is copied into the file
+    database = tmp_path / "vault" / "dossier.db"
+    with open(database, "r+b") as handle:
+        handle.seek((root - 1) * 4096 + 100)
+        handle.write(bytes(range(256)) * 4)  # inside the page: its HMAC no longer fits
+    before = hashlib.sha256(database.read_bytes()).hexdigest()
+    dialog = CheckVaultDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    try:
+        assert _checked(qtbot, dialog) == [False]
+        assert dialog.headline.text() == "The vault is damaged: some records no longer read."
+        assert dialog.verdict.text().startswith("Damaged pages: 1 of ")
+        assert "\nEvent records: 0 readable, 300 lost\n" in dialog.verdict.text()
+        assert "vault salvage" in dialog.verdict.text()
+        assert f"page {root}: " in dialog.details.toPlainText()
+        assert hashlib.sha256(database.read_bytes()).hexdigest() == before
+    finally:
+        vault.lock()

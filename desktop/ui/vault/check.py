@@ -26,13 +26,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.integrity import STRUCTURE, RowCheck, audit_head, verify_all
+from desktop.core.fieldlabels import record_kind_label
+from desktop.services.damage import DamageReport
+from desktop.services.integrity import STRUCTURE, RowCheck, audit_head, inspect_open, verify_all
 from desktop.services.registry import Services
-from desktop.store.vault import VerifyReport
+from desktop.store.vault import VaultDamaged, VerifyReport
 from desktop.ui.background import StageReports, run_in_background
+from desktop.ui.i18n import current_language
 from desktop.ui.messages import show_error
 
 log = logging.getLogger(__name__)
+
+
+PAGES = "pages"
+"""The stage named while a damaged vault's pages are read one by one."""
 
 
 class CheckCancelled(Exception):
@@ -99,13 +106,16 @@ class CheckVaultDialog(QDialog):
         reports.reported.connect(self.show_stage)
         store = self.services.store
 
-        def check() -> tuple[VerifyReport, RowCheck, str]:
+        def check() -> tuple[VerifyReport, RowCheck, str] | DamageReport:
             def relay(stage: str, done: int, total: int) -> None:
                 if self.cancelled:
                     raise CheckCancelled
                 reports.reported.emit(stage, done, total)
 
-            report, rows = verify_all(store, progress=relay)
+            try:
+                report, rows = verify_all(store, progress=relay)
+            except VaultDamaged:  # a record does not read: say what is damaged, and where
+                return inspect_open(store, lambda done, total: relay(PAGES, done, total))
             return report, rows, audit_head(store)
 
         log.info("checking the vault")
@@ -115,6 +125,8 @@ class CheckVaultDialog(QDialog):
         locale = QLocale()
         if stage == STRUCTURE:
             text = self.tr("Checking the database's structure…")
+        elif stage == PAGES:
+            text = self.tr("Reading every page: %1 of %Ln", "", total)
         elif stage == "audit log":
             text = self.tr("Checking the audit log: %1 of %Ln entries", "", total)
         else:
@@ -140,6 +152,9 @@ class CheckVaultDialog(QDialog):
     def _checked(self, outcome: object) -> None:
         self._idle()
         if self.cancelled:
+            return
+        if isinstance(outcome, DamageReport):
+            self._show_damage(outcome)
             return
         assert isinstance(outcome, tuple)
         report, rows, head = outcome
@@ -167,12 +182,7 @@ class CheckVaultDialog(QDialog):
             self.headline.setText(self.tr("Everything checked is in order."))
         else:
             self.headline.setText(self.tr("The check found problems."))
-            shown.append(
-                self.tr(
-                    "Copy the whole vault folder somewhere safe before changing anything. "
-                    "`dossier vault salvage` copies what still reads into a new vault."
-                )
-            )
+            shown.append(self._advice())
         self.verdict.setText("\n".join(shown))
         problems = [*report.problems, *map(str, rows.first)]
         if problems:
@@ -180,6 +190,47 @@ class CheckVaultDialog(QDialog):
             self.details.show()
         self.copy_head.setEnabled(bool(self.head))
         self.finished_check.emit(everything)
+
+    def _advice(self) -> str:
+        return self.tr(
+            "Copy the whole vault folder somewhere safe before changing anything. "
+            "`dossier vault salvage` copies what still reads into a new vault."
+        )
+
+    def _show_damage(self, found: DamageReport) -> None:
+        """What a damaged vault still holds, as `vault verify` says it, table by table."""
+        lang = current_language()
+        locale = QLocale()
+        shown = [
+            self.tr("Damaged pages: %1 of %2")
+            .replace("%1", locale.toString(len(found.damaged)))
+            .replace("%2", locale.toString(found.pages))
+        ]
+        for table in found.tables:
+            if table.lost == 0:
+                continue
+            kind = record_kind_label(table.name, lang)
+            if table.lost is None:
+                line = self.tr("%1 records: %2 readable, an unknown number lost")
+            else:
+                line = self.tr("%1 records: %2 readable, %3 lost").replace(
+                    "%3", locale.toString(table.lost)
+                )
+            shown.append(line.replace("%2", locale.toString(table.readable)).replace("%1", kind))
+        if found.intact:
+            self.headline.setText(self.tr("No page is damaged, yet a record did not read."))
+        else:
+            self.headline.setText(self.tr("The vault is damaged: some records no longer read."))
+        shown.append(self._advice())
+        self.verdict.setText("\n".join(shown))
+        details = [f"page {page}: {what}" for page, what in found.damaged.items()]
+        details += found.notes
+        for table in found.tables:
+            if table.lost_ids:
+                details.append(f"{table.name}: " + ", ".join(table.lost_ids))
+        self.details.setPlainText("\n".join(details))
+        self.details.setVisible(bool(details))
+        self.finished_check.emit(False)
 
     def _failed(self, exc: BaseException) -> None:
         self._idle()
