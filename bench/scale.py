@@ -18,10 +18,13 @@ Measured, each against a same-run baseline where one exists:
   - a briefing pack of ~10,000 events (a date range of one case) in a fresh process:
     time and peak memory, against bare reportlab setting the same number of rows;
   - a sync exchange of 100,000 new versions into a copy of the 1M vault;
-  - `dossier vault verify` (pages, structure, audit chain, every record) in a fresh process.
+  - `dossier vault verify` (pages, structure, audit chain, every record) in a fresh process;
+  - File → Check vault…'s work on the open vault (`verify_all` with SQLCipher's own page
+    check), against that `vault verify` run.
 Prints figures, asserts nothing.
 
-    .venv/bin/python bench/scale.py [--events 1000000] [--only search,timeline,pack,sync,verify]
+    .venv/bin/python bench/scale.py [--events 1000000]
+        [--only search,timeline,pack,sync,verify,check]
 """
 
 from __future__ import annotations
@@ -464,7 +467,7 @@ def measure_pack(folder: Path, vault: Vault, services: Services, case_id: str) -
         print(log[-1500:])
 
 
-def measure_verify(folder: Path) -> None:
+def measure_verify(folder: Path) -> float:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     seconds, peak, log = cli(folder, "vault", "verify", str(folder))
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -475,6 +478,23 @@ def measure_verify(folder: Path) -> None:
         f"\nvault verify: {seconds:.1f} s, CPU {cpu:.1f} s (both threads), peak RSS {peak} "
         f"MiB, load average {load:.1f} at the end  ({verdict})"
     )
+    return seconds
+
+
+def measure_check(folder: Path, cli_seconds: float | None) -> None:
+    """The GUI's Check vault… on the open vault: `verify_all` as its dialog runs it."""
+    from desktop.services.integrity import verify_all
+
+    vault = Vault.unlock_with_passphrase(folder, PASSPHRASE)
+    try:
+        start, cpu = time.perf_counter(), time.process_time()
+        report, rows = verify_all(Services.over(vault).store)
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    finally:
+        vault.lock()
+    against = f", {seconds / cli_seconds:.2f}x vault verify" if cli_seconds else ""
+    print(f"\nCheck vault (open vault, in process): {seconds:.1f} s, CPU {cpu:.1f} s (both "
+          f"threads){against}; {'ok' if report.ok and not rows.total else 'FAILED'}")  # fmt: skip
 
 
 def measure_sync(folder: Path, count: int) -> None:
@@ -514,7 +534,7 @@ def measure_sync(folder: Path, count: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=1_000_000)
-    parser.add_argument("--only", default="search,timeline,pack,sync,verify")
+    parser.add_argument("--only", default="search,timeline,pack,sync,verify,check")
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--sync-versions", type=int, default=100_000)
     args = parser.parse_args()
@@ -547,8 +567,9 @@ def main() -> None:
         measure_pack(folder, vault, services, case_id)
         vault = Vault.unlock_with_passphrase(folder, PASSPHRASE)
     vault.lock()
-    if "verify" in wanted:
-        measure_verify(folder)
+    verify_s = measure_verify(folder) if "verify" in wanted else None
+    if "check" in wanted:
+        measure_check(folder, verify_s)
     if "sync" in wanted:
         measure_sync(folder, args.sync_versions)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024

@@ -2,11 +2,12 @@
 
 Encryption (every page authenticated), SQLite's structure, the audit log's hash chain and
 every record against its last audited content and the rules of `core.rules`. Nothing is
-written. The work runs off the GUI thread with a bar that names each stage; at 1,000,000
-events it takes about 40 seconds (`bench/scale.py --only verify`). The verdict is one line
-per check in the interface language; the details of a failure are the diagnostic lines
+written. The work runs off the GUI thread with a bar that names each stage. The verdict
+is one line per check in the interface language; the details of a failure are the diagnostic lines
 `vault verify` prints (table, record id, field: never a value), with the audit head to
-copy for a later check against it.
+copy for a later check against it. When a record does not read (a page the disk
+garbled), every page is read as `vault verify` does, to say what is damaged and what
+still reads, kind by kind.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ class CheckCancelled(Exception):
 
 
 class CheckVaultDialog(QDialog):
-    """Runs the check when shown; `finished_check` says whether everything passed."""
+    """`start` runs the check; `finished_check` says whether everything passed."""
 
     finished_check = Signal(bool)
 
@@ -97,7 +98,7 @@ class CheckVaultDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def start(self) -> None:
-        """Begin the check (once); the dialog stays open until it has an answer."""
+        """Begin the check (once); closing the dialog stops it at its next report."""
         if self.busy:
             return
         self.busy = True
