@@ -3,11 +3,11 @@
 Encryption (every page authenticated), SQLite's structure, the audit log's hash chain and
 every record against its last audited content and the rules of `core.rules`. Nothing is
 written. The work runs off the GUI thread with a bar that names each stage: at 1,000,000
-events 35 s, 0.86x `vault verify` (`bench/scale.py --only verify,check`). The verdict
-is one line per check in the interface language; the details of a failure are the diagnostic lines
-`vault verify` prints (table, record id, field: never a value), with the audit head to
-copy for a later check against it. When a record does not read (a page the disk
-garbled), every page is read as `vault verify` does, to say what is damaged and what
+events 35 s, 0.86x `vault verify` (`bench/scale.py --only verify,check`). The verdict is
+one line per check in the interface language; the details of a failure are the
+diagnostic lines `vault verify` prints (table, record id, field: never a value), with the
+audit head to copy for a later check against it. When a record does not read (a page the
+disk garbled), every page is read as `vault verify` does, to say what is damaged and what
 still reads, kind by kind.
 """
 
