@@ -69,10 +69,12 @@ _THIRDS = {
     "середина": "mid",
     "конец": "late",
 }
+# "2009 г.", "2008/09 гг.", "2010 года" after a year a phrase ends with.
+_YEAR_WORDS = r"(?:\s*(?:гг\.?|г\.|года|год|г))?"
 _SEASON = re.compile(
     r"(?:in\s+)?(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter|весной|летом|осенью|зимой"
     r"|весна|лето|осень|зима)\s+(?:of\s+)?(?P<year>\d{4})(?:\s*/\s*(?P<next>\d{2}|\d{4}))?"
-    r"(?:\s*(?:гг\.?|г\.|года|год|г))?"
+    + _YEAR_WORDS
 )
 _SEASONS = {
     "spring": "spring",
@@ -94,7 +96,6 @@ _SEVERAL_DAYS = re.compile(
     r"(?:several|a\s+few|some)\s+days\s+(?:before|prior\s+to)\s+(?P<rest>.+)"
     r"|за\s+(?:несколько|пару|считанные)\s+дней\s+до\s+(?P<rest_ru>.+)"
 )
-_YEAR_WORDS = r"(?:\s*(?:гг\.?|г\.|года|году|год|г))?"
 _QUARTER_EN = re.compile(
     r"(?:in\s+|during\s+)?(?:the\s+)?(?:q(?P<q>[1-4])|(?P<nth>first|second|third|fourth|1st|2nd"
     r"|3rd|4th)\s+quarter(?:\s+of)?)\s+(?P<year>\d{4})"
