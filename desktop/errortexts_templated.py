@@ -8,6 +8,8 @@ template's, filled in as they are (paths, sizes, file names).
 from __future__ import annotations
 
 TEMPLATED_RUSSIAN: dict[str, str] = {
+    # -- sync import of a folder: one line per bundle refused --------------------------------
+    "{name}: refused: {reason}.": "{name}: отклонён: {reason}.",
     # -- spreadsheet rows (the import's per-row refusals) -----------------------------------
     '{column} "{cell}" is not one of: {allowed}': "{column}: «{cell}» — не одно из: {allowed}",
     '{column} "{cell}" should be "{yes}" or empty':

@@ -20,6 +20,8 @@ from pathlib import Path
 
 from desktop.cli.context import Context
 from desktop.cli.output import table
+from desktop.errors import KnownError, Reason
+from desktop.errortexts import cli_language, error_text
 from desktop.services.conflicts import ConflictService
 from desktop.services.sync import SyncService, audit_heads
 
@@ -184,8 +186,11 @@ def run_sync_import(ctx: Context) -> int:
                 f"{item.path.name}: from {item.sender_name}: {item.new} new, {item.updated} "
                 f"updated, {item.deleted} deleted, {item.conflicts} in conflict."
             )
-    for path, message in outcome.refused:
-        print(f"dossier: {path.name}: refused: {message}", file=sys.stderr)
+    lang = cli_language(ctx.args.message_lang)  # as every other error the CLI prints
+    for path, _message in outcome.refused:
+        why = Reason(outcome.errors[path])  # every refusal keeps its error beside its text
+        line = KnownError("{name}: refused: {reason}.", name=path.name, reason=why)
+        print(f"dossier: {error_text(line, lang)}", file=sys.stderr)
     for path in outcome.unfinished:
         print(
             f"dossier: {path.name}: an unfinished bundle from an interrupted export, ignored; "

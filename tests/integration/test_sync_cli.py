@@ -65,3 +65,8 @@ def test_pair_export_import_and_resolve_from_the_terminal(
                     str(stick)])  # fmt: skip
     out, err = capsys.readouterr()
     assert refused == 1 and "unpaired device" in err and "unpaired" not in out
+    russian = main(["--vault", str(b), "--passphrase-file", str(secret), "--lang", "ru",
+                    "sync", "import", str(stick)])  # fmt: skip
+    err = capsys.readouterr().err
+    assert russian == 1 and ": отклонён: " in err  # each refused bundle, in the language asked
+    assert "refused" not in err and "unpaired" not in err
